@@ -1,0 +1,145 @@
+// Package cli is the command line of the one binary: the window (default),
+// serve, and the office's admin commands. main.go hands it the arguments,
+// the embedded frontend and the function that opens the Wails window.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"sort"
+	"strings"
+
+	"laifang/app"
+	"laifang/store"
+)
+
+// Env is what main.go provides.
+type Env struct {
+	Version string
+	// Assets is the built frontend (the dist folder itself).
+	Assets fs.FS
+	// Window runs the desktop window until it is closed; nil where there is
+	// no desktop build (tests).
+	Window func(a *app.App) error
+	Stdout io.Writer
+	Stderr io.Writer
+}
+
+// Context is one command's run: its flags parsed, the data folder resolved.
+type Context struct {
+	Env
+	DataDir string
+}
+
+// DataFile is the data file the command works on.
+func (c *Context) DataFile() string { return dataFile(c.DataDir) }
+
+// OpenApp builds the services on the data folder and opens the data file.
+func (c *Context) OpenApp(opts store.Options) (*app.App, error) {
+	a := app.New(app.Options{Version: c.Version, DataDir: c.DataDir})
+	if err := a.Open(opts); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+type command struct {
+	usage   string // arguments after the command name
+	summary string // one line, Chinese, for `laifang help`
+	// flags adds the command's own flags; --data is added for every command.
+	flags func(fs *flag.FlagSet)
+	run   func(c *Context, fs *flag.FlagSet) error
+}
+
+// commands is the table of subcommands; the window is the empty name.
+var commands = map[string]command{
+	"":        {summary: "打开来访接待窗口（默认）", run: runWindow},
+	"serve":   serveCommand,
+	"version": {summary: "显示版本", run: func(c *Context, _ *flag.FlagSet) error { fmt.Fprintln(c.Stdout, c.Version); return nil }},
+}
+
+// Run runs the command line and returns the process exit code.
+func Run(args []string, env Env) int {
+	if env.Stdout == nil {
+		env.Stdout = os.Stdout
+	}
+	if env.Stderr == nil {
+		env.Stderr = os.Stderr
+	}
+	name := ""
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		name, args = args[0], args[1:]
+	}
+	if name == "help" {
+		usage(env.Stdout)
+		return 0
+	}
+	cmd, ok := commands[name]
+	if !ok {
+		fmt.Fprintf(env.Stderr, "laifang：没有命令 %q。\n\n", name)
+		usage(env.Stderr)
+		return 2
+	}
+	fs := flag.NewFlagSet("laifang "+name, flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	data := fs.String("data", "", "数据文件夹（默认：系统的用户数据文件夹，或程序旁有 laifang.portable 时的程序文件夹）")
+	if cmd.flags != nil {
+		cmd.flags(fs)
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	dir, err := resolveDataDir(*data)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "laifang：%s\n", message(err))
+		return 1
+	}
+	if err := cmd.run(&Context{Env: env, DataDir: dir}, fs); err != nil {
+		fmt.Fprintf(env.Stderr, "laifang %s：%s\n", name, message(err))
+		return 1
+	}
+	return 0
+}
+
+// message is the plain-words form of an error for a terminal.
+func message(err error) string {
+	var e *app.Error
+	if errors.As(err, &e) {
+		return e.Message
+	}
+	if errors.Is(err, store.ErrLocked) {
+		return app.AsError(err).Message
+	}
+	return err.Error()
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "用法：laifang [命令] [--data 文件夹] [参数]")
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		if n != "" {
+			names = append(names, n)
+		}
+	}
+	sort.Strings(names)
+	fmt.Fprintf(w, "  %-22s %s\n", "(无命令)", commands[""].summary)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-22s %s\n", strings.TrimSpace(n+" "+commands[n].usage), commands[n].summary)
+	}
+}
+
+func runWindow(c *Context, _ *flag.FlagSet) error {
+	if c.Window == nil {
+		return errors.New("这个版本没有桌面窗口，请用 laifang serve。")
+	}
+	// The window opens the data file itself on startup, so that a locked
+	// file is reported inside the window rather than on a console nobody sees.
+	return c.Window(app.New(app.Options{Version: c.Version, DataDir: c.DataDir}))
+}

@@ -1,0 +1,51 @@
+package app
+
+import (
+	"errors"
+	"log/slog"
+
+	"laifang/store"
+)
+
+// Error is what the UI receives when a service method fails: a stable code
+// the UI can branch on and a Chinese message it can show next to a field.
+type Error struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+	// Field names the input the error is about, when there is one.
+	Field string `json:"field,omitempty"`
+}
+
+func (e *Error) Error() string { return e.Code + ": " + e.Message }
+
+// Errorf builds an Error; callers pass a fixed code and a Chinese message.
+func newError(code, message string) *Error { return &Error{Code: code, Message: message} }
+
+// Codes shared across services.
+const (
+	CodeInternal    = "internal"
+	CodeStoreLocked = "store.locked"
+	CodeNotFound    = "not_found"
+	CodeBadRequest  = "bad_request"
+)
+
+// AsError turns any error into the {code, message} the UI shows. Errors not
+// made for the user are logged and replaced by a generic message, so no
+// internal detail (paths, personal data) reaches a screen by accident.
+func AsError(err error) *Error {
+	if err == nil {
+		return nil
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return e
+	}
+	switch {
+	case errors.Is(err, store.ErrLocked):
+		return newError(CodeStoreLocked, "数据文件正被另一个程序使用（可能已打开了另一个来访接待窗口或服务）。请关闭它后重试。")
+	case errors.Is(err, store.ErrNotFound):
+		return newError(CodeNotFound, "记录不存在或已被删除。")
+	}
+	slog.Error("internal error", "err", err)
+	return newError(CodeInternal, "系统内部错误，请重试；如果仍然出错，请联系管理员。")
+}

@@ -1,0 +1,56 @@
+package app
+
+import (
+	"os"
+	"os/user"
+	"path/filepath"
+)
+
+// System answers what the office needs to know about the installation.
+type System struct {
+	app *App
+}
+
+// SystemInfo describes the running program and its data file.
+type SystemInfo struct {
+	Version    string `json:"version"`
+	DataPath   string `json:"dataPath"`
+	DataSize   int64  `json:"dataSize"`
+	BackupDir  string `json:"backupDir"`
+	OfficeName string `json:"officeName"`
+	UserName   string `json:"userName"`
+}
+
+// Info reports the version, the data file and where backups go.
+func (s *System) Info() (SystemInfo, error) {
+	st, err := s.app.store()
+	if err != nil {
+		return SystemInfo{}, err
+	}
+	size, err := st.Size()
+	if err != nil {
+		return SystemInfo{}, err
+	}
+	return SystemInfo{
+		Version:    s.app.opts.Version,
+		DataPath:   st.Path(),
+		DataSize:   size,
+		BackupDir:  s.app.backupDir(),
+		OfficeName: "未设置单位名称",
+		UserName:   osUserName(),
+	}, nil
+}
+
+// backupDir is where copies go until the office chooses another folder.
+func (a *App) backupDir() string { return filepath.Join(a.opts.DataDir, "backup") }
+
+// osUserName stands in for the signed-in user until accounts exist.
+func osUserName() string {
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		return filepath.Base(u.Username) // Windows gives DOMAIN\name
+	}
+	if n := os.Getenv("USERNAME"); n != "" {
+		return n
+	}
+	return "本机用户"
+}
