@@ -4,14 +4,17 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
+	"os/signal"
 	"sort"
 	"strings"
+	"syscall"
 
 	"laifang/app"
 	"laifang/store"
@@ -27,6 +30,11 @@ type Env struct {
 	Window func(a *app.App) error
 	Stdout io.Writer
 	Stderr io.Writer
+	// Ctx ends long-running commands (serve); Interrupt or SIGTERM when nil.
+	Ctx context.Context
+	// Executable is this program's path, for the portable marker;
+	// os.Executable when empty.
+	Executable string
 }
 
 // Context is one command's run: its flags parsed, the data folder resolved.
@@ -70,6 +78,14 @@ func Run(args []string, env Env) int {
 	if env.Stderr == nil {
 		env.Stderr = os.Stderr
 	}
+	if env.Ctx == nil {
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		defer stop()
+		env.Ctx = ctx
+	}
+	if env.Executable == "" {
+		env.Executable, _ = os.Executable()
+	}
 	name := ""
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		name, args = args[0], args[1:]
@@ -96,7 +112,7 @@ func Run(args []string, env Env) int {
 		}
 		return 2
 	}
-	dir, err := resolveDataDir(*data)
+	dir, err := resolveDataDir(*data, env.Executable)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "laifang：%s\n", message(err))
 		return 1

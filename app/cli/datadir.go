@@ -16,17 +16,14 @@ const PortableMarker = "laifang.portable"
 
 func dataFile(dir string) string { return filepath.Join(dir, app.DataFileName) }
 
-// resolveDataDir picks the data folder: --data, then a portable install,
-// then the OS user data folder. It creates the folder.
-func resolveDataDir(flagDir string) (string, error) {
+// resolveDataDir picks the data folder: --data, then a portable install
+// (the marker beside exe), then the OS user data folder. It creates the folder.
+func resolveDataDir(flagDir, exe string) (string, error) {
 	dir := flagDir
-	if dir == "" {
-		exe, err := os.Executable()
-		if err == nil {
-			if exe, err = filepath.EvalSymlinks(exe); err == nil {
-				if _, err := os.Stat(filepath.Join(filepath.Dir(exe), PortableMarker)); err == nil {
-					dir = filepath.Dir(exe)
-				}
+	if dir == "" && exe != "" {
+		if real, err := filepath.EvalSymlinks(exe); err == nil {
+			if _, err := os.Stat(filepath.Join(filepath.Dir(real), PortableMarker)); err == nil {
+				dir = filepath.Dir(real)
 			}
 		}
 	}

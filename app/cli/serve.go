@@ -7,9 +7,6 @@ import (
 	"fmt"
 	"net"
 	"net/http"
-	"os"
-	"os/signal"
-	"syscall"
 	"time"
 
 	"laifang/app/httpapi"
@@ -47,8 +44,6 @@ func runServe(c *Context, fs *flag.FlagSet) error {
 	// The address line is read by scripts and tests to find a :0 port.
 	fmt.Fprintf(c.Stdout, "laifang serve: http://%s/ (数据文件 %s)\n", ln.Addr(), c.DataFile())
 
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
@@ -56,7 +51,7 @@ func runServe(c *Context, fs *flag.FlagSet) error {
 		if !errors.Is(err, http.ErrServerClosed) {
 			return err
 		}
-	case <-ctx.Done():
+	case <-c.Ctx.Done():
 		shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
 		srv.Shutdown(shutdown)

@@ -1,0 +1,54 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"testing"
+
+	"laifang/store"
+)
+
+func TestInfoReportsTheDataFile(t *testing.T) {
+	dir := t.TempDir()
+	a := New(Options{Version: "1.2.3", DataDir: dir})
+	if err := a.Open(store.Options{NoSync: true}); err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	info, err := a.System.Info()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.Version != "1.2.3" || info.DataPath != filepath.Join(dir, DataFileName) || info.DataSize == 0 || info.BackupDir == "" {
+		t.Errorf("info: %+v", info)
+	}
+}
+
+func TestServicesExplainAFileHeldElsewhere(t *testing.T) {
+	dir := t.TempDir()
+	held, err := store.Open(filepath.Join(dir, DataFileName), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Close()
+	a := New(Options{DataDir: dir})
+	if err := a.Open(store.Options{Timeout: 100e6}); !errors.Is(err, store.ErrLocked) {
+		t.Fatalf("open: %v", err)
+	}
+	_, err = a.System.Info()
+	if e := AsError(err); e.Code != CodeStoreLocked || e.Message == "" {
+		t.Errorf("Info on a held file: %+v", e)
+	}
+}
+
+func TestAsErrorHidesInternalDetail(t *testing.T) {
+	e := AsError(fmt.Errorf("wrap: %w", errors.New("open /home/x/secret: permission denied")))
+	if e.Code != CodeInternal || e.Message != "系统内部错误，请重试；如果仍然出错，请联系管理员。" {
+		t.Errorf("got %+v", e)
+	}
+	mine := &Error{Code: "idcard.checksum", Message: "身份证号校验位不正确", Field: "idNumber"}
+	if got := AsError(fmt.Errorf("ctx: %w", mine)); got != mine {
+		t.Errorf("wrapped app error lost: %+v", got)
+	}
+}
