@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Playwright against `laifang serve` on a temp data folder and a free loopback port.
+set -euo pipefail
+bin=$(realpath "$1")
+tmp=$(mktemp -d)
+pid=
+cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; rm -rf "$tmp"; }
+trap cleanup EXIT
+
+"$bin" serve --data "$tmp/data" --addr 127.0.0.1:0 >"$tmp/serve.log" 2>&1 &
+pid=$!
+url=
+for _ in $(seq 100); do
+  url=$(grep -o 'http://[0-9.:]*' "$tmp/serve.log" || true)
+  [ -n "$url" ] && break
+  sleep 0.1
+done
+[ -n "$url" ] || { echo "serve did not start:"; cat "$tmp/serve.log"; exit 1; }
+cd "$(dirname "$0")/../frontend"
+LAIFANG_URL="$url" LAIFANG_DATA_FILE="$tmp/data/laifang.db" npm run --silent e2e -- serve

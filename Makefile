@@ -1,0 +1,103 @@
+# The commands README.md names. `make run` and `make test` set up a fresh
+# Debian 12 machine themselves (as root, or through sudo).
+
+SHELL       := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+WAILS_VERSION := v2.16.0
+GOBIN         := $(shell go env GOPATH)/bin
+WAILS         := $(GOBIN)/wails
+VERSION       := $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS       := -w -s -X main.version=$(VERSION)
+# Newer Debian has only WebKitGTK 4.1; Debian 12 has both.
+LINUX_TAGS    := desktop,production,webkit2_41
+SUDO          := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+BIN           := build/bin
+
+# What building the window needs, and what the tests need on top:
+# a virtual display, a session bus and tools to look at it, Chromium for Playwright,
+# poppler for printed pages, NSIS for the Windows installer.
+BUILD_DEBS := build-essential pkg-config libgtk-3-dev libwebkit2gtk-4.1-dev fonts-noto-cjk
+TEST_DEBS  := xvfb xauth xdotool imagemagick dbus-daemon chromium poppler-utils nsis
+
+.PHONY: run test build windows setup-build setup-test deps-build deps-test \
+        check-go check-frontend check-bindings e2e-serve e2e-bridge desktop-smoke clean
+
+## run: set up, build and open the window on the usual data file (DATA=dir to choose)
+run: setup-build build
+	$(BIN)/laifang $(if $(DATA),--data "$(DATA)")
+
+## test: set up and run every check CI runs
+test: setup-test
+	@start=$$(date +%s); \
+	$(MAKE) --no-print-directory check-go check-frontend check-bindings build e2e-serve desktop-smoke e2e-bridge windows; \
+	echo "make test: all checks passed in $$(( $$(date +%s) - start )) s"
+
+## build: the Linux binary in build/bin/laifang
+build: frontend/dist/index.html
+	go build -tags $(LINUX_TAGS) -ldflags "$(LDFLAGS)" -o $(BIN)/laifang .
+
+## windows: cross-compile build/bin/laifang.exe, and the installer where makensis is
+windows: frontend/dist/index.html $(WAILS)
+	@if command -v makensis >/dev/null; then \
+	  $(WAILS) build -s -skipbindings -platform windows/amd64 -nsis -o laifang.exe -ldflags "$(LDFLAGS)" >/dev/null; \
+	else \
+	  GOOS=windows GOARCH=amd64 CGO_ENABLED=0 go build -tags desktop,production \
+	    -ldflags "$(LDFLAGS) -H windowsgui" -o $(BIN)/laifang.exe .; \
+	  echo "makensis not found: no installer built"; \
+	fi
+	@ls -l $(BIN)/*.exe
+
+# The frontend build, redone when its sources change.
+frontend/dist/index.html: frontend/node_modules/.package-lock.json $(shell find frontend/src frontend/index.html frontend/vite.config.ts frontend/wailsjs -type f 2>/dev/null)
+	cd frontend && npm run build
+
+frontend/node_modules/.package-lock.json: frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund
+
+setup-build: deps-build $(WAILS) frontend/node_modules/.package-lock.json
+setup-test: deps-build deps-test $(WAILS) frontend/node_modules/.package-lock.json
+
+# apt-get only when something is missing, so a second run costs nothing.
+deps-build:
+	@missing=$$(for p in $(BUILD_DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing: $$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+deps-test:
+	@missing=$$(for p in $(TEST_DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing: $$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+# Pinned exactly: the module proxy's version list does not show v2.16.0.
+$(WAILS):
+	go install github.com/wailsapp/wails/v2/cmd/wails@$(WAILS_VERSION)
+
+check-go:
+	go vet ./...
+	go test -race ./...
+
+check-frontend: frontend/node_modules/.package-lock.json
+	cd frontend && npm run typecheck && npm test
+
+# The committed bindings must be what the Go signatures generate.
+check-bindings: $(WAILS)
+	$(WAILS) generate module >/dev/null
+	@git diff --exit-code --stat -- frontend/wailsjs || { echo "frontend/wailsjs is stale: run 'wails generate module' and commit it"; exit 1; }
+	@test -z "$$(git status --porcelain -- frontend/wailsjs)" || { git status --short -- frontend/wailsjs; echo "frontend/wailsjs has new files: commit them"; exit 1; }
+
+e2e-serve: build
+	.ci/e2e-serve.sh $(BIN)/laifang
+
+desktop-smoke: build
+	.ci/desktop-smoke.sh $(BIN)/laifang
+
+e2e-bridge: frontend/dist/index.html
+	go build -tags dev,webkit2_41 -o $(BIN)/laifang-dev .
+	.ci/e2e-bridge.sh $(BIN)/laifang-dev
+
+clean:
+	rm -rf $(BIN) frontend/dist/assets frontend/dist/index.html
