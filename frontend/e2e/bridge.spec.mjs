@@ -1,0 +1,49 @@
+// The shell through the Wails bridge itself: a `-tags dev` build serving
+// frontend/dist with -devserver, whose runtime puts the bound Go services on
+// window.go. The data must come through the generated bindings, not HTTP.
+//   LAIFANG_URL        the dev server, e.g. http://127.0.0.1:34115/
+//   LAIFANG_DATA_FILE  the full path of laifang.db the dev build opened
+
+import assert from 'node:assert/strict'
+import { after, before, describe, test } from 'node:test'
+import { env, launch, menuLabels, screenshot } from './lib.mjs'
+
+const url = env('LAIFANG_URL')
+const dataFile = env('LAIFANG_DATA_FILE')
+
+describe('laifang through the Wails bridge', () => {
+  let browser
+  let page
+  const apiCalls = []
+
+  before(async () => {
+    browser = await launch()
+    page = browser.page
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname.startsWith('/api/')) apiCalls.push(r.url())
+    })
+  })
+  after(async () => {
+    await browser?.close()
+  })
+
+  test('the Wails runtime binds System on window.go', async () => {
+    await page.goto(url)
+    await page.waitForFunction(() => typeof window.go?.app?.System?.Info === 'function')
+    const info = await page.evaluate(() => window.go.app.System.Info())
+    assert.equal(info.dataPath, dataFile)
+  })
+
+  test('the shell shows the data file that came through window.go', async () => {
+    for (const label of menuLabels) {
+      await page.getByRole('menuitem', { name: label, exact: true }).waitFor({ state: 'visible' })
+    }
+    const path = page.getByTestId('info-data-path')
+    await path.waitFor()
+    assert.equal((await path.textContent())?.trim(), dataFile)
+    assert.ok((await page.getByTestId('info-version').textContent())?.trim(), 'version is shown')
+    assert.deepEqual(apiCalls, [], 'no call went over the HTTP transport')
+    await screenshot(page, 'bridge-home')
+    assert.deepEqual(page.errors, [])
+  })
+})

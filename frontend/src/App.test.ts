@@ -1,0 +1,140 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises } from '@vue/test-utils'
+import { ElMessage } from 'element-plus'
+import { createMemoryHistory } from 'vue-router'
+import { setTransport, type SystemInfo, type Transport } from '@/api'
+import { createLaifangApp } from '@/setup'
+
+const info: SystemInfo = {
+  version: '0.1.0',
+  dataPath: '/srv/laifang/laifang.db',
+  dataSize: 1572864,
+  backupDir: '/srv/laifang/backup',
+  officeName: '某某镇人民政府',
+  userName: '王五',
+}
+
+const menu = ['首页', '来访登记', '事项', '督办', '文书', '台账', '统计', '设置']
+
+let teardown: (() => void) | undefined
+
+async function mountShell(path = '/') {
+  const host = document.createElement('div')
+  document.body.appendChild(host)
+  const { app, router, uninstallToast } = createLaifangApp({ history: createMemoryHistory(), locale: 'zh-CN' })
+  await router.push(path)
+  await router.isReady()
+  app.mount(host)
+  await flushPromises()
+  teardown = () => {
+    app.unmount()
+    uninstallToast()
+    host.remove()
+  }
+  return { host, router }
+}
+
+function text(el: ParentNode, selector: string): string {
+  return el.querySelector(selector)?.textContent?.trim() ?? ''
+}
+
+beforeEach(() => {
+  vi.spyOn(console, 'error').mockImplementation(() => {})
+})
+
+afterEach(() => {
+  teardown?.()
+  teardown = undefined
+  ElMessage.closeAll()
+  document.body.innerHTML = ''
+  delete window.go
+  setTransport(null)
+})
+
+describe('the shell', () => {
+  beforeEach(() => {
+    window.go = { app: { System: { Info: async () => ({ ...info }) } } }
+  })
+
+  it('shows the menu in Chinese, in order', async () => {
+    const { host } = await mountShell()
+    const items = [...host.querySelectorAll('.el-menu-item')].map((li) => li.textContent?.trim())
+    expect(items).toEqual(menu)
+    expect(document.documentElement.lang).toBe('zh-CN')
+    expect(document.title).toBe('首页 - 来访接待')
+  })
+
+  it('shows the office and the signed-in user in the header', async () => {
+    const { host } = await mountShell()
+    expect(text(host, '[data-testid="office-name"]')).toBe(info.officeName)
+    expect(text(host, '[data-testid="user-name"]')).toBe(info.userName)
+  })
+
+  it('shows the system info on the home screen', async () => {
+    const { host } = await mountShell()
+    expect(text(host, '[data-testid="info-version"]')).toBe('0.1.0')
+    expect(text(host, '[data-testid="info-data-path"]')).toBe(info.dataPath)
+    expect(text(host, '[data-testid="info-data-size"]')).toBe('1.5 MB')
+    expect(host.textContent).toContain('1,572,864 字节')
+    expect(text(host, '[data-testid="info-backup-dir"]')).toBe(info.backupDir)
+  })
+
+  it('says in Chinese that a later screen is not available yet', async () => {
+    const { host, router } = await mountShell()
+    await router.push('/ledger')
+    await vi.waitFor(() => expect(host.textContent).toContain('“台账”功能尚未开放'))
+    expect(host.querySelector('.el-menu-item.is-active')?.textContent?.trim()).toBe('台账')
+    expect(document.title).toBe('台账 - 来访接待')
+  })
+
+  it('switches to English and remembers it', async () => {
+    const { host } = await mountShell()
+    const trigger = host.querySelector<HTMLElement>('.header-right .el-dropdown .el-button')
+    expect(trigger?.textContent?.trim()).toBe('简体中文')
+    trigger!.click()
+    const item = await vi.waitFor(() => {
+      const el = [...document.querySelectorAll<HTMLElement>('.el-dropdown-menu__item')].find(
+        (li) => li.textContent?.trim() === 'English',
+      )
+      expect(el).toBeDefined()
+      return el!
+    })
+    item.click()
+    await vi.waitFor(() => expect(host.querySelector('.el-menu-item')?.textContent?.trim()).toBe('Home'))
+    expect(document.documentElement.lang).toBe('en')
+    expect(localStorage.getItem('laifang.locale')).toBe('en')
+    localStorage.removeItem('laifang.locale')
+  })
+})
+
+describe('errors', () => {
+  it('shows the Chinese message of an unhandled api error as a toast', async () => {
+    const message = '数据文件正被另一个程序使用（可能已打开了另一个来访接待窗口或服务）。请关闭它后重试。'
+    window.go = { app: { System: { Info: () => Promise.reject({ code: 'store.locked', message }) } } }
+    const { host } = await mountShell()
+    await vi.waitFor(() => {
+      const toast = document.querySelector('.el-message--error')
+      expect(toast?.textContent).toContain(message)
+    })
+    // The home screen says what failed and offers to retry.
+    expect(host.textContent).toContain('未能读取系统信息')
+    expect(host.querySelector('.el-result button')?.textContent?.trim()).toBe('重新读取')
+  })
+
+  it('recovers when retry succeeds', async () => {
+    let fail = true
+    const fake: Transport = {
+      name: 'http',
+      call: async () => {
+        if (fail) throw { code: 'internal', message: '系统内部错误，请重试；如果仍然出错，请联系管理员。' }
+        return { ...info }
+      },
+    }
+    setTransport(fake)
+    const { host } = await mountShell()
+    await vi.waitFor(() => expect(host.querySelector('.el-result button')).not.toBeNull())
+    fail = false
+    ;(host.querySelector('.el-result button') as HTMLButtonElement).click()
+    await vi.waitFor(() => expect(text(host, '[data-testid="info-data-path"]')).toBe(info.dataPath))
+  })
+})

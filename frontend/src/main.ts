@@ -1,0 +1,6 @@
+import 'element-plus/dist/index.css'
+import '@/styles/main.css'
+import { createLaifangApp } from '@/setup'
+
+const { app, router } = createLaifangApp()
+router.isReady().then(() => app.mount('#app'))

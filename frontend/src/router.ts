@@ -1,0 +1,84 @@
+import type { Component } from 'vue'
+import {
+  createRouter,
+  createWebHashHistory,
+  type RouteRecordRaw,
+  type RouterHistory,
+} from 'vue-router'
+import {
+  Bell,
+  DataAnalysis,
+  Document,
+  EditPen,
+  HomeFilled,
+  Notebook,
+  Setting,
+  Tickets,
+} from '@element-plus/icons-vue'
+import HomeView from '@/views/HomeView.vue'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** i18n key of the screen's name, in the menu and the window title. */
+    titleKey: string
+    /** Icon in the left menu. */
+    icon: Component
+  }
+}
+
+// The screens, in menu order. Each but home is filled by a later issue.
+export const routes: RouteRecordRaw[] = [
+  { path: '/', name: 'home', component: HomeView, meta: { titleKey: 'menu.home', icon: HomeFilled } },
+  {
+    path: '/visits',
+    name: 'visits',
+    component: () => import('@/views/VisitsView.vue'),
+    meta: { titleKey: 'menu.visits', icon: EditPen },
+  },
+  {
+    path: '/cases',
+    name: 'cases',
+    component: () => import('@/views/CasesView.vue'),
+    meta: { titleKey: 'menu.cases', icon: Tickets },
+  },
+  {
+    path: '/supervision',
+    name: 'supervision',
+    component: () => import('@/views/SupervisionView.vue'),
+    meta: { titleKey: 'menu.supervision', icon: Bell },
+  },
+  {
+    path: '/letters',
+    name: 'letters',
+    component: () => import('@/views/LettersView.vue'),
+    meta: { titleKey: 'menu.letters', icon: Document },
+  },
+  {
+    path: '/ledger',
+    name: 'ledger',
+    component: () => import('@/views/LedgerView.vue'),
+    meta: { titleKey: 'menu.ledger', icon: Notebook },
+  },
+  {
+    path: '/reports',
+    name: 'reports',
+    component: () => import('@/views/ReportsView.vue'),
+    meta: { titleKey: 'menu.reports', icon: DataAnalysis },
+  },
+  {
+    path: '/settings',
+    name: 'settings',
+    component: () => import('@/views/SettingsView.vue'),
+    meta: { titleKey: 'menu.settings', icon: Setting },
+  },
+]
+
+/** The screens shown in the left menu, in order. */
+export const menuRoutes = routes
+
+export function createLaifangRouter(history: RouterHistory = createWebHashHistory()) {
+  return createRouter({
+    history,
+    routes: [...routes, { path: '/:pathMatch(.*)*', redirect: '/' }],
+  })
+}
