@@ -1,11 +1,18 @@
 // Package store keeps everything laifang saves in one bbolt file.
 // It knows nothing of Wails, HTTP or the UI.
+//
+// Exported methods on Store open exactly one transaction. The same
+// operations exist on Tx, so that one user action that touches several
+// records (a case, its timeline event, a task, a letter, the audit entry) can
+// be written in one Update and commit together or not at all.
 package store
 
 import (
+	"crypto/rand"
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -17,12 +24,69 @@ var ErrLocked = errors.New("store: data file is in use by another program")
 // ErrNotFound is returned when a record does not exist.
 var ErrNotFound = errors.New("store: not found")
 
+// ErrNewerSchema means the file was written by a newer laifang.
+var ErrNewerSchema = errors.New("store: the data file was made by a newer version of laifang; install that version or newer")
+
+// ErrConflict is returned when a unique value (case number, letter number,
+// login) is already taken.
+var ErrConflict = errors.New("store: already taken")
+
 // Bucket names, all created at open.
 var (
-	bucketMeta = []byte("meta")
+	bucketMeta      = []byte("meta")
+	bucketSettings  = []byte("settings")
+	bucketSeq       = []byte("seq")
+	bucketPeople    = []byte("people")
+	bucketCases     = []byte("cases")
+	bucketEvents    = []byte("events") // caseID | eventID; visits are events
+	bucketTasks     = []byte("tasks")
+	bucketLetters   = []byte("letters")
+	bucketTemplates = []byte("templates")
+	bucketUnits     = []byte("units")
+	bucketUsers     = []byte("users")
+	bucketAudit     = []byte("audit")
+	bucketDict      = []byte("dict") // list 0x00 code
+	bucketProfiles  = []byte("profiles")
+	bucketHolidays  = []byte("holidays") // date
+
+	// Indexes: derived from the records above, checked and rebuilt by check.go.
+	ixIDNumber   = []byte("ix.idnumber")    // hash(idnumber) | personID
+	ixPhone      = []byte("ix.phone")       // hash(phone) | personID
+	ixName       = []byte("ix.name")        // normalized name 0x00 | personID
+	ixCaseNo     = []byte("ix.caseno")      // case number → caseID
+	ixPersonCase = []byte("ix.person.case") // personID | caseID
+	ixCaseDue    = []byte("ix.case.due")    // due date | caseID, open cases only
+	ixVisitDay   = []byte("ix.visit.day")   // date | visit's eventID → caseID
+	ixCaseTask   = []byte("ix.case.task")   // caseID | taskID
+	ixTaskDue    = []byte("ix.task.due")    // due date | taskID, open tasks only
+	ixUnitTask   = []byte("ix.unit.task")   // unitID | taskID
+	ixCaseLetter = []byte("ix.case.letter") // caseID | letterID
+	ixLetterNo   = []byte("ix.letter.no")   // 文号 → letterID
+	ixLogin      = []byte("ix.login")       // login → userID
+
+	// Full text and facets of cases (fulltext.go).
+	ftPost    = []byte("ft.post")    // chunk | term → roaring bitmap of case IDs
+	ftCol     = []byte("ft.col")     // chunk → received date of each case in the chunk
+	ftPending = []byte("ft.pending") // caseID → the case's document, not yet in ft.post
 )
 
-var allBuckets = [][]byte{bucketMeta}
+var primaryBuckets = [][]byte{bucketMeta, bucketSettings, bucketSeq, bucketPeople, bucketCases,
+	bucketEvents, bucketTasks, bucketLetters, bucketTemplates, bucketUnits,
+	bucketUsers, bucketAudit, bucketDict, bucketProfiles, bucketHolidays}
+
+var indexBuckets = [][]byte{ixIDNumber, ixPhone, ixName, ixCaseNo, ixPersonCase, ixCaseDue,
+	ixVisitDay, ixCaseTask, ixTaskDue, ixUnitTask, ixCaseLetter, ixLetterNo, ixLogin,
+	ftPost, ftCol, ftPending}
+
+var allBuckets = append(append([][]byte{}, primaryBuckets...), indexBuckets...)
+
+// Meta keys.
+var (
+	metaSchema     = []byte("schema")
+	metaSalt       = []byte("salt")
+	metaPending    = []byte("ft.pending.count")
+	metaLastBackup = []byte("backup.last")
+)
 
 // Options tune Open; the zero value is what the app uses.
 type Options struct {
@@ -33,16 +97,35 @@ type Options struct {
 	NoSync bool
 	// Now is the clock; time.Now when nil.
 	Now func() time.Time
+	// BackupDir receives the daily copies and the copy made before a
+	// migration. Empty: the folder in the settings, else "backups" beside
+	// the data file.
+	BackupDir string
+	// NoDailyBackup skips the copy made on the first open of each day
+	// (tests and benchmarks). The copy before a migration is always made.
+	NoDailyBackup bool
+	// ReadOnly opens the file for reading only (check, restore's check).
+	ReadOnly bool
+	// FoldEvery is how many new cases wait in ft.pending before they are
+	// merged into the bitmaps (default 256).
+	FoldEvery int
 }
 
 // Store is an open data file.
 type Store struct {
-	db   *bolt.DB
-	path string
-	now  func() time.Time
+	db        *bolt.DB
+	path      string
+	now       func() time.Time
+	opts      Options
+	salt      []byte
+	migrated  []int  // schema steps run at this open
+	preBackup string // the copy made before migrating, if any
+	backupErr error  // the daily copy's failure, if any
 }
 
-// Open opens or creates the data file at path.
+// Open opens or creates the data file at path. A file from an older
+// version is copied aside and migrated; one from a newer version is refused
+// with ErrNewerSchema.
 func Open(path string, opts Options) (*Store, error) {
 	if opts.Timeout == 0 {
 		opts.Timeout = time.Second
@@ -50,26 +133,95 @@ func Open(path string, opts Options) (*Store, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: opts.Timeout, NoSync: opts.NoSync})
+	if opts.FoldEvery <= 0 {
+		opts.FoldEvery = 256
+	}
+	_, statErr := os.Stat(path)
+	isNew := errors.Is(statErr, os.ErrNotExist)
+	db, err := bolt.Open(path, 0o600, &bolt.Options{
+		Timeout:      opts.Timeout,
+		NoSync:       opts.NoSync,
+		ReadOnly:     opts.ReadOnly,
+		FreelistType: bolt.FreelistMapType,
+	})
 	if err != nil {
 		if errors.Is(err, bolt.ErrTimeout) {
 			return nil, ErrLocked
 		}
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
-	s := &Store{db: db, path: path, now: opts.Now}
-	if err := db.Update(func(tx *bolt.Tx) error {
+	s := &Store{db: db, path: path, now: opts.Now, opts: opts}
+	if err := s.init(isNew); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if !opts.ReadOnly && !opts.NoDailyBackup && !isNew {
+		if _, err := s.dailyBackup(); err != nil {
+			db.Close()
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+// init checks the schema, migrates and creates missing buckets.
+func (s *Store) init(isNew bool) error {
+	var version uint64
+	var ready bool
+	if err := s.db.View(func(tx *bolt.Tx) error {
+		ready = true
 		for _, b := range allBuckets {
-			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
-				return err
+			if tx.Bucket(b) == nil {
+				ready = false
+			}
+		}
+		if m := tx.Bucket(bucketMeta); m != nil {
+			version = getU64(m.Get(metaSchema))
+			if salt := m.Get(metaSalt); salt != nil {
+				s.salt = append([]byte(nil), salt...)
 			}
 		}
 		return nil
 	}); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("store: init %s: %w", path, err)
+		return fmt.Errorf("store: read %s: %w", s.path, err)
 	}
-	return s, nil
+	if version > SchemaVersion {
+		return fmt.Errorf("%w (file schema %d, this program %d)", ErrNewerSchema, version, SchemaVersion)
+	}
+	if ready && version == SchemaVersion {
+		return nil
+	}
+	if s.opts.ReadOnly {
+		return fmt.Errorf("store: %s needs an upgrade (schema %d → %d) and was opened read-only", s.path, version, SchemaVersion)
+	}
+	if isNew {
+		return s.db.Update(func(tx *bolt.Tx) error {
+			if err := createBuckets(tx); err != nil {
+				return err
+			}
+			m := tx.Bucket(bucketMeta)
+			if err := m.Put(metaSchema, u64(SchemaVersion)); err != nil {
+				return err
+			}
+			s.salt = make([]byte, 16)
+			if _, err := randRead(s.salt); err != nil {
+				return err
+			}
+			return m.Put(metaSalt, s.salt)
+		})
+	}
+	return s.migrate(version)
+}
+
+var randRead = rand.Read
+
+func createBuckets(tx *bolt.Tx) error {
+	for _, b := range allBuckets {
+		if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Close releases the file.
@@ -85,4 +237,82 @@ func (s *Store) Size() (int64, error) {
 		return 0, err
 	}
 	return fi.Size(), nil
+}
+
+// Sync forces the file to disk; bulk writers opened with NoSync call it
+// before they report what they wrote as durable.
+func (s *Store) Sync() error { return s.db.Sync() }
+
+// Migrated lists the schema steps run when this Store was opened, and the
+// copy made before them.
+func (s *Store) Migrated() (steps []int, backup string) { return s.migrated, s.preBackup }
+
+func (s *Store) backupDir() string {
+	if s.opts.BackupDir != "" {
+		return s.opts.BackupDir
+	}
+	if st, err := s.Settings(); err == nil && st.BackupDir != "" {
+		return st.BackupDir
+	}
+	return filepath.Join(filepath.Dir(s.path), "backups")
+}
+
+// Tx is a transaction. Read methods work in both kinds; write methods
+// return bolt's ErrTxNotWritable in a View.
+type Tx struct {
+	tx  *bolt.Tx
+	s   *Store
+	now time.Time
+}
+
+// Now is the moment this transaction started (the store's clock).
+func (tx *Tx) Now() time.Time { return tx.now }
+
+// View runs fn in a read-only transaction.
+func (s *Store) View(fn func(tx *Tx) error) error {
+	return s.db.View(func(btx *bolt.Tx) error {
+		return fn(&Tx{tx: btx, s: s, now: s.now()})
+	})
+}
+
+// Update runs fn in one write transaction: all it writes commits together,
+// or nothing does when fn returns an error.
+func (s *Store) Update(fn func(tx *Tx) error) error {
+	return s.db.Update(func(btx *bolt.Tx) error {
+		tx := &Tx{tx: btx, s: s, now: s.now()}
+		if err := fn(tx); err != nil {
+			return err
+		}
+		if tx.pendingCount() >= uint64(s.opts.FoldEvery) {
+			return tx.fold()
+		}
+		return nil
+	})
+}
+
+// denseBuckets get keys mostly in ascending order, so their pages are
+// filled almost full when they split, instead of bbolt's half.
+var denseBuckets = map[string]bool{
+	string(bucketPeople): true, string(bucketCases): true,
+	string(bucketEvents): true, string(bucketTasks): true, string(bucketLetters): true,
+	string(bucketAudit): true, string(ixCaseNo): true,
+	string(ixVisitDay): true, string(ixPersonCase): true, string(ixCaseTask): true,
+	string(ixCaseLetter): true, string(ftCol): true,
+}
+
+const denseFill = 0.95
+
+func (tx *Tx) b(name []byte) *bolt.Bucket {
+	b := tx.tx.Bucket(name)
+	if b != nil && tx.tx.Writable() && denseBuckets[string(name)] {
+		b.FillPercent = denseFill
+	}
+	return b
+}
+
+func (tx *Tx) writable() error {
+	if !tx.tx.Writable() {
+		return bolt.ErrTxNotWritable
+	}
+	return nil
 }

@@ -1,0 +1,217 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// DefaultBackupKeep is how many daily copies the rotation keeps.
+const DefaultBackupKeep = 30
+
+// Backup writes a consistent copy of the whole file to w while the store
+// stays in use (a hot copy through a read transaction).
+func (s *Store) Backup(w io.Writer) (int64, error) {
+	var n int64
+	err := s.db.View(func(tx *bolt.Tx) error {
+		var err error
+		n, err = tx.WriteTo(w)
+		return err
+	})
+	return n, err
+}
+
+// BackupTo writes a hot copy to path through a temporary file, synced and
+// renamed into place, so that path is either the old file or a whole copy.
+func (s *Store) BackupTo(path string) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".laifang-backup-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := s.Backup(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return err
+	}
+	syncDir(filepath.Dir(path))
+	return nil
+}
+
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+}
+
+const dailyPrefix, dailySuffix = "laifang-", ".db"
+
+// DailyBackupName is the file name of the automatic copy made on day t.
+func DailyBackupName(t time.Time) string {
+	return dailyPrefix + t.Format("2006-01-02") + dailySuffix
+}
+
+func isDailyName(name string) bool {
+	if !strings.HasPrefix(name, dailyPrefix) || !strings.HasSuffix(name, dailySuffix) {
+		return false
+	}
+	_, err := time.Parse("2006-01-02", strings.TrimSuffix(strings.TrimPrefix(name, dailyPrefix), dailySuffix))
+	return err == nil
+}
+
+// BackupErr is the error of the daily copy at open, if it failed (a USB
+// stick that is not plugged in); the store is open all the same.
+func (s *Store) BackupErr() error { return s.backupErr }
+
+// DailyBackup makes today's copy in the backup folder unless it is there,
+// then keeps only the newest copies (Settings.BackupKeep, default 30). It
+// returns the copy's path, or "" when today's copy already existed.
+func (s *Store) DailyBackup() (string, error) {
+	dir := s.backupDir()
+	keep := DefaultBackupKeep
+	if st, err := s.Settings(); err == nil && st.BackupKeep > 0 {
+		keep = st.BackupKeep
+	}
+	path := filepath.Join(dir, DailyBackupName(s.now()))
+	if _, err := os.Stat(path); err == nil {
+		return "", nil
+	}
+	if err := s.BackupTo(path); err != nil {
+		return "", fmt.Errorf("store: daily backup to %s failed: %w", dir, err)
+	}
+	return path, Rotate(dir, keep)
+}
+
+func (s *Store) dailyBackup() (string, error) {
+	p, err := s.DailyBackup()
+	s.backupErr = err
+	return p, nil
+}
+
+// Rotate deletes the oldest daily copies in dir beyond keep. Other files,
+// such as the copies made before an upgrade, are left alone.
+func Rotate(dir string, keep int) error {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	var names []string
+	for _, e := range ents {
+		if !e.IsDir() && isDailyName(e.Name()) {
+			names = append(names, e.Name())
+		}
+	}
+	sort.Strings(names)
+	for len(names) > keep {
+		if err := os.Remove(filepath.Join(dir, names[0])); err != nil {
+			return err
+		}
+		names = names[1:]
+	}
+	return nil
+}
+
+// ErrBadBackup means a copy failed its check and was not restored.
+var ErrBadBackup = errors.New("store: the copy failed its check and was not restored")
+
+// Restore checks the copy at src (bbolt's own check, the schema version, every
+// index) and only then puts it in place of dst, which must not be open
+// anywhere. The replaced file is kept beside dst; its path is returned.
+// A copy from an older version is upgraded on the way in.
+func Restore(src, dst string, opts Options) (replaced string, report *Report, err error) {
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if v, err := SchemaOf(src); err != nil {
+		return "", nil, fmt.Errorf("store: %s is not a laifang data file: %w", src, err)
+	} else if v > SchemaVersion {
+		return "", nil, fmt.Errorf("%w (copy schema %d, this program %d)", ErrNewerSchema, v, SchemaVersion)
+	}
+	dir := filepath.Dir(dst)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", nil, err
+	}
+	tmp, err := os.CreateTemp(dir, ".laifang-restore-*")
+	if err != nil {
+		return "", nil, err
+	}
+	tmpPath := tmp.Name()
+	defer os.Remove(tmpPath)
+	in, err := os.Open(src)
+	if err != nil {
+		tmp.Close()
+		return "", nil, err
+	}
+	_, err = io.Copy(tmp, in)
+	in.Close()
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return "", nil, err
+	}
+	o := opts
+	o.NoDailyBackup = true
+	o.ReadOnly = false
+	if o.BackupDir == "" {
+		o.BackupDir = filepath.Join(dir, "backups")
+	}
+	s, err := Open(tmpPath, o)
+	if err != nil {
+		return "", nil, fmt.Errorf("%w: %v", ErrBadBackup, err)
+	}
+	report, err = s.Check()
+	s.Close()
+	if err != nil {
+		return "", report, err
+	}
+	if !report.OK() {
+		return "", report, ErrBadBackup
+	}
+	// dst must not be in use.
+	if _, err := os.Stat(dst); err == nil {
+		db, err := bolt.Open(dst, 0o600, &bolt.Options{Timeout: time.Second})
+		if err != nil {
+			if errors.Is(err, bolt.ErrTimeout) {
+				return "", report, ErrLocked
+			}
+		} else {
+			db.Close()
+		}
+		replaced = dst + ".replaced-" + opts.Now().Format("20060102-150405")
+		if err := os.Rename(dst, replaced); err != nil {
+			return "", report, err
+		}
+	}
+	if err := os.Rename(tmpPath, dst); err != nil {
+		if replaced != "" {
+			os.Rename(replaced, dst)
+		}
+		return "", report, err
+	}
+	syncDir(dir)
+	return replaced, report, nil
+}

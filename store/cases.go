@@ -1,0 +1,447 @@
+package store
+
+import (
+	"bytes"
+	"fmt"
+	"time"
+)
+
+// Intake is everything one registration writes: the case, its people, the
+// visit, the reception record, and who did it.
+type Intake struct {
+	Case   Case
+	People []IntakePerson
+	Visit  Visit
+	Record *Record // the reception record; may be nil for a letter
+	By     uint64  // the acting user
+	// At is when it happened; the store's clock when zero (imports and the
+	// generator set it).
+	At time.Time
+	// Workstation goes into the audit entry.
+	Workstation string
+}
+
+// IntakePerson is one person of an intake: a new one (ID 0), or one already
+// on file (ID set), who is updated with the given fields when Update is set.
+type IntakePerson struct {
+	Person  Person
+	Role    string
+	Contact bool
+	Update  bool
+}
+
+// IntakeResult are the IDs the intake was given.
+type IntakeResult struct {
+	CaseID    uint64
+	CaseNo    string
+	VisitID   uint64
+	EventID   uint64
+	AuditSeq  uint64
+	PersonIDs []uint64
+}
+
+// SaveIntake registers a visit with its case in one transaction.
+func (s *Store) SaveIntake(in *Intake) (IntakeResult, error) {
+	var r IntakeResult
+	err := s.Update(func(tx *Tx) error {
+		var err error
+		r, err = tx.SaveIntake(in)
+		return err
+	})
+	return r, err
+}
+
+// SaveIntake writes the people (new or updated), the case with its number,
+// the visit, the intake event on the case's timeline (carrying the reception
+// record), every index entry and the audit entry.
+func (tx *Tx) SaveIntake(in *Intake) (IntakeResult, error) {
+	var r IntakeResult
+	if err := tx.writable(); err != nil {
+		return r, err
+	}
+	now := StampOf(tx.now)
+	if !in.At.IsZero() {
+		now = StampOf(in.At)
+	}
+	c := &in.Case
+	if c.ID != 0 {
+		return r, fmt.Errorf("store: intake of a case that already has ID %d", c.ID)
+	}
+	c.People = c.People[:0]
+	for i := range in.People {
+		ip := &in.People[i]
+		if ip.Person.ID == 0 || ip.Update {
+			if ip.Person.Created == 0 {
+				ip.Person.Created = now
+			}
+			if err := tx.SavePerson(&ip.Person); err != nil {
+				return r, err
+			}
+		} else if tx.b(bucketPeople).Get(u64(ip.Person.ID)) == nil {
+			return r, fmt.Errorf("store: person %d: %w", ip.Person.ID, ErrNotFound)
+		}
+		r.PersonIDs = append(r.PersonIDs, ip.Person.ID)
+		c.People = append(c.People, CasePerson{Person: ip.Person.ID, Role: ip.Role, Contact: ip.Contact})
+	}
+	if c.Registered == 0 {
+		c.Registered = now
+	}
+	if c.Received == 0 {
+		c.Received = c.Registered
+	}
+	if c.RegisteredBy == 0 {
+		c.RegisteredBy = in.By
+	}
+	if c.Status == "" {
+		c.Status = StatusRegistered
+	}
+	c.Visits = 1
+	if err := tx.createCase(c); err != nil {
+		return r, err
+	}
+	v := &in.Visit
+	if v.At == 0 {
+		v.At = c.Received
+	}
+	if len(v.People) == 0 {
+		v.People = append([]uint64(nil), r.PersonIDs...)
+	}
+	ev := &Event{Kind: EventIntake, At: v.At, By: in.By, Visit: v, Record: in.Record}
+	if err := tx.appendEvent(c.ID, ev); err != nil {
+		return r, err
+	}
+	if err := tx.ftPut(c.ID, nil, makeDoc(c, []Event{*ev})); err != nil {
+		return r, err
+	}
+	a := &AuditEntry{At: now, User: in.By, Action: "intake", Entity: "case", EntityID: c.ID,
+		Workstation: in.Workstation}
+	if err := tx.AppendAudit(a); err != nil {
+		return r, err
+	}
+	r.CaseID, r.CaseNo, r.VisitID, r.EventID, r.AuditSeq = c.ID, c.No, v.ID, ev.ID, a.Seq
+	return r, nil
+}
+
+// createCase gives a new case its ID and number and writes it with its
+// classic indexes (not the full text: the caller adds that once the
+// timeline is written).
+func (tx *Tx) createCase(c *Case) error {
+	id, err := nextID(tx.b(bucketCases))
+	if err != nil {
+		return err
+	}
+	if id >= 1<<32 {
+		return fmt.Errorf("store: too many cases")
+	}
+	c.ID, c.V = id, recordVersion
+	if c.No == "" {
+		year := c.Registered.Time().Year()
+		if c.No, err = tx.NextCaseNo(year); err != nil {
+			return err
+		}
+	}
+	return tx.writeCase(c, nil)
+}
+
+func (tx *Tx) writeCase(c *Case, old *Case) error {
+	raw, err := encode(c)
+	if err != nil {
+		return err
+	}
+	if err := tx.b(bucketCases).Put(u64(c.ID), raw); err != nil {
+		return err
+	}
+	var o indexed
+	if old != nil {
+		o = old
+	}
+	if err := tx.reindex(c.ID, o, c); err != nil {
+		if err == ErrConflict {
+			return fmt.Errorf("store: case number %s: %w", c.No, ErrConflict)
+		}
+		return err
+	}
+	return nil
+}
+
+// AddVisit records a later visit on an existing case (重复访): the visit,
+// the reception record on the timeline, the case's visit count and repeat
+// flag, the indexes and the audit entry.
+func (s *Store) AddVisit(caseID uint64, v *Visit, rec *Record, by uint64) (eventID uint64, err error) {
+	err = s.Update(func(tx *Tx) error {
+		eventID, err = tx.AddVisit(caseID, v, rec, by)
+		return err
+	})
+	return eventID, err
+}
+
+// AddVisit is Store.AddVisit inside a transaction.
+func (tx *Tx) AddVisit(caseID uint64, v *Visit, rec *Record, by uint64) (uint64, error) {
+	if err := tx.writable(); err != nil {
+		return 0, err
+	}
+	old, err := tx.Case(caseID)
+	if err != nil {
+		return 0, err
+	}
+	events, err := tx.caseEvents(caseID)
+	if err != nil {
+		return 0, err
+	}
+	oldDoc := makeDoc(old, events)
+	c := *old
+	c.Visits++
+	c.Repeat = true
+	c.RepeatCount++
+	v.Repeat = true
+	if v.At == 0 {
+		v.At = StampOf(tx.now)
+	}
+	if v.Previous == 0 {
+		for i := len(events) - 1; i >= 0; i-- {
+			if events[i].Visit != nil {
+				v.Previous = events[i].ID
+				break
+			}
+		}
+	}
+	if err := tx.writeCase(&c, old); err != nil {
+		return 0, err
+	}
+	ev := &Event{Kind: EventRecord, At: v.At, By: by, Visit: v, Record: rec}
+	if err := tx.appendEvent(caseID, ev); err != nil {
+		return 0, err
+	}
+	if err := tx.ftPut(caseID, &oldDoc, makeDoc(&c, append(events, *ev))); err != nil {
+		return 0, err
+	}
+	return ev.ID, tx.AppendAudit(&AuditEntry{At: v.At, User: by, Action: "visit", Entity: "case", EntityID: caseID})
+}
+
+// UpdateCase saves a changed case (a transition, an edit), appends ev to
+// its timeline when ev is not nil (its From and To are filled in when the
+// status changed), and writes the audit entry a when not nil: one
+// transaction.
+func (s *Store) UpdateCase(c *Case, ev *Event, a *AuditEntry) error {
+	return s.Update(func(tx *Tx) error { return tx.UpdateCase(c, ev, a) })
+}
+
+// UpdateCase is Store.UpdateCase inside a transaction.
+func (tx *Tx) UpdateCase(c *Case, ev *Event, a *AuditEntry) error {
+	if err := tx.writable(); err != nil {
+		return err
+	}
+	old, err := tx.Case(c.ID)
+	if err != nil {
+		return err
+	}
+	events, err := tx.caseEvents(c.ID)
+	if err != nil {
+		return err
+	}
+	oldDoc := makeDoc(old, events)
+	c.V = recordVersion
+	if err := tx.writeCase(c, old); err != nil {
+		return err
+	}
+	if ev != nil {
+		if old.Status != c.Status && ev.From == "" && ev.To == "" {
+			ev.From, ev.To = old.Status, c.Status
+		}
+		if err := tx.appendEvent(c.ID, ev); err != nil {
+			return err
+		}
+		events = append(events, *ev)
+	}
+	if err := tx.ftPut(c.ID, &oldDoc, makeDoc(c, events)); err != nil {
+		return err
+	}
+	if a != nil {
+		if a.Entity == "" {
+			a.Entity, a.EntityID = "case", c.ID
+		}
+		return tx.AppendAudit(a)
+	}
+	return nil
+}
+
+// AppendEvent adds an event to a case's timeline (and its text to the
+// case's full text).
+func (tx *Tx) AppendEvent(caseID uint64, ev *Event) error {
+	c, err := tx.Case(caseID)
+	if err != nil {
+		return err
+	}
+	events, err := tx.caseEvents(caseID)
+	if err != nil {
+		return err
+	}
+	oldDoc := makeDoc(c, events)
+	if err := tx.appendEvent(caseID, ev); err != nil {
+		return err
+	}
+	return tx.ftPut(caseID, &oldDoc, makeDoc(c, append(events, *ev)))
+}
+
+func (tx *Tx) appendEvent(caseID uint64, ev *Event) error {
+	b := tx.b(bucketEvents)
+	id, err := nextID(b)
+	if err != nil {
+		return err
+	}
+	ev.ID, ev.Case, ev.V = id, caseID, recordVersion
+	if ev.At == 0 {
+		ev.At = StampOf(tx.now)
+	}
+	if ev.Visit != nil {
+		ev.Visit.ID, ev.Visit.Case, ev.Visit.At = id, caseID, ev.At
+	}
+	raw, err := encode(ev)
+	if err != nil {
+		return err
+	}
+	if err := b.Put(cat(u64(caseID), u64(id)), raw); err != nil {
+		return err
+	}
+	for _, ie := range ev.eventEntries() {
+		if err := tx.b(ie.bucket).Put(ie.key, ie.val); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Case reads one case.
+func (tx *Tx) Case(id uint64) (*Case, error) { return getRecord[Case](tx.b(bucketCases), id) }
+
+// Case reads one case.
+func (s *Store) Case(id uint64) (c *Case, err error) {
+	err = s.View(func(tx *Tx) error { c, err = tx.Case(id); return err })
+	return c, err
+}
+
+// CaseByNo finds a case by its number.
+func (tx *Tx) CaseByNo(no string) (*Case, error) {
+	v := tx.b(ixCaseNo).Get([]byte(no))
+	if v == nil {
+		return nil, ErrNotFound
+	}
+	return tx.Case(getU64(v))
+}
+
+// Events is a case's timeline, oldest first.
+func (tx *Tx) Events(caseID uint64) ([]Event, error) { return tx.caseEvents(caseID) }
+
+// Events is a case's timeline, oldest first.
+func (s *Store) Events(caseID uint64) (ev []Event, err error) {
+	err = s.View(func(tx *Tx) error { ev, err = tx.caseEvents(caseID); return err })
+	return ev, err
+}
+
+// CaseVisits lists a case's visits, newest first.
+func (tx *Tx) CaseVisits(caseID uint64) ([]Visit, error) {
+	events, err := tx.caseEvents(caseID)
+	if err != nil {
+		return nil, err
+	}
+	var out []Visit
+	for i := len(events) - 1; i >= 0; i-- {
+		if events[i].Visit != nil {
+			out = append(out, *visitOf(&events[i]))
+		}
+	}
+	return out, nil
+}
+
+// PersonCases lists the cases a person is on, newest first.
+func (tx *Tx) PersonCases(personID uint64, limit int) ([]Case, error) {
+	var out []Case
+	for _, id := range idsWithPrefix(tx.b(ixPersonCase), u64(personID), limit) {
+		c, err := tx.Case(id)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, *c)
+	}
+	return out, nil
+}
+
+// CasesDue lists open cases whose running deadline falls in [from, to],
+// earliest first, at most limit (≤ 0: all).
+func (tx *Tx) CasesDue(from, to Date, limit int) ([]Case, error) {
+	var out []Case
+	cur := tx.b(ixCaseDue).Cursor()
+	end := (to + 1).key()
+	for k, _ := cur.Seek(from.key()); k != nil && bytes.Compare(k, end) < 0; k, _ = cur.Next() {
+		c, err := tx.Case(getU64(k[4:]))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, *c)
+		if limit > 0 && len(out) >= limit {
+			break
+		}
+	}
+	return out, nil
+}
+
+// DeleteCase removes a case with its visits, timeline, tasks and letters
+// (retention expiry). Its number and ID are never given again.
+func (tx *Tx) DeleteCase(id uint64, a *AuditEntry) error {
+	c, err := tx.Case(id)
+	if err != nil {
+		return err
+	}
+	events, err := tx.caseEvents(id)
+	if err != nil {
+		return err
+	}
+	if err := tx.ftDelete(id, makeDoc(c, events)); err != nil {
+		return err
+	}
+	for _, e := range events {
+		if err := tx.b(bucketEvents).Delete(cat(u64(id), u64(e.ID))); err != nil {
+			return err
+		}
+		for _, ie := range e.eventEntries() {
+			if err := tx.b(ie.bucket).Delete(ie.key); err != nil {
+				return err
+			}
+		}
+	}
+	for _, tid := range idsWithPrefix(tx.b(ixCaseTask), u64(id), 0) {
+		t, err := tx.Task(tid)
+		if err != nil {
+			return err
+		}
+		if err := tx.reindex(tid, t, nil); err != nil {
+			return err
+		}
+		if err := tx.b(bucketTasks).Delete(u64(tid)); err != nil {
+			return err
+		}
+	}
+	for _, lid := range idsWithPrefix(tx.b(ixCaseLetter), u64(id), 0) {
+		l, err := tx.Letter(lid)
+		if err != nil {
+			return err
+		}
+		if err := tx.reindex(lid, l, nil); err != nil {
+			return err
+		}
+		if err := tx.b(bucketLetters).Delete(u64(lid)); err != nil {
+			return err
+		}
+	}
+	if err := tx.reindex(id, c, nil); err != nil {
+		return err
+	}
+	if err := tx.b(bucketCases).Delete(u64(id)); err != nil {
+		return err
+	}
+	if a == nil {
+		a = &AuditEntry{Action: "delete"}
+	}
+	a.Entity, a.EntityID = "case", id
+	return tx.AppendAudit(a)
+}

@@ -1,0 +1,499 @@
+package store
+
+import (
+	"bytes"
+	"encoding/binary"
+	"fmt"
+	"sort"
+
+	"github.com/RoaringBitmap/roaring/v2"
+	bolt "go.etcd.io/bbolt"
+)
+
+// Report is what Check found. Problems are sentences in plain words, with
+// record numbers but never a record's personal data.
+type Report struct {
+	Problems []string
+	Counts   map[string]int // records per bucket
+	more     map[string]int // problems not listed, per kind
+}
+
+// OK tells whether nothing is wrong.
+func (r *Report) OK() bool { return r != nil && len(r.Problems) == 0 && len(r.more) == 0 }
+
+// Omitted is how many further problems were found but not listed.
+func (r *Report) Omitted() int {
+	n := 0
+	for _, v := range r.more {
+		n += v
+	}
+	return n
+}
+
+const maxPerKind = 20
+
+func (r *Report) add(kind, format string, args ...any) {
+	n := 0
+	for _, p := range r.Problems {
+		if len(p) >= len(kind) && p[:len(kind)] == kind {
+			n++
+		}
+	}
+	if n >= maxPerKind {
+		if r.more == nil {
+			r.more = map[string]int{}
+		}
+		r.more[kind]++
+		return
+	}
+	r.Problems = append(r.Problems, kind+fmt.Sprintf(format, args...))
+}
+
+type table struct {
+	bucket []byte
+	name   string // in plain words
+	load   func(id uint64, raw []byte) (indexed, error)
+}
+
+func loader[T any, P interface {
+	*T
+	idSetter
+	indexed
+}]() func(uint64, []byte) (indexed, error) {
+	return func(id uint64, raw []byte) (indexed, error) {
+		r, err := decodeRecord[T, P](id, raw)
+		if err != nil {
+			return nil, err
+		}
+		return P(r), nil
+	}
+}
+
+var tables = []table{
+	{bucketPeople, "人员", loader[Person]()},
+	{bucketCases, "信访事项", loader[Case]()},
+	{bucketTasks, "任务", loader[Task]()},
+	{bucketLetters, "文书", loader[Letter]()},
+	{bucketUsers, "用户", loader[User]()},
+}
+
+// indexSource names the table each classic index is derived from.
+var indexSource = map[string]*table{
+	string(ixIDNumber): &tables[0], string(ixPhone): &tables[0], string(ixName): &tables[0],
+	string(ixCaseNo): &tables[1], string(ixPersonCase): &tables[1], string(ixCaseDue): &tables[1],
+	string(ixCaseTask): &tables[2], string(ixTaskDue): &tables[2], string(ixUnitTask): &tables[2],
+	string(ixCaseLetter): &tables[3], string(ixLetterNo): &tables[3],
+	string(ixLogin): &tables[4],
+}
+
+// Check runs bbolt's own consistency check, then verifies every index
+// against the records both ways: each entry a record implies is there, and
+// each entry that is there belongs to a record.
+func (s *Store) Check() (*Report, error) {
+	r := &Report{Counts: map[string]int{}}
+	err := s.View(func(tx *Tx) error {
+		for err := range tx.tx.Check() {
+			r.add("文件结构：", "%v", err)
+		}
+		if len(r.Problems) > 0 {
+			return nil // indexes are not worth reading in a broken file
+		}
+		if v := getU64(tx.b(bucketMeta).Get(metaSchema)); v != SchemaVersion {
+			r.add("版本：", "数据文件的结构版本是 %d，本程序是 %d", v, SchemaVersion)
+		}
+		for _, b := range allBuckets {
+			if tx.b(b) == nil {
+				r.add("缺少：", "数据文件缺少 %s 部分", b)
+			}
+		}
+		if len(r.Problems) > 0 {
+			return nil
+		}
+		tx.checkClassic(r)
+		tx.checkEvents(r)
+		return tx.checkFullText(r)
+	})
+	return r, err
+}
+
+func (tx *Tx) checkClassic(r *Report) {
+	expected := map[string]int{}
+	for ti := range tables {
+		t := &tables[ti]
+		n := 0
+		c := tx.b(t.bucket).Cursor()
+		for k, v := c.First(); k != nil; k, v = c.Next() {
+			n++
+			id := getU64(k)
+			rec, err := t.load(id, v)
+			if err != nil {
+				r.add("记录损坏：", "%s %d 无法读取", t.name, id)
+				continue
+			}
+			for _, e := range rec.indexEntries(id, tx.s.salt) {
+				expected[string(e.bucket)]++
+				got := tx.b(e.bucket).Get(e.key)
+				switch {
+				case got == nil:
+					r.add("索引缺项：", "%s %d 在索引 %s 中没有条目", t.name, id, e.bucket)
+				case e.val != nil && !bytes.Equal(got, e.val):
+					r.add("索引错误：", "%s %d 在索引 %s 中指向了 %s %d（编号重复？）", t.name, id, e.bucket, t.name, getU64(got))
+				}
+			}
+		}
+		r.Counts[string(t.bucket)] = n
+	}
+	for name, t := range indexSource {
+		b := tx.b([]byte(name))
+		stored := b.Stats().KeyN
+		if stored == expected[name] {
+			continue
+		}
+		// Find the entries no record accounts for.
+		c := b.Cursor()
+		for k, v := c.First(); k != nil; k, v = c.Next() {
+			var id uint64
+			if len(v) == 8 {
+				id = getU64(v)
+			} else if len(k) >= 8 {
+				id = getU64(k[len(k)-8:])
+			}
+			raw := tx.b(t.bucket).Get(u64(id))
+			ok := false
+			if raw != nil {
+				if rec, err := t.load(id, raw); err == nil {
+					for _, e := range rec.indexEntries(id, tx.s.salt) {
+						if string(e.bucket) == name && bytes.Equal(e.key, k) {
+							ok = true
+							break
+						}
+					}
+				}
+			}
+			if !ok {
+				if raw == nil {
+					r.add("索引多余：", "索引 %s 有一条指向不存在的%s %d", name, t.name, id)
+				} else {
+					r.add("索引多余：", "索引 %s 有一条与%s %d 的内容不符", name, t.name, id)
+				}
+			}
+		}
+	}
+}
+
+func (tx *Tx) checkEvents(r *Report) {
+	c := tx.b(bucketEvents).Cursor()
+	n, visits := 0, 0
+	var lastCase uint64
+	caseOK := false
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		n++
+		if len(k) != 16 {
+			r.add("时间线：", "有一条键长不对的事件")
+			continue
+		}
+		cid := getU64(k)
+		if cid != lastCase {
+			lastCase = cid
+			caseOK = tx.b(bucketCases).Get(k[:8]) != nil
+		}
+		if !caseOK {
+			r.add("时间线：", "事件 %d 属于不存在的信访事项 %d", getU64(k[8:]), cid)
+		}
+		e, err := decodeRecord[Event](getU64(k[8:]), v)
+		if err != nil {
+			r.add("记录损坏：", "事件 %d 无法读取", getU64(k[8:]))
+			continue
+		}
+		e.Case = cid
+		for _, ie := range e.eventEntries() {
+			visits++
+			if got := tx.b(ie.bucket).Get(ie.key); !bytes.Equal(got, ie.val) {
+				r.add("索引缺项：", "来访 %d 在索引 %s 中没有正确的条目", e.ID, ie.bucket)
+			}
+		}
+	}
+	r.Counts[string(bucketEvents)] = n
+	r.Counts["visits"] = visits
+	vb := tx.b(ixVisitDay)
+	if vb.Stats().KeyN == visits {
+		return
+	}
+	vc := vb.Cursor()
+	for k, v := vc.First(); k != nil; k, v = vc.Next() {
+		ok := false
+		if len(k) == 12 && len(v) == 8 {
+			if raw := tx.b(bucketEvents).Get(cat(v, k[4:])); raw != nil {
+				if e, err := decodeRecord[Event](getU64(k[4:]), raw); err == nil {
+					e.Case = getU64(v)
+					for _, ie := range e.eventEntries() {
+						ok = ok || bytes.Equal(ie.key, k)
+					}
+				}
+			}
+		}
+		if !ok {
+			r.add("索引多余：", "索引 %s 有一条与来访 %d 不符", ixVisitDay, getU64(k[len(k)-8:]))
+		}
+	}
+}
+
+// expectedChunk computes, from the records, the bitmaps and the date column
+// of one chunk, and the documents of its pending cases.
+func (tx *Tx) expectedChunk(chunk uint32, allFolded bool) (map[string]*roaring.Bitmap, map[uint32]uint16, map[uint64]ftDoc, error) {
+	terms := map[string]*roaring.Bitmap{}
+	days := map[uint32]uint16{}
+	pending := map[uint64]ftDoc{}
+	pb := tx.b(ftPending)
+	c := tx.b(bucketCases).Cursor()
+	end := uint64(chunk+1) << chunkBits
+	for k, v := c.Seek(u64(uint64(chunk) << chunkBits)); k != nil && getU64(k) < end; k, v = c.Next() {
+		id := getU64(k)
+		cs, err := decodeRecord[Case](id, v)
+		if err != nil {
+			continue // reported by checkClassic
+		}
+		ev, err := tx.caseEvents(id)
+		if err != nil {
+			continue
+		}
+		doc := makeDoc(cs, ev)
+		if !allFolded && pb.Get(k) != nil {
+			pending[id] = doc
+			continue
+		}
+		for t := range doc.terms() {
+			bm := terms[t]
+			if bm == nil {
+				bm = roaring.New()
+				terms[t] = bm
+			}
+			bm.Add(uint32(id))
+		}
+		days[uint32(id)] = doc.day
+	}
+	return terms, days, pending, nil
+}
+
+func buildColumn(days map[uint32]uint16) []byte {
+	var hiIdx int = -1
+	var lo, hi uint16 = 0xffff, 0
+	for id, d := range days {
+		if d == 0 {
+			continue
+		}
+		hiIdx = max(hiIdx, int(id&0xffff))
+		lo, hi = min(lo, d), max(hi, d)
+	}
+	if hiIdx < 0 {
+		return nil
+	}
+	col := make([]byte, 4+2*(hiIdx+1))
+	binary.BigEndian.PutUint16(col, lo)
+	binary.BigEndian.PutUint16(col[2:], hi)
+	for id, d := range days {
+		binary.BigEndian.PutUint16(col[4+2*int(id&0xffff):], d)
+	}
+	return col
+}
+
+func (tx *Tx) checkFullText(r *Report) error {
+	// pending entries
+	pb := tx.b(ftPending)
+	np := 0
+	pc := pb.Cursor()
+	for k, _ := pc.First(); k != nil; k, _ = pc.Next() {
+		np++
+		if tx.b(bucketCases).Get(k) == nil {
+			r.add("全文索引：", "待合并的条目 %d 没有对应的信访事项", getU64(k))
+		}
+	}
+	if got := int(tx.pendingCount()); got != np {
+		r.add("全文索引：", "待合并计数是 %d，实际有 %d 条", got, np)
+	}
+	top, ok := tx.maxChunk()
+	var chunks []uint32
+	if ok {
+		for c := uint32(0); c <= top; c++ {
+			chunks = append(chunks, c)
+		}
+	}
+	// chunks of stored keys beyond the cases (left over)
+	if k, _ := tx.b(ftPost).Cursor().Last(); k != nil && (!ok || getU32(k) > top) {
+		for c := top + 1; c <= getU32(k); c++ {
+			chunks = append(chunks, c)
+		}
+	}
+	for _, ch := range chunks {
+		terms, days, pending, err := tx.expectedChunk(ch, false)
+		if err != nil {
+			return err
+		}
+		for id, doc := range pending {
+			if !bytes.Equal(pb.Get(u64(id)), doc.encode()) {
+				r.add("全文索引：", "信访事项 %d 的待合并内容与记录不符", id)
+			}
+		}
+		prefix := u32(ch)
+		c := tx.b(ftPost).Cursor()
+		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+			term := string(k[4:])
+			want := terms[term]
+			got := roaring.New()
+			if _, err := got.FromBuffer(v); err != nil {
+				r.add("全文索引：", "第 %d 段的词条 %q 无法读取", ch, printable(term))
+				continue
+			}
+			delete(terms, term)
+			if want == nil {
+				r.add("全文索引：", "第 %d 段的词条 %q 不在任何记录中（%d 条多余）", ch, printable(term), got.GetCardinality())
+				continue
+			}
+			if !got.Equals(want) {
+				extra := roaring.AndNot(got, want).GetCardinality()
+				missing := roaring.AndNot(want, got).GetCardinality()
+				r.add("全文索引：", "第 %d 段的词条 %q 多 %d 条、缺 %d 条", ch, printable(term), extra, missing)
+			}
+		}
+		missing := make([]string, 0, len(terms))
+		for t := range terms {
+			missing = append(missing, t)
+		}
+		sort.Strings(missing)
+		for _, t := range missing {
+			r.add("全文索引：", "第 %d 段缺少词条 %q（%d 条记录）", ch, printable(t), terms[t].GetCardinality())
+		}
+		if got, want := tx.b(ftCol).Get(prefix), buildColumn(days); !bytes.Equal(got, want) {
+			r.add("全文索引：", "第 %d 段的收件日期列与记录不符", ch)
+		}
+	}
+	return nil
+}
+
+func printable(term string) string {
+	if len(term) > 0 && term[0] == 1 {
+		return "筛选:" + term[1:]
+	}
+	return term
+}
+
+// RebuildIndexes drops every index and makes it again from the records. The
+// full text is rebuilt one chunk per transaction. progress, when not nil,
+// is told each finished step.
+func (s *Store) RebuildIndexes(progress func(step string)) error {
+	if progress == nil {
+		progress = func(string) {}
+	}
+	if err := s.db.Update(func(btx *bolt.Tx) error {
+		for _, b := range indexBuckets {
+			if err := btx.DeleteBucket(b); err != nil && err != bolt.ErrBucketNotFound {
+				return err
+			}
+			if _, err := btx.CreateBucket(b); err != nil {
+				return err
+			}
+		}
+		return btx.Bucket(bucketMeta).Put(metaPending, u64(0))
+	}); err != nil {
+		return err
+	}
+	for ti := range tables {
+		t := &tables[ti]
+		var after []byte
+		for {
+			done := true
+			err := s.db.Update(func(btx *bolt.Tx) error {
+				tx := &Tx{tx: btx, s: s, now: s.now()}
+				c := btx.Bucket(t.bucket).Cursor()
+				var k, v []byte
+				if after == nil {
+					k, v = c.First()
+				} else {
+					k, v = c.Seek(after)
+					if bytes.Equal(k, after) {
+						k, v = c.Next()
+					}
+				}
+				for n := 0; k != nil; k, v = c.Next() {
+					id := getU64(k)
+					rec, err := t.load(id, v)
+					if err != nil {
+						return err
+					}
+					if err := tx.reindex(id, nil, rec); err != nil {
+						return fmt.Errorf("%s %d: %w", t.name, id, err)
+					}
+					after = append(after[:0], k...)
+					if n++; n >= 50000 {
+						done = false
+						break
+					}
+				}
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			if done {
+				break
+			}
+		}
+		progress(t.name)
+	}
+	if err := s.Update(func(tx *Tx) error {
+		c := tx.b(bucketEvents).Cursor()
+		for k, v := c.First(); k != nil; k, v = c.Next() {
+			e, err := decodeRecord[Event](getU64(k[8:]), v)
+			if err != nil {
+				return err
+			}
+			e.Case = getU64(k)
+			for _, ie := range e.eventEntries() {
+				if err := tx.b(ie.bucket).Put(ie.key, ie.val); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	progress("来访")
+	var top uint32
+	var any bool
+	s.View(func(tx *Tx) error { top, any = tx.maxChunk(); return nil })
+	for ch := uint32(0); any && ch <= top; ch++ {
+		err := s.Update(func(tx *Tx) error {
+			terms, days, _, err := tx.expectedChunk(ch, true)
+			if err != nil {
+				return err
+			}
+			keys := make([]string, 0, len(terms))
+			for t := range terms {
+				keys = append(keys, t)
+			}
+			sort.Strings(keys)
+			b := tx.b(ftPost)
+			for _, t := range keys {
+				bm := terms[t]
+				bm.RunOptimize()
+				raw, err := bm.ToBytes()
+				if err != nil {
+					return err
+				}
+				if err := b.Put(postKey(ch, t), raw); err != nil {
+					return err
+				}
+			}
+			if col := buildColumn(days); col != nil {
+				return tx.b(ftCol).Put(u32(ch), col)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		progress(fmt.Sprintf("全文索引第 %d/%d 段", ch+1, top+1))
+	}
+	return nil
+}

@@ -1,0 +1,304 @@
+package gen
+
+import (
+	"fmt"
+	"time"
+
+	"laifang/store"
+)
+
+// Options shape a synthetic office.
+type Options struct {
+	Visits int       // how many visits to make
+	Seed   uint64    // same seed, same office
+	Years  int       // spread over this many years before End (default 10)
+	End    time.Time // the last day (default: the store's today)
+	Batch  int       // visits per transaction (default 2000)
+	// Progress is told the number of visits committed so far, after each
+	// transaction is on disk.
+	Progress func(committed int)
+}
+
+// Summary counts what Office made.
+type Summary struct {
+	Visits, Cases, People, Tasks, Letters int
+}
+
+var unitNames = []string{"办公室", "党政综合办", "经济发展办", "社会事务办", "自然资源所", "农业农村办",
+	"综合执法队", "派出所", "司法所", "财政所", "劳动保障所", "卫生院", "中心学校", "规划建设办",
+	"纪检监察室"}
+
+// recent remembers petitioners and their latest case for repeat visits.
+type recentEntry struct{ person, caseID uint64 }
+
+// Office writes a synthetic office into s: departments, users and settings
+// (when the file has none), then opts.Visits visits in time order, about a
+// fifth of them by people who came before. It can continue an office made
+// earlier: it counts the visits already there.
+func Office(s *store.Store, opts Options) (Summary, error) {
+	var sum Summary
+	if opts.Years <= 0 {
+		opts.Years = 10
+	}
+	if opts.Batch <= 0 {
+		opts.Batch = 2000
+	}
+	g := New(opts.Seed)
+	var units []store.Unit
+	var done int
+	var recent []recentEntry
+	err := s.Update(func(tx *store.Tx) error {
+		if opts.End.IsZero() {
+			opts.End = tx.Now()
+		}
+		var err error
+		if units, err = tx.Units(); err != nil {
+			return err
+		}
+		if len(units) == 0 {
+			if units, err = seed(tx); err != nil {
+				return err
+			}
+		}
+		done = countVisits(tx)
+		return nil
+	})
+	if err != nil {
+		return sum, err
+	}
+	end := time.Date(opts.End.Year(), opts.End.Month(), opts.End.Day(), 17, 0, 0, 0, opts.End.Location())
+	start := end.AddDate(-opts.Years, 0, 0)
+	span := end.Sub(start)
+	total := done + opts.Visits
+	for done < total {
+		n := min(opts.Batch, total-done)
+		var bs Summary
+		err := s.Update(func(tx *store.Tx) error {
+			bs = Summary{}
+			for i := 0; i < n; i++ {
+				at := start.Add(time.Duration(float64(span) * float64(done+i) / float64(total)))
+				at = workHours(at, g)
+				if err := oneVisit(tx, g, at, end, units, &recent, &bs); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return sum, err
+		}
+		if err := s.Sync(); err != nil {
+			return sum, err
+		}
+		done += n
+		sum.Visits += bs.Visits
+		sum.Cases += bs.Cases
+		sum.People += bs.People
+		sum.Tasks += bs.Tasks
+		sum.Letters += bs.Letters
+		if opts.Progress != nil {
+			opts.Progress(done)
+		}
+	}
+	return sum, nil
+}
+
+func countVisits(tx *store.Tx) int {
+	n, _ := tx.VisitCount()
+	return n
+}
+
+// workHours moves a moment to office hours on the same day.
+func workHours(t time.Time, g *Synth) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 8+g.r.IntN(9), g.r.IntN(60), g.r.IntN(60), 0, t.Location())
+}
+
+func seed(tx *store.Tx) ([]store.Unit, error) {
+	var units []store.Unit
+	for _, n := range unitNames {
+		u := store.Unit{Name: n, Kind: "internal", Active: true}
+		if err := tx.SaveUnit(&u); err != nil {
+			return nil, err
+		}
+		units = append(units, u)
+	}
+	for i, u := range []store.User{
+		{Name: "管理员", Login: "admin", Role: "admin", Active: true},
+		{Name: "登记员甲", Login: "clerk1", Role: "clerk", Active: true},
+		{Name: "登记员乙", Login: "clerk2", Role: "clerk", Active: true},
+		{Name: "负责人", Login: "head", Role: "head", Active: true, Confidential: true},
+		{Name: "纪检专员", Login: "discipline", Role: "discipline", Active: true, Confidential: true},
+	} {
+		u.Unit = units[i%len(units)].ID
+		if err := tx.SaveUser(&u); err != nil {
+			return nil, err
+		}
+	}
+	st, err := tx.Settings()
+	if err != nil {
+		return nil, err
+	}
+	if st.OrgName == "" {
+		st.OrgName = "示范镇人民政府"
+		st.OrgCode = "示镇"
+		st.DocNoPatterns = map[string]string{
+			"受理告知书": "{code}信受〔{year}〕{n}号",
+			"处理意见书": "{code}信复〔{year}〕{n}号",
+			"交办单":   "{code}信交〔{year}〕{n}号",
+		}
+		if err := tx.SaveSettings(st); err != nil {
+			return nil, err
+		}
+	}
+	for i, c := range Categories {
+		if err := tx.SetDict(&store.DictEntry{List: "category", Code: c.Code, Label: c.Label, Sort: i, Active: true}); err != nil {
+			return nil, err
+		}
+	}
+	p := store.TimeLimitProfile{Name: "国家默认（2022条例）", MaxExt: 30, Rules: map[string]store.Limit{
+		"受理告知": {Days: 15}, "异议": {Days: 5, Working: true}, "办理": {Days: 60},
+		"复查申请": {Days: 30}, "复查决定": {Days: 30}, "复核申请": {Days: 30}, "复核决定": {Days: 30}}}
+	return units, tx.SaveProfile(&p)
+}
+
+func oneVisit(tx *store.Tx, g *Synth, at, end time.Time, units []store.Unit, recent *[]recentEntry, sum *Summary) error {
+	sum.Visits++
+	clerk := uint64(2 + g.r.IntN(2))
+	// About a fifth of visits are by someone who came before.
+	if len(*recent) > 0 && g.r.IntN(100) < 20 {
+		// mostly someone from the last weeks, sometimes from long ago
+		var e recentEntry
+		if g.r.IntN(10) < 8 {
+			e = (*recent)[len(*recent)-1-g.r.IntN(min(len(*recent), 300))]
+		} else {
+			e = (*recent)[g.r.IntN(len(*recent))]
+		}
+		if g.r.IntN(10) < 6 {
+			v := store.Visit{At: store.StampOf(at), Channel: "走访", Receptionist: clerk, People: []uint64{e.person}, Present: 1, IDChecked: true}
+			rec := &store.Record{Statement: "再次来访，" + g.Statement()}
+			_, err := tx.AddVisit(e.caseID, &v, rec, clerk)
+			return err
+		}
+		return newCase(tx, g, at, end, units, []store.IntakePerson{{Person: store.Person{ID: e.person}, Role: "主信访人", Contact: true}}, recent, sum, clerk)
+	}
+	people := []store.IntakePerson{{Person: g.Person(), Role: "主信访人", Contact: true}}
+	if g.r.IntN(100) < 4 { // a group visit with representatives
+		for i := 0; i < 1+g.r.IntN(4); i++ {
+			people = append(people, store.IntakePerson{Person: g.Person(), Role: "代表"})
+		}
+	}
+	sum.People += len(people)
+	return newCase(tx, g, at, end, units, people, recent, sum, clerk)
+}
+
+func newCase(tx *store.Tx, g *Synth, at, end time.Time, units []store.Unit, people []store.IntakePerson, recent *[]recentEntry, sum *Summary, clerk uint64) error {
+	m := g.Matter(at.Year())
+	c := store.Case{
+		Channel:    "走访",
+		Received:   store.StampOf(at),
+		Registered: store.StampOf(at),
+		Title:      m.Title,
+		Demand:     m.Demand,
+		Facts:      m.Facts,
+		Type:       m.Type,
+		Category:   m.Category.Code,
+		Present:    len(people),
+		Group:      len(people) >= 5,
+		Status:     store.StatusRegistered,
+	}
+	if m.Type == "检举控告" {
+		c.Confidential = g.r.IntN(2) == 0
+		c.RealName = c.Confidential
+	}
+	if len(people) > 1 {
+		c.Involved = len(people) * (2 + g.r.IntN(10))
+	}
+	age := end.Sub(at)
+	received := store.DateOf(at)
+	in := store.Intake{Case: c, People: people, By: clerk, At: at,
+		Visit:  store.Visit{At: store.StampOf(at), Channel: "走访", Receptionist: clerk, Present: len(people), IDChecked: true},
+		Record: &store.Record{Statement: g.Statement(), Procedure: true}}
+	r, err := tx.SaveIntake(&in)
+	if err != nil {
+		return err
+	}
+	sum.Cases++
+	*recent = append(*recent, recentEntry{person: r.PersonIDs[0], caseID: r.CaseID})
+	if len(*recent) > 20000 {
+		*recent = append((*recent)[:0], (*recent)[10000:]...)
+	}
+	cs := in.Case
+	// Decide what became of it, by its age.
+	x := g.r.IntN(100)
+	unit := units[g.r.IntN(len(units))]
+	switch {
+	case m.Type == "咨询" || x < 12:
+		cs.Status, cs.Disposal = store.StatusAnsweredSpot, "当场答复"
+		cs.Closed = received
+		return tx.UpdateCase(&cs, nil, nil)
+	case x < 17:
+		cs.Status, cs.Disposal = store.StatusRedirected, "告知向有权机关提出"
+		cs.Closed = received
+		return tx.UpdateCase(&cs, nil, nil)
+	case x < 21:
+		cs.Status, cs.Disposal = store.StatusRoutedLegal, "导入法定程序"
+		cs.Litigation = true
+		return tx.UpdateCase(&cs, nil, nil)
+	case x < 24:
+		cs.Status, cs.Disposal = store.StatusNotAccepted, "不予受理"
+		return tx.UpdateCase(&cs, nil, nil)
+	}
+	// Accepted, with a department, often a task and an acceptance notice.
+	cs.Disposal = "受理"
+	cs.Accepted = received.AddDays(g.r.IntN(10))
+	cs.Unit = unit.ID
+	cs.Due = cs.Accepted.AddDays(60)
+	cs.Status = store.StatusAccepted
+	if g.r.IntN(100) < 40 {
+		l := store.Letter{Case: cs.ID, Type: "受理告知书", Issued: cs.Accepted, Year: cs.Accepted.Year()}
+		if err := tx.IssueLetter(&l); err != nil {
+			return err
+		}
+		sum.Letters++
+	}
+	if g.r.IntN(100) < 35 {
+		t := store.Task{Case: cs.ID, Type: "交办", ToUnit: unit.ID, Issued: store.StampOf(cs.Accepted.Time()),
+			IssuedBy: clerk, Due: cs.Accepted.AddDays(30), Status: store.TaskWorking}
+		if age > 90*24*time.Hour {
+			t.Status = store.TaskClosed
+			t.Feedback = store.StampOf(cs.Accepted.AddDays(20 + g.r.IntN(15)).Time())
+		}
+		if err := tx.SaveTask(&t); err != nil {
+			return err
+		}
+		sum.Tasks++
+	}
+	switch {
+	case age > 90*24*time.Hour:
+		cs.Status = store.StatusClosed
+		if g.r.IntN(10) == 0 {
+			cs.Status = store.StatusArchived
+		}
+		cs.Outcome = []string{"予以支持", "解释说明", "不予支持"}[g.r.IntN(3)]
+		cs.Reply = g.Reply()
+		cs.Closed = cs.Accepted.AddDays(20 + g.r.IntN(40))
+		cs.Served = cs.Closed
+	case age > 50*24*time.Hour:
+		cs.Status = store.StatusReplied
+		cs.Outcome = "解释说明"
+		cs.Reply = g.Reply()
+		cs.Served = cs.Accepted.AddDays(40)
+	case age > 10*24*time.Hour:
+		cs.Status = []string{store.StatusInProgress, store.StatusAssigned, store.StatusExtended}[g.r.IntN(3)]
+	}
+	if !store.OpenStatus(cs.Status) {
+		cs.Due = 0
+	}
+	return tx.UpdateCase(&cs, nil, nil)
+}
+
+// String is a one-line summary.
+func (s Summary) String() string {
+	return fmt.Sprintf("%d 次来访，%d 件信访事项，%d 名信访人，%d 项任务，%d 份文书", s.Visits, s.Cases, s.People, s.Tasks, s.Letters)
+}

@@ -1,0 +1,265 @@
+package store
+
+import (
+	"bytes"
+	"crypto/hmac"
+	"crypto/sha256"
+	"errors"
+	"strings"
+	"unicode"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Classic indexes are buckets of composite keys written in the same
+// transaction as their record. A non-unique index has keys `value | id` and
+// empty values; a unique one has key `value` and the id as its value. Each
+// record type lists its entries (indexEntries); saving a record writes the
+// difference between the old and the new list, and check.go recomputes the
+// lists from the records to verify or rebuild every index.
+
+type ixEntry struct {
+	bucket []byte
+	key    []byte
+	val    []byte // nil: non-unique entry; else the record id (unique index)
+}
+
+type indexed interface {
+	indexEntries(id uint64, salt []byte) []ixEntry
+}
+
+func multi(bucket, value []byte, id uint64) ixEntry {
+	return ixEntry{bucket: bucket, key: cat(value, u64(id))}
+}
+
+func unique(bucket, value []byte, id uint64) ixEntry {
+	return ixEntry{bucket: bucket, key: value, val: u64(id)}
+}
+
+// secretKey hashes a confidential value (ID number, phone) for an exact-match
+// index, so that the index holds no readable personal data. The salt is
+// random per data file.
+func secretKey(salt []byte, kind, value string) []byte {
+	m := hmac.New(sha256.New, salt)
+	m.Write([]byte(kind))
+	m.Write([]byte{0})
+	m.Write([]byte(value))
+	return m.Sum(nil)[:8]
+}
+
+// NormalizeIDNumber upper-cases and strips spaces from an ID number.
+func NormalizeIDNumber(s string) string {
+	return strings.ToUpper(strings.Map(func(r rune) rune {
+		r = foldWidth(r)
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s))
+}
+
+// NormalizePhone keeps only the digits of a phone number, dropping a leading
+// +86 or 0086.
+func NormalizePhone(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		r = foldWidth(r)
+		if r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	d := b.String()
+	if len(d) == 13 && strings.HasPrefix(d, "86") {
+		d = d[2:]
+	} else if len(d) == 15 && strings.HasPrefix(d, "0086") {
+		d = d[4:]
+	}
+	return d
+}
+
+// NormalizeName lower-cases, folds full-width letters and drops spaces and
+// the middle dot of minority and foreign names, so "阿依 古丽" and
+// "阿依·古丽" find each other.
+func NormalizeName(s string) string {
+	return strings.Map(func(r rune) rune {
+		r = foldWidth(r)
+		if unicode.IsSpace(r) || r == '·' || r == '•' || r == '.' || r == '・' {
+			return -1
+		}
+		return unicode.ToLower(r)
+	}, s)
+}
+
+// foldWidth maps full-width ASCII and the ideographic space to half width.
+func foldWidth(r rune) rune {
+	switch {
+	case r >= 0xFF01 && r <= 0xFF5E:
+		return r - 0xFEE0
+	case r == 0x3000:
+		return ' '
+	}
+	return r
+}
+
+func (p *Person) indexEntries(id uint64, salt []byte) []ixEntry {
+	var out []ixEntry
+	if n := NormalizeIDNumber(p.IDNumber); n != "" {
+		out = append(out, multi(ixIDNumber, secretKey(salt, p.IDType, n), id))
+	}
+	seen := map[string]bool{}
+	for _, ph := range p.Phones {
+		n := NormalizePhone(ph)
+		if n == "" || seen[n] {
+			continue
+		}
+		seen[n] = true
+		out = append(out, multi(ixPhone, secretKey(salt, "phone", n), id))
+	}
+	if n := NormalizeName(p.Name); n != "" {
+		out = append(out, multi(ixName, cat([]byte(n), []byte{0}), id))
+	}
+	return out
+}
+
+func (c *Case) indexEntries(id uint64, _ []byte) []ixEntry {
+	var out []ixEntry
+	if c.No != "" {
+		out = append(out, unique(ixCaseNo, []byte(c.No), id))
+	}
+	seen := map[uint64]bool{}
+	for _, p := range c.People {
+		if p.Person == 0 || seen[p.Person] {
+			continue
+		}
+		seen[p.Person] = true
+		out = append(out, multi(ixPersonCase, u64(p.Person), id))
+	}
+	if c.Due != 0 && OpenStatus(c.Status) {
+		out = append(out, multi(ixCaseDue, c.Due.key(), id))
+	}
+	return out
+}
+
+// eventEntries are the index entries of a timeline event: a visit is
+// found by its day.
+func (e *Event) eventEntries() []ixEntry {
+	if e.Visit == nil || e.At == 0 {
+		return nil
+	}
+	return []ixEntry{{bucket: ixVisitDay, key: cat(e.At.Date().key(), u64(e.ID)), val: u64(e.Case)}}
+}
+
+// DueDate is the deadline in force: the extended one when there is one.
+func (t *Task) DueDate() Date {
+	if t.NewDue != 0 {
+		return t.NewDue
+	}
+	return t.Due
+}
+
+func (t *Task) indexEntries(id uint64, _ []byte) []ixEntry {
+	var out []ixEntry
+	if t.Case != 0 {
+		out = append(out, multi(ixCaseTask, u64(t.Case), id))
+	}
+	if d := t.DueDate(); d != 0 && TaskOpen(t.Status) {
+		out = append(out, multi(ixTaskDue, d.key(), id))
+	}
+	if t.ToUnit != 0 {
+		out = append(out, multi(ixUnitTask, u64(t.ToUnit), id))
+	}
+	return out
+}
+
+func (l *Letter) indexEntries(id uint64, _ []byte) []ixEntry {
+	var out []ixEntry
+	if l.Case != 0 {
+		out = append(out, multi(ixCaseLetter, u64(l.Case), id))
+	}
+	if l.No != "" {
+		out = append(out, unique(ixLetterNo, []byte(l.No), id))
+	}
+	return out
+}
+
+func (u *User) indexEntries(id uint64, _ []byte) []ixEntry {
+	if u.Login == "" {
+		return nil
+	}
+	return []ixEntry{unique(ixLogin, []byte(strings.ToLower(u.Login)), id)}
+}
+
+func entryID(e ixEntry) string { return string(e.bucket) + "\x00" + string(e.key) }
+
+// reindex writes the difference between the entries of old and new.
+func (tx *Tx) reindex(id uint64, old, new indexed) error {
+	var oldE, newE []ixEntry
+	if old != nil {
+		oldE = old.indexEntries(id, tx.s.salt)
+	}
+	if new != nil {
+		newE = new.indexEntries(id, tx.s.salt)
+	}
+	keep := map[string]bool{}
+	for _, e := range newE {
+		keep[entryID(e)] = true
+	}
+	for _, e := range oldE {
+		if !keep[entryID(e)] {
+			if err := tx.b(e.bucket).Delete(e.key); err != nil {
+				return err
+			}
+		}
+	}
+	had := map[string]bool{}
+	for _, e := range oldE {
+		had[entryID(e)] = true
+	}
+	for _, e := range newE {
+		b := tx.b(e.bucket)
+		if e.val != nil {
+			if cur := b.Get(e.key); cur != nil && !bytes.Equal(cur, e.val) {
+				return ErrConflict
+			}
+		} else if had[entryID(e)] {
+			continue
+		}
+		if err := b.Put(e.key, e.val); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// idsWithPrefix lists the ids of a non-unique index under prefix, newest
+// first, at most limit (≤ 0: all).
+func idsWithPrefix(b *bolt.Bucket, prefix []byte, limit int) []uint64 {
+	var out []uint64
+	c := b.Cursor()
+	end := append(append([]byte(nil), prefix...), bytes.Repeat([]byte{0xff}, 9)...)
+	k, _ := c.Seek(end)
+	if k == nil {
+		k, _ = c.Last()
+	} else {
+		k, _ = c.Prev()
+	}
+	for ; k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Prev() {
+		out = append(out, getU64(k[len(k)-8:]))
+		if limit > 0 && len(out) >= limit {
+			break
+		}
+	}
+	return out
+}
+
+// countRange counts the keys in [from, to).
+func countRange(b *bolt.Bucket, from, to []byte) int {
+	n := 0
+	c := b.Cursor()
+	for k, _ := c.Seek(from); k != nil && bytes.Compare(k, to) < 0; k, _ = c.Next() {
+		n++
+	}
+	return n
+}
+
+var errStop = errors.New("stop")

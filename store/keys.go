@@ -1,0 +1,119 @@
+package store
+
+import (
+	"encoding/binary"
+	"time"
+)
+
+// Keys are big-endian so that bbolt's byte order is numeric order: record
+// IDs from NextSequence sort in the order they were made.
+
+func u64(v uint64) []byte {
+	b := make([]byte, 8)
+	binary.BigEndian.PutUint64(b, v)
+	return b
+}
+
+func getU64(b []byte) uint64 {
+	if len(b) < 8 {
+		return 0
+	}
+	return binary.BigEndian.Uint64(b)
+}
+
+func u32(v uint32) []byte {
+	b := make([]byte, 4)
+	binary.BigEndian.PutUint32(b, v)
+	return b
+}
+
+// cat joins key parts into one new slice.
+func cat(parts ...[]byte) []byte {
+	n := 0
+	for _, p := range parts {
+		n += len(p)
+	}
+	out := make([]byte, 0, n)
+	for _, p := range parts {
+		out = append(out, p...)
+	}
+	return out
+}
+
+// Date is a calendar day (no time of day, no zone), kept as days since
+// 1970-01-01. The zero Date means "not set".
+type Date int32
+
+// DateOf is the calendar day of t in t's own location.
+func DateOf(t time.Time) Date {
+	if t.IsZero() {
+		return 0
+	}
+	y, m, d := t.Date()
+	return Date(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
+}
+
+// MakeDate builds a Date from year, month and day.
+func MakeDate(y int, m time.Month, d int) Date {
+	return DateOf(time.Date(y, m, d, 0, 0, 0, 0, time.UTC))
+}
+
+// ParseDate reads YYYY-MM-DD.
+func ParseDate(s string) (Date, error) {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return 0, err
+	}
+	return DateOf(t), nil
+}
+
+// Time is midnight UTC of the day (use Year/Month/Day of it, not the zone).
+func (d Date) Time() time.Time { return time.Unix(int64(d)*86400, 0).UTC() }
+
+// Year of the day.
+func (d Date) Year() int { return d.Time().Year() }
+
+// AddDays moves by n calendar days.
+func (d Date) AddDays(n int) Date { return d + Date(n) }
+
+// String is YYYY-MM-DD, or "" for the zero Date.
+func (d Date) String() string {
+	if d == 0 {
+		return ""
+	}
+	return d.Time().Format("2006-01-02")
+}
+
+// key is the Date as a 4-byte big-endian key part; dates before 1970 do not
+// occur in this trade, so the sign bit is never set.
+func (d Date) key() []byte { return u32(uint32(d)) }
+
+// Stamp is a moment, kept as Unix seconds (smaller than RFC 3339 text in
+// every record that has one).
+type Stamp int64
+
+// StampOf is t as a Stamp; the zero time gives 0.
+func StampOf(t time.Time) Stamp {
+	if t.IsZero() {
+		return 0
+	}
+	return Stamp(t.Unix())
+}
+
+// Time is the moment in the local zone, or the zero time for 0.
+func (s Stamp) Time() time.Time {
+	if s == 0 {
+		return time.Time{}
+	}
+	return time.Unix(int64(s), 0)
+}
+
+// Date is the local calendar day of the moment.
+func (s Stamp) Date() Date { return DateOf(s.Time()) }
+
+func getU32(b []byte) uint32 {
+	if len(b) < 4 {
+		return 0
+	}
+	return binary.BigEndian.Uint32(b)
+}

@@ -1,0 +1,104 @@
+package store
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// SchemaVersion is the layout this program writes. A file's version sits in
+// the meta bucket; Open runs the missing steps in order, each in its own
+// transaction that also records the new version, after copying the file
+// aside. A file with a higher version is refused.
+const SchemaVersion = 1
+
+type migration struct {
+	to   uint64
+	name string
+	run  func(tx *bolt.Tx, s *Store) error
+}
+
+// migrations are the steps, in order; step i takes a file from version
+// migrations[i].to-1 to migrations[i].to. Each has a test that starts from a
+// file made by the version before it (migrate_test.go).
+var migrations = []migration{
+	{to: 1, name: "first data layout: records, indexes, full text", run: migrateTo1},
+}
+
+// migrateTo1 takes a file made by the first commit (a meta bucket and
+// nothing else) to the first full layout.
+func migrateTo1(tx *bolt.Tx, s *Store) error {
+	if err := createBuckets(tx); err != nil {
+		return err
+	}
+	m := tx.Bucket(bucketMeta)
+	if m.Get(metaSalt) == nil {
+		salt := make([]byte, 16)
+		if _, err := randRead(salt); err != nil {
+			return err
+		}
+		if err := m.Put(metaSalt, salt); err != nil {
+			return err
+		}
+	}
+	s.salt = append([]byte(nil), m.Get(metaSalt)...)
+	return nil
+}
+
+func (s *Store) migrate(from uint64) error {
+	var todo []migration
+	for _, m := range migrations {
+		if m.to > from {
+			todo = append(todo, m)
+		}
+	}
+	if len(todo) > 0 {
+		dir := s.backupDir()
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return fmt.Errorf("store: cannot make the backup folder %s before upgrading: %w", dir, err)
+		}
+		name := fmt.Sprintf("laifang-before-schema%d-%s.db", todo[0].to, s.now().Format("20060102-150405"))
+		dst := filepath.Join(dir, name)
+		if err := s.BackupTo(dst); err != nil {
+			return fmt.Errorf("store: backup before upgrading failed, nothing was changed: %w", err)
+		}
+		s.preBackup = dst
+	}
+	for _, m := range todo {
+		err := s.db.Update(func(tx *bolt.Tx) error {
+			if _, err := tx.CreateBucketIfNotExists(bucketMeta); err != nil {
+				return err
+			}
+			if err := m.run(tx, s); err != nil {
+				return err
+			}
+			return tx.Bucket(bucketMeta).Put(metaSchema, u64(m.to))
+		})
+		if err != nil {
+			return fmt.Errorf("store: upgrade to schema %d (%s) failed; the copy made before it is %s: %w", m.to, m.name, s.preBackup, err)
+		}
+		s.migrated = append(s.migrated, int(m.to))
+	}
+	// Buckets added without a step (none so far) are created here.
+	return s.db.Update(createBuckets)
+}
+
+// SchemaOf reads the schema version of a data file without changing it.
+func SchemaOf(path string) (uint64, error) {
+	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
+	if err != nil {
+		return 0, err
+	}
+	defer db.Close()
+	var v uint64
+	err = db.View(func(tx *bolt.Tx) error {
+		if m := tx.Bucket(bucketMeta); m != nil {
+			v = getU64(m.Get(metaSchema))
+		}
+		return nil
+	})
+	return v, err
+}

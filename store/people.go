@@ -1,0 +1,122 @@
+package store
+
+import (
+	"bytes"
+	"fmt"
+)
+
+// SavePerson creates (ID 0) or updates a person with its indexes.
+func (tx *Tx) SavePerson(p *Person) error {
+	if err := tx.writable(); err != nil {
+		return err
+	}
+	b := tx.b(bucketPeople)
+	var old *Person
+	if p.ID == 0 {
+		id, err := nextID(b)
+		if err != nil {
+			return err
+		}
+		p.ID = id
+	} else {
+		var err error
+		if old, err = getRecord[Person](b, p.ID); err != nil {
+			return fmt.Errorf("store: person %d: %w", p.ID, err)
+		}
+	}
+	p.V = recordVersion
+	raw, err := encode(p)
+	if err != nil {
+		return err
+	}
+	if err := b.Put(u64(p.ID), raw); err != nil {
+		return err
+	}
+	var o indexed
+	if old != nil {
+		o = old
+	}
+	return tx.reindex(p.ID, o, p)
+}
+
+// SavePerson creates or updates a person.
+func (s *Store) SavePerson(p *Person) error {
+	return s.Update(func(tx *Tx) error { return tx.SavePerson(p) })
+}
+
+// Person reads one person.
+func (tx *Tx) Person(id uint64) (*Person, error) { return getRecord[Person](tx.b(bucketPeople), id) }
+
+// Person reads one person.
+func (s *Store) Person(id uint64) (p *Person, err error) {
+	err = s.View(func(tx *Tx) error { p, err = tx.Person(id); return err })
+	return p, err
+}
+
+// PersonQuery finds people by one of: an ID number (exact), a phone number
+// (exact, digits only), a name prefix. The first one set is used.
+type PersonQuery struct {
+	IDType   string
+	IDNumber string
+	Phone    string
+	Name     string
+	Limit    int // default 20
+}
+
+// FindPeople answers a PersonQuery from the indexes.
+func (tx *Tx) FindPeople(q PersonQuery) ([]Person, error) {
+	if q.Limit <= 0 {
+		q.Limit = 20
+	}
+	var out []Person
+	var ids []uint64
+	var match func(p *Person) bool
+	switch {
+	case q.IDNumber != "":
+		n := NormalizeIDNumber(q.IDNumber)
+		ids = idsWithPrefix(tx.b(ixIDNumber), secretKey(tx.s.salt, q.IDType, n), q.Limit)
+		match = func(p *Person) bool { return NormalizeIDNumber(p.IDNumber) == n && p.IDType == q.IDType }
+	case q.Phone != "":
+		n := NormalizePhone(q.Phone)
+		ids = idsWithPrefix(tx.b(ixPhone), secretKey(tx.s.salt, "phone", n), q.Limit)
+		match = func(p *Person) bool {
+			for _, ph := range p.Phones {
+				if NormalizePhone(ph) == n {
+					return true
+				}
+			}
+			return false
+		}
+	case q.Name != "":
+		prefix := []byte(NormalizeName(q.Name))
+		if len(prefix) == 0 {
+			return nil, nil
+		}
+		c := tx.b(ixName).Cursor()
+		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+			ids = append(ids, getU64(k[len(k)-8:]))
+			if len(ids) >= q.Limit {
+				break
+			}
+		}
+		match = func(*Person) bool { return true }
+	default:
+		return nil, nil
+	}
+	for _, id := range ids {
+		p, err := tx.Person(id)
+		if err != nil {
+			return nil, err
+		}
+		if match(p) {
+			out = append(out, *p)
+		}
+	}
+	return out, nil
+}
+
+// FindPeople answers a PersonQuery from the indexes.
+func (s *Store) FindPeople(q PersonQuery) (out []Person, err error) {
+	err = s.View(func(tx *Tx) error { out, err = tx.FindPeople(q); return err })
+	return out, err
+}

@@ -1,0 +1,515 @@
+package store
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/RoaringBitmap/roaring/v2"
+)
+
+// Confidential filter values of Query.
+const (
+	ConfAny     = 0
+	ConfOnly    = 1
+	ConfExclude = -1
+)
+
+// Query selects cases: full-text terms (separated by spaces, all must
+// occur, each as a substring), a received-date range and facet filters
+// (each a list of allowed values). Results are newest first.
+type Query struct {
+	Text         string
+	From, To     Date // received date, inclusive; 0: open
+	Status       []string
+	Category     []string
+	Unit         []uint64
+	Type         []string
+	Confidential int
+	Offset       int
+	Limit        int // default 50
+}
+
+// SearchResult is one page of cases and the number of all matches. Total is
+// exact when Exact is set; otherwise it is an estimate (a query of three or
+// more characters that matches very many cases: the candidates found by the
+// index are checked only as far as the page needs).
+type SearchResult struct {
+	Cases []Case
+	Total int
+	Exact bool
+}
+
+// verifyAllUpTo is how many candidates a query verifies to give an exact
+// total; beyond it the total is estimated.
+const verifyAllUpTo = 400
+
+type qterm struct {
+	grams  []string
+	norm   string
+	verify bool // the bigrams may match where the whole term does not
+}
+
+func parseQuery(text string) []qterm {
+	var out []qterm
+	for _, f := range strings.FieldsFunc(normText(text), unicode.IsSpace) {
+		t := qterm{norm: f}
+		runs := 0
+		runLen, maxRun := 0, 0
+		prevWord := false
+		for _, r := range f {
+			if isWord(r) {
+				if !prevWord {
+					runs++
+					runLen = 0
+				}
+				runLen++
+				maxRun = max(maxRun, runLen)
+				prevWord = true
+			} else {
+				prevWord = false
+			}
+		}
+		if runs == 0 {
+			continue // no letter or digit: nothing to look for
+		}
+		seen := map[string]bool{}
+		// A run of one character is found by its unigram; longer runs by
+		// their bigrams (forTerms gives both; keep the unigrams of lone
+		// characters only).
+		prevStart, prev := -1, false
+		for i, r := range f {
+			w := isWord(r)
+			size := len(string(r))
+			if w && prev {
+				g := f[prevStart : i+size]
+				if !seen[g] {
+					seen[g] = true
+					t.grams = append(t.grams, g)
+				}
+			}
+			if w && !prev {
+				// lone character? look ahead
+				next := i + size
+				if next >= len(f) || !isWord(firstRune(f[next:])) {
+					g := f[i:next]
+					if !seen[g] {
+						seen[g] = true
+						t.grams = append(t.grams, g)
+					}
+				}
+			}
+			if w {
+				prevStart = i
+			}
+			prev = w
+		}
+		t.verify = !(runs == 1 && maxRun <= 2 && len([]rune(f)) == maxRun)
+		out = append(out, t)
+	}
+	return out
+}
+
+func firstRune(s string) rune {
+	for _, r := range s {
+		return r
+	}
+	return 0
+}
+
+type filters struct {
+	groups      [][]string // each: any of these facet terms
+	excludeConf bool
+	dated       bool
+	from, to    uint16
+}
+
+func makeFilters(q *Query) filters {
+	var f filters
+	add := func(prefix string, vals []string) {
+		if len(vals) == 0 {
+			return
+		}
+		g := make([]string, len(vals))
+		for i, v := range vals {
+			g[i] = prefix + v
+		}
+		f.groups = append(f.groups, g)
+	}
+	add(facetStatus, q.Status)
+	add(facetCat, q.Category)
+	if len(q.Unit) > 0 {
+		vals := make([]string, len(q.Unit))
+		for i, u := range q.Unit {
+			vals[i] = strconv.FormatUint(u, 10)
+		}
+		add(facetUnit, vals)
+	}
+	add(facetType, q.Type)
+	switch q.Confidential {
+	case ConfOnly:
+		f.groups = append(f.groups, []string{facetConf})
+	case ConfExclude:
+		f.excludeConf = true
+	}
+	if q.From != 0 || q.To != 0 {
+		f.dated = true
+		f.from, f.to = 1, 65535
+		if q.From != 0 {
+			f.from = day16(q.From)
+		}
+		if q.To != 0 {
+			f.to = day16(q.To)
+		}
+	}
+	return f
+}
+
+// matchDoc evaluates a query on a pending document, exactly.
+func matchDoc(d *ftDoc, terms []qterm, f *filters) bool {
+	if f.dated && (d.day < f.from || d.day > f.to) {
+		return false
+	}
+	for _, g := range f.groups {
+		ok := false
+		for _, v := range g {
+			if d.hasFacet(v) {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if f.excludeConf && d.hasFacet(facetConf) {
+		return false
+	}
+	for _, t := range terms {
+		if !strings.Contains(d.text, t.norm) {
+			return false
+		}
+	}
+	return true
+}
+
+// chunkCandidates are the cases of one chunk that the bitmaps give for the
+// query (exact unless a term needs verifying).
+func (tx *Tx) chunkCandidates(c uint32, grams []string, f *filters) *roaring.Bitmap {
+	var sets []*roaring.Bitmap
+	for _, g := range grams {
+		bm := tx.posting(c, g)
+		if bm == nil {
+			return nil
+		}
+		sets = append(sets, bm)
+	}
+	for _, g := range f.groups {
+		var any []*roaring.Bitmap
+		for _, v := range g {
+			if bm := tx.posting(c, v); bm != nil {
+				any = append(any, bm)
+			}
+		}
+		switch len(any) {
+		case 0:
+			return nil
+		case 1:
+			sets = append(sets, any[0])
+		default:
+			sets = append(sets, roaring.FastOr(any...))
+		}
+	}
+	if len(sets) == 0 {
+		all := tx.posting(c, facetAll)
+		if all == nil {
+			return nil
+		}
+		sets = append(sets, all)
+	}
+	// smallest first keeps the intersections small
+	sort.Slice(sets, func(i, j int) bool { return sets[i].GetCardinality() < sets[j].GetCardinality() })
+	res := roaring.FastAnd(sets...)
+	if f.excludeConf {
+		if conf := tx.posting(c, facetConf); conf != nil {
+			res = roaring.AndNot(res, conf)
+		}
+	}
+	if f.dated && !res.IsEmpty() {
+		col := tx.column(c)
+		lo, hi := col.bounds()
+		switch {
+		case hi == 0 || hi < f.from || lo > f.to:
+			return nil
+		case lo >= f.from && hi <= f.to:
+		default:
+			kept := roaring.New()
+			it := res.Iterator()
+			for it.HasNext() {
+				id := it.Next()
+				if d := col.day(id); d >= f.from && d <= f.to {
+					kept.Add(id)
+				}
+			}
+			res = kept
+		}
+	}
+	if res.IsEmpty() {
+		return nil
+	}
+	return res
+}
+
+// Search runs a query.
+func (s *Store) Search(q Query) (r *SearchResult, err error) {
+	err = s.View(func(tx *Tx) error { r, err = tx.Search(q); return err })
+	return r, err
+}
+
+// Search runs a query: the pending cases are matched directly, the rest
+// through the bitmaps chunk by chunk; candidates of terms longer than two
+// characters are checked against the case's text. No case outside the
+// candidates is read.
+func (tx *Tx) Search(q Query) (*SearchResult, error) {
+	return tx.search(q, false)
+}
+
+// Count is the number of cases a query matches (exact or estimated as in
+// SearchResult).
+func (tx *Tx) Count(q Query) (int, bool, error) {
+	r, err := tx.search(q, true)
+	if err != nil {
+		return 0, false, err
+	}
+	return r.Total, r.Exact, nil
+}
+
+func (tx *Tx) search(q Query, countOnly bool) (*SearchResult, error) {
+	if q.Limit <= 0 {
+		q.Limit = 50
+	}
+	if q.Offset < 0 {
+		q.Offset = 0
+	}
+	terms := parseQuery(q.Text)
+	f := makeFilters(&q)
+	var grams []string
+	seen := map[string]bool{}
+	needVerify := false
+	var verifyTerms []string
+	for _, t := range terms {
+		for _, g := range t.grams {
+			if !seen[g] {
+				seen[g] = true
+				grams = append(grams, g)
+			}
+		}
+		if t.verify {
+			needVerify = true
+			verifyTerms = append(verifyTerms, t.norm)
+		}
+	}
+	res := &SearchResult{Exact: true}
+	if strings.TrimSpace(q.Text) != "" && len(terms) == 0 {
+		return res, nil
+	}
+
+	// Pending cases, newest first, matched exactly.
+	var pend []uint64
+	pc := tx.b(ftPending).Cursor()
+	for k, v := pc.Last(); k != nil; k, v = pc.Prev() {
+		d, err := decodeDoc(v, false)
+		if err != nil {
+			return nil, err
+		}
+		if matchDoc(&d, terms, &f) {
+			pend = append(pend, getU64(k))
+		}
+	}
+	top, any := tx.maxChunk()
+	if !any {
+		res.Total = len(pend)
+		return res, nil
+	}
+	if len(pend) > 0 && chunkOf(pend[0]) > top {
+		top = chunkOf(pend[0])
+	}
+	cands := make([]*roaring.Bitmap, top+1)
+	var nCand uint64
+	for c := int64(top); c >= 0; c-- {
+		cands[c] = tx.chunkCandidates(uint32(c), grams, &f)
+		if cands[c] != nil {
+			nCand += cands[c].GetCardinality()
+		}
+	}
+	if !needVerify {
+		res.Total = len(pend) + int(nCand)
+		if countOnly {
+			return res, nil
+		}
+	}
+	verifyAll := needVerify && nCand <= verifyAllUpTo
+	var verified, matched int
+	skip := q.Offset
+	check := func(id uint64) (*Case, bool, error) {
+		text, c, err := tx.caseText(id)
+		if err != nil {
+			return nil, false, err
+		}
+		verified++
+		for _, t := range verifyTerms {
+			if !strings.Contains(text, t) {
+				return nil, false, nil
+			}
+		}
+		matched++
+		return c, true, nil
+	}
+	full := func() bool { return countOnly || len(res.Cases) >= q.Limit }
+	emit := func(id uint64, mustVerify bool) (stop bool, err error) {
+		if full() && !verifyAll {
+			return true, nil
+		}
+		var c *Case
+		if mustVerify {
+			var ok bool
+			if c, ok, err = check(id); err != nil || !ok {
+				return false, err
+			}
+		}
+		if full() {
+			return false, nil
+		}
+		if skip > 0 {
+			skip--
+			return false, nil
+		}
+		if c == nil {
+			if c, err = tx.Case(id); err != nil {
+				return false, err
+			}
+		}
+		res.Cases = append(res.Cases, *c)
+		return false, nil
+	}
+	pi := 0
+	stopped := false
+	for c := int64(top); c >= 0 && !stopped; c-- {
+		if cands[c] == nil {
+			continue
+		}
+		it := cands[c].ReverseIterator()
+		for it.HasNext() && !stopped {
+			id := uint64(it.Next())
+			for pi < len(pend) && pend[pi] > id && !stopped {
+				var err error
+				if stopped, err = emit(pend[pi], false); err != nil {
+					return nil, err
+				}
+				if !stopped {
+					pi++
+				}
+			}
+			if stopped {
+				break
+			}
+			var err error
+			if stopped, err = emit(id, needVerify); err != nil {
+				return nil, err
+			}
+		}
+	}
+	for pi < len(pend) && !stopped {
+		var err error
+		if stopped, err = emit(pend[pi], false); err != nil {
+			return nil, err
+		}
+		pi++
+	}
+	if needVerify {
+		if verifyAll {
+			res.Total = len(pend) + matched
+		} else {
+			res.Exact = false
+			est := float64(nCand)
+			if verified > 0 {
+				est = est * float64(matched) / float64(verified)
+			}
+			res.Total = len(pend) + int(est+0.5)
+			if res.Total < q.Offset+len(res.Cases) {
+				res.Total = q.Offset + len(res.Cases)
+			}
+		}
+	}
+	return res, nil
+}
+
+// Counts are the numbers on the home screen.
+type Counts struct {
+	Total        int
+	Open         int
+	ByStatus     map[string]int
+	Overdue      int // open cases past their deadline
+	DueSoon      int // open cases due within the next 7 days
+	VisitsToday  int
+	ThisMonth    int // cases received this month
+	ThisYear     int // cases received this year
+	TasksOverdue int
+}
+
+// Counts computes the home screen's numbers for day today.
+func (s *Store) Counts(today Date) (c *Counts, err error) {
+	err = s.View(func(tx *Tx) error { c, err = tx.Counts(today); return err })
+	return c, err
+}
+
+// Counts computes the home screen's numbers for day today.
+func (tx *Tx) Counts(today Date) (*Counts, error) {
+	out := &Counts{ByStatus: map[string]int{}}
+	pc := tx.b(ftPending).Cursor()
+	for k, v := pc.First(); k != nil; k, v = pc.Next() {
+		d, err := decodeDoc(v, false)
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range d.facets {
+			if strings.HasPrefix(f, facetStatus) {
+				out.ByStatus[f[len(facetStatus):]]++
+			}
+		}
+		out.Total++
+	}
+	if top, ok := tx.maxChunk(); ok {
+		for c := uint32(0); c <= top; c++ {
+			if all := tx.posting(c, facetAll); all != nil {
+				out.Total += int(all.GetCardinality())
+			}
+			for _, st := range Statuses {
+				if bm := tx.posting(c, facetStatus+st); bm != nil {
+					out.ByStatus[st] += int(bm.GetCardinality())
+				}
+			}
+		}
+	}
+	for st, n := range out.ByStatus {
+		if OpenStatus(st) {
+			out.Open += n
+		}
+	}
+	out.Overdue = countRange(tx.b(ixCaseDue), Date(0).key(), today.key())
+	out.DueSoon = countRange(tx.b(ixCaseDue), today.key(), (today + 8).key())
+	out.TasksOverdue = countRange(tx.b(ixTaskDue), Date(0).key(), today.key())
+	out.VisitsToday = countRange(tx.b(ixVisitDay), today.key(), (today + 1).key())
+	t := today.Time()
+	monthStart := MakeDate(t.Year(), t.Month(), 1)
+	yearStart := MakeDate(t.Year(), 1, 1)
+	var err error
+	if out.ThisMonth, _, err = tx.Count(Query{From: monthStart, To: today}); err != nil {
+		return nil, err
+	}
+	if out.ThisYear, _, err = tx.Count(Query{From: yearStart, To: today}); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
