@@ -95,6 +95,9 @@ func (tx *Tx) SaveIntake(in *Intake) (IntakeResult, error) {
 	if c.Status == "" {
 		c.Status = StatusRegistered
 	}
+	if !in.At.IsZero() && in.Visit.At == 0 {
+		in.Visit.At = now
+	}
 	c.Visits = 1
 	if err := tx.createCase(c); err != nil {
 		return r, err
@@ -102,9 +105,6 @@ func (tx *Tx) SaveIntake(in *Intake) (IntakeResult, error) {
 	v := &in.Visit
 	if v.At == 0 {
 		v.At = c.Received
-	}
-	if len(v.People) == 0 {
-		v.People = append([]uint64(nil), r.PersonIDs...)
 	}
 	ev := &Event{Kind: EventIntake, At: v.At, By: in.By, Visit: v, Record: in.Record}
 	if err := tx.appendEvent(c.ID, ev); err != nil {

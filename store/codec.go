@@ -26,14 +26,26 @@ func (p *TimeLimitProfile) setID(id uint64) { p.ID = id }
 func (a *AuditEntry) setID(id uint64)       { a.Seq = id }
 func (e *Event) setID(id uint64)            { e.ID = id }
 
-func encode(v any) ([]byte, error) { return json.Marshal(v) }
+// encode makes a stored value: JSON, deflated when that is smaller
+// (compress.go).
+func encode(v any) ([]byte, error) {
+	js, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	return squeeze(js), nil
+}
 
 func decodeRecord[T any, P interface {
 	*T
 	idSetter
 }](id uint64, raw []byte) (*T, error) {
 	var t T
-	if err := json.Unmarshal(raw, &t); err != nil {
+	js, err := unsqueeze(raw)
+	if err != nil {
+		return nil, fmt.Errorf("store: record %d is damaged: %w", id, err)
+	}
+	if err := json.Unmarshal(js, &t); err != nil {
 		return nil, fmt.Errorf("store: record %d is damaged: %w", id, err)
 	}
 	P(&t).setID(id)
@@ -77,3 +89,12 @@ func listRecords[T any, P interface {
 // ID is never given twice, not after a delete and not after a crash (the
 // sequence is stored in the same transaction as the record).
 func nextID(b *bolt.Bucket) (uint64, error) { return b.NextSequence() }
+
+// decodeJSON reads a stored value that has no ID.
+func decodeJSON(raw []byte, v any) error {
+	js, err := unsqueeze(raw)
+	if err != nil {
+		return err
+	}
+	return json.Unmarshal(js, v)
+}

@@ -2,7 +2,6 @@ package store
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -412,7 +411,7 @@ func (tx *Tx) Settings() (*Settings, error) {
 		return st, nil
 	}
 	if raw := b.Get(settingsKey); raw != nil {
-		if err := json.Unmarshal(raw, st); err != nil {
+		if err := decodeJSON(raw, st); err != nil {
 			return nil, fmt.Errorf("store: settings are damaged: %w", err)
 		}
 	}
@@ -468,7 +467,7 @@ func (tx *Tx) Dict(list string) ([]DictEntry, error) {
 	c := tx.b(bucketDict).Cursor()
 	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
 		var e DictEntry
-		if err := json.Unmarshal(v, &e); err != nil {
+		if err := decodeJSON(v, &e); err != nil {
 			return nil, err
 		}
 		e.List, e.Code = list, string(k[len(prefix):])
@@ -501,7 +500,7 @@ func (tx *Tx) Holidays(from, to Date) ([]Holiday, error) {
 	end := (to + 1).key()
 	for k, v := c.Seek(from.key()); k != nil && bytes.Compare(k, end) < 0; k, v = c.Next() {
 		var h Holiday
-		if err := json.Unmarshal(v, &h); err != nil {
+		if err := decodeJSON(v, &h); err != nil {
 			return nil, err
 		}
 		h.Day = Date(int32(getU32(k)))

@@ -300,7 +300,7 @@ var denseBuckets = map[string]bool{
 	string(ixCaseLetter): true, string(ftCol): true,
 }
 
-const denseFill = 0.95
+const denseFill = 1.0
 
 func (tx *Tx) b(name []byte) *bolt.Bucket {
 	b := tx.tx.Bucket(name)

@@ -84,6 +84,8 @@ var Types = []struct {
 }{{"申诉求决", 650}, {"检举控告", 120}, {"建议意见", 100}, {"咨询", 130}}
 
 var connectives = []string{"此后", "期间", "为此", "但是", "后来", "目前", "多年来", "经了解"}
+var background = []string{"本人家庭经济困难", "家中老人长期患病", "已向村委会反映多次", "曾找镇政府协调",
+	"有关部门答复需要等待", "周边群众也有同样问题", "对方一直拒绝协商", "相关材料已提交"}
 var tails = []string{"至今没有得到解决", "生活十分困难", "希望领导重视", "请求依法处理", "要求给个说法",
 	"曾向有关部门反映过", "对处理结果不满意", "问题一直拖着没人管"}
 
@@ -122,14 +124,16 @@ func (g *Synth) Matter(year int) Matter {
 	}
 	var b strings.Builder
 	y := year - g.r.IntN(4)
-	fmt.Fprintf(&b, "%d年%d月，%s", y, 1+g.r.IntN(12), g.pick(c.Facts))
-	for b.Len() < 130 {
-		fmt.Fprintf(&b, "，%s%s", g.pick(connectives), g.pick(c.Facts))
+	facts := append([]string(nil), c.Facts...)
+	g.r.Shuffle(len(facts), func(i, j int) { facts[i], facts[j] = facts[j], facts[i] })
+	fmt.Fprintf(&b, "%d年%d月，%s", y, 1+g.r.IntN(12), facts[0])
+	for i := 1; i < len(facts) && b.Len() < 200; i++ {
+		fmt.Fprintf(&b, "，%s%s", g.pick(connectives), facts[i])
 	}
 	if g.r.IntN(3) == 0 {
 		fmt.Fprintf(&b, "，涉及金额%d元", 1000*(1+g.r.IntN(200)))
 	}
-	fmt.Fprintf(&b, "，%s。", g.pick(tails))
+	fmt.Fprintf(&b, "，%s，%s。", g.pick(background), g.pick(tails))
 	m.Facts = b.String()
 	return m
 }

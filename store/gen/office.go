@@ -175,7 +175,7 @@ func oneVisit(tx *store.Tx, g *Synth, at, end time.Time, units []store.Unit, rec
 			e = (*recent)[g.r.IntN(len(*recent))]
 		}
 		if g.r.IntN(10) < 6 {
-			v := store.Visit{At: store.StampOf(at), Channel: "走访", Receptionist: clerk, People: []uint64{e.person}, Present: 1, IDChecked: true}
+			v := store.Visit{At: store.StampOf(at), Channel: "走访", People: []uint64{e.person}, Present: 1, IDChecked: true}
 			rec := &store.Record{Statement: "再次来访，" + g.Statement()}
 			_, err := tx.AddVisit(e.caseID, &v, rec, clerk)
 			return err
@@ -216,8 +216,49 @@ func newCase(tx *store.Tx, g *Synth, at, end time.Time, units []store.Unit, peop
 	}
 	age := end.Sub(at)
 	received := store.DateOf(at)
+	// Decide what became of it, by its age, before it is written: one write
+	// of the case.
+	x := g.r.IntN(100)
+	unit := units[g.r.IntN(len(units))]
+	accepted := false
+	switch {
+	case m.Type == "咨询" || x < 12:
+		c.Status, c.Disposal, c.Closed = store.StatusAnsweredSpot, "当场答复", received
+	case x < 17:
+		c.Status, c.Disposal, c.Closed = store.StatusRedirected, "告知向有权机关提出", received
+	case x < 21:
+		c.Status, c.Disposal, c.Litigation = store.StatusRoutedLegal, "导入法定程序", true
+	case x < 24:
+		c.Status, c.Disposal = store.StatusNotAccepted, "不予受理"
+	default:
+		accepted = true
+		c.Disposal = "受理"
+		c.Accepted = received.AddDays(g.r.IntN(10))
+		c.Unit = unit.ID
+		c.Status = store.StatusAccepted
+		c.Due = c.Accepted.AddDays(60)
+		switch {
+		case age > 90*24*time.Hour:
+			c.Status = store.StatusClosed
+			if g.r.IntN(10) == 0 {
+				c.Status = store.StatusArchived
+			}
+			c.Outcome = []string{"予以支持", "解释说明", "不予支持"}[g.r.IntN(3)]
+			c.Reply = g.Reply()
+			c.Closed = c.Accepted.AddDays(20 + g.r.IntN(40))
+			c.Served = c.Closed
+			c.Due = 0
+		case age > 50*24*time.Hour:
+			c.Status = store.StatusReplied
+			c.Outcome = "解释说明"
+			c.Reply = g.Reply()
+			c.Served = c.Accepted.AddDays(40)
+		case age > 10*24*time.Hour:
+			c.Status = []string{store.StatusInProgress, store.StatusAssigned, store.StatusExtended}[g.r.IntN(3)]
+		}
+	}
 	in := store.Intake{Case: c, People: people, By: clerk, At: at,
-		Visit:  store.Visit{At: store.StampOf(at), Channel: "走访", Receptionist: clerk, Present: len(people), IDChecked: true},
+		Visit:  store.Visit{Channel: "走访", Present: len(people), IDChecked: true},
 		Record: &store.Record{Statement: g.Statement(), Procedure: true}}
 	r, err := tx.SaveIntake(&in)
 	if err != nil {
@@ -228,74 +269,29 @@ func newCase(tx *store.Tx, g *Synth, at, end time.Time, units []store.Unit, peop
 	if len(*recent) > 20000 {
 		*recent = append((*recent)[:0], (*recent)[10000:]...)
 	}
-	cs := in.Case
-	// Decide what became of it, by its age.
-	x := g.r.IntN(100)
-	unit := units[g.r.IntN(len(units))]
-	switch {
-	case m.Type == "咨询" || x < 12:
-		cs.Status, cs.Disposal = store.StatusAnsweredSpot, "当场答复"
-		cs.Closed = received
-		return tx.UpdateCase(&cs, nil, nil)
-	case x < 17:
-		cs.Status, cs.Disposal = store.StatusRedirected, "告知向有权机关提出"
-		cs.Closed = received
-		return tx.UpdateCase(&cs, nil, nil)
-	case x < 21:
-		cs.Status, cs.Disposal = store.StatusRoutedLegal, "导入法定程序"
-		cs.Litigation = true
-		return tx.UpdateCase(&cs, nil, nil)
-	case x < 24:
-		cs.Status, cs.Disposal = store.StatusNotAccepted, "不予受理"
-		return tx.UpdateCase(&cs, nil, nil)
+	if !accepted {
+		return nil
 	}
-	// Accepted, with a department, often a task and an acceptance notice.
-	cs.Disposal = "受理"
-	cs.Accepted = received.AddDays(g.r.IntN(10))
-	cs.Unit = unit.ID
-	cs.Due = cs.Accepted.AddDays(60)
-	cs.Status = store.StatusAccepted
 	if g.r.IntN(100) < 40 {
-		l := store.Letter{Case: cs.ID, Type: "受理告知书", Issued: cs.Accepted, Year: cs.Accepted.Year()}
+		l := store.Letter{Case: r.CaseID, Type: "受理告知书", Issued: c.Accepted, Year: c.Accepted.Year()}
 		if err := tx.IssueLetter(&l); err != nil {
 			return err
 		}
 		sum.Letters++
 	}
 	if g.r.IntN(100) < 35 {
-		t := store.Task{Case: cs.ID, Type: "交办", ToUnit: unit.ID, Issued: store.StampOf(cs.Accepted.Time()),
-			IssuedBy: clerk, Due: cs.Accepted.AddDays(30), Status: store.TaskWorking}
+		t := store.Task{Case: r.CaseID, Type: "交办", ToUnit: unit.ID, Issued: store.StampOf(c.Accepted.Time()),
+			IssuedBy: clerk, Due: c.Accepted.AddDays(30), Status: store.TaskWorking}
 		if age > 90*24*time.Hour {
 			t.Status = store.TaskClosed
-			t.Feedback = store.StampOf(cs.Accepted.AddDays(20 + g.r.IntN(15)).Time())
+			t.Feedback = store.StampOf(c.Accepted.AddDays(20 + g.r.IntN(15)).Time())
 		}
 		if err := tx.SaveTask(&t); err != nil {
 			return err
 		}
 		sum.Tasks++
 	}
-	switch {
-	case age > 90*24*time.Hour:
-		cs.Status = store.StatusClosed
-		if g.r.IntN(10) == 0 {
-			cs.Status = store.StatusArchived
-		}
-		cs.Outcome = []string{"予以支持", "解释说明", "不予支持"}[g.r.IntN(3)]
-		cs.Reply = g.Reply()
-		cs.Closed = cs.Accepted.AddDays(20 + g.r.IntN(40))
-		cs.Served = cs.Closed
-	case age > 50*24*time.Hour:
-		cs.Status = store.StatusReplied
-		cs.Outcome = "解释说明"
-		cs.Reply = g.Reply()
-		cs.Served = cs.Accepted.AddDays(40)
-	case age > 10*24*time.Hour:
-		cs.Status = []string{store.StatusInProgress, store.StatusAssigned, store.StatusExtended}[g.r.IntN(3)]
-	}
-	if !store.OpenStatus(cs.Status) {
-		cs.Due = 0
-	}
-	return tx.UpdateCase(&cs, nil, nil)
+	return nil
 }
 
 // String is a one-line summary.
