@@ -46,8 +46,12 @@ export async function launch() {
   })
   const page = context.pages()[0] ?? (await context.newPage())
   page.setDefaultTimeout(15_000)
+  // Uncaught errors of the app's own code. The Wails dev runtime's scripts
+  // (/wails/*.js) have their own, which are not ours to fix.
   page.errors = []
-  page.on('pageerror', (e) => page.errors.push(e))
+  page.on('pageerror', (e) => {
+    if (!/\/wails\/[\w.-]+\.js/.test(e.stack ?? '')) page.errors.push(e)
+  })
   return {
     context,
     page,
