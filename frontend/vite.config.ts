@@ -34,6 +34,12 @@ export default defineConfig({
   // by `laifang serve` and by the Wails dev server.
   base: './',
   plugins: [vue(), keepGitkeep()],
+  define: {
+    // vue-i18n: Composition API only, no devtools hooks in the build.
+    __VUE_I18N_LEGACY_API__: 'false',
+    __VUE_I18N_FULL_INSTALL__: 'true',
+    __INTLIFY_PROD_DEVTOOLS__: 'false',
+  },
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
