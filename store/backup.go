@@ -1,6 +1,7 @@
 package store
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -39,7 +40,8 @@ func (s *Store) BackupTo(path string) error {
 		return err
 	}
 	defer os.Remove(tmp.Name())
-	if _, err := s.Backup(tmp); err != nil {
+	h := sha256.New()
+	if _, err := s.Backup(io.MultiWriter(tmp, h)); err != nil {
 		tmp.Close()
 		return err
 	}
@@ -53,7 +55,36 @@ func (s *Store) BackupTo(path string) error {
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		return err
 	}
+	// The checksum beside the copy (sha256sum's format) lets restore tell a
+	// copy damaged on a USB stick before it opens it.
+	sum := fmt.Sprintf("%x  %s\n", h.Sum(nil), filepath.Base(path))
+	if err := os.WriteFile(path+".sha256", []byte(sum), 0o600); err != nil {
+		return err
+	}
 	syncDir(filepath.Dir(path))
+	return nil
+}
+
+// verifySum compares a copy with the checksum written beside it, if any.
+func verifySum(path string) error {
+	want, err := os.ReadFile(path + ".sha256")
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	} else if err != nil {
+		return err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return err
+	}
+	if fields := strings.Fields(string(want)); len(fields) == 0 || fields[0] != fmt.Sprintf("%x", h.Sum(nil)) {
+		return fmt.Errorf("%w: %s does not match its checksum: it was damaged after it was made", ErrBadBackup, filepath.Base(path))
+	}
 	return nil
 }
 
@@ -126,6 +157,7 @@ func Rotate(dir string, keep int) error {
 		if err := os.Remove(filepath.Join(dir, names[0])); err != nil {
 			return err
 		}
+		os.Remove(filepath.Join(dir, names[0]+".sha256"))
 		names = names[1:]
 	}
 	return nil
@@ -134,13 +166,16 @@ func Rotate(dir string, keep int) error {
 // ErrBadBackup means a copy failed its check and was not restored.
 var ErrBadBackup = errors.New("store: the copy failed its check and was not restored")
 
-// Restore checks the copy at src (bbolt's own check, the schema version, every
-// index) and only then puts it in place of dst, which must not be open
+// Restore checks the copy at src (its checksum when one lies beside it,
+// bbolt's own check, the schema version, every index) and only then puts it in place of dst, which must not be open
 // anywhere. The replaced file is kept beside dst; its path is returned.
 // A copy from an older version is upgraded on the way in.
 func Restore(src, dst string, opts Options) (replaced string, report *Report, err error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
+	}
+	if err := verifySum(src); err != nil {
+		return "", nil, err
 	}
 	if v, err := SchemaOf(src); err != nil {
 		return "", nil, fmt.Errorf("store: %s is not a laifang data file: %w", src, err)

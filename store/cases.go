@@ -148,9 +148,6 @@ func (tx *Tx) writeCase(c *Case, old *Case) error {
 	if err != nil {
 		return err
 	}
-	if err := tx.b(bucketCases).Put(u64(c.ID), raw); err != nil {
-		return err
-	}
 	var o indexed
 	if old != nil {
 		o = old
@@ -161,7 +158,7 @@ func (tx *Tx) writeCase(c *Case, old *Case) error {
 		}
 		return err
 	}
-	return nil
+	return tx.b(bucketCases).Put(u64(c.ID), raw)
 }
 
 // AddVisit records a later visit on an existing case (重复访): the visit,

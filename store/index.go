@@ -200,6 +200,14 @@ func (tx *Tx) reindex(id uint64, old, new indexed) error {
 	if new != nil {
 		newE = new.indexEntries(id, tx.s.salt)
 	}
+	// Unique values first, so that a conflict writes nothing.
+	for _, e := range newE {
+		if e.val != nil {
+			if cur := tx.b(e.bucket).Get(e.key); cur != nil && !bytes.Equal(cur, e.val) {
+				return ErrConflict
+			}
+		}
+	}
 	keep := map[string]bool{}
 	for _, e := range newE {
 		keep[entryID(e)] = true

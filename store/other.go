@@ -38,14 +38,14 @@ func putRecord[T any, P interface {
 	if err != nil {
 		return err
 	}
-	if err := b.Put(u64(*id), raw); err != nil {
-		return err
-	}
 	var o indexed
 	if old != nil {
 		o = old
 	}
-	return tx.reindex(*id, o, rec)
+	if err := tx.reindex(*id, o, rec); err != nil {
+		return err
+	}
+	return b.Put(u64(*id), raw)
 }
 
 // putPlain creates or replaces a record that has no index.

@@ -29,14 +29,14 @@ func (tx *Tx) SavePerson(p *Person) error {
 	if err != nil {
 		return err
 	}
-	if err := b.Put(u64(p.ID), raw); err != nil {
-		return err
-	}
 	var o indexed
 	if old != nil {
 		o = old
 	}
-	return tx.reindex(p.ID, o, p)
+	if err := tx.reindex(p.ID, o, p); err != nil {
+		return err
+	}
+	return b.Put(u64(p.ID), raw)
 }
 
 // SavePerson creates or updates a person.

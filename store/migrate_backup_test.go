@@ -1,0 +1,140 @@
+package store_test
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"laifang/store"
+	"laifang/store/gen"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// makeV0 writes a file as the first commit made it: a meta bucket only.
+func makeV0(t *testing.T, path string) {
+	db, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Update(func(tx *bolt.Tx) error { _, err := tx.CreateBucket([]byte("meta")); return err }); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+}
+
+func TestMigrateFromVersion0(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "laifang.db")
+	makeV0(t, path)
+	s := open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk")})
+	steps, backup := s.Migrated()
+	if len(steps) != 1 || steps[0] != 1 {
+		t.Errorf("steps %v", steps)
+	}
+	if _, err := os.Stat(backup); err != nil || !strings.Contains(backup, "before-schema1") {
+		t.Errorf("no copy before the upgrade: %q %v", backup, err)
+	}
+	if v, _ := store.SchemaOf(backup); v != 0 {
+		t.Errorf("the copy should be the old file, schema %d", v)
+	}
+	if _, err := gen.Office(s, gen.Options{Visits: 50, Seed: 1, End: testNow}); err != nil {
+		t.Fatal(err)
+	}
+	if r, err := s.Check(); err != nil || !r.OK() {
+		t.Fatalf("after the upgrade: %v %v", err, r.Problems)
+	}
+	s.Close()
+	s = open(t, path, store.Options{})
+	if steps, _ := s.Migrated(); len(steps) != 0 {
+		t.Errorf("second open migrated again: %v", steps)
+	}
+	s.Close()
+}
+
+func TestNewerFileIsRefused(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "laifang.db")
+	s := open(t, path, store.Options{})
+	s.RawUpdate(func(tx *bolt.Tx) error {
+		return tx.Bucket([]byte("meta")).Put([]byte("schema"), []byte{0, 0, 0, 0, 0, 0, 0, store.SchemaVersion + 1})
+	})
+	s.Close()
+	_, err := store.Open(path, store.Options{NoDailyBackup: true})
+	if !errors.Is(err, store.ErrNewerSchema) {
+		t.Fatalf("got %v", err)
+	}
+}
+
+func TestDailyBackupRotatesAndRestoreChecksFirst(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "laifang.db")
+	bk := filepath.Join(dir, "usb")
+	s := open(t, path, store.Options{})
+	gen.Office(s, gen.Options{Visits: 120, Seed: 1, End: testNow})
+	s.Close()
+	day := testNow
+	for i := 0; i < 5; i++ {
+		d := day.AddDate(0, 0, i)
+		s, err := store.Open(path, store.Options{BackupDir: bk, Now: func() time.Time { return d }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 {
+			st, _ := s.Settings()
+			st.BackupKeep = 3
+			s.SaveSettings(st)
+		}
+		if s.BackupErr() != nil {
+			t.Fatal(s.BackupErr())
+		}
+		s.Close()
+	}
+	ents, _ := os.ReadDir(bk)
+	var names []string
+	for _, e := range ents {
+		if !strings.HasSuffix(e.Name(), ".sha256") {
+			names = append(names, e.Name())
+		}
+	}
+	if len(names) != 3 || names[2] != store.DailyBackupName(day.AddDate(0, 0, 4)) {
+		t.Fatalf("rotation kept %v", names)
+	}
+	// A good copy replaces the file and the old one is kept aside.
+	good := filepath.Join(bk, names[2])
+	replaced, rep, err := store.Restore(good, path, store.Options{Now: func() time.Time { return testNow }})
+	if err != nil || !rep.OK() {
+		t.Fatalf("restore: %v %v", err, rep)
+	}
+	if _, err := os.Stat(replaced); err != nil {
+		t.Errorf("replaced file not kept: %v", err)
+	}
+	// A damaged copy is refused and nothing changes.
+	bad := filepath.Join(dir, "bad.db")
+	raw, _ := os.ReadFile(good)
+	cp := append([]byte(nil), raw...)
+	for i := 5 * 4096; i < len(cp) && i < 40*4096; i += 4096 {
+		copy(cp[i+100:], []byte("garbage garbage garbage"))
+	}
+	os.WriteFile(bad, cp, 0o600)
+	sum, _ := os.ReadFile(good + ".sha256")
+	os.WriteFile(bad+".sha256", sum, 0o600)
+	before, _ := os.ReadFile(path)
+	if _, _, err := store.Restore(bad, path, store.Options{}); err == nil {
+		t.Fatal("a damaged copy was restored")
+	} else {
+		t.Logf("refused: %v", err)
+	}
+	after, _ := os.ReadFile(path)
+	if string(before) != string(after) {
+		t.Fatal("the data file changed although the restore was refused")
+	}
+	// Restore refuses to replace a file in use.
+	s = open(t, path, store.Options{})
+	defer s.Close()
+	if _, _, err := store.Restore(good, path, store.Options{}); !errors.Is(err, store.ErrLocked) {
+		t.Fatalf("restore over an open file: %v", err)
+	}
+}
