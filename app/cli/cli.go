@@ -68,6 +68,10 @@ var commands = map[string]command{
 	"":        {summary: "打开来访接待窗口（默认）", run: runWindow},
 	"serve":   serveCommand,
 	"version": {summary: "显示版本", run: func(c *Context, _ *flag.FlagSet) error { fmt.Fprintln(c.Stdout, c.Version); return nil }},
+	"gen":     genCommand,
+	"check":   checkCommand,
+	"backup":  backupCommand,
+	"restore": restoreCommand,
 }
 
 // Run runs the command line and returns the process exit code.

@@ -1,0 +1,74 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"path/filepath"
+	"time"
+
+	"laifang/store"
+)
+
+var backupCommand = command{
+	usage:   "[文件]",
+	summary: "热备份数据文件（默认放在备份文件夹，按日期命名）",
+	run:     runBackup,
+}
+
+var restoreCommand = command{
+	usage:   "文件",
+	summary: "先检查备份，再用它替换数据文件（原文件保留在旁边）",
+	run:     runRestore,
+}
+
+func runBackup(c *Context, fs *flag.FlagSet) error {
+	s, err := store.Open(c.DataFile(), store.Options{NoDailyBackup: true})
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	dst := fs.Arg(0)
+	if dst == "" {
+		st, err := s.Settings()
+		if err != nil {
+			return err
+		}
+		dir := st.BackupDir
+		if dir == "" {
+			dir = filepath.Join(c.DataDir, "backups")
+		}
+		dst = filepath.Join(dir, "laifang-"+time.Now().Format("20060102-150405")+".db")
+	}
+	if err := s.BackupTo(dst); err != nil {
+		return fmt.Errorf("备份失败：%w", err)
+	}
+	fmt.Fprintf(c.Stdout, "已备份到 %s\n", dst)
+	return nil
+}
+
+func runRestore(c *Context, fs *flag.FlagSet) error {
+	src := fs.Arg(0)
+	if src == "" {
+		return errors.New("请给出要恢复的备份文件")
+	}
+	fmt.Fprintf(c.Stdout, "正在检查 %s ……\n", src)
+	replaced, r, err := store.Restore(src, c.DataFile(), store.Options{})
+	if err != nil {
+		if r != nil && !r.OK() {
+			for _, p := range r.Problems {
+				fmt.Fprintln(c.Stdout, "  "+p)
+			}
+		}
+		if errors.Is(err, store.ErrLocked) {
+			return err
+		}
+		return fmt.Errorf("没有恢复：%w", err)
+	}
+	fmt.Fprintf(c.Stdout, "已恢复。")
+	if replaced != "" {
+		fmt.Fprintf(c.Stdout, "原来的数据文件保留为 %s", replaced)
+	}
+	fmt.Fprintln(c.Stdout)
+	return nil
+}

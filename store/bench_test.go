@@ -1,0 +1,229 @@
+package store_test
+
+// Benchmarks on a generated office of LAIFANG_BENCH_VISITS visits (default
+// 100000), made once and kept in LAIFANG_BENCH_DIR (default: a folder in
+// the temp dir) under a name with the size. Not run by CI. Each reports the
+// median and 95th percentile latency of one operation:
+//
+//	LAIFANG_BENCH_VISITS=1000000 go test -run '^$' -bench . -benchtime 2000x ./store/
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"testing"
+	"time"
+
+	"laifang/store"
+	"laifang/store/gen"
+)
+
+func benchFile(b *testing.B) string {
+	b.Helper()
+	n := 100000
+	if v := os.Getenv("LAIFANG_BENCH_VISITS"); v != "" {
+		var err error
+		if n, err = strconv.Atoi(v); err != nil {
+			b.Fatal(err)
+		}
+	}
+	dir := os.Getenv("LAIFANG_BENCH_DIR")
+	if dir == "" {
+		dir = filepath.Join(os.TempDir(), "laifang-bench")
+	}
+	path := filepath.Join(dir, "laifang-"+strconv.Itoa(n)+".db")
+	if _, err := os.Stat(path); err == nil {
+		return path
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		b.Fatal(err)
+	}
+	tmp := path + ".making"
+	os.Remove(tmp)
+	s, err := store.Open(tmp, store.Options{NoSync: true, NoDailyBackup: true, FoldEvery: 5000})
+	if err != nil {
+		b.Fatal(err)
+	}
+	start := time.Now()
+	if _, err := gen.Office(s, gen.Options{Visits: n, Seed: 1, Batch: 5000, End: benchEnd}); err != nil {
+		b.Fatal(err)
+	}
+	if err := s.Fold(); err != nil {
+		b.Fatal(err)
+	}
+	s.Close()
+	b.Logf("generated %d visits in %v", n, time.Since(start))
+	if err := os.Rename(tmp, path); err != nil {
+		b.Fatal(err)
+	}
+	return path
+}
+
+var benchEnd = time.Date(2026, 11, 20, 17, 0, 0, 0, time.Local)
+
+func benchOpen(b *testing.B, sync bool) *store.Store {
+	s, err := store.Open(benchFile(b), store.Options{NoSync: !sync, NoDailyBackup: true,
+		Now: func() time.Time { return benchEnd }})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { s.Close() })
+	return s
+}
+
+// timed runs op b.N times and reports p50-ms and p95-ms.
+func timed(b *testing.B, op func(i int) error) {
+	b.Helper()
+	lat := make([]time.Duration, 0, b.N)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		t := time.Now()
+		if err := op(i); err != nil {
+			b.Fatal(err)
+		}
+		lat = append(lat, time.Since(t))
+	}
+	b.StopTimer()
+	slices.Sort(lat)
+	ms := func(q float64) float64 { return float64(lat[int(q*float64(len(lat)-1))]) / 1e6 }
+	b.ReportMetric(ms(0.50), "p50-ms")
+	b.ReportMetric(ms(0.95), "p95-ms")
+}
+
+func BenchmarkFindPerson(b *testing.B) {
+	s := benchOpen(b, false)
+	var people []store.Person
+	s.View(func(tx *store.Tx) error {
+		for id := uint64(1); len(people) < 500; id += 1913 {
+			p, err := tx.Person(id)
+			if err != nil {
+				id = id%1000 + 1
+				continue
+			}
+			people = append(people, *p)
+		}
+		return nil
+	})
+	for _, kind := range []string{"idnumber", "phone", "name-prefix"} {
+		b.Run(kind, func(b *testing.B) {
+			timed(b, func(i int) error {
+				p := people[i%len(people)]
+				q := store.PersonQuery{}
+				switch kind {
+				case "idnumber":
+					q.IDNumber = p.IDNumber
+				case "phone":
+					q.Phone = p.Phones[0]
+				default:
+					q.Name = string([]rune(p.Name)[:2])
+				}
+				found, err := s.FindPeople(q)
+				if err == nil && len(found) == 0 {
+					b.Fatalf("%s: nobody found", kind)
+				}
+				return err
+			})
+		})
+	}
+}
+
+var searchSets = []struct {
+	name    string
+	queries []string
+}{
+	{"2char", []string{"工资", "物业", "噪音", "补偿", "低保", "林地", "医保", "污染"}},
+	{"2char-rare", []string{"旅游", "摊位", "红包", "跑路"}},
+	{"absent", []string{"火箭", "量子", "鲸鱼", "冰川"}},
+	{"3char", []string{"宅基地", "公租房", "养殖场", "包工头", "采石场", "预付卡"}},
+	{"4char", []string{"违章建筑", "医疗费用", "集体土地", "非法采矿", "劳动合同", "房屋漏水"}},
+	{"2terms", []string{"工资 拖欠", "物业 收费", "宅基地 界址", "补偿 拆迁", "低保 取消"}},
+}
+
+func BenchmarkSearch(b *testing.B) {
+	s := benchOpen(b, false)
+	end := store.DateOf(benchEnd)
+	for _, set := range searchSets {
+		for _, filtered := range []bool{false, true} {
+			name := set.name
+			if filtered {
+				name += "/filtered"
+			}
+			b.Run(name, func(b *testing.B) {
+				timed(b, func(i int) error {
+					q := store.Query{Text: set.queries[i%len(set.queries)], Limit: 50}
+					if filtered {
+						q.From, q.To = end.AddDays(-3*365), end
+						q.Status = []string{store.StatusClosed, store.StatusArchived}
+						q.Category = []string{"07", "11", "13"}
+					}
+					_, err := s.Search(q)
+					return err
+				})
+			})
+		}
+	}
+}
+
+func BenchmarkLedgerPage(b *testing.B) {
+	s := benchOpen(b, false)
+	end := store.DateOf(benchEnd)
+	cats := []string{"07", "11", "13", "12", "06"}
+	base := func(i int) store.Query {
+		return store.Query{From: end.AddDays(-2 * 365), To: end, Category: []string{cats[i%len(cats)]},
+			Status: []string{store.StatusClosed}, Limit: 50}
+	}
+	b.Run("first", func(b *testing.B) {
+		timed(b, func(i int) error { _, err := s.Search(base(i)); return err })
+	})
+	totals := map[int]int{}
+	for i := range cats {
+		r, err := s.Search(base(i))
+		if err != nil {
+			b.Fatal(err)
+		}
+		totals[i] = r.Total
+	}
+	b.Run("last", func(b *testing.B) {
+		timed(b, func(i int) error {
+			q := base(i)
+			q.Offset = max(0, totals[i%len(cats)]-1) / 50 * 50
+			r, err := s.Search(q)
+			if err == nil && len(r.Cases) == 0 {
+				b.Fatal("empty last page")
+			}
+			return err
+		})
+	})
+}
+
+func BenchmarkSaveVisit(b *testing.B) {
+	s := benchOpen(b, true)
+	g := gen.New(uint64(time.Now().UnixNano()))
+	timed(b, func(i int) error {
+		m := g.Matter(2026)
+		_, err := s.SaveIntake(&store.Intake{
+			Case: store.Case{Title: m.Title, Demand: m.Demand, Facts: m.Facts, Type: m.Type,
+				Category: m.Category.Code, Due: store.DateOf(benchEnd).AddDays(15)},
+			People: []store.IntakePerson{{Person: g.Person(), Role: "主信访人", Contact: true}},
+			Visit:  store.Visit{Channel: "走访"},
+			Record: &store.Record{Statement: g.Statement()},
+			By:     2,
+		})
+		return err
+	})
+}
+
+func BenchmarkOpen(b *testing.B) {
+	path := benchFile(b)
+	timed(b, func(i int) error {
+		s, err := store.Open(path, store.Options{NoDailyBackup: true, Now: func() time.Time { return benchEnd }})
+		if err != nil {
+			return err
+		}
+		if _, err := s.Counts(store.DateOf(benchEnd)); err != nil {
+			return err
+		}
+		return s.Close()
+	})
+}
