@@ -31,18 +31,23 @@ func (s *System) Info() (SystemInfo, error) {
 	if err != nil {
 		return SystemInfo{}, err
 	}
+	settings, err := st.Settings()
+	if err != nil {
+		return SystemInfo{}, err
+	}
+	office := settings.OrgName
+	if office == "" {
+		office = "未设置单位名称"
+	}
 	return SystemInfo{
 		Version:    s.app.opts.Version,
 		DataPath:   st.Path(),
 		DataSize:   size,
-		BackupDir:  s.app.backupDir(),
-		OfficeName: "未设置单位名称",
+		BackupDir:  st.BackupDir(),
+		OfficeName: office,
 		UserName:   osUserName(),
 	}, nil
 }
-
-// backupDir is where copies go until the office chooses another folder.
-func (a *App) backupDir() string { return filepath.Join(a.opts.DataDir, "backup") }
 
 // osUserName stands in for the signed-in user until accounts exist.
 func osUserName() string {

@@ -20,7 +20,8 @@ func TestInfoReportsTheDataFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if info.Version != "1.2.3" || info.DataPath != filepath.Join(dir, DataFileName) || info.DataSize == 0 || info.BackupDir == "" {
+	if info.Version != "1.2.3" || info.DataPath != filepath.Join(dir, DataFileName) || info.DataSize == 0 ||
+		info.BackupDir != filepath.Join(dir, "backups") || info.OfficeName != "未设置单位名称" {
 		t.Errorf("info: %+v", info)
 	}
 }
@@ -50,5 +51,31 @@ func TestAsErrorHidesInternalDetail(t *testing.T) {
 	mine := &Error{Code: "idcard.checksum", Message: "身份证号校验位不正确", Field: "idNumber"}
 	if got := AsError(fmt.Errorf("ctx: %w", mine)); got != mine {
 		t.Errorf("wrapped app error lost: %+v", got)
+	}
+}
+
+func TestInfoShowsTheOfficeAndBackupFolderFromSettings(t *testing.T) {
+	dir := t.TempDir()
+	a := New(Options{DataDir: dir})
+	if err := a.Open(store.Options{NoSync: true, NoDailyBackup: true}); err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	st, _ := a.store()
+	settings, err := st.Settings()
+	if err != nil {
+		t.Fatal(err)
+	}
+	settings.OrgName = "某某镇人民政府"
+	settings.BackupDir = filepath.Join(dir, "u盘")
+	if err := st.SaveSettings(settings); err != nil {
+		t.Fatal(err)
+	}
+	info, err := a.System.Info()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.OfficeName != "某某镇人民政府" || info.BackupDir != settings.BackupDir {
+		t.Errorf("info: %+v", info)
 	}
 }

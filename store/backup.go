@@ -118,7 +118,7 @@ func (s *Store) BackupErr() error { return s.backupErr }
 // then keeps only the newest copies (Settings.BackupKeep, default 30). It
 // returns the copy's path, or "" when today's copy already existed.
 func (s *Store) DailyBackup() (string, error) {
-	dir := s.backupDir()
+	dir := s.BackupDir()
 	keep := DefaultBackupKeep
 	if st, err := s.Settings(); err == nil && st.BackupKeep > 0 {
 		keep = st.BackupKeep

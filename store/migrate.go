@@ -56,7 +56,7 @@ func (s *Store) migrate(from uint64) error {
 		}
 	}
 	if len(todo) > 0 {
-		dir := s.backupDir()
+		dir := s.BackupDir()
 		if err := os.MkdirAll(dir, 0o700); err != nil {
 			return fmt.Errorf("store: cannot make the backup folder %s before upgrading: %w", dir, err)
 		}

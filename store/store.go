@@ -247,7 +247,9 @@ func (s *Store) Sync() error { return s.db.Sync() }
 // copy made before them.
 func (s *Store) Migrated() (steps []int, backup string) { return s.migrated, s.preBackup }
 
-func (s *Store) backupDir() string {
+// BackupDir is where copies go: the option, else the folder in the settings,
+// else "backups" beside the data file.
+func (s *Store) BackupDir() string {
 	if s.opts.BackupDir != "" {
 		return s.opts.BackupDir
 	}
