@@ -45,7 +45,7 @@ func window(assets fs.FS) func(a *app.App) error {
 			BackgroundColour: &options.RGBA{R: 255, G: 255, B: 255, A: 255},
 			AssetServer:      &assetserver.Options{Assets: assets},
 			Bind:             a.Services(),
-			ErrorFormatter:   func(err error) any { return app.AsError(err) },
+			ErrorFormatter:   app.FormatError,
 			SingleInstanceLock: &options.SingleInstanceLock{
 				UniqueId: "cn.laifang.reception",
 				// A second launch brings this window forward instead of

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"encoding/json"
 	"errors"
 	"log/slog"
 
@@ -48,4 +49,12 @@ func AsError(err error) *Error {
 	}
 	slog.Error("internal error", "err", err)
 	return newError(CodeInternal, "系统内部错误，请重试；如果仍然出错，请联系管理员。")
+}
+
+// FormatError is Wails' ErrorFormatter. Its runtime rejects the promise with
+// new Error(<formatted>), which keeps a string but not an object, so the
+// {code, message} travels as JSON text; the frontend's api layer parses it.
+func FormatError(err error) any {
+	b, _ := json.Marshal(AsError(err))
+	return string(b)
 }

@@ -1,9 +1,11 @@
 package app
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"laifang/store"
@@ -77,5 +79,17 @@ func TestInfoShowsTheOfficeAndBackupFolderFromSettings(t *testing.T) {
 	}
 	if info.OfficeName != "某某镇人民政府" || info.BackupDir != settings.BackupDir {
 		t.Errorf("info: %+v", info)
+	}
+}
+
+func TestFormatErrorIsTheJSONTheWindowParses(t *testing.T) {
+	got := FormatError(fmt.Errorf("open: %w", store.ErrLocked))
+	s, ok := got.(string)
+	if !ok {
+		t.Fatalf("got %T, want a string: the Wails runtime turns objects into [object Object]", got)
+	}
+	var e Error
+	if err := json.Unmarshal([]byte(s), &e); err != nil || e.Code != CodeStoreLocked || !strings.Contains(e.Message, "数据文件正被另一个程序使用") {
+		t.Errorf("got %q (%v)", s, err)
 	}
 }

@@ -135,14 +135,15 @@ describe('Wails transport (the window)', () => {
     await expect(api.System.Info()).resolves.toMatchObject({ dataPath: 'wails' })
   })
 
-  it('passes the ErrorFormatter object through as an ApiError', async () => {
-    window.go = {
-      app: { System: { Info: () => Promise.reject({ code: 'store.locked', message: '数据文件正被另一个程序使用' }) } },
-    }
+  it('reads the {code, message} Go formats into the Error the Wails runtime rejects with', async () => {
+    // calls.js does reject(new Error(message.error)); Go's ErrorFormatter
+    // therefore sends the object as a JSON string.
+    const formatted = JSON.stringify({ code: 'idcard.checksum', message: '身份证号校验位不正确', field: 'idNumber' })
+    window.go = { app: { System: { Info: () => Promise.reject(new Error(formatted)) } } }
     const e = await rejection(api.System.Info())
-    expect(e.code).toBe('store.locked')
-    expect(e.message).toBe('数据文件正被另一个程序使用')
-    expect(e.field).toBeUndefined()
+    expect(e.code).toBe('idcard.checksum')
+    expect(e.message).toBe('身份证号校验位不正确')
+    expect(e.field).toBe('idNumber')
   })
 
   it('parses an error object that arrives as a JSON string', async () => {

@@ -49,12 +49,16 @@ export function isErrorShape(v: unknown): v is ErrorShape {
 
 /**
  * Turns whatever a transport rejected with into an ApiError: the {code,
- * message} object of Wails' ErrorFormatter or of the HTTP body, that object
- * as a JSON string, a bare string from Wails itself, or a thrown Error.
+ * message} object of the HTTP body, that object as a JSON string (alone or
+ * as the message of the Error the Wails runtime makes of it), a bare string
+ * from Wails itself, or a thrown Error.
  */
 export function toApiError(e: unknown): ApiError {
   if (e instanceof ApiError) return e
   if (isErrorShape(e)) return new ApiError(e.code, e.message, e.field)
+  // The Wails runtime rejects with new Error(<what the ErrorFormatter gave>),
+  // so Go sends the {code, message} object as a JSON string inside it.
+  if (e instanceof Error && !isErrorShape(e)) e = e.message
   if (typeof e === 'string') {
     const text = e.trim()
     if (text.startsWith('{')) {
