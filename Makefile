@@ -95,9 +95,9 @@ e2e-serve: build
 desktop-smoke: build
 	.ci/desktop-smoke.sh $(BIN)/laifang
 
-e2e-bridge: frontend/dist/index.html
+e2e-bridge: build
 	go build -tags dev,webkit2_41 -o $(BIN)/laifang-dev .
-	.ci/e2e-bridge.sh $(BIN)/laifang-dev
+	.ci/e2e-bridge.sh $(BIN)/laifang-dev $(BIN)/laifang
 
 clean:
 	rm -rf $(BIN) frontend/dist/assets frontend/dist/index.html

@@ -4,6 +4,7 @@
 package app
 
 import (
+	"errors"
 	"path/filepath"
 	"sync"
 
@@ -25,9 +26,10 @@ type Options struct {
 type App struct {
 	opts Options
 
-	mu      sync.RWMutex
-	st      *store.Store
-	openErr error
+	mu       sync.RWMutex
+	st       *store.Store
+	openErr  error
+	openOpts store.Options
 
 	System *System
 }
@@ -51,11 +53,15 @@ func (a *App) DataFile() string { return filepath.Join(a.opts.DataDir, DataFileN
 // Open opens the data file. The error is also kept so that every service call
 // can tell the user why there is no data.
 func (a *App) Open(opts store.Options) error {
-	st, err := store.Open(a.DataFile(), opts)
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	a.st, a.openErr = st, err
-	return err
+	a.openOpts = opts
+	return a.openLocked()
+}
+
+func (a *App) openLocked() error {
+	a.st, a.openErr = store.Open(a.DataFile(), a.openOpts)
+	return a.openErr
 }
 
 // Close releases the data file.
@@ -70,14 +76,26 @@ func (a *App) Close() error {
 	return err
 }
 
+// store is the open data file. When another program held the file at
+// startup, each call tries again, so closing that program and pressing
+// 重新读取 is enough.
 func (a *App) store() (*store.Store, error) {
 	a.mu.RLock()
-	defer a.mu.RUnlock()
-	if a.st == nil {
-		if a.openErr != nil {
-			return nil, a.openErr
-		}
-		return nil, newError(CodeInternal, "数据文件尚未打开。")
+	st, err := a.st, a.openErr
+	a.mu.RUnlock()
+	if st != nil {
+		return st, nil
 	}
-	return a.st, nil
+	if errors.Is(err, store.ErrLocked) {
+		a.mu.Lock()
+		defer a.mu.Unlock()
+		if a.st == nil && errors.Is(a.openErr, store.ErrLocked) {
+			a.openLocked()
+		}
+		return a.st, a.openErr
+	}
+	if err != nil {
+		return nil, err
+	}
+	return nil, newError(CodeInternal, "数据文件尚未打开。")
 }

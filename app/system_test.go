@@ -36,13 +36,19 @@ func TestServicesExplainAFileHeldElsewhere(t *testing.T) {
 	}
 	defer held.Close()
 	a := New(Options{DataDir: dir})
-	if err := a.Open(store.Options{Timeout: 100e6}); !errors.Is(err, store.ErrLocked) {
+	if err := a.Open(store.Options{Timeout: 100e6, NoDailyBackup: true}); !errors.Is(err, store.ErrLocked) {
 		t.Fatalf("open: %v", err)
 	}
 	_, err = a.System.Info()
 	if e := AsError(err); e.Code != CodeStoreLocked || e.Message == "" {
 		t.Errorf("Info on a held file: %+v", e)
 	}
+	// The other program closes the file; the next call opens it.
+	held.Close()
+	if info, err := a.System.Info(); err != nil || info.DataPath != filepath.Join(dir, DataFileName) {
+		t.Errorf("Info after the file was released: %+v %v", info, err)
+	}
+	a.Close()
 }
 
 func TestAsErrorHidesInternalDetail(t *testing.T) {

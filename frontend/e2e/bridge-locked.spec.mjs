@@ -1,0 +1,42 @@
+// A real error from Go through the Wails bridge: the dev build was started
+// on a data file that `laifang serve` holds. The clerk must read why in
+// Chinese, and get the data once the other program is closed.
+//   LAIFANG_URL         the dev server
+//   LAIFANG_DATA_FILE   the held laifang.db
+//   LAIFANG_HOLDER_PID  the process holding it, which this spec stops
+
+import assert from 'node:assert/strict'
+import { after, before, describe, test } from 'node:test'
+import { env, launch, screenshot } from './lib.mjs'
+
+const url = env('LAIFANG_URL')
+const dataFile = env('LAIFANG_DATA_FILE')
+const holder = Number(env('LAIFANG_HOLDER_PID'))
+
+describe('a held data file, through the Wails bridge', () => {
+  let browser
+  let page
+
+  before(async () => {
+    browser = await launch()
+    page = browser.page
+  })
+  after(async () => {
+    await browser?.close()
+  })
+
+  test('the home screen says another program holds the file', async () => {
+    await page.goto(url)
+    await page.getByText('数据文件正被另一个程序使用').first().waitFor({ state: 'visible' })
+    await screenshot(page, 'bridge-locked')
+    assert.deepEqual(page.errors, [])
+  })
+
+  test('after the other program closes, 重新读取 shows the data file', async () => {
+    process.kill(holder, 'SIGTERM')
+    await page.getByRole('button', { name: '重新读取' }).click()
+    const path = page.getByTestId('info-data-path')
+    await path.waitFor()
+    assert.equal((await path.textContent())?.trim(), dataFile)
+  })
+})
