@@ -84,7 +84,7 @@ func TestParseRefuses(t *testing.T) {
 		{"62345678", ErrNoArea}, // no area code
 		{"010-123456", ErrLandline},
 		{"010-123456789", ErrLandline},
-		{"010-02345678", ErrLandline}, // local starts with 0
+		{"010-02345678", ErrLandline},  // local starts with 0
 		{"0755-12345678", ErrLandline}, // local numbers do not start with 1
 		{"02-12345678", ErrArea},
 		{"0213-2345678", ErrArea}, // 01x/02x codes have 3 digits
