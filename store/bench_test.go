@@ -189,7 +189,7 @@ func BenchmarkLedgerPage(b *testing.B) {
 			q := base(i)
 			q.Offset = max(0, totals[i%len(cats)]-1) / 50 * 50
 			r, err := s.Search(q)
-			if err == nil && len(r.Cases) == 0 {
+			if err == nil && len(r.Rows) == 0 {
 				b.Fatal("empty last page")
 			}
 			return err

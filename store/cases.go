@@ -158,7 +158,10 @@ func (tx *Tx) writeCase(c *Case, old *Case) error {
 		}
 		return err
 	}
-	return tx.b(bucketCases).Put(u64(c.ID), raw)
+	if err := tx.b(bucketCases).Put(u64(c.ID), raw); err != nil {
+		return err
+	}
+	return tx.putRow(c)
 }
 
 // AddVisit records a later visit on an existing case (重复访): the visit,
@@ -434,6 +437,9 @@ func (tx *Tx) DeleteCase(id uint64, a *AuditEntry) error {
 		return err
 	}
 	if err := tx.b(bucketCases).Delete(u64(id)); err != nil {
+		return err
+	}
+	if err := tx.b(ixCaseRow).Delete(u64(id)); err != nil {
 		return err
 	}
 	if a == nil {

@@ -239,20 +239,6 @@ func (tx *Tx) caseEvents(caseID uint64) ([]Event, error) {
 	return out, nil
 }
 
-// caseText is the normalized searchable text of a stored case, for
-// verifying candidate matches.
-func (tx *Tx) caseText(id uint64) (string, *Case, error) {
-	c, err := getRecord[Case](tx.b(bucketCases), id)
-	if err != nil {
-		return "", nil, err
-	}
-	ev, err := tx.caseEvents(id)
-	if err != nil {
-		return "", nil, err
-	}
-	return joinNorm(caseTexts(c, ev)), c, nil
-}
-
 // --- writing ---
 
 func (tx *Tx) pendingCount() uint64 {

@@ -13,12 +13,16 @@ import (
 // the meta bucket; Open runs the missing steps in order, each in its own
 // transaction that also records the new version, after copying the file
 // aside. A file with a higher version is refused.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 type migration struct {
 	to   uint64
 	name string
 	run  func(tx *bolt.Tx, s *Store) error
+	// fill, when set, runs after run in transactions of its own (a step
+	// that writes a million records); the new version is recorded after
+	// it. It must be safe to run again after a crash part-way.
+	fill func(s *Store) error
 }
 
 // migrations are the steps, in order; step i takes a file from version
@@ -26,6 +30,14 @@ type migration struct {
 // file made by the version before it (migrate_test.go).
 var migrations = []migration{
 	{to: 1, name: "first data layout: records, indexes, full text", run: migrateTo1},
+	{to: 2, name: "list rows of cases", run: migrateTo2, fill: (*Store).fillRows},
+}
+
+// migrateTo2 adds ix.case.row, the list form of every case (rows.go),
+// filled from the records by fillRows.
+func migrateTo2(tx *bolt.Tx, s *Store) error {
+	_, err := tx.CreateBucketIfNotExists(ixCaseRow)
+	return err
 }
 
 // migrateTo1 takes a file made by the first commit (a meta bucket and
@@ -75,8 +87,18 @@ func (s *Store) migrate(from uint64) error {
 			if err := m.run(tx, s); err != nil {
 				return err
 			}
+			if m.fill != nil {
+				return nil
+			}
 			return tx.Bucket(bucketMeta).Put(metaSchema, u64(m.to))
 		})
+		if err == nil && m.fill != nil {
+			if err = m.fill(s); err == nil {
+				err = s.db.Update(func(tx *bolt.Tx) error {
+					return tx.Bucket(bucketMeta).Put(metaSchema, u64(m.to))
+				})
+			}
+		}
 		if err != nil {
 			return fmt.Errorf("store: upgrade to schema %d (%s) failed; the copy made before it is %s: %w", m.to, m.name, s.preBackup, err)
 		}

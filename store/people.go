@@ -36,7 +36,17 @@ func (tx *Tx) SavePerson(p *Person) error {
 	if err := tx.reindex(p.ID, o, p); err != nil {
 		return err
 	}
-	return b.Put(u64(p.ID), raw)
+	if err := b.Put(u64(p.ID), raw); err != nil {
+		return err
+	}
+	if tx.names == nil {
+		tx.names = map[uint64]string{}
+	}
+	tx.names[p.ID] = listName(p)
+	if old != nil && listName(old) != listName(p) {
+		return tx.renamed(p)
+	}
+	return nil
 }
 
 // SavePerson creates or updates a person.

@@ -31,12 +31,13 @@ type Query struct {
 	Limit        int // default 50
 }
 
-// SearchResult is one page of cases and the number of all matches. Total is
-// exact when Exact is set; otherwise it is an estimate (a query of three or
-// more characters that matches very many cases: the candidates found by the
-// index are checked only as far as the page needs).
+// SearchResult is one page of cases, as list rows (rows.go; read a whole
+// case with Tx.Case when one is opened), and the number of all matches.
+// Total is exact when Exact is set; otherwise it is an estimate (a query of
+// three or more characters that matches very many cases: the candidates
+// found by the index are checked only as far as the page needs).
 type SearchResult struct {
-	Cases []Case
+	Rows  []CaseRow
 	Total int
 	Exact bool
 }
@@ -352,31 +353,22 @@ func (tx *Tx) search(q Query, countOnly bool) (*SearchResult, error) {
 	verifyAll := needVerify && nCand <= verifyAllUpTo
 	var verified, matched int
 	skip := q.Offset
-	check := func(id uint64) (*Case, bool, error) {
-		text, c, err := tx.caseText(id)
-		if err != nil {
-			return nil, false, err
-		}
-		verified++
-		for _, t := range verifyTerms {
-			if !strings.Contains(text, t) {
-				return nil, false, nil
-			}
-		}
-		matched++
-		return c, true, nil
-	}
-	full := func() bool { return countOnly || len(res.Cases) >= q.Limit }
+	var page []uint64
+	full := func() bool { return countOnly || len(page) >= q.Limit }
 	emit := func(id uint64, mustVerify bool) (stop bool, err error) {
 		if full() && !verifyAll {
 			return true, nil
 		}
-		var c *Case
 		if mustVerify {
-			var ok bool
-			if c, ok, err = check(id); err != nil || !ok {
+			ok, err := tx.caseHas(id, verifyTerms)
+			if err != nil {
 				return false, err
 			}
+			verified++
+			if !ok {
+				return false, nil
+			}
+			matched++
 		}
 		if full() {
 			return false, nil
@@ -385,12 +377,7 @@ func (tx *Tx) search(q Query, countOnly bool) (*SearchResult, error) {
 			skip--
 			return false, nil
 		}
-		if c == nil {
-			if c, err = tx.Case(id); err != nil {
-				return false, err
-			}
-		}
-		res.Cases = append(res.Cases, *c)
+		page = append(page, id)
 		return false, nil
 	}
 	pi := 0
@@ -427,6 +414,12 @@ func (tx *Tx) search(q Query, countOnly bool) (*SearchResult, error) {
 		}
 		pi++
 	}
+	if len(page) > 0 {
+		var err error
+		if res.Rows, err = tx.CaseRows(page); err != nil {
+			return nil, err
+		}
+	}
 	if needVerify {
 		if verifyAll {
 			res.Total = len(pend) + matched
@@ -437,8 +430,8 @@ func (tx *Tx) search(q Query, countOnly bool) (*SearchResult, error) {
 				est = est * float64(matched) / float64(verified)
 			}
 			res.Total = len(pend) + int(est+0.5)
-			if res.Total < q.Offset+len(res.Cases) {
-				res.Total = q.Offset + len(res.Cases)
+			if res.Total < q.Offset+len(res.Rows) {
+				res.Total = q.Offset + len(res.Rows)
 			}
 		}
 	}

@@ -63,6 +63,7 @@ var (
 	ixCaseLetter = []byte("ix.case.letter") // caseID | letterID
 	ixLetterNo   = []byte("ix.letter.no")   // 文号 → letterID
 	ixLogin      = []byte("ix.login")       // login → userID
+	ixCaseRow    = []byte("ix.case.row")    // caseID → the case's list row (rows.go)
 
 	// Full text and facets of cases (fulltext.go).
 	ftPost    = []byte("ft.post")    // chunk | term → roaring bitmap of case IDs
@@ -75,7 +76,7 @@ var primaryBuckets = [][]byte{bucketMeta, bucketSettings, bucketSeq, bucketPeopl
 	bucketUsers, bucketAudit, bucketDict, bucketProfiles, bucketHolidays}
 
 var indexBuckets = [][]byte{ixIDNumber, ixPhone, ixName, ixCaseNo, ixPersonCase, ixCaseDue,
-	ixVisitDay, ixCaseTask, ixTaskDue, ixUnitTask, ixCaseLetter, ixLetterNo, ixLogin,
+	ixVisitDay, ixCaseTask, ixTaskDue, ixUnitTask, ixCaseLetter, ixLetterNo, ixLogin, ixCaseRow,
 	ftPost, ftCol, ftPending}
 
 var allBuckets = append(append([][]byte{}, primaryBuckets...), indexBuckets...)
@@ -139,10 +140,13 @@ func Open(path string, opts Options) (*Store, error) {
 	_, statErr := os.Stat(path)
 	isNew := errors.Is(statErr, os.ErrNotExist)
 	db, err := bolt.Open(path, 0o600, &bolt.Options{
-		Timeout:      opts.Timeout,
-		NoSync:       opts.NoSync,
-		ReadOnly:     opts.ReadOnly,
-		FreelistType: bolt.FreelistMapType,
+		Timeout:  opts.Timeout,
+		NoSync:   opts.NoSync,
+		ReadOnly: opts.ReadOnly,
+		// The array freelist is kept sorted; the map one sorts every free
+		// page ID at each commit to write the list, which costs
+		// milliseconds per save on a file with thousands of free pages.
+		FreelistType: bolt.FreelistArrayType,
 	})
 	if err != nil {
 		if errors.Is(err, bolt.ErrTimeout) {
@@ -262,9 +266,10 @@ func (s *Store) BackupDir() string {
 // Tx is a transaction. Read methods work in both kinds; write methods
 // return bolt's ErrTxNotWritable in a View.
 type Tx struct {
-	tx  *bolt.Tx
-	s   *Store
-	now time.Time
+	tx    *bolt.Tx
+	s     *Store
+	now   time.Time
+	names map[uint64]string // list names of the people saved in this transaction
 }
 
 // Now is the moment this transaction started (the store's clock).
@@ -299,7 +304,7 @@ var denseBuckets = map[string]bool{
 	string(bucketEvents): true, string(bucketTasks): true, string(bucketLetters): true,
 	string(bucketAudit): true, string(ixCaseNo): true,
 	string(ixVisitDay): true, string(ixPersonCase): true, string(ixCaseTask): true,
-	string(ixCaseLetter): true, string(ftCol): true,
+	string(ixCaseLetter): true, string(ftCol): true, string(ixCaseRow): true,
 }
 
 const denseFill = 1.0

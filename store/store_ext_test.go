@@ -98,7 +98,7 @@ func TestIntakeWritesEverythingInOneTransaction(t *testing.T) {
 		return nil
 	})
 	res, err := s.Search(store.Query{Text: "工资 拖欠"})
-	if err != nil || res.Total != 1 || len(res.Cases) != 1 {
+	if err != nil || res.Total != 1 || len(res.Rows) != 1 {
 		t.Fatalf("search: %+v %v", res, err)
 	}
 	// A failing action leaves nothing behind.
@@ -324,10 +324,10 @@ func TestSearchFindsExactlyTheSubstringMatches(t *testing.T) {
 				if page == 0 && res.Exact {
 					total = res.Total
 				}
-				for _, c := range res.Cases {
+				for _, c := range res.Rows {
 					got = append(got, c.ID)
 				}
-				if len(res.Cases) < query.Limit {
+				if len(res.Rows) < query.Limit {
 					break
 				}
 			}
@@ -362,6 +362,13 @@ func TestCheckFindsBrokenIndexesAndRebuildFixesThem(t *testing.T) {
 			b := tx.Bucket([]byte("ft.post"))
 			k, _ := b.Cursor().Last()
 			return b.Delete(k)
+		},
+		"a list row that went stale": func(tx *bolt.Tx) error {
+			b := tx.Bucket([]byte("ix.case.row"))
+			k, v := b.Cursor().Last()
+			v = append([]byte(nil), v...)
+			v[len(v)-1] ^= 1 // a byte of the petitioner's name
+			return b.Put(k, v)
 		},
 		"a case number pointing elsewhere": func(tx *bolt.Tx) error {
 			b := tx.Bucket([]byte("ix.caseno"))
@@ -411,4 +418,72 @@ func TestCountsOnTheHomeScreen(t *testing.T) {
 	if res.Total != c.ThisYear {
 		t.Errorf("this year %d, search says %d", c.ThisYear, res.Total)
 	}
+}
+
+func TestRowsFollowTheCaseAndThePetitionersName(t *testing.T) {
+	s := office(t, 0, store.Options{})
+	g := gen.New(4)
+	p := g.Person()
+	r, err := s.SaveIntake(&store.Intake{Case: store.Case{Title: "噪音扰民", Category: "11"},
+		People: []store.IntakePerson{{Person: p, Role: "主信访人", Contact: true}, {Person: g.Person(), Role: "代表"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := func() store.CaseRow {
+		t.Helper()
+		res, err := s.Search(store.Query{Text: "噪音"})
+		if err != nil || len(res.Rows) != 1 {
+			t.Fatalf("search: %+v %v", res, err)
+		}
+		return res.Rows[0]
+	}
+	got := row()
+	if got.ID != r.CaseID || got.No != r.CaseNo || got.Name != p.Name || got.Petitioner != r.PersonIDs[0] ||
+		got.Status != store.StatusRegistered || got.Title != "噪音扰民" || got.Category != "11" || got.Visits != 1 {
+		t.Errorf("row after intake: %+v", got)
+	}
+	c, _ := s.Case(r.CaseID)
+	c.Status, c.Confidential = store.StatusAccepted, true
+	if err := s.UpdateCase(c, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddVisit(r.CaseID, &store.Visit{Channel: "走访"}, nil, 2); err != nil {
+		t.Fatal(err)
+	}
+	if got := row(); got.Status != store.StatusAccepted || !got.Confidential || got.Visits != 2 || !got.Repeat || got.Name != p.Name {
+		t.Errorf("row after update and visit: %+v", got)
+	}
+	pp, _ := s.Person(r.PersonIDs[0])
+	pp.Name = "改名后"
+	if err := s.SavePerson(pp); err != nil {
+		t.Fatal(err)
+	}
+	if got := row(); got.Name != "改名后" {
+		t.Errorf("row after the rename: %q", got.Name)
+	}
+	pp.Anonymous = true
+	if err := s.SavePerson(pp); err != nil {
+		t.Fatal(err)
+	}
+	if got := row(); got.Name != "" {
+		t.Errorf("row of an anonymous petitioner shows a name")
+	}
+	// a representative's rename does not touch the row
+	rep, _ := s.Person(r.PersonIDs[1])
+	rep.Name = "代表改名"
+	if err := s.SavePerson(rep); err != nil {
+		t.Fatal(err)
+	}
+	if got := row(); got.Name != "" || got.Petitioner != r.PersonIDs[0] {
+		t.Errorf("row after the representative's rename: %+v", got)
+	}
+	if err := s.Update(func(tx *store.Tx) error { return tx.DeleteCase(r.CaseID, nil) }); err != nil {
+		t.Fatal(err)
+	}
+	s.View(func(tx *store.Tx) error {
+		if _, err := tx.CaseRow(r.CaseID); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("row of a deleted case: %v", err)
+		}
+		return nil
+	})
 }
