@@ -41,6 +41,21 @@ func AsError(err error) *Error {
 	if errors.As(err, &e) {
 		return e
 	}
+	// The pure rule packages (app/idcard, app/phone, app/casestate,
+	// app/deadline, app/dict) keep their own error types so that they do
+	// not import app; each carries a stable code and a Chinese message, and
+	// some the field they are about.
+	var coded interface {
+		Code() string
+		Message() string
+	}
+	if errors.As(err, &coded) {
+		out := newError(coded.Code(), coded.Message())
+		if f, ok := coded.(interface{ Field() string }); ok {
+			out.Field = f.Field()
+		}
+		return out
+	}
 	switch {
 	case errors.Is(err, store.ErrLocked):
 		return newError(CodeStoreLocked, "数据文件正被另一个程序使用（可能已打开了另一个来访接待窗口或服务）。请关闭它后重试。")
