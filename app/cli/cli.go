@@ -110,7 +110,7 @@ func Run(args []string, env Env) int {
 	if cmd.flags != nil {
 		cmd.flags(fs)
 	}
-	if err := fs.Parse(args); err != nil {
+	if err := parseInterspersed(fs, args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}
@@ -162,4 +162,23 @@ func runWindow(c *Context, _ *flag.FlagSet) error {
 	// The window opens the data file itself on startup, so that a locked
 	// file is reported inside the window rather than on a console nobody sees.
 	return c.Window(app.New(app.Options{Version: c.Version, DataDir: c.DataDir}))
+}
+
+// parseInterspersed parses flags wherever they stand, so that
+// `laifang backup FILE --data DIR` does not silently ignore --data (the flag
+// package stops at the first argument), and leaves the others in fs.Args().
+func parseInterspersed(fs *flag.FlagSet, args []string) error {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			break
+		}
+		positional = append(positional, args[0])
+		args = args[1:]
+	}
+	return fs.Parse(append([]string{"--"}, positional...))
 }

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"flag"
 	"io"
 	"net/http"
 	"os"
@@ -124,5 +125,22 @@ func TestUnknownCommandAndWindowlessBuild(t *testing.T) {
 	stderr.Reset()
 	if code := Run([]string{"--data", t.TempDir()}, Env{Stderr: &stderr, Stdout: io.Discard}); code != 1 || !strings.Contains(stderr.String(), "没有桌面窗口") {
 		t.Errorf("window without desktop: exit %d, %q", code, stderr.String())
+	}
+}
+
+func TestFlagsAfterArgumentsAreNotIgnored(t *testing.T) {
+	fs := flag.NewFlagSet("t", flag.ContinueOnError)
+	data := fs.String("data", "", "")
+	if err := parseInterspersed(fs, []string{"copy.db", "--data", "/office", "more"}); err != nil {
+		t.Fatal(err)
+	}
+	if *data != "/office" || strings.Join(fs.Args(), " ") != "copy.db more" {
+		t.Errorf("data %q args %q", *data, fs.Args())
+	}
+	// After "--" everything is an argument, as usual.
+	fs = flag.NewFlagSet("t", flag.ContinueOnError)
+	data = fs.String("data", "", "")
+	if err := parseInterspersed(fs, []string{"--", "--data"}); err != nil || *data != "" || strings.Join(fs.Args(), " ") != "--data" {
+		t.Errorf("after --: data %q args %q err %v", *data, fs.Args(), err)
 	}
 }

@@ -10,6 +10,9 @@ import (
 
 func run(t *testing.T, args ...string) (string, int) {
 	t.Helper()
+	// A command that missed its --data must not reach the real user folder.
+	t.Setenv("HOME", t.TempDir())
+	t.Setenv("XDG_DATA_HOME", t.TempDir())
 	var out, errb bytes.Buffer
 	code := Run(args, Env{Version: "test", Stdout: &out, Stderr: &errb, Executable: filepath.Join(t.TempDir(), "laifang")})
 	return out.String() + errb.String(), code
