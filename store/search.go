@@ -196,8 +196,22 @@ func matchDoc(d *ftDoc, terms []qterm, f *filters) bool {
 }
 
 // chunkCandidates are the cases of one chunk that the bitmaps give for the
-// query (exact unless a term needs verifying).
+// query (exact unless a term needs verifying). The date column's bounds
+// come first, so a chunk outside the range reads no bitmap; then the
+// smallest set is intersected with each other one, and a facet group (any
+// of several values) is intersected value by value, so that no large
+// union is built. Loaded bitmaps are views of the file: never changed.
 func (tx *Tx) chunkCandidates(c uint32, grams []string, f *filters) *roaring.Bitmap {
+	var col column
+	partial := false
+	if f.dated {
+		col = tx.column(c)
+		lo, hi := col.bounds()
+		if hi == 0 || hi < f.from || lo > f.to {
+			return nil
+		}
+		partial = lo < f.from || hi > f.to
+	}
 	var sets []*roaring.Bitmap
 	for _, g := range grams {
 		bm := tx.posting(c, g)
@@ -206,55 +220,82 @@ func (tx *Tx) chunkCandidates(c uint32, grams []string, f *filters) *roaring.Bit
 		}
 		sets = append(sets, bm)
 	}
+	type group struct {
+		bms  []*roaring.Bitmap
+		card uint64
+	}
+	var groups []group
 	for _, g := range f.groups {
-		var any []*roaring.Bitmap
+		var gr group
 		for _, v := range g {
 			if bm := tx.posting(c, v); bm != nil {
-				any = append(any, bm)
+				gr.bms = append(gr.bms, bm)
+				gr.card += bm.GetCardinality()
 			}
 		}
-		switch len(any) {
+		if len(gr.bms) == 0 {
+			return nil
+		}
+		if len(gr.bms) == 1 {
+			sets = append(sets, gr.bms[0])
+		} else {
+			groups = append(groups, gr)
+		}
+	}
+	var res *roaring.Bitmap
+	switch {
+	case len(sets) > 0:
+		// smallest first keeps the intersections small
+		sort.Slice(sets, func(i, j int) bool { return sets[i].GetCardinality() < sets[j].GetCardinality() })
+		res = sets[0]
+		for _, bm := range sets[1:] {
+			if res = roaring.And(res, bm); res.IsEmpty() {
+				return nil
+			}
+		}
+	case len(groups) > 0:
+		sort.Slice(groups, func(i, j int) bool { return groups[i].card < groups[j].card })
+		res = roaring.FastOr(groups[0].bms...)
+		groups = groups[1:]
+	default:
+		if res = tx.posting(c, facetAll); res == nil {
+			return nil
+		}
+	}
+	for _, gr := range groups {
+		parts := make([]*roaring.Bitmap, 0, len(gr.bms))
+		for _, bm := range gr.bms {
+			if p := roaring.And(res, bm); !p.IsEmpty() {
+				parts = append(parts, p)
+			}
+		}
+		switch len(parts) {
 		case 0:
 			return nil
 		case 1:
-			sets = append(sets, any[0])
+			res = parts[0]
 		default:
-			sets = append(sets, roaring.FastOr(any...))
+			res = roaring.FastOr(parts...)
 		}
 	}
-	if len(sets) == 0 {
-		all := tx.posting(c, facetAll)
-		if all == nil {
-			return nil
-		}
-		sets = append(sets, all)
-	}
-	// smallest first keeps the intersections small
-	sort.Slice(sets, func(i, j int) bool { return sets[i].GetCardinality() < sets[j].GetCardinality() })
-	res := roaring.FastAnd(sets...)
 	if f.excludeConf {
 		if conf := tx.posting(c, facetConf); conf != nil {
 			res = roaring.AndNot(res, conf)
 		}
 	}
-	if f.dated && !res.IsEmpty() {
-		col := tx.column(c)
-		lo, hi := col.bounds()
-		switch {
-		case hi == 0 || hi < f.from || lo > f.to:
-			return nil
-		case lo >= f.from && hi <= f.to:
-		default:
-			kept := roaring.New()
-			it := res.Iterator()
-			for it.HasNext() {
-				id := it.Next()
+	if partial && !res.IsEmpty() {
+		var buf [256]uint32
+		kept := make([]uint32, 0, res.GetCardinality())
+		it := res.ManyIterator()
+		for n := it.NextMany(buf[:]); n > 0; n = it.NextMany(buf[:]) {
+			for _, id := range buf[:n] {
 				if d := col.day(id); d >= f.from && d <= f.to {
-					kept.Add(id)
+					kept = append(kept, id)
 				}
 			}
-			res = kept
 		}
+		res = roaring.New()
+		res.AddMany(kept)
 	}
 	if res.IsEmpty() {
 		return nil

@@ -270,6 +270,9 @@ type Tx struct {
 	s     *Store
 	now   time.Time
 	names map[uint64]string // list names of the people saved in this transaction
+	// buckets caches the bucket handles: a read transaction of bbolt looks
+	// a bucket up again at each call.
+	buckets map[string]*bolt.Bucket
 }
 
 // Now is the moment this transaction started (the store's clock).
@@ -310,10 +313,20 @@ var denseBuckets = map[string]bool{
 const denseFill = 1.0
 
 func (tx *Tx) b(name []byte) *bolt.Bucket {
+	if b, ok := tx.buckets[string(name)]; ok {
+		return b
+	}
 	b := tx.tx.Bucket(name)
-	if b != nil && tx.tx.Writable() && denseBuckets[string(name)] {
+	if b == nil {
+		return nil
+	}
+	if tx.tx.Writable() && denseBuckets[string(name)] {
 		b.FillPercent = denseFill
 	}
+	if tx.buckets == nil {
+		tx.buckets = make(map[string]*bolt.Bucket, 16)
+	}
+	tx.buckets[string(name)] = b
 	return b
 }
 
