@@ -41,7 +41,7 @@ func benchFile(b *testing.B) string {
 	}
 	tmp := path + ".making"
 	os.Remove(tmp)
-	s, err := store.Open(tmp, store.Options{NoSync: true, NoDailyBackup: true, FoldEvery: 5000})
+	s, err := store.Open(tmp, store.Options{NoSync: true, NoDailyBackup: true, FoldEvery: 20000})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -53,6 +53,10 @@ func benchFile(b *testing.B) string {
 		b.Fatal(err)
 	}
 	s.Close()
+	// as laifang gen does
+	if err := store.Compact(tmp); err != nil {
+		b.Fatal(err)
+	}
 	b.Logf("generated %d visits in %v", n, time.Since(start))
 	if err := os.Rename(tmp, path); err != nil {
 		b.Fatal(err)

@@ -58,38 +58,54 @@ func (ts *termSet) see(text string) {
 }
 
 // caseHas tells whether the searchable text of case id contains every
-// term (normalized, as parseQuery gives them).
-func (tx *Tx) caseHas(id uint64, terms []string) (bool, error) {
+// term (normalized, as parseQuery gives them). It reads the case record
+// first, or its timeline first when timelineFirst is set, and stops as soon
+// as every term is found; timeline tells where the last term was found, so
+// that a query can read the likelier place first for the next candidate.
+func (tx *Tx) caseHas(id uint64, terms []string, timelineFirst bool) (ok, timeline bool, err error) {
 	ts := newTermSet(terms)
-	raw := tx.b(bucketCases).Get(u64(id))
-	if raw == nil {
-		return false, ErrNotFound
+	readCase := func() error {
+		raw := tx.b(bucketCases).Get(u64(id))
+		if raw == nil {
+			return ErrNotFound
+		}
+		js, err := unsqueeze(raw)
+		if err != nil {
+			return damaged(id, err)
+		}
+		if err := scanTexts(js, caseTextKeys, nil, ts); err != nil {
+			return damaged(id, err)
+		}
+		return nil
 	}
-	js, err := unsqueeze(raw)
-	if err != nil {
-		return false, damaged(id, err)
+	readTimeline := func() error {
+		prefix := u64(id)
+		c := tx.b(bucketEvents).Cursor()
+		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix) && ts.left > 0; k, v = c.Next() {
+			js, err := unsqueeze(v)
+			if err != nil {
+				return damaged(getU64(k[8:]), err)
+			}
+			if err := scanTexts(js, eventTextKeys, recordTextKeys, ts); err != nil {
+				return damaged(getU64(k[8:]), err)
+			}
+		}
+		return nil
 	}
-	if err := scanTexts(js, caseTextKeys, nil, ts); err != nil {
-		return false, damaged(id, err)
+	first, second := readCase, readTimeline
+	if timelineFirst {
+		first, second = readTimeline, readCase
+	}
+	if err := first(); err != nil {
+		return false, false, err
 	}
 	if ts.left == 0 {
-		return true, nil
+		return true, timelineFirst, nil
 	}
-	prefix := u64(id)
-	c := tx.b(bucketEvents).Cursor()
-	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
-		js, err := unsqueeze(v)
-		if err != nil {
-			return false, damaged(getU64(k[8:]), err)
-		}
-		if err := scanTexts(js, eventTextKeys, recordTextKeys, ts); err != nil {
-			return false, damaged(getU64(k[8:]), err)
-		}
-		if ts.left == 0 {
-			return true, nil
-		}
+	if err := second(); err != nil {
+		return false, false, err
 	}
-	return false, nil
+	return ts.left == 0, !timelineFirst, nil
 }
 
 func damaged(id uint64, err error) error {

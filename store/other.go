@@ -245,7 +245,7 @@ func (tx *Tx) NextCaseNo(year int) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	st, err := tx.Settings()
+	st, err := tx.numberSettings()
 	if err != nil {
 		return "", err
 	}
@@ -262,7 +262,7 @@ func (tx *Tx) NextLetterNo(docType string, year int) (string, int, error) {
 	if err != nil {
 		return "", 0, err
 	}
-	st, err := tx.Settings()
+	st, err := tx.numberSettings()
 	if err != nil {
 		return "", 0, err
 	}
@@ -437,7 +437,23 @@ func (tx *Tx) SaveSettings(st *Settings) error {
 	if err != nil {
 		return err
 	}
+	tx.settings = nil
 	return tx.b(bucketSettings).Put(settingsKey, raw)
+}
+
+// numberSettings are the settings as this transaction last read them, for
+// the numbering patterns: a bulk import numbers thousands of cases in one
+// transaction and need not decode the settings for each. Callers only
+// read it.
+func (tx *Tx) numberSettings() (*Settings, error) {
+	if tx.settings == nil {
+		st, err := tx.Settings()
+		if err != nil {
+			return nil, err
+		}
+		tx.settings = st
+	}
+	return tx.settings, nil
 }
 
 // SaveSettings replaces the office's settings.

@@ -273,6 +273,8 @@ type Tx struct {
 	// buckets caches the bucket handles: a read transaction of bbolt looks
 	// a bucket up again at each call.
 	buckets map[string]*bolt.Bucket
+	// settings are cached for numbering (numberSettings)
+	settings *Settings
 }
 
 // Now is the moment this transaction started (the store's clock).
