@@ -68,7 +68,11 @@ func squeeze(js []byte) []byte {
 }
 
 // unsqueeze gives the JSON of a stored value.
-func unsqueeze(raw []byte) ([]byte, error) {
+func unsqueeze(raw []byte) ([]byte, error) { return unsqueezeInto(nil, raw) }
+
+// unsqueezeInto is unsqueeze writing into buf's space (reused by a loop
+// that reads many values); the result aliases raw when it is plain JSON.
+func unsqueezeInto(buf, raw []byte) ([]byte, error) {
 	if len(raw) == 0 || raw[0] != formatDeflate1 {
 		return raw, nil
 	}
@@ -77,11 +81,16 @@ func unsqueeze(raw []byte) ([]byte, error) {
 	if err := r.(flate.Resetter).Reset(bytes.NewReader(raw[1:]), valueDict1); err != nil {
 		return nil, err
 	}
-	out := make([]byte, 0, 3*len(raw))
-	var tmp [512]byte
+	out := buf[:0]
+	if cap(out) < 3*len(raw) {
+		out = make([]byte, 0, 3*len(raw))
+	}
 	for {
-		n, err := r.Read(tmp[:])
-		out = append(out, tmp[:n]...)
+		if len(out) == cap(out) {
+			out = append(out, 0)[:len(out)]
+		}
+		n, err := r.Read(out[len(out):cap(out)])
+		out = out[:len(out)+n]
 		if err == io.EOF {
 			return out, nil
 		}

@@ -69,7 +69,7 @@ func (tx *Tx) caseHas(id uint64, terms []string, timelineFirst bool) (ok, timeli
 		if raw == nil {
 			return ErrNotFound
 		}
-		js, err := unsqueeze(raw)
+		js, err := tx.inflate(raw)
 		if err != nil {
 			return damaged(id, err)
 		}
@@ -82,7 +82,7 @@ func (tx *Tx) caseHas(id uint64, terms []string, timelineFirst bool) (ok, timeli
 		prefix := u64(id)
 		c := tx.b(bucketEvents).Cursor()
 		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix) && ts.left > 0; k, v = c.Next() {
-			js, err := unsqueeze(v)
+			js, err := tx.inflate(v)
 			if err != nil {
 				return damaged(getU64(k[8:]), err)
 			}
@@ -106,6 +106,19 @@ func (tx *Tx) caseHas(id uint64, terms []string, timelineFirst bool) (ok, timeli
 		return false, false, err
 	}
 	return ts.left == 0, !timelineFirst, nil
+}
+
+// inflate is unsqueeze into the transaction's scratch buffer: the result
+// is valid until the next call.
+func (tx *Tx) inflate(raw []byte) ([]byte, error) {
+	if len(raw) == 0 || raw[0] != formatDeflate1 {
+		return raw, nil // plain JSON: the file's own bytes, never written to
+	}
+	js, err := unsqueezeInto(tx.scratch, raw)
+	if err == nil {
+		tx.scratch = js
+	}
+	return js, err
 }
 
 func damaged(id uint64, err error) error {

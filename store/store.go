@@ -275,6 +275,8 @@ type Tx struct {
 	buckets map[string]*bolt.Bucket
 	// settings are cached for numbering (numberSettings)
 	settings *Settings
+	// scratch is reused by the verification of search candidates
+	scratch []byte
 }
 
 // Now is the moment this transaction started (the store's clock).
