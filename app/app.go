@@ -5,8 +5,10 @@ package app
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
 	"sync"
+	"time"
 
 	"laifang/store"
 )
@@ -18,11 +20,17 @@ const DataFileName = "laifang.db"
 type Options struct {
 	Version string
 	DataDir string
+	// Now is the clock of sessions and lockouts; time.Now when nil.
+	Now func() time.Time
 }
 
 // App is the container of services. The store may open after the services
 // are built (the window opens it on startup), so services reach it through
 // app.store(), which reports why it is missing when it is.
+//
+// Services act for a session. The fields below are the services bound to
+// the window's one session; `serve` gets a set bound to each browser's
+// session from ServicesFor.
 type App struct {
 	opts Options
 
@@ -31,20 +39,74 @@ type App struct {
 	openErr  error
 	openOpts store.Options
 
-	System *System
+	// Window is the desktop window's session; Sessions are serve's.
+	Window   *Session
+	Sessions *Sessions
+	throttle *throttle
+
+	Bound
+}
+
+// Bound is one set of services, all acting for the same session.
+type Bound struct {
+	Auth      *Auth
+	System    *System
+	Users     *Users
+	Settings  *Settings
+	Audit     *Audit
+	Retention *Retention
+	Privacy   *Privacy
+}
+
+// list is the set in binding order.
+func (b *Bound) list() []any {
+	return []any{b.Auth, b.System, b.Users, b.Settings, b.Audit, b.Retention, b.Privacy}
+}
+
+// svc is what every service holds: the container and the session it acts
+// for. Its methods are unexported, so nothing of it is bound.
+type svc struct {
+	app  *App
+	sess *Session
 }
 
 // New builds the services; call Open before they are used.
 func New(opts Options) *App {
-	a := &App{opts: opts}
-	a.System = &System{app: a}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	a := &App{opts: opts, Sessions: NewSessions(opts.Now), throttle: newThrottle()}
+	host, _ := os.Hostname()
+	if host == "" {
+		host = "本机"
+	}
+	a.Window = NewSession(host, false)
+	a.Bound = a.bind(a.Window)
 	return a
 }
 
-// Services is the single method table: bound to the Wails window and served
-// over HTTP, in this order.
-func (a *App) Services() []any {
-	return []any{a.System}
+func (a *App) bind(s *Session) Bound {
+	b := svc{app: a, sess: s}
+	return Bound{
+		Auth:      &Auth{b},
+		System:    &System{b},
+		Users:     &Users{b},
+		Settings:  &Settings{b},
+		Audit:     &Audit{b},
+		Retention: &Retention{b},
+		Privacy:   &Privacy{b},
+	}
+}
+
+// Services is the single method table: bound to the Wails window (acting
+// for the window's session) and served over HTTP, in this order.
+func (a *App) Services() []any { return a.Bound.list() }
+
+// ServicesFor is the same list acting for another session (serve builds
+// one per request, from the browser's cookie).
+func (a *App) ServicesFor(s *Session) []any {
+	b := a.bind(s)
+	return b.list()
 }
 
 // DataFile is the path of the data file in the data folder.
@@ -99,3 +161,5 @@ func (a *App) store() (*store.Store, error) {
 	}
 	return nil, newError(CodeInternal, "数据文件尚未打开。")
 }
+
+func (a *App) now() time.Time { return a.opts.Now() }

@@ -19,8 +19,13 @@ type Error struct {
 
 func (e *Error) Error() string { return e.Code + ": " + e.Message }
 
-// Errorf builds an Error; callers pass a fixed code and a Chinese message.
+// newError builds an Error; callers pass a fixed code and a Chinese message.
 func newError(code, message string) *Error { return &Error{Code: code, Message: message} }
+
+// fieldError is an Error about one input of a form.
+func fieldError(code, field, message string) *Error {
+	return &Error{Code: code, Message: message, Field: field}
+}
 
 // Codes shared across services.
 const (
@@ -28,7 +33,12 @@ const (
 	CodeStoreLocked = "store.locked"
 	CodeNotFound    = "not_found"
 	CodeBadRequest  = "bad_request"
+	CodeStale       = "stale"
+	CodeConflict    = "conflict"
 )
+
+// MsgStale is what a clerk reads when someone else saved the record first.
+const MsgStale = "保存未成功：这条记录在您打开之后已被其他人修改。为避免覆盖对方的修改，请重新打开记录，核对后再保存。"
 
 // AsError turns any error into the {code, message} the UI shows. Errors not
 // made for the user are logged and replaced by a generic message, so no
@@ -61,6 +71,8 @@ func AsError(err error) *Error {
 		return newError(CodeStoreLocked, "数据文件正被另一个程序使用（可能已打开了另一个来访接待窗口或服务）。请关闭它后重试。")
 	case errors.Is(err, store.ErrNotFound):
 		return newError(CodeNotFound, "记录不存在或已被删除。")
+	case errors.Is(err, store.ErrStale):
+		return newError(CodeStale, MsgStale)
 	}
 	slog.Error("internal error", "err", err)
 	return newError(CodeInternal, "系统内部错误，请重试；如果仍然出错，请联系管理员。")

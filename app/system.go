@@ -1,15 +1,7 @@
 package app
 
-import (
-	"os"
-	"os/user"
-	"path/filepath"
-)
-
 // System answers what the office needs to know about the installation.
-type System struct {
-	app *App
-}
+type System struct{ svc }
 
 // SystemInfo describes the running program and its data file.
 type SystemInfo struct {
@@ -23,7 +15,7 @@ type SystemInfo struct {
 
 // Info reports the version, the data file and where backups go.
 func (s *System) Info() (SystemInfo, error) {
-	st, err := s.app.store()
+	act, st, err := s.gate("System.Info")
 	if err != nil {
 		return SystemInfo{}, err
 	}
@@ -45,17 +37,6 @@ func (s *System) Info() (SystemInfo, error) {
 		DataSize:   size,
 		BackupDir:  st.BackupDir(),
 		OfficeName: office,
-		UserName:   osUserName(),
+		UserName:   act.Name,
 	}, nil
-}
-
-// osUserName stands in for the signed-in user until accounts exist.
-func osUserName() string {
-	if u, err := user.Current(); err == nil && u.Username != "" {
-		return filepath.Base(u.Username) // Windows gives DOMAIN\name
-	}
-	if n := os.Getenv("USERNAME"); n != "" {
-		return n
-	}
-	return "本机用户"
 }

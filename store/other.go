@@ -361,44 +361,6 @@ func (tx *Tx) Profiles() ([]TimeLimitProfile, error) {
 	return listRecords[TimeLimitProfile](tx.b(bucketProfiles), 0, 0)
 }
 
-// --- audit ---
-
-// AppendAudit adds an entry at the end of the audit log. Entries are never
-// changed or removed; their keys are sequential.
-func (tx *Tx) AppendAudit(a *AuditEntry) error {
-	if err := tx.writable(); err != nil {
-		return err
-	}
-	b := tx.b(bucketAudit)
-	seq, err := nextID(b)
-	if err != nil {
-		return err
-	}
-	a.Seq, a.V = seq, recordVersion
-	if a.At == 0 {
-		a.At = StampOf(tx.now)
-	}
-	raw, err := encode(a)
-	if err != nil {
-		return err
-	}
-	return b.Put(u64(seq), raw)
-}
-
-// LastAudit is the newest audit entry, or ErrNotFound.
-func (tx *Tx) LastAudit() (*AuditEntry, error) {
-	k, v := tx.b(bucketAudit).Cursor().Last()
-	if k == nil {
-		return nil, ErrNotFound
-	}
-	return decodeRecord[AuditEntry](getU64(k), v)
-}
-
-// Audit lists audit entries after seq, oldest first, at most limit.
-func (tx *Tx) Audit(after uint64, limit int) ([]AuditEntry, error) {
-	return listRecords[AuditEntry](tx.b(bucketAudit), after, limit)
-}
-
 // --- settings, dictionaries, holidays ---
 
 var settingsKey = []byte("office")

@@ -317,6 +317,12 @@ type User struct {
 	Confidential bool   `json:"cf,omitempty"` // may see whistle-blowers' identity
 	Active       bool   `json:"on,omitempty"`
 	PassHash     string `json:"ph,omitempty"`
+	// Failed logins in a row, the last one, and the lockout they caused.
+	Failed      int   `json:"nf,omitempty"`
+	LastFail    Stamp `json:"lf,omitempty"`
+	LockedUntil Stamp `json:"lk,omitempty"`
+	// Rev counts the saves, for optimistic concurrency (users.go).
+	Rev uint64 `json:"rev,omitempty"`
 }
 
 // AuditEntry is one line of the append-only audit log. Keys are sequential
@@ -351,6 +357,11 @@ type Settings struct {
 	MaxDelegates   int               `json:"maxDelegates,omitempty"`
 	Profile        uint64            `json:"profile,omitempty"`
 	Extra          map[string]string `json:"extra,omitempty"`
+	ReviewOrg      string            `json:"reviewOrg,omitempty"`  // 复查机关
+	RecheckOrg     string            `json:"recheckOrg,omitempty"` // 复核机关
+	IdleMinutes    int               `json:"idleMinutes,omitempty"`
+	RetentionYears int               `json:"retentionYears,omitempty"` // after closing, unless a case says otherwise
+	Rev            uint64            `json:"rev,omitempty"`
 }
 
 // DefaultCaseNoPattern makes numbers like 2026-000123.

@@ -31,6 +31,10 @@ var ErrNewerSchema = errors.New("store: the data file was made by a newer versio
 // login) is already taken.
 var ErrConflict = errors.New("store: already taken")
 
+// ErrStale is returned when a record changed since the caller read it: the
+// caller's revision is not the stored one (optimistic concurrency).
+var ErrStale = errors.New("store: the record changed since it was read")
+
 // Bucket names, all created at open.
 var (
 	bucketMeta      = []byte("meta")

@@ -43,6 +43,10 @@ func runBackup(c *Context, fs *flag.FlagSet) error {
 	if err := s.BackupTo(dst); err != nil {
 		return fmt.Errorf("备份失败：%w", err)
 	}
+	if err := s.AppendAudit(&store.AuditEntry{Action: "backup", Entity: "file", Summary: "命令行备份到 " + dst,
+		Workstation: "命令行"}); err != nil {
+		return err
+	}
 	fmt.Fprintf(c.Stdout, "已备份到 %s\n", dst)
 	return nil
 }

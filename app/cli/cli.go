@@ -72,6 +72,7 @@ var commands = map[string]command{
 	"check":   checkCommand,
 	"backup":  backupCommand,
 	"restore": restoreCommand,
+	"audit":   auditCommand,
 }
 
 // Run runs the command line and returns the process exit code.

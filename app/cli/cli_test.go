@@ -4,10 +4,13 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"encoding/json"
 	"flag"
 	"io"
 	"net/http"
+	"net/http/cookiejar"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -18,6 +21,8 @@ import (
 
 	"laifang/app"
 	"laifang/store"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 func TestDataDirPrefersFlagThenPortableThenUserFolder(t *testing.T) {
@@ -50,13 +55,13 @@ func TestDataDirPrefersFlagThenPortableThenUserFolder(t *testing.T) {
 }
 
 // startServe runs `laifang serve` on a free port and returns its base URL.
-func startServe(t *testing.T, dir string) string {
+func startServe(t *testing.T, dir string, flags ...string) string {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	pr, pw := io.Pipe()
 	done := make(chan int)
 	go func() {
-		done <- Run([]string{"serve", "--data", dir, "--addr", "127.0.0.1:0"}, Env{
+		done <- Run(append([]string{"serve", "--data", dir, "--addr", "127.0.0.1:0"}, flags...), Env{
 			Version: "test-1", Assets: fstest.MapFS{"index.html": {Data: []byte("ok")}},
 			Stdout: pw, Stderr: io.Discard, Ctx: ctx,
 		})
@@ -75,11 +80,52 @@ func startServe(t *testing.T, dir string) string {
 		t.Fatalf("serve printed no address: %v", err)
 	}
 	go io.Copy(io.Discard, pr)
-	m := regexp.MustCompile(`http://[0-9.:]+`).FindString(line)
+	m := regexp.MustCompile(`https?://[0-9.:]+`).FindString(line)
 	if m == "" {
 		t.Fatalf("no address in %q", line)
 	}
 	return m
+}
+
+// signIn sets the office up over HTTP and returns a client with the
+// session cookie and the CSRF token to send.
+func signIn(t *testing.T, base string, hc *http.Client) (*http.Client, string) {
+	t.Helper()
+	jar, _ := cookiejar.New(nil)
+	hc.Jar = jar
+	body := `[{"orgName":"某镇","orgCode":"某","adminName":"王","adminLogin":"admin","password":"Admin2026pass"}]`
+	res, err := hc.Post(base+"/api/Auth/Setup", "application/json", strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != 200 {
+		t.Fatalf("setup: %d", res.StatusCode)
+	}
+	for _, c := range res.Cookies() {
+		if c.Name == "laifang_csrf" {
+			return hc, c.Value
+		}
+	}
+	t.Fatal("no csrf cookie")
+	return nil, ""
+}
+
+func info(t *testing.T, base string, hc *http.Client, csrf string) app.SystemInfo {
+	t.Helper()
+	req, _ := http.NewRequest("POST", base+"/api/System/Info", strings.NewReader("[]"))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("X-Laifang-CSRF", csrf)
+	res, err := hc.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var info app.SystemInfo
+	if err := json.NewDecoder(res.Body).Decode(&info); err != nil {
+		t.Fatal(err)
+	}
+	return info
 }
 
 func TestServeAnswersSystemInfoForItsDataFile(t *testing.T) {
@@ -89,13 +135,99 @@ func TestServeAnswersSystemInfoForItsDataFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer res.Body.Close()
-	var info app.SystemInfo
-	if err := json.NewDecoder(res.Body).Decode(&info); err != nil {
-		t.Fatal(err)
+	res.Body.Close()
+	if res.StatusCode != http.StatusUnauthorized {
+		t.Fatalf("Info without a session: %d", res.StatusCode)
 	}
+	hc, csrf := signIn(t, base, &http.Client{})
+	info := info(t, base, hc, csrf)
 	if info.DataPath != filepath.Join(dir, app.DataFileName) || info.Version != "test-1" || info.DataSize <= 0 {
 		t.Errorf("info: %+v", info)
+	}
+}
+
+func TestServeOverTLSWithASelfSignedCertificate(t *testing.T) {
+	dir := t.TempDir()
+	base := startServe(t, dir, "--tls-self-signed")
+	if !strings.HasPrefix(base, "https://") {
+		t.Fatalf("address: %s", base)
+	}
+	pemBytes, err := os.ReadFile(filepath.Join(dir, "tls", "laifang-selfsigned.crt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pool := x509.NewCertPool()
+	pool.AppendCertsFromPEM(pemBytes)
+	hc := &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool}}}
+	hc, csrf := signIn(t, base, hc)
+	if got := info(t, base, hc, csrf); got.Version != "test-1" {
+		t.Fatalf("info over TLS: %+v", got)
+	}
+	// The session cookie is Secure over TLS.
+	req, _ := http.NewRequest("POST", base+"/api/Auth/Login", strings.NewReader(`["admin","Admin2026pass"]`))
+	req.Header.Set("Content-Type", "application/json")
+	res, err := hc.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	for _, c := range res.Cookies() {
+		if !c.Secure {
+			t.Errorf("cookie %s not Secure over TLS", c.Name)
+		}
+	}
+	var stderr bytes.Buffer
+	if code := Run([]string{"serve", "--data", dir, "--tls-cert", "x.pem"}, Env{Stdout: io.Discard, Stderr: &stderr, Ctx: context.Background()}); code == 0 || !strings.Contains(stderr.String(), "--tls-key") {
+		t.Errorf("cert without key: %d %q", code, stderr.String())
+	}
+}
+
+func TestAuditVerifyCatchesAnEditedFile(t *testing.T) {
+	dir := t.TempDir()
+	s, err := store.Open(filepath.Join(dir, app.DataFileName), store.Options{NoSync: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 5; i++ {
+		if err := s.AppendAudit(&store.AuditEntry{Action: "login", User: 1}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+	var out, stderr bytes.Buffer
+	if code := Run([]string{"audit", "verify", "--data", dir}, Env{Stdout: &out, Stderr: &stderr}); code != 0 || !strings.Contains(out.String(), "共 5 条") {
+		t.Fatalf("clean log: %d %q %q", code, out.String(), stderr.String())
+	}
+	// Someone removes entry 3 with a bbolt editor.
+	db, err := bolt.Open(filepath.Join(dir, app.DataFileName), 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Update(func(tx *bolt.Tx) error { return tx.Bucket([]byte("audit")).Delete([]byte{0, 0, 0, 0, 0, 0, 0, 3}) })
+	db.Close()
+	out.Reset()
+	stderr.Reset()
+	code := Run([]string{"audit", "verify", "--data", dir}, Env{Stdout: &out, Stderr: &stderr})
+	if code != 1 || !strings.Contains(out.String(), "第 4 条（被删除）") || !strings.Contains(stderr.String(), "审计日志已被改动") {
+		t.Fatalf("edited log: %d %q %q", code, out.String(), stderr.String())
+	}
+}
+
+func TestBackupIsAudited(t *testing.T) {
+	dir := t.TempDir()
+	var out bytes.Buffer
+	if code := Run([]string{"backup", "--data", dir, filepath.Join(t.TempDir(), "copy.db")}, Env{Stdout: &out, Stderr: &out}); code != 0 {
+		t.Fatalf("backup: %s", out.String())
+	}
+	s, err := store.Open(filepath.Join(dir, app.DataFileName), store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var last *store.AuditEntry
+	s.View(func(tx *store.Tx) error { last, err = tx.LastAudit(); return err })
+	if err != nil || last.Action != "backup" {
+		t.Fatalf("audit: %+v %v", last, err)
 	}
 }
 

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"flag"
 	"fmt"
@@ -17,22 +18,30 @@ import (
 const DefaultAddr = "127.0.0.1:8730"
 
 var serveCommand = command{
-	usage:   "[--addr 地址:端口]",
+	usage:   "[--addr 地址:端口] [--tls-cert 证书 --tls-key 私钥 | --tls-self-signed]",
 	summary: "在浏览器中使用（默认只在本机 " + DefaultAddr + "）",
 	flags: func(fs *flag.FlagSet) {
-		fs.String("addr", DefaultAddr, "监听地址")
+		fs.String("addr", DefaultAddr, "监听地址（给其他电脑使用时如 0.0.0.0:8730，请同时启用 TLS）")
+		fs.String("tls-cert", "", "单位提供的证书文件（PEM）")
+		fs.String("tls-key", "", "证书的私钥文件（PEM）")
+		fs.Bool("tls-self-signed", false, "使用自签名证书（首次使用时生成，保存在数据文件夹的 tls 子文件夹）")
 	},
 	run: runServe,
 }
 
 func runServe(c *Context, fs *flag.FlagSet) error {
 	addr := fs.Lookup("addr").Value.String()
+	tlsConf, certNote, err := serverTLS(c, fs.Lookup("tls-cert").Value.String(), fs.Lookup("tls-key").Value.String(),
+		fs.Lookup("tls-self-signed").Value.String() == "true", addr)
+	if err != nil {
+		return err
+	}
 	a, err := c.OpenApp(store.Options{})
 	if err != nil {
 		return err
 	}
 	defer a.Close()
-	h, err := httpapi.Handler(a.Services(), c.Assets)
+	h, err := httpapi.Handler(a, c.Assets, httpapi.Options{Secure: tlsConf != nil})
 	if err != nil {
 		return err
 	}
@@ -40,9 +49,21 @@ func runServe(c *Context, fs *flag.FlagSet) error {
 	if err != nil {
 		return fmt.Errorf("无法监听 %s：%w", addr, err)
 	}
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: time.Minute,
+		IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 64 << 10, TLSConfig: tlsConf}
+	scheme := "http"
+	if tlsConf != nil {
+		scheme = "https"
+		ln = tls.NewListener(ln, tlsConf)
+	}
 	// The address line is read by scripts and tests to find a :0 port.
-	fmt.Fprintf(c.Stdout, "laifang serve: http://%s/ (数据文件 %s)\n", ln.Addr(), c.DataFile())
+	fmt.Fprintf(c.Stdout, "laifang serve: %s://%s/ (数据文件 %s)\n", scheme, ln.Addr(), c.DataFile())
+	if certNote != "" {
+		fmt.Fprintln(c.Stdout, certNote)
+	}
+	if tcp, ok := ln.Addr().(*net.TCPAddr); ok && !tcp.IP.IsLoopback() && tlsConf == nil {
+		fmt.Fprintln(c.Stderr, "警告：正在向其他电脑提供服务却没有启用 TLS，密码和信访人信息将以明文在网络上传输。请加 --tls-self-signed 或 --tls-cert/--tls-key。")
+	}
 
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()

@@ -1,6 +1,14 @@
 // Package httpapi serves the app's services over HTTP for a browser, from the
 // same list of service structs that the Wails window binds: each exported
 // method is POST /api/<Service>/<Method> with a JSON array of arguments.
+//
+// Every call acts for a session. A browser signs in with Auth.Login (or the
+// first Auth.Setup); the answer sets two cookies, both SameSite=Strict: the
+// session (HttpOnly) and a CSRF token that the page's script reads and sends
+// back as the X-Laifang-CSRF header of every call. Without a session only
+// the public methods (app.IsPublic) and the static files answer; the
+// permission checks themselves are made by the services, whichever
+// transport called them.
 package httpapi
 
 import (
@@ -9,7 +17,9 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net"
 	"net/http"
+	"net/url"
 	"reflect"
 	"strings"
 
@@ -20,33 +30,76 @@ import (
 // not sent this way.
 const MaxRequestBytes = 8 << 20
 
+// MaxPublicBytes caps what a caller without a session may send.
+const MaxPublicBytes = 64 << 10
+
+// Cookie and header names.
+const (
+	SessionCookie = "laifang_session"
+	CSRFCookie    = "laifang_csrf"
+	CSRFHeader    = "X-Laifang-CSRF"
+)
+
+// ContentSecurityPolicy lets the page run its own scripts only: petitioners'
+// text that slipped into markup would still not run.
+const ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; " +
+	"img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; " +
+	"base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+
 var errorType = reflect.TypeFor[error]()
 
 type method struct {
-	fn      reflect.Value
+	service int // index in the list of services
+	index   int // method index on the service's pointer type
 	in      []reflect.Type
 	hasOut  bool // returns a value besides the error
 	hasErr  bool
-	service string
+	name    string // Service/Method
+	public  bool
 }
 
-// Handler serves the methods of services under /api/ and the static frontend
-// from assets everywhere else.
-func Handler(services []any, assets fs.FS) (http.Handler, error) {
-	methods, err := table(services)
+// Options tune the handler.
+type Options struct {
+	// Secure marks the cookies Secure (serve over TLS).
+	Secure bool
+}
+
+// Handler serves the services of a under /api/, each call acting for the
+// browser's session, and the static frontend from assets everywhere else.
+func Handler(a *app.App, assets fs.FS, opts Options) (http.Handler, error) {
+	return newHandler(a.Services(), a.ServicesFor, a.Sessions, assets, opts)
+}
+
+// newHandler is Handler with the parts apart: proto gives the method table,
+// bind the services acting for a session; sessions nil serves proto to
+// anyone (tests of the transport alone).
+func newHandler(proto []any, bind func(*app.Session) []any, sessions *app.Sessions, assets fs.FS, opts Options) (http.Handler, error) {
+	methods, err := table(proto)
 	if err != nil {
 		return nil, err
 	}
 	mux := http.NewServeMux()
-	mux.Handle("/api/", &apiHandler{methods: methods})
+	mux.Handle("/api/", &apiHandler{methods: methods, proto: proto, bind: bind, sessions: sessions, opts: opts})
 	mux.Handle("/", http.FileServerFS(assets))
-	return mux, nil
+	return secureHeaders(mux), nil
+}
+
+func secureHeaders(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hd := w.Header()
+		hd.Set("Content-Security-Policy", ContentSecurityPolicy)
+		hd.Set("X-Content-Type-Options", "nosniff")
+		hd.Set("X-Frame-Options", "DENY")
+		hd.Set("Referrer-Policy", "no-referrer")
+		hd.Set("Cross-Origin-Opener-Policy", "same-origin")
+		h.ServeHTTP(w, r)
+	})
 }
 
 // table reflects the same exported methods Wails binds.
 func table(services []any) (map[string]method, error) {
 	out := map[string]method{}
-	for _, svc := range services {
+	for si, svc := range services {
 		v := reflect.ValueOf(svc)
 		t := v.Type()
 		if t.Kind() != reflect.Pointer || t.Elem().Kind() != reflect.Struct {
@@ -60,7 +113,7 @@ func table(services []any) (map[string]method, error) {
 			for j := 1; j < mt.NumIn(); j++ {
 				in = append(in, mt.In(j))
 			}
-			md := method{fn: v.Method(i), in: in, service: name}
+			md := method{service: si, index: i, in: in, name: name + "/" + m.Name, public: app.IsPublic(name, m.Name)}
 			switch mt.NumOut() {
 			case 0:
 			case 1:
@@ -84,8 +137,18 @@ func table(services []any) (map[string]method, error) {
 }
 
 type apiHandler struct {
-	methods map[string]method
+	methods  map[string]method
+	proto    []any
+	bind     func(*app.Session) []any
+	sessions *app.Sessions
+	opts     Options
 }
+
+var (
+	errAuth  = &app.Error{Code: app.CodeAuthRequired, Message: "请先登录。"}
+	errCSRF  = &app.Error{Code: "http.csrf", Message: "请求未通过安全校验，请刷新页面后重试。"}
+	errCType = &app.Error{Code: "http.content_type", Message: "请求格式不正确（须为 JSON）。"}
+)
 
 func (h *apiHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodPost {
@@ -93,12 +156,53 @@ func (h *apiHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusMethodNotAllowed, &app.Error{Code: "http.method", Message: "只接受 POST 请求。"})
 		return
 	}
+	// A cross-site form can send neither a JSON content type nor a custom
+	// header without the browser asking first (and we answer no CORS).
+	if ct := r.Header.Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
+		writeError(w, http.StatusUnsupportedMediaType, errCType)
+		return
+	}
+	if !sameOrigin(r) {
+		writeError(w, http.StatusForbidden, errCSRF)
+		return
+	}
 	m, ok := h.methods[strings.TrimPrefix(r.URL.Path, "/api/")]
 	if !ok {
 		writeError(w, http.StatusNotFound, &app.Error{Code: "http.no_method", Message: "没有这个功能接口，请升级前端或后端到同一版本。"})
 		return
 	}
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxRequestBytes))
+	services := h.proto
+	var sess, old *app.Session
+	if h.sessions != nil {
+		if c, err := r.Cookie(SessionCookie); err == nil {
+			old = h.sessions.Lookup(c.Value)
+		}
+		badToken := false
+		if old != nil && !old.CheckCSRF(r.Header.Get(CSRFHeader)) {
+			old, badToken = nil, true // a request without the page's token acts for no one
+		}
+		switch {
+		case m.name == "Auth/Login" || m.name == "Auth/Setup":
+			sess = newSession(r) // a sign-in always gets new tokens
+		case old != nil:
+			sess = old
+		case m.public:
+			sess = newSession(r)
+		case badToken:
+			writeError(w, http.StatusForbidden, errCSRF)
+			return
+		default:
+			expireCookies(w, h.opts.Secure)
+			writeError(w, http.StatusUnauthorized, errAuth)
+			return
+		}
+		services = h.bind(sess)
+	}
+	limit := int64(MaxRequestBytes)
+	if h.sessions != nil && old == nil {
+		limit = MaxPublicBytes
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
 	if err != nil {
 		writeError(w, http.StatusRequestEntityTooLarge, &app.Error{Code: "http.too_large", Message: "提交的内容太大。"})
 		return
@@ -108,13 +212,23 @@ func (h *apiHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, &app.Error{Code: app.CodeBadRequest, Message: "请求参数格式不正确。"})
 		return
 	}
-	res := m.fn.Call(args)
+	res := reflect.ValueOf(services[m.service]).Method(m.index).Call(args)
+	if h.sessions != nil {
+		h.afterCall(w, sess, old)
+	}
 	if m.hasErr {
 		if e := res[len(res)-1]; !e.IsNil() {
 			ae := app.AsError(e.Interface().(error))
 			status := http.StatusBadRequest
-			if ae.Code == app.CodeInternal {
+			switch ae.Code {
+			case app.CodeInternal:
 				status = http.StatusInternalServerError
+			case app.CodeAuthRequired, app.CodeSetupRequired, app.CodeAuthLocked:
+				status = http.StatusUnauthorized
+			case app.CodeForbidden:
+				status = http.StatusForbidden
+			case app.CodeStale:
+				status = http.StatusConflict
 			}
 			writeError(w, status, ae)
 			return
@@ -125,6 +239,59 @@ func (h *apiHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		out = res[0].Interface()
 	}
 	writeJSON(w, http.StatusOK, out)
+}
+
+// afterCall keeps the cookies in step with the session: a new sign-in is
+// registered, a sign-out forgotten.
+func (h *apiHandler) afterCall(w http.ResponseWriter, sess, old *app.Session) {
+	if sess != old && sess.SignedIn() {
+		if old != nil {
+			h.sessions.Remove(old.Token())
+		}
+		token, csrf := h.sessions.Add(sess)
+		setCookies(w, token, csrf, h.opts.Secure)
+		return
+	}
+	if sess == old && old != nil && !old.SignedIn() {
+		h.sessions.Remove(old.Token())
+		expireCookies(w, h.opts.Secure)
+	}
+}
+
+func setCookies(w http.ResponseWriter, token, csrf string, secure bool) {
+	http.SetCookie(w, &http.Cookie{Name: SessionCookie, Value: token, Path: "/", HttpOnly: true,
+		SameSite: http.SameSiteStrictMode, Secure: secure})
+	http.SetCookie(w, &http.Cookie{Name: CSRFCookie, Value: csrf, Path: "/",
+		SameSite: http.SameSiteStrictMode, Secure: secure})
+}
+
+func expireCookies(w http.ResponseWriter, secure bool) {
+	for _, n := range []string{SessionCookie, CSRFCookie} {
+		http.SetCookie(w, &http.Cookie{Name: n, Value: "", Path: "/", MaxAge: -1, HttpOnly: n == SessionCookie,
+			SameSite: http.SameSiteStrictMode, Secure: secure})
+	}
+}
+
+// newSession is a fresh session for the PC the request came from.
+func newSession(r *http.Request) *app.Session {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		host = r.RemoteAddr
+	}
+	ip := net.ParseIP(host)
+	remote := ip == nil || !ip.IsLoopback()
+	return app.NewSession(host, remote)
+}
+
+// sameOrigin refuses a request whose Origin (sent by browsers on POST) is
+// another site.
+func sameOrigin(r *http.Request) bool {
+	o := r.Header.Get("Origin")
+	if o == "" {
+		return true
+	}
+	u, err := url.Parse(o)
+	return err == nil && u.Host == r.Host
 }
 
 func decodeArgs(body []byte, types []reflect.Type) ([]reflect.Value, error) {

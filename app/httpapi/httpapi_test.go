@@ -35,7 +35,7 @@ func (g *Greeter) Echo(in Greeting) Greeting { return in }
 
 func serve(t *testing.T) *httptest.Server {
 	t.Helper()
-	h, err := Handler([]any{&Greeter{}}, fstest.MapFS{"index.html": {Data: []byte("<title>来访接待</title>")}})
+	h, err := newHandler([]any{&Greeter{}}, nil, nil, fstest.MapFS{"index.html": {Data: []byte("<title>来访接待</title>")}}, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -125,7 +125,7 @@ func TestServesTheFrontend(t *testing.T) {
 }
 
 func TestRefusesNonStructServices(t *testing.T) {
-	if _, err := Handler([]any{Greeter{}}, fstest.MapFS{}); err == nil {
+	if _, err := newHandler([]any{Greeter{}}, nil, nil, fstest.MapFS{}, Options{}); err == nil {
 		t.Fatal("a struct value was accepted as a service")
 	}
 }

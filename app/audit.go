@@ -1,0 +1,156 @@
+package app
+
+import (
+	"strings"
+	"time"
+
+	"laifang/store"
+)
+
+// Audit is the viewer of the audit log (settings), its verification, and
+// the entries the UI itself reports (a letter printed, a list exported).
+type Audit struct{ svc }
+
+// AuditQuery filters the viewer: by person, action and date (YYYY-MM-DD,
+// inclusive), a page at a time (Before: the last Seq of the page before).
+type AuditQuery struct {
+	User   uint64 `json:"user"`
+	Action string `json:"action"`
+	From   string `json:"from"`
+	To     string `json:"to"`
+	Before uint64 `json:"before"`
+	Limit  int    `json:"limit"`
+}
+
+// AuditRow is one entry as the viewer shows it.
+type AuditRow struct {
+	Seq         uint64 `json:"seq"`
+	At          string `json:"at"` // RFC 3339
+	UserID      uint64 `json:"userId"`
+	UserName    string `json:"userName"`
+	Action      string `json:"action"`
+	Entity      string `json:"entity"`
+	EntityID    uint64 `json:"entityId"`
+	Summary     string `json:"summary"`
+	Reason      string `json:"reason"`
+	Workstation string `json:"workstation"`
+}
+
+// AuditRows is one page of the viewer, newest first.
+type AuditRows struct {
+	Rows []AuditRow `json:"rows"`
+	More bool       `json:"more"`
+}
+
+// AuditCheck is the result of verifying the chain.
+type AuditCheck struct {
+	OK       bool           `json:"ok"`
+	Entries  int            `json:"entries"`
+	Problems []AuditProblem `json:"problems"`
+}
+
+// AuditProblem is one break of the chain.
+type AuditProblem struct {
+	Seq    uint64 `json:"seq"`
+	Kind   string `json:"kind"` // changed, removed, reordered, damaged
+	Detail string `json:"detail"`
+}
+
+// Actions the log records; the UI names them (langs: audit.actions).
+var AuditActions = []string{"setup", "login", "login.failed", "logout", "unlock",
+	"user.create", "user.edit", "user.password", "user.unlock", "settings.edit",
+	"intake", "visit", "edit", "delete", "reveal", "print", "export", "backup", "restore", "purge"}
+
+// List reads the log, newest first, with filters.
+func (s *Audit) List(q AuditQuery) (AuditRows, error) {
+	_, st, err := s.gate("Audit.List")
+	if err != nil {
+		return AuditRows{}, err
+	}
+	f := store.AuditFilter{User: q.User, Action: q.Action, Before: q.Before, Limit: q.Limit}
+	if f.Limit <= 0 || f.Limit > 500 {
+		f.Limit = 100
+	}
+	if q.From != "" {
+		t, err := time.ParseInLocation("2006-01-02", q.From, time.Local)
+		if err != nil {
+			return AuditRows{}, fieldError("audit.date", "from", "开始日期格式应为 2026-03-02。")
+		}
+		f.From = store.StampOf(t)
+	}
+	if q.To != "" {
+		t, err := time.ParseInLocation("2006-01-02", q.To, time.Local)
+		if err != nil {
+			return AuditRows{}, fieldError("audit.date", "to", "结束日期格式应为 2026-03-02。")
+		}
+		f.To = store.StampOf(t.AddDate(0, 0, 1))
+	}
+	out := AuditRows{Rows: []AuditRow{}}
+	err = st.View(func(tx *store.Tx) error {
+		p, err := tx.FindAudit(f)
+		if err != nil {
+			return err
+		}
+		names := map[uint64]string{}
+		for _, e := range p.Entries {
+			name, ok := names[e.User]
+			if !ok && e.User != 0 {
+				if u, err := tx.User(e.User); err == nil {
+					name = u.Name
+				}
+				names[e.User] = name
+			}
+			out.Rows = append(out.Rows, AuditRow{Seq: e.Seq, At: e.At.Time().Format(time.RFC3339), UserID: e.User,
+				UserName: name, Action: e.Action, Entity: e.Entity, EntityID: e.EntityID, Summary: e.Summary,
+				Reason: e.Reason, Workstation: e.Workstation})
+		}
+		out.More = p.More
+		return nil
+	})
+	return out, err
+}
+
+// Verify checks the whole chain (as `laifang audit verify` does).
+func (s *Audit) Verify() (AuditCheck, error) {
+	_, st, err := s.gate("Audit.Verify")
+	if err != nil {
+		return AuditCheck{}, err
+	}
+	r, err := st.VerifyAudit()
+	if err != nil {
+		return AuditCheck{}, err
+	}
+	out := AuditCheck{OK: r.OK(), Entries: r.Entries, Problems: []AuditProblem{}}
+	for _, p := range r.Problems {
+		out.Problems = append(out.Problems, AuditProblem{Seq: p.Seq, Kind: p.Kind, Detail: p.Detail})
+	}
+	return out, nil
+}
+
+// OutputNote tells the log what left the program: a printed letter or
+// form, an exported file. Title names the document, never a person.
+type OutputNote struct {
+	Entity   string `json:"entity"` // case, letter, ledger…
+	EntityID uint64 `json:"entityId"`
+	Title    string `json:"title"`
+}
+
+// Printed records a print (the native print dialog is the UI's).
+func (s *Audit) Printed(n OutputNote) error { return s.output("Audit.Printed", "print", n) }
+
+// Exported records an export made by the UI.
+func (s *Audit) Exported(n OutputNote) error { return s.output("Audit.Exported", "export", n) }
+
+func (s *Audit) output(method, action string, n OutputNote) error {
+	act, st, err := s.gate(method)
+	if err != nil {
+		return err
+	}
+	n.Entity, n.Title = strings.TrimSpace(n.Entity), strings.TrimSpace(n.Title)
+	if n.Entity == "" || len(n.Entity) > 32 {
+		return fieldError(CodeBadRequest, "entity", "缺少输出的对象。")
+	}
+	return st.Update(func(tx *store.Tx) error {
+		return s.audit(tx, act, action, n.Entity, n.EntityID, clip(n.Title, 100), "")
+	})
+}

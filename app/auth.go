@@ -1,0 +1,449 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"laifang/store"
+)
+
+// Auth is the first setup, signing in and out, and the idle lock.
+type Auth struct{ svc }
+
+// UserInfo is a member of staff as the UI sees them.
+type UserInfo struct {
+	ID           uint64 `json:"id"`
+	Login        string `json:"login"`
+	Name         string `json:"name"`
+	Role         string `json:"role"`
+	Confidential bool   `json:"confidential"`
+	Active       bool   `json:"active"`
+	// LockedUntil is set (RFC 3339) while failed logins keep the account locked.
+	LockedUntil string `json:"lockedUntil,omitempty"`
+	// Rev is the revision read; send it back with an edit.
+	Rev uint64 `json:"rev"`
+}
+
+// AuthState is what the UI needs before it shows anything: whether the
+// office is set up, who is signed in, what they may do.
+type AuthState struct {
+	SetupNeeded bool      `json:"setupNeeded"`
+	SignedIn    bool      `json:"signedIn"`
+	Locked      bool      `json:"locked"`
+	User        *UserInfo `json:"user,omitempty"`
+	// Perms are what the user holds (PermUsers…): the UI hides what Go
+	// would refuse, nothing more.
+	Perms       []string `json:"perms"`
+	IdleMinutes int      `json:"idleMinutes"`
+	OfficeName  string   `json:"officeName"`
+}
+
+// SetupInput is the first start: the office and its administrator.
+type SetupInput struct {
+	OrgName    string `json:"orgName"`
+	OrgCode    string `json:"orgCode"`    // 机关代字, in document numbers
+	ReviewOrg  string `json:"reviewOrg"`  // 复查机关
+	RecheckOrg string `json:"recheckOrg"` // 复核机关
+	RegionCode string `json:"regionCode"` // GB/T 2260, 6 digits
+	AdminName  string `json:"adminName"`
+	AdminLogin string `json:"adminLogin"`
+	Password   string `json:"password"`
+}
+
+// State reports the session and the office.
+func (s *Auth) State() (AuthState, error) {
+	_, st, err := s.gate("Auth.State")
+	if err != nil {
+		return AuthState{}, err
+	}
+	return s.state(st)
+}
+
+func (s *Auth) state(st *store.Store) (AuthState, error) {
+	out := AuthState{Perms: []string{}}
+	var settings *store.Settings
+	err := st.View(func(tx *store.Tx) error {
+		out.SetupNeeded = !tx.HasUsers()
+		var err error
+		settings, err = tx.Settings()
+		if err != nil {
+			return err
+		}
+		if act := s.sess.actor(); act != nil {
+			u, err := tx.User(act.ID)
+			if err == store.ErrNotFound || (err == nil && !u.Active) {
+				s.sess.signOut()
+				return nil
+			}
+			if err != nil {
+				return err
+			}
+			info := userInfo(u)
+			out.SignedIn, out.User, out.Perms = true, &info, permsOf(u.Role, u.Confidential)
+		}
+		return nil
+	})
+	if err != nil {
+		return out, err
+	}
+	out.IdleMinutes = idleMinutes(settings)
+	out.OfficeName = settings.OrgName
+	if out.SignedIn {
+		idle := time.Duration(out.IdleMinutes) * time.Minute
+		out.Locked = s.sess.isLocked() || s.sess.idleFor(s.app.now(), idle)
+	}
+	return out, nil
+}
+
+func userInfo(u *store.User) UserInfo {
+	info := UserInfo{ID: u.ID, Login: u.Login, Name: u.Name, Role: u.Role, Confidential: u.Confidential,
+		Active: u.Active, Rev: u.Rev}
+	if u.LockedUntil != 0 && u.LockedUntil.Time().After(time.Now()) {
+		info.LockedUntil = u.LockedUntil.Time().Format(time.RFC3339)
+	}
+	return info
+}
+
+// Setup sets up the office and its administrator on the first start, and
+// signs the administrator in. It is refused once any user exists, and from
+// another PC (the first setup is made at the office's own computer).
+func (s *Auth) Setup(in SetupInput) (AuthState, error) {
+	_, st, err := s.gate("Auth.Setup")
+	if err != nil {
+		return AuthState{}, err
+	}
+	if s.sess.Remote {
+		return AuthState{}, newError("setup.remote", "首次设置只能在运行本程序的电脑上进行。")
+	}
+	in.OrgName, in.OrgCode = strings.TrimSpace(in.OrgName), strings.TrimSpace(in.OrgCode)
+	in.ReviewOrg, in.RecheckOrg = strings.TrimSpace(in.ReviewOrg), strings.TrimSpace(in.RecheckOrg)
+	in.RegionCode, in.AdminName = strings.TrimSpace(in.RegionCode), strings.TrimSpace(in.AdminName)
+	in.AdminLogin = strings.TrimSpace(in.AdminLogin)
+	switch {
+	case in.OrgName == "":
+		return AuthState{}, fieldError("setup.orgName", "orgName", "请填写单位名称。")
+	case len([]rune(in.OrgName)) > 100:
+		return AuthState{}, fieldError("setup.orgName", "orgName", "单位名称太长（最多 100 个字）。")
+	case in.OrgCode == "":
+		return AuthState{}, fieldError("setup.orgCode", "orgCode", "请填写机关代字（用于文号，如“某镇”）。")
+	case len([]rune(in.OrgCode)) > 10:
+		return AuthState{}, fieldError("setup.orgCode", "orgCode", "机关代字太长（最多 10 个字）。")
+	case in.RegionCode != "" && !isDigits(in.RegionCode, 6):
+		return AuthState{}, fieldError("setup.regionCode", "regionCode", "行政区划代码应为 6 位数字。")
+	case len([]rune(in.ReviewOrg)) > 100 || len([]rune(in.RecheckOrg)) > 100:
+		return AuthState{}, fieldError("setup.reviewOrg", "reviewOrg", "机关名称太长（最多 100 个字）。")
+	}
+	if err := checkName(in.AdminName, "adminName"); err != nil {
+		return AuthState{}, err
+	}
+	if err := checkLogin(in.AdminLogin, "adminLogin"); err != nil {
+		return AuthState{}, err
+	}
+	if err := checkPasswordRule(in.Password); err != nil {
+		return AuthState{}, err
+	}
+	u := &store.User{Name: in.AdminName, Login: in.AdminLogin, Role: RoleAdmin, Active: true,
+		PassHash: hashPassword(in.Password)}
+	err = st.Update(func(tx *store.Tx) error {
+		if tx.HasUsers() {
+			return newError("setup.done", "本单位已经设置过了，请登录。")
+		}
+		settings, err := tx.Settings()
+		if err != nil {
+			return err
+		}
+		settings.OrgName, settings.OrgCode, settings.RegionCode = in.OrgName, in.OrgCode, in.RegionCode
+		settings.ReviewOrg, settings.RecheckOrg = in.ReviewOrg, in.RecheckOrg
+		if err := tx.UpdateSettings(settings); err != nil {
+			return err
+		}
+		if err := tx.UpdateUser(u); err != nil {
+			return err
+		}
+		act := actorOf(u)
+		if err := s.audit(tx, act, "setup", "settings", 0, "首次设置单位信息", ""); err != nil {
+			return err
+		}
+		if err := s.audit(tx, act, "user.create", "user", u.ID, "创建管理员 "+u.Login, ""); err != nil {
+			return err
+		}
+		return s.audit(tx, act, "login", "user", u.ID, "", "")
+	})
+	if err != nil {
+		return AuthState{}, err
+	}
+	s.sess.signIn(actorOf(u), s.app.now())
+	return s.state(st)
+}
+
+// Login signs a user in. Wrong passwords in a row make the next try wait
+// longer each time, then lock the account (FreeTries, LockAfter, LockFor);
+// every failure is audited.
+func (s *Auth) Login(login, password string) (AuthState, error) {
+	_, st, err := s.gate("Auth.Login")
+	if err != nil {
+		return AuthState{}, err
+	}
+	login = strings.TrimSpace(login)
+	if login == "" {
+		return AuthState{}, fieldError("login.empty", "login", "请输入登录名。")
+	}
+	if password == "" {
+		return AuthState{}, fieldError("login.empty", "password", "请输入密码。")
+	}
+	if len(login) > 64 || len(password) > 256 {
+		return AuthState{}, fieldError("login.bad", "password", "登录名或密码不正确。")
+	}
+	now := s.app.now()
+	var u *store.User
+	err = st.View(func(tx *store.Tx) error {
+		var err error
+		u, err = tx.UserByLogin(login)
+		if err == store.ErrNotFound {
+			u, err = nil, nil
+		}
+		return err
+	})
+	if err != nil {
+		return AuthState{}, err
+	}
+	key := strings.ToLower(login)
+	if u == nil {
+		// No such user: the same waits and the same message as a wrong password.
+		f := s.app.throttle.get(key)
+		if wait := f.last.Add(loginDelay(f.n)).Sub(now); wait > 0 {
+			return AuthState{}, waitError(wait)
+		}
+		checkPassword(dummyHash(), password)
+		n := s.app.throttle.fail(key, now)
+		st.Update(func(tx *store.Tx) error {
+			return s.audit(tx, nil, "login.failed", "user", 0, "登录名不存在："+clip(login, 32), "")
+		})
+		return AuthState{}, badLogin(n)
+	}
+	if u.LockedUntil != 0 && now.Before(u.LockedUntil.Time()) {
+		st.Update(func(tx *store.Tx) error {
+			return s.audit(tx, nil, "login.failed", "user", u.ID, "账号锁定中，未核对密码", "")
+		})
+		return AuthState{}, lockedError(u.LockedUntil.Time())
+	}
+	if u.Failed > 0 {
+		if wait := u.LastFail.Time().Add(loginDelay(u.Failed)).Sub(now); wait > 0 {
+			return AuthState{}, waitError(wait)
+		}
+	}
+	ok := checkPassword(u.PassHash, password)
+	var result error
+	err = st.Update(func(tx *store.Tx) error {
+		cur, err := tx.User(u.ID)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			cur.Failed++
+			cur.LastFail = store.StampOf(now)
+			summary := fmt.Sprintf("密码错误（连续第 %d 次）", cur.Failed)
+			if cur.Failed >= LockAfter {
+				cur.LockedUntil = store.StampOf(now.Add(LockFor))
+				summary += "，账号已锁定"
+				result = lockedError(cur.LockedUntil.Time())
+			} else {
+				result = badLogin(cur.Failed)
+			}
+			if err := tx.SaveUser(cur); err != nil {
+				return err
+			}
+			return s.audit(tx, nil, "login.failed", "user", cur.ID, summary, "")
+		}
+		if !cur.Active {
+			result = fieldError("login.inactive", "login", "该账号已停用，请与管理员联系。")
+			return s.audit(tx, nil, "login.failed", "user", cur.ID, "账号已停用", "")
+		}
+		cur.Failed, cur.LastFail, cur.LockedUntil = 0, 0, 0
+		if err := tx.SaveUser(cur); err != nil {
+			return err
+		}
+		u = cur
+		return s.audit(tx, actorOf(cur), "login", "user", cur.ID, "", "")
+	})
+	if err != nil {
+		return AuthState{}, err
+	}
+	if result != nil {
+		return AuthState{}, result
+	}
+	s.sess.signIn(actorOf(u), now)
+	return s.state(st)
+}
+
+func badLogin(failures int) error {
+	msg := "登录名或密码不正确。"
+	if left := LockAfter - failures; left > 0 && left <= 3 {
+		msg += fmt.Sprintf("再错 %d 次，账号将被锁定 %d 分钟。", left, int(LockFor.Minutes()))
+	}
+	return fieldError("login.bad", "password", msg)
+}
+
+func waitError(d time.Duration) error {
+	secs := int(d.Round(time.Second).Seconds())
+	if secs < 1 {
+		secs = 1
+	}
+	return fieldError("login.wait", "password", fmt.Sprintf("密码错误次数较多，请等待 %d 秒后再试。", secs))
+}
+
+func lockedError(until time.Time) error {
+	return fieldError("login.lockedOut", "login",
+		fmt.Sprintf("密码连续错误次数过多，账号已锁定至 %s。可请管理员提前解锁。", until.Local().Format("15:04")))
+}
+
+// Logout signs the session out.
+func (s *Auth) Logout() error {
+	act, st, err := s.gate("Auth.Logout")
+	if err != nil {
+		return err
+	}
+	s.sess.signOut()
+	return st.Update(func(tx *store.Tx) error { return s.audit(tx, act, "logout", "user", act.ID, "", "") })
+}
+
+// Lock turns the idle lock on now (the UI calls it when its own idle timer
+// runs out, or when the user locks the screen before walking away).
+func (s *Auth) Lock() error {
+	if _, _, err := s.gate("Auth.Lock"); err != nil {
+		return err
+	}
+	s.sess.setLocked(true)
+	return nil
+}
+
+// Unlock lifts the idle lock with the signed-in user's password. The UI
+// keeps every unsaved input under the lock screen meanwhile. Wrong
+// passwords count as failed logins.
+func (s *Auth) Unlock(password string) (AuthState, error) {
+	act, st, err := s.gate("Auth.Unlock")
+	if err != nil {
+		return AuthState{}, err
+	}
+	if password == "" {
+		return AuthState{}, fieldError("login.empty", "password", "请输入密码。")
+	}
+	now := s.app.now()
+	var result error
+	err = st.Update(func(tx *store.Tx) error {
+		u, err := tx.User(act.ID)
+		if err != nil {
+			return err
+		}
+		if u.LockedUntil != 0 && now.Before(u.LockedUntil.Time()) {
+			result = lockedError(u.LockedUntil.Time())
+			return nil
+		}
+		if u.Failed > 0 {
+			if wait := u.LastFail.Time().Add(loginDelay(u.Failed)).Sub(now); wait > 0 {
+				result = waitError(wait)
+				return nil
+			}
+		}
+		if !checkPassword(u.PassHash, password) {
+			u.Failed++
+			u.LastFail = store.StampOf(now)
+			result = badLogin(u.Failed)
+			if u.Failed >= LockAfter {
+				u.LockedUntil = store.StampOf(now.Add(LockFor))
+				result = lockedError(u.LockedUntil.Time())
+			}
+			if err := tx.SaveUser(u); err != nil {
+				return err
+			}
+			return s.audit(tx, act, "login.failed", "user", u.ID, fmt.Sprintf("解锁时密码错误（连续第 %d 次）", u.Failed), "")
+		}
+		u.Failed, u.LastFail = 0, 0
+		if err := tx.SaveUser(u); err != nil {
+			return err
+		}
+		return s.audit(tx, act, "unlock", "user", u.ID, "", "")
+	})
+	if err != nil {
+		return AuthState{}, err
+	}
+	if result != nil {
+		if e, ok := result.(*Error); ok && e.Code == "login.lockedOut" {
+			s.sess.signOut()
+		}
+		return AuthState{}, result
+	}
+	s.sess.setLocked(false)
+	return s.state(st)
+}
+
+// ChangePassword changes the signed-in user's own password.
+func (s *Auth) ChangePassword(oldPassword, newPassword string) error {
+	act, st, err := s.gate("Auth.ChangePassword")
+	if err != nil {
+		return err
+	}
+	if err := checkPasswordRule(newPassword); err != nil {
+		e := err.(*Error)
+		return fieldError(e.Code, "newPassword", e.Message)
+	}
+	hash := hashPassword(newPassword)
+	return st.Update(func(tx *store.Tx) error {
+		u, err := tx.User(act.ID)
+		if err != nil {
+			return err
+		}
+		if !checkPassword(u.PassHash, oldPassword) {
+			return fieldError("password.old", "oldPassword", "原密码不正确。")
+		}
+		u.PassHash = hash
+		if err := tx.SaveUser(u); err != nil {
+			return err
+		}
+		return s.audit(tx, act, "user.password", "user", u.ID, "本人修改密码", "")
+	})
+}
+
+func isDigits(s string, n int) bool {
+	if len(s) != n {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func checkName(name, field string) error {
+	switch n := len([]rune(strings.TrimSpace(name))); {
+	case n == 0:
+		return fieldError("user.name", field, "请填写姓名。")
+	case n > 30:
+		return fieldError("user.name", field, "姓名太长（最多 30 个字）。")
+	}
+	return nil
+}
+
+func checkLogin(login, field string) error {
+	if len(login) < 2 || len(login) > 32 {
+		return fieldError("user.login", field, "登录名应为 2 至 32 个字母、数字、点、下划线或连字符。")
+	}
+	for _, r := range login {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == '_' || r == '-') {
+			return fieldError("user.login", field, "登录名应为 2 至 32 个字母、数字、点、下划线或连字符。")
+		}
+	}
+	return nil
+}
+
+// clip shortens text for an audit summary.
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}

@@ -1,0 +1,147 @@
+package app
+
+import (
+	"strings"
+
+	"laifang/store"
+)
+
+// Masking: what lists, search results, exports and statistics show of
+// personal data. In full only in the case view, for sessions that may see
+// it (PermPersonFull); a whistle-blower's identity only after Reveal.
+
+// MaskIDNumber keeps the area code and the last four characters:
+// 110101199003071234 → 110101********1234. Short values are masked whole
+// but for the last character.
+func MaskIDNumber(s string) string {
+	r := []rune(strings.TrimSpace(s))
+	switch {
+	case len(r) == 0:
+		return ""
+	case len(r) >= 15:
+		return string(r[:6]) + strings.Repeat("*", len(r)-10) + string(r[len(r)-4:])
+	case len(r) > 4:
+		return strings.Repeat("*", len(r)-2) + string(r[len(r)-2:])
+	}
+	return strings.Repeat("*", len(r))
+}
+
+// MaskPhone keeps the first three and the last four digits:
+// 13812345678 → 138****5678; a landline keeps its area code and the
+// last four: 010-12345678 → 010-****5678.
+func MaskPhone(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.LastIndexByte(s, '-'); i > 0 {
+		// A landline: the area code stays, the number keeps its last four.
+		local := []rune(s[i+1:])
+		for j := range local {
+			if j < len(local)-4 && local[j] >= '0' && local[j] <= '9' {
+				local[j] = '*'
+			}
+		}
+		return s[:i+1] + string(local)
+	}
+	r := []rune(s)
+	digits := 0
+	for _, c := range r {
+		if c >= '0' && c <= '9' {
+			digits++
+		}
+	}
+	if digits <= 7 {
+		out := make([]rune, len(r))
+		for i, c := range r {
+			if c >= '0' && c <= '9' && i < len(r)-2 {
+				c = '*'
+			}
+			out[i] = c
+		}
+		return string(out)
+	}
+	out := make([]rune, len(r))
+	seen := 0
+	for i, c := range r {
+		if c >= '0' && c <= '9' {
+			seen++
+			if seen > 3 && seen <= digits-4 {
+				c = '*'
+			}
+		}
+		out[i] = c
+	}
+	return string(out)
+}
+
+// MaskName keeps the family name: 张三丰 → 张**.
+func MaskName(s string) string {
+	r := []rune(strings.TrimSpace(s))
+	if len(r) <= 1 {
+		return string(r)
+	}
+	return string(r[0]) + strings.Repeat("*", len(r)-1)
+}
+
+// Hidden stands for a whistle-blower's identity where it may not be shown.
+const Hidden = "（保密）"
+
+// TypeReport is the case type whose reporter is always protected.
+const TypeReport = "检举控告"
+
+// IsConfidential tells whether a case hides its petitioner's identity and
+// risk notes: every 检举控告, and any case marked 保密.
+func IsConfidential(c *store.Case) bool { return c.Confidential || c.Type == TypeReport }
+
+// mayIdentify tells whether this session may show the identity of the
+// people on case c: always for an ordinary case; for a confidential one
+// only with the grant and after Privacy.Reveal in this session.
+func (b *svc) mayIdentify(act *Actor, c *store.Case) bool {
+	if !IsConfidential(c) {
+		return true
+	}
+	return act.May(PermConfidential) && b.sess.Revealed(c.ID)
+}
+
+// PersonView is a person as a list, a search result or an export shows
+// them.
+type PersonView struct {
+	ID       uint64   `json:"id"`
+	Name     string   `json:"name"`
+	IDNumber string   `json:"idNumber,omitempty"`
+	Phones   []string `json:"phones,omitempty"`
+	Address  string   `json:"address,omitempty"`
+	Masked   bool     `json:"masked"`
+}
+
+// personView is what act may see of p on case c: full is the case view
+// (ID numbers and phones in full for PermPersonFull), otherwise a list.
+// On a confidential case without Reveal, nothing identifies the person.
+func (b *svc) personView(act *Actor, c *store.Case, p *store.Person, full bool) PersonView {
+	v := PersonView{ID: p.ID}
+	if c != nil && !b.mayIdentify(act, c) {
+		v.Name, v.Masked = Hidden, true
+		return v
+	}
+	v.Name = p.Name
+	if full && act.May(PermPersonFull) {
+		v.IDNumber, v.Phones, v.Address = p.IDNumber, p.Phones, p.Address
+		return v
+	}
+	v.Masked = true
+	v.IDNumber = MaskIDNumber(p.IDNumber)
+	for _, ph := range p.Phones {
+		v.Phones = append(v.Phones, MaskPhone(ph))
+	}
+	if p.Address != "" {
+		v.Address = maskAddress(p.Address)
+	}
+	return v
+}
+
+// maskAddress keeps the first six characters (the district).
+func maskAddress(s string) string {
+	r := []rune(s)
+	if len(r) <= 6 {
+		return string(r)
+	}
+	return string(r[:6]) + "****"
+}

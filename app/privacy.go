@@ -1,0 +1,66 @@
+package app
+
+import (
+	"strings"
+
+	"laifang/store"
+)
+
+// Privacy reveals what is masked on a confidential case: an explicit
+// action, with a reason, by a user with the confidential grant, audited.
+type Privacy struct{ svc }
+
+// Revealed is what a reveal shows: the people in full and the risk notes.
+type Revealed struct {
+	CaseID    uint64       `json:"caseId"`
+	People    []PersonView `json:"people"`
+	Accused   string       `json:"accused"`
+	RiskTags  []string     `json:"riskTags"`
+	RiskNotes []string     `json:"riskNotes"`
+}
+
+// Reveal shows the identity of the people on a confidential case, its
+// accused and its risk notes, and lets this session show them until it
+// ends. The reason goes into the audit log.
+func (s *Privacy) Reveal(caseID uint64, reason string) (Revealed, error) {
+	act, st, err := s.gate("Privacy.Reveal")
+	if err != nil {
+		return Revealed{}, err
+	}
+	reason = strings.TrimSpace(reason)
+	if len([]rune(reason)) < 4 {
+		return Revealed{}, fieldError("reveal.reason", "reason", "请写明查看原因（至少 4 个字）。")
+	}
+	out := Revealed{CaseID: caseID, People: []PersonView{}, RiskTags: []string{}, RiskNotes: []string{}}
+	err = st.Update(func(tx *store.Tx) error {
+		c, err := tx.Case(caseID)
+		if err != nil {
+			return err
+		}
+		for _, cp := range c.People {
+			p, err := tx.Person(cp.Person)
+			if err != nil {
+				return err
+			}
+			out.People = append(out.People, PersonView{ID: p.ID, Name: p.Name, IDNumber: p.IDNumber,
+				Phones: p.Phones, Address: p.Address})
+		}
+		out.Accused = c.Accused
+		out.RiskTags = append(out.RiskTags, c.RiskTags...)
+		events, err := tx.Events(caseID)
+		if err != nil {
+			return err
+		}
+		for _, e := range events {
+			if e.Record != nil && e.Record.RiskNotes != "" {
+				out.RiskNotes = append(out.RiskNotes, e.Record.RiskNotes)
+			}
+		}
+		return s.audit(tx, act, "reveal", "case", caseID, "查看保密件身份信息："+c.No, clip(reason, 200))
+	})
+	if err != nil {
+		return Revealed{}, err
+	}
+	s.sess.markRevealed(caseID)
+	return out, nil
+}

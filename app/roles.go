@@ -1,0 +1,128 @@
+package app
+
+import "slices"
+
+// Roles of staff (DOMAIN.md "Who uses it"). The right to see a
+// whistle-blower's identity is not a role: it is a grant any user may hold
+// (User.Confidential), checked as PermConfidential.
+const (
+	RoleAdmin   = "admin"   // 管理员
+	RoleClerk   = "clerk"   // 登记员
+	RoleHead    = "head"    // 负责人
+	RoleHandler = "handler" // 承办人
+	RoleReader  = "reader"  // 查阅
+)
+
+// Roles lists the roles in the order the UI offers them.
+var Roles = []string{RoleAdmin, RoleClerk, RoleHead, RoleHandler, RoleReader}
+
+// RoleNames are the roles' Chinese names (errors, the audit viewer).
+var RoleNames = map[string]string{
+	RoleAdmin: "管理员", RoleClerk: "登记员", RoleHead: "负责人", RoleHandler: "承办人", RoleReader: "查阅",
+}
+
+// Perm is something a session may be allowed to do.
+type Perm string
+
+// Gates that are not granted by a role but by the state of the session.
+const (
+	// PermPublic: anyone, without signing in (the login screen).
+	PermPublic Perm = "public"
+	// PermLocked: a signed-in session, even while the idle lock is on.
+	PermLocked Perm = "locked"
+	// PermSignedIn: any signed-in, unlocked session.
+	PermSignedIn Perm = "signedIn"
+	// PermConfidential: the confidential grant (User.Confidential).
+	PermConfidential Perm = "confidential"
+)
+
+// Permissions granted by roles. Later services add theirs here and use
+// them in the method table below.
+const (
+	PermUsers      Perm = "users.manage"    // add users, roles, passwords
+	PermSettings   Perm = "settings.edit"   // the office's settings
+	PermAuditView  Perm = "audit.view"      // read the audit log
+	PermAuditCheck Perm = "audit.verify"    // verify the chain
+	PermPurge      Perm = "retention.purge" // purge cases past retention
+	PermBackup     Perm = "backup"          // copy and restore the data file
+	PermCaseRead   Perm = "case.read"       // see cases (masked lists)
+	PermCaseWrite  Perm = "case.write"      // register visits, edit cases
+	PermCaseDecide Perm = "case.decide"     // accept, extend, sign replies
+	PermTaskReport Perm = "task.report"     // a department's feedback
+	PermPersonFull Perm = "person.full"     // ID numbers and phones in full in the case view
+	PermPrint      Perm = "print"           // letters and forms
+	PermExport     Perm = "export"          // the ledger to Excel
+)
+
+// RolePerms is who may do what, by role.
+var RolePerms = map[string][]Perm{
+	RoleAdmin:   {PermUsers, PermSettings, PermAuditView, PermAuditCheck, PermPurge, PermBackup, PermCaseRead},
+	RoleClerk:   {PermCaseRead, PermCaseWrite, PermPersonFull, PermPrint, PermExport},
+	RoleHead:    {PermCaseRead, PermCaseWrite, PermCaseDecide, PermPersonFull, PermPrint, PermExport, PermAuditView, PermAuditCheck},
+	RoleHandler: {PermCaseRead, PermTaskReport, PermPrint},
+	RoleReader:  {PermCaseRead},
+}
+
+// MethodPerms is the one table of what each bound method needs, by
+// "Service.Method". Every bound method must be here (a test calls each one
+// as every role, with and without the confidential grant, and compares the
+// outcome with this table); a method not here is refused to everyone.
+var MethodPerms = map[string][]Perm{
+	"Auth.State":          {PermPublic},
+	"Auth.Setup":          {PermPublic},
+	"Auth.Login":          {PermPublic},
+	"Auth.Logout":         {PermLocked},
+	"Auth.Unlock":         {PermLocked},
+	"Auth.Lock":           {PermSignedIn},
+	"Auth.ChangePassword": {PermSignedIn},
+
+	"System.Info": {PermSignedIn},
+
+	"Users.Directory":   {PermSignedIn},
+	"Users.List":        {PermUsers},
+	"Users.Save":        {PermUsers},
+	"Users.SetPassword": {PermUsers},
+	"Users.Unlock":      {PermUsers},
+
+	"Settings.Get":  {PermSignedIn},
+	"Settings.Save": {PermSettings},
+
+	"Audit.List":     {PermAuditView},
+	"Audit.Verify":   {PermAuditCheck},
+	"Audit.Printed":  {PermPrint},
+	"Audit.Exported": {PermExport},
+
+	"Retention.List":  {PermPurge},
+	"Retention.Purge": {PermPurge},
+
+	"Privacy.Reveal": {PermCaseRead, PermConfidential},
+}
+
+// may tells whether a signed-in user with role and grant holds p.
+func may(role string, confidential bool, p Perm) bool {
+	switch p {
+	case PermPublic, PermLocked, PermSignedIn:
+		return true
+	case PermConfidential:
+		return confidential
+	}
+	return slices.Contains(RolePerms[role], p)
+}
+
+// permsOf lists what a user holds, for the UI to hide what Go would refuse.
+func permsOf(role string, confidential bool) []string {
+	out := []string{}
+	for _, p := range RolePerms[role] {
+		out = append(out, string(p))
+	}
+	if confidential {
+		out = append(out, string(PermConfidential))
+	}
+	return out
+}
+
+// IsPublic tells whether Service.Method may be called without a session
+// (the HTTP transport lets nothing else through without a cookie).
+func IsPublic(service, method string) bool {
+	return slices.Contains(MethodPerms[service+"."+method], PermPublic)
+}

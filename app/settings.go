@@ -1,0 +1,96 @@
+package app
+
+import (
+	"strings"
+
+	"laifang/store"
+)
+
+// Settings are the office's own settings, as the settings screen edits them.
+type Settings struct{ svc }
+
+// OfficeSettings is the part of the settings staff see and edit here.
+type OfficeSettings struct {
+	OrgName        string `json:"orgName"`
+	OrgCode        string `json:"orgCode"`
+	ReviewOrg      string `json:"reviewOrg"`
+	RecheckOrg     string `json:"recheckOrg"`
+	RegionCode     string `json:"regionCode"`
+	IdleMinutes    int    `json:"idleMinutes"`    // 0: never lock
+	RetentionYears int    `json:"retentionYears"` // after closing
+	Rev            uint64 `json:"rev"`
+}
+
+// DefaultRetentionYears applies until the office sets its own period.
+const DefaultRetentionYears = 10
+
+// Get reads the settings.
+func (s *Settings) Get() (OfficeSettings, error) {
+	_, st, err := s.gate("Settings.Get")
+	if err != nil {
+		return OfficeSettings{}, err
+	}
+	set, err := st.Settings()
+	if err != nil {
+		return OfficeSettings{}, err
+	}
+	return officeSettings(set), nil
+}
+
+func officeSettings(set *store.Settings) OfficeSettings {
+	idle := idleMinutes(set)
+	return OfficeSettings{OrgName: set.OrgName, OrgCode: set.OrgCode, ReviewOrg: set.ReviewOrg,
+		RecheckOrg: set.RecheckOrg, RegionCode: set.RegionCode, IdleMinutes: idle,
+		RetentionYears: retentionYears(set), Rev: set.Rev}
+}
+
+func retentionYears(set *store.Settings) int {
+	if set.RetentionYears <= 0 {
+		return DefaultRetentionYears
+	}
+	return set.RetentionYears
+}
+
+// Save changes the settings; a save over someone else's newer one is
+// refused (CodeStale).
+func (s *Settings) Save(in OfficeSettings) (OfficeSettings, error) {
+	act, st, err := s.gate("Settings.Save")
+	if err != nil {
+		return OfficeSettings{}, err
+	}
+	in.OrgName, in.OrgCode = strings.TrimSpace(in.OrgName), strings.TrimSpace(in.OrgCode)
+	switch {
+	case in.OrgName == "" || len([]rune(in.OrgName)) > 100:
+		return OfficeSettings{}, fieldError("settings.orgName", "orgName", "请填写单位名称（最多 100 个字）。")
+	case in.OrgCode == "" || len([]rune(in.OrgCode)) > 10:
+		return OfficeSettings{}, fieldError("settings.orgCode", "orgCode", "请填写机关代字（最多 10 个字）。")
+	case in.RegionCode != "" && !isDigits(in.RegionCode, 6):
+		return OfficeSettings{}, fieldError("settings.regionCode", "regionCode", "行政区划代码应为 6 位数字。")
+	case in.IdleMinutes < 0 || in.IdleMinutes > 240:
+		return OfficeSettings{}, fieldError("settings.idle", "idleMinutes", "自动锁屏时间应在 0 至 240 分钟之间（0 表示不锁屏）。")
+	case in.RetentionYears < 1 || in.RetentionYears > 100:
+		return OfficeSettings{}, fieldError("settings.retention", "retentionYears", "保管期限应在 1 至 100 年之间。")
+	}
+	var out *store.Settings
+	err = st.Update(func(tx *store.Tx) error {
+		set, err := tx.Settings()
+		if err != nil {
+			return err
+		}
+		set.OrgName, set.OrgCode, set.ReviewOrg, set.RecheckOrg = in.OrgName, in.OrgCode, in.ReviewOrg, in.RecheckOrg
+		set.RegionCode, set.RetentionYears, set.Rev = in.RegionCode, in.RetentionYears, in.Rev
+		set.IdleMinutes = in.IdleMinutes
+		if in.IdleMinutes == 0 {
+			set.IdleMinutes = -1 // stored: never; 0 in the file means the default
+		}
+		if err := tx.UpdateSettings(set); err != nil {
+			return err
+		}
+		out = set
+		return s.audit(tx, act, "settings.edit", "settings", 0, "修改单位设置", "")
+	})
+	if err != nil {
+		return OfficeSettings{}, err
+	}
+	return officeSettings(out), nil
+}

@@ -1,0 +1,195 @@
+package app
+
+import (
+	"errors"
+	"slices"
+	"strings"
+
+	"laifang/store"
+)
+
+// Users is the administrator's list of staff.
+type Users struct{ svc }
+
+// UserInput is a user as the administrator edits it. ID 0 adds a user
+// (Password then required); Rev is the revision the form was opened with.
+type UserInput struct {
+	ID           uint64 `json:"id"`
+	Login        string `json:"login"`
+	Name         string `json:"name"`
+	Role         string `json:"role"`
+	Confidential bool   `json:"confidential"`
+	Active       bool   `json:"active"`
+	Password     string `json:"password,omitempty"`
+	Rev          uint64 `json:"rev"`
+}
+
+// StaffMember is a name to show or choose (the audit filter, a handler).
+type StaffMember struct {
+	ID     uint64 `json:"id"`
+	Name   string `json:"name"`
+	Role   string `json:"role"`
+	Active bool   `json:"active"`
+}
+
+// Directory lists the staff's names for any signed-in user.
+func (s *Users) Directory() ([]StaffMember, error) {
+	_, st, err := s.gate("Users.Directory")
+	if err != nil {
+		return nil, err
+	}
+	out := []StaffMember{}
+	err = st.View(func(tx *store.Tx) error {
+		us, err := tx.Users()
+		for _, u := range us {
+			out = append(out, StaffMember{ID: u.ID, Name: u.Name, Role: u.Role, Active: u.Active})
+		}
+		return err
+	})
+	return out, err
+}
+
+// List lists every user with their role and state.
+func (s *Users) List() ([]UserInfo, error) {
+	_, st, err := s.gate("Users.List")
+	if err != nil {
+		return nil, err
+	}
+	out := []UserInfo{}
+	err = st.View(func(tx *store.Tx) error {
+		us, err := tx.Users()
+		for i := range us {
+			out = append(out, userInfo(&us[i]))
+		}
+		return err
+	})
+	return out, err
+}
+
+// Save adds or edits a user. An edit of a user changed by someone else
+// since the form was opened is refused (CodeStale). The last active
+// administrator cannot be demoted or switched off.
+func (s *Users) Save(in UserInput) (UserInfo, error) {
+	act, st, err := s.gate("Users.Save")
+	if err != nil {
+		return UserInfo{}, err
+	}
+	in.Login, in.Name = strings.TrimSpace(in.Login), strings.TrimSpace(in.Name)
+	if err := checkName(in.Name, "name"); err != nil {
+		return UserInfo{}, err
+	}
+	if err := checkLogin(in.Login, "login"); err != nil {
+		return UserInfo{}, err
+	}
+	if !slices.Contains(Roles, in.Role) {
+		return UserInfo{}, fieldError("user.role", "role", "请选择角色。")
+	}
+	hash := ""
+	if in.ID == 0 || in.Password != "" {
+		if err := checkPasswordRule(in.Password); err != nil {
+			return UserInfo{}, err
+		}
+		hash = hashPassword(in.Password)
+	}
+	var u *store.User
+	err = st.Update(func(tx *store.Tx) error {
+		action := "user.create"
+		u = &store.User{}
+		if in.ID != 0 {
+			old, err := tx.User(in.ID)
+			if err != nil {
+				return err
+			}
+			u, action = old, "user.edit"
+			if old.Role == RoleAdmin && old.Active && (in.Role != RoleAdmin || !in.Active) {
+				n, err := activeAdmins(tx)
+				if err != nil {
+					return err
+				}
+				if n <= 1 {
+					return fieldError("user.lastAdmin", "role", "这是唯一在用的管理员账号，不能改为其他角色或停用。")
+				}
+			}
+		}
+		u.Login, u.Name, u.Role, u.Confidential, u.Active, u.Rev = in.Login, in.Name, in.Role, in.Confidential, in.Active, in.Rev
+		if hash != "" {
+			u.PassHash = hash
+		}
+		if err := tx.UpdateUser(u); err != nil {
+			if errors.Is(err, store.ErrConflict) {
+				return fieldError("user.loginTaken", "login", "这个登录名已被使用。")
+			}
+			return err
+		}
+		return s.audit(tx, act, action, "user", u.ID, userSummary(u), "")
+	})
+	if err != nil {
+		return UserInfo{}, err
+	}
+	return userInfo(u), nil
+}
+
+func userSummary(u *store.User) string {
+	s := u.Login + "，" + roleName(u.Role)
+	if u.Confidential {
+		s += "，可查看保密件"
+	}
+	if !u.Active {
+		s += "，已停用"
+	}
+	return s
+}
+
+func activeAdmins(tx *store.Tx) (int, error) {
+	us, err := tx.Users()
+	n := 0
+	for _, u := range us {
+		if u.Role == RoleAdmin && u.Active {
+			n++
+		}
+	}
+	return n, err
+}
+
+// SetPassword gives a user a new password (they forgot theirs) and lifts a
+// lockout.
+func (s *Users) SetPassword(id uint64, password string) error {
+	act, st, err := s.gate("Users.SetPassword")
+	if err != nil {
+		return err
+	}
+	if err := checkPasswordRule(password); err != nil {
+		return err
+	}
+	hash := hashPassword(password)
+	return st.Update(func(tx *store.Tx) error {
+		u, err := tx.User(id)
+		if err != nil {
+			return err
+		}
+		u.PassHash, u.Failed, u.LastFail, u.LockedUntil = hash, 0, 0, 0
+		if err := tx.SaveUser(u); err != nil {
+			return err
+		}
+		return s.audit(tx, act, "user.password", "user", u.ID, "管理员重设密码："+u.Login, "")
+	})
+}
+
+// Unlock lifts a lockout caused by failed logins.
+func (s *Users) Unlock(id uint64) error {
+	act, st, err := s.gate("Users.Unlock")
+	if err != nil {
+		return err
+	}
+	return st.Update(func(tx *store.Tx) error {
+		u, err := tx.User(id)
+		if err != nil {
+			return err
+		}
+		u.Failed, u.LastFail, u.LockedUntil = 0, 0, 0
+		if err := tx.SaveUser(u); err != nil {
+			return err
+		}
+		return s.audit(tx, act, "user.unlock", "user", u.ID, "解除锁定："+u.Login, "")
+	})
+}
