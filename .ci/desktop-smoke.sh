@@ -34,8 +34,13 @@ painted() {
 }
 SIDEBAR_X=${SIDEBAR_X:-20} SIDEBAR_Y=${SIDEBAR_Y:-760} SIDEBAR_HEX=${SIDEBAR_HEX:-F7F8FA} # --laifang-aside-bg in frontend/src/styles/main.css
 
+# The window opens on the login. The test hook (app/testhook.go) sets up a
+# synthetic office and signs in, and only in a folder marked as test data,
+# so the shell itself can be checked; the login screen is checked below.
+mkdir -p "$tmp/data"
+touch "$tmp/data/laifang.test-data"
 t0=$(date +%s%N)
-"$bin" --data "$tmp/data" >"$tmp/app.log" 2>&1 &
+LAIFANG_TEST_ADMIN_PASSWORD=Smoke-test-2026 "$bin" --data "$tmp/data" >"$tmp/app.log" 2>&1 &
 apid=$!
 ok=
 for _ in $(seq 300); do

@@ -27,11 +27,26 @@ describe('laifang through the Wails bridge', () => {
     await browser?.close()
   })
 
-  test('the Wails runtime binds System on window.go', async () => {
+  test('the Wails runtime binds the services on window.go, each checking the session', async () => {
     await page.goto(url)
     await page.waitForFunction(() => typeof window.go?.app?.System?.Info === 'function')
+    // Before the first setup the window's session may call nothing else.
+    const refused = await page.evaluate(() => window.go.app.System.Info().then(() => null, (e) => e))
+    assert.equal(refused.code, 'auth.setup')
+    const form = page.getByTestId('setup-form')
+    await form.waitFor()
+    await form.locator('input[name="orgName"]').fill('<img src=x onerror="window.__xss=1">桥接测试镇')
+    await form.locator('input[name="orgCode"]').fill('桥')
+    await form.locator('input[name="adminName"]').fill('桥接管理员')
+    await form.locator('input[name="password"]').fill('Bridge-2026-x')
+    await form.locator('input[name="confirm"]').fill('Bridge-2026-x')
+    await page.getByTestId('setup-submit').click()
+    await page.getByTestId('office-name').waitFor()
+    assert.equal((await page.getByTestId('office-name').textContent())?.trim(), '<img src=x onerror="window.__xss=1">桥接测试镇')
+    assert.equal(await page.evaluate(() => window.__xss), undefined)
     const info = await page.evaluate(() => window.go.app.System.Info())
     assert.equal(info.dataPath, dataFile)
+    assert.equal(info.userName, '桥接管理员')
   })
 
   test('the shell shows the data file that came through window.go', async () => {

@@ -5,10 +5,27 @@
 
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import { env, launch, menuLabels, screenshot, settled } from './lib.mjs'
+import { env, eventually, launch, menuLabels, screenshot, settled } from './lib.mjs'
 
 const url = env('LAIFANG_URL')
 const dataFile = env('LAIFANG_DATA_FILE')
+const adminPassword = 'E2e-admin-2026'
+
+// What petitioners (or anyone) may type: it must show as text and run nothing.
+const xss = {
+  office: '<img src=x onerror="window.__xss=1">某镇{{ 7*7 }}',
+  script: '<script>window.__xss=2</script>',
+  name: '<b>王</b>{{ $t }}',
+  long: '长'.repeat(5000),
+}
+
+/** Fails if any payload ran or became markup. */
+async function assertNothingRan(page) {
+  assert.equal(await page.evaluate(() => window.__xss), undefined, 'a payload ran')
+  assert.equal(await page.locator('img[src="x"]').count(), 0, 'a payload became an element')
+  assert.equal(await page.locator('b', { hasText: '王' }).count(), 0, 'a payload became markup')
+  assert.deepEqual(page.errors, [])
+}
 
 describe('laifang serve', () => {
   let browser
@@ -20,6 +37,36 @@ describe('laifang serve', () => {
   })
   after(async () => {
     await browser?.close()
+  })
+
+  test('a new data file asks for the first setup; petitioner-style text stays text', async () => {
+    await page.goto(url)
+    const form = page.getByTestId('setup-form')
+    await form.waitFor()
+    assert.match((await page.locator('body').textContent()) ?? '', /首次设置/)
+    // Without a session the API answers nothing but the login.
+    const denied = await page.evaluate(async () => {
+      const r = await fetch('/api/System/Info', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '[]' })
+      return [r.status, (await r.json()).message]
+    })
+    assert.deepEqual(denied, [401, '请先登录。'])
+    // A weak password is refused next to its field, in Chinese.
+    await form.locator('input[name="orgName"]').fill(xss.office)
+    await form.locator('input[name="orgCode"]').fill('某镇')
+    await form.locator('input[name="reviewOrg"]').fill(xss.script)
+    await form.locator('input[name="recheckOrg"]').fill(xss.long.slice(0, 100))
+    await form.locator('input[name="adminName"]').fill(xss.name)
+    await form.locator('input[name="password"]').fill('short')
+    await form.locator('input[name="confirm"]').fill('short')
+    await page.getByTestId('setup-submit').click()
+    await form.locator('.el-form-item__error', { hasText: '密码至少 8 位' }).waitFor()
+    await form.locator('input[name="password"]').fill(adminPassword)
+    await form.locator('input[name="confirm"]').fill(adminPassword)
+    await page.getByTestId('setup-submit').click()
+    await page.getByTestId('office-name').waitFor()
+    assert.equal((await page.getByTestId('office-name').textContent())?.trim(), xss.office)
+    assert.equal((await page.getByTestId('user-name').textContent())?.trim(), xss.name)
+    await assertNothingRan(page)
   })
 
   test('the shell renders in Chinese with the whole menu', async () => {
@@ -106,4 +153,143 @@ describe('laifang serve', () => {
     await page.getByRole('button', { name: '重新读取' }).click()
     await page.getByTestId('info-data-path').waitFor()
   })
+})
+
+describe('laifang serve: users, roles, audit, sessions', () => {
+  let browser
+  let page
+
+  before(async () => {
+    browser = await launch()
+    page = browser.page
+    await page.goto(url)
+    await signIn(page, 'admin', adminPassword)
+  })
+  after(async () => {
+    await browser?.close()
+  })
+
+  async function signIn(p, login, password) {
+    const form = p.getByTestId('login-form')
+    await form.waitFor()
+    await form.locator('input[name="login"]').fill(login)
+    await form.locator('input[name="password"]').fill(password)
+    await p.getByTestId('login-submit').click()
+    await p.getByTestId('user-name').waitFor()
+  }
+
+  async function openUsers(p) {
+    await p.getByRole('menuitem', { name: '设置', exact: true }).click()
+    await p.getByRole('tab', { name: '用户' }).click()
+    await p.getByTestId('users-table').waitFor()
+  }
+
+  test('the session cookie is HttpOnly and SameSite=Strict', async () => {
+    const cookies = await browser.context.cookies()
+    const session = cookies.find((c) => c.name === 'laifang_session')
+    assert.ok(session, 'session cookie')
+    assert.equal(session.httpOnly, true)
+    assert.equal(session.sameSite, 'Strict')
+    assert.equal(await page.evaluate(() => document.cookie.includes('laifang_session')), false)
+  })
+
+  test('the administrator adds a clerk; petitioner-style text and long text in every field', async () => {
+    await openUsers(page)
+    await page.getByTestId('user-add').click()
+    const dialog = page.getByRole('dialog')
+    await dialog.locator('input[name="name"]').fill(xss.long)
+    await dialog.locator('input[name="login"]').fill('clerk1')
+    await dialog.locator('input[name="password"]').fill('Clerk-2026-x')
+    await page.getByTestId('user-save').click()
+    // maxlength keeps the input at 30; Go accepts exactly that much.
+    await page.getByRole('dialog').waitFor({ state: 'hidden' })
+    await page.getByTestId('user-edit-clerk1').click()
+    await dialog.locator('input[name="name"]').fill(xss.script.slice(0, 30))
+    await page.getByTestId('user-save').click()
+    await page.getByRole('dialog').waitFor({ state: 'hidden' })
+    await page.getByTestId('users-table').getByText(xss.script.slice(0, 30), { exact: true }).waitFor()
+    await assertNothingRan(page)
+    await screenshot(page, 'serve-users')
+  })
+
+  test('an edit of a user changed meanwhile on another PC is refused, in Chinese', async () => {
+    const other = await browser.context.newPage()
+    await other.goto(url)
+    await other.getByTestId('user-name').waitFor()
+    await openUsers(page)
+    await openUsers(other)
+    await page.getByTestId('user-edit-clerk1').click()
+    await other.getByTestId('user-edit-clerk1').click()
+    await other.getByRole('dialog').locator('input[name="name"]').fill('李登记')
+    await other.getByTestId('user-save').click()
+    await other.getByRole('dialog').waitFor({ state: 'hidden' })
+    await page.getByRole('dialog').locator('input[name="name"]').fill('张登记')
+    await page.getByTestId('user-save').click()
+    const err = page.getByTestId('user-error')
+    await err.waitFor()
+    assert.match((await err.textContent()) ?? '', /已被其他人修改/)
+    await page.keyboard.press('Escape')
+    await other.close()
+  })
+
+  test('the audit viewer lists the logins and filters by action', async () => {
+    await page.getByRole('tab', { name: '审计日志' }).click()
+    const table = page.getByTestId('audit-table')
+    await table.getByText('添加用户').first().waitFor()
+    await page.getByTestId('audit-action').click()
+    await page.getByRole('option', { name: '修改用户', exact: true }).click()
+    await page.getByTestId('audit-search').click()
+    await eventually(async () => {
+      const actions = await table.locator('tbody tr td:nth-child(4)').allTextContents()
+      assert.ok(actions.length >= 1)
+      assert.deepEqual([...new Set(actions.map((a) => a.trim()))], ['修改用户'])
+    })
+    await page.getByTestId('audit-verify').click()
+    await page.getByTestId('audit-verify-result').getByText(/审计日志完整/).waitFor()
+    await screenshot(page, 'serve-audit')
+    await assertNothingRan(page)
+  })
+
+  test('the lock screen keeps what was typed', async () => {
+    await page.getByRole('menuitem', { name: '设置', exact: true }).click()
+    await page.getByRole('tab', { name: '单位设置' }).click()
+    const field = page.getByTestId('office-form').locator('input[name="orgName"]')
+    await field.waitFor()
+    const typed = '尚未保存的单位名称'
+    await field.fill(typed)
+    await page.getByTestId('lock-now').click()
+    const lock = page.getByTestId('lock-screen')
+    await lock.waitFor()
+    await lock.locator('input[name="unlock-password"]').fill(adminPassword)
+    await page.getByTestId('unlock-submit').click()
+    await lock.waitFor({ state: 'detached' })
+    assert.equal(await field.inputValue(), typed)
+    assert.deepEqual(page.errors, [])
+  })
+  test('a clerk signs in and sees no administrator tabs; wrong passwords wait', async () => {
+    await page.getByTestId('logout').click()
+    const form = page.getByTestId('login-form')
+    await form.waitFor()
+    await form.locator('input[name="login"]').fill('clerk1')
+    await form.locator('input[name="password"]').fill('wrong-pass-1')
+    await page.getByTestId('login-submit').click()
+    await form.locator('.el-form-item__error', { hasText: '登录名或密码不正确' }).waitFor()
+    await signIn(page, 'clerk1', 'Clerk-2026-x')
+    assert.equal((await page.getByTestId('user-role').textContent())?.trim(), '登记员')
+    await page.getByRole('menuitem', { name: '设置', exact: true }).click()
+    await page.getByRole('tab', { name: '单位设置' }).waitFor()
+    assert.equal(await page.getByRole('tab', { name: '用户' }).count(), 0)
+    // Go refuses even when the UI is bypassed.
+    const refused = await page.evaluate(async () => {
+      const csrf = document.cookie.split('; ').find((c) => c.startsWith('laifang_csrf='))?.split('=')[1]
+      const r = await fetch('/api/Users/List', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Laifang-CSRF': csrf },
+        body: '[]',
+      })
+      return [r.status, (await r.json()).message]
+    })
+    assert.deepEqual(refused, [403, '您的角色（登记员）没有权限执行此操作。'])
+  })
+
 })

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import { ElMessage } from 'element-plus'
 import { createMemoryHistory } from 'vue-router'
-import { setTransport, type SystemInfo, type Transport } from '@/api'
+import { setTransport, type AuthState, type SystemInfo, type Transport } from '@/api'
 import { createLaifangApp } from '@/setup'
 
 const info: SystemInfo = {
@@ -13,6 +13,17 @@ const info: SystemInfo = {
   officeName: '某某镇人民政府',
   userName: '王五',
 }
+
+const signedIn: AuthState = {
+  setupNeeded: false,
+  signedIn: true,
+  locked: false,
+  user: { id: 1, login: 'wang', name: '王五', role: 'clerk', confidential: false, active: true, rev: 1 },
+  perms: ['case.read'],
+  idleMinutes: 15,
+  officeName: '某某镇人民政府',
+}
+const State = async () => ({ ...signedIn })
 
 const menu = ['首页', '来访登记', '事项', '督办', '文书', '台账', '统计', '设置']
 
@@ -53,7 +64,7 @@ afterEach(() => {
 
 describe('the shell', () => {
   beforeEach(() => {
-    window.go = { app: { System: { Info: async () => ({ ...info }) } } }
+    window.go = { app: { Auth: { State }, System: { Info: async () => ({ ...info }) } } }
   })
 
   it('shows the menu in Chinese, in order', async () => {
@@ -110,7 +121,7 @@ describe('the shell', () => {
 describe('errors', () => {
   it('shows the Chinese message of an unhandled api error as a toast', async () => {
     const message = '数据文件正被另一个程序使用（可能已打开了另一个来访接待窗口或服务）。请关闭它后重试。'
-    window.go = { app: { System: { Info: () => Promise.reject({ code: 'store.locked', message }) } } }
+    window.go = { app: { Auth: { State }, System: { Info: () => Promise.reject({ code: 'store.locked', message }) } } }
     const { host } = await mountShell()
     await vi.waitFor(() => {
       const toast = document.querySelector('.el-message--error')
@@ -125,7 +136,8 @@ describe('errors', () => {
     let fail = true
     const fake: Transport = {
       name: 'http',
-      call: async () => {
+      call: async (service) => {
+        if (service === 'Auth') return { ...signedIn }
         if (fail) throw { code: 'internal', message: '系统内部错误，请重试；如果仍然出错，请联系管理员。' }
         return { ...info }
       },
@@ -136,5 +148,55 @@ describe('errors', () => {
     fail = false
     ;(host.querySelector('.el-result button') as HTMLButtonElement).click()
     await vi.waitFor(() => expect(text(host, '[data-testid="info-data-path"]')).toBe(info.dataPath))
+  })
+})
+
+describe('the session', () => {
+  it('asks for the first setup on a new data file', async () => {
+    window.go = { app: { Auth: { State: async () => ({ ...signedIn, setupNeeded: true, signedIn: false, user: undefined }) } } }
+    const { host } = await mountShell()
+    expect(host.querySelector('[data-testid="setup-form"]')).not.toBeNull()
+    expect(host.querySelector('.el-menu')).toBeNull()
+    expect(host.textContent).toContain('首次设置')
+  })
+
+  it("shows the login, and Go's Chinese message next to the password", async () => {
+    const Login = vi.fn(async () =>
+      Promise.reject({ code: 'login.bad', message: '登录名或密码不正确。', field: 'password' }),
+    )
+    window.go = { app: { Auth: { State: async () => ({ ...signedIn, signedIn: false, user: undefined }), Login } } }
+    const { host } = await mountShell()
+    expect(host.querySelector('.el-menu')).toBeNull()
+    const [login, password] = host.querySelectorAll<HTMLInputElement>('[data-testid="login-form"] input')
+    login.value = 'wang'
+    login.dispatchEvent(new Event('input'))
+    password.value = 'nope'
+    password.dispatchEvent(new Event('input'))
+    host.querySelector<HTMLFormElement>('[data-testid="login-form"]')!.dispatchEvent(new Event('submit'))
+    await vi.waitFor(() => expect(host.querySelector('.el-form-item__error')?.textContent).toContain('登录名或密码不正确'))
+    expect(Login).toHaveBeenCalledWith('wang', 'nope')
+  })
+
+  it('locks over the shell when Go says the session is locked, keeping what is on screen', async () => {
+    let locked = false
+    window.go = {
+      app: {
+        Auth: { State: async () => ({ ...signedIn, locked }) },
+        System: {
+          Info: async () => {
+            if (locked) throw { code: 'auth.locked', message: '因长时间未操作，屏幕已锁定，请输入密码解锁。' }
+            return { ...info }
+          },
+        },
+      },
+    }
+    const { host } = await mountShell()
+    const shell = host.querySelector('.el-menu')
+    expect(shell).not.toBeNull()
+    locked = true
+    await import('@/stores/system').then((m) => m.useSystemStore().load().catch(() => undefined))
+    await vi.waitFor(() => expect(host.querySelector('[data-testid="lock-screen"]')).not.toBeNull())
+    // The shell (and any form in it) is still there under the lock.
+    expect(host.querySelector('.el-menu')).toBe(shell)
   })
 })

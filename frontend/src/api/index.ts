@@ -11,7 +11,30 @@ export { ApiError, isApiError, toApiError } from './errors'
 export type { Transport } from './transport'
 
 /** Plain data as it arrives over either transport (no model class methods). */
-export type SystemInfo = Pick<app.SystemInfo, keyof app.SystemInfo>
+type Plain<T> = Pick<T, { [K in keyof T]: T[K] extends (...args: never[]) => unknown ? never : K }[keyof T]>
+export type SystemInfo = Plain<app.SystemInfo>
+export type AuthState = Plain<app.AuthState>
+export type UserInfo = Plain<app.UserInfo>
+export type UserInput = Plain<app.UserInput>
+export type StaffMember = Plain<app.StaffMember>
+export type OfficeSettings = Plain<app.OfficeSettings>
+export type AuditRow = Plain<app.AuditRow>
+export type AuditQuery = Plain<app.AuditQuery>
+export type AuditCheck = Plain<app.AuditCheck>
+export type ExpiredCase = Plain<app.ExpiredCase>
+
+/** Codes Go refuses a call with when the session is not (or no longer) usable. */
+export const CODE_AUTH_REQUIRED = 'auth.required'
+export const CODE_AUTH_LOCKED = 'auth.locked'
+export const CODE_SETUP_REQUIRED = 'auth.setup'
+export const CODE_STALE = 'stale'
+
+let onSessionError: ((code: string) => void) | null = null
+
+/** Registers who hears that a call was refused for the session's sake (the auth store). */
+export function setSessionErrorHandler(fn: ((code: string) => void) | null): void {
+  onSessionError = fn
+}
 
 type Api = {
   readonly [S in keyof Services]: {
@@ -36,7 +59,11 @@ export async function call(service: string, method: string, args: unknown[]): Pr
   try {
     return await currentTransport().call(service, method, args)
   } catch (e) {
-    throw toApiError(e)
+    const err = toApiError(e)
+    if (onSessionError && [CODE_AUTH_REQUIRED, CODE_AUTH_LOCKED, CODE_SETUP_REQUIRED].includes(err.code)) {
+      onSessionError(err.code)
+    }
+    throw err
   }
 }
 

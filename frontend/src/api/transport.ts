@@ -38,6 +38,16 @@ export const wailsTransport: Transport = {
   },
 }
 
+/** The CSRF token serve gave this browser at login (a cookie the page may read). */
+export function csrfToken(): string {
+  if (typeof document === 'undefined') return ''
+  for (const part of document.cookie.split(';')) {
+    const [k, ...v] = part.trim().split('=')
+    if (k === 'laifang_csrf') return decodeURIComponent(v.join('='))
+  }
+  return ''
+}
+
 /** Calls `laifang serve` over HTTP, under base (the page's own origin by default). */
 export function httpTransport(base = ''): Transport {
   return {
@@ -49,7 +59,7 @@ export function httpTransport(base = ''): Transport {
       try {
         res = await fetch(url, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+          headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Laifang-CSRF': csrfToken() },
           body: JSON.stringify(args),
           credentials: 'same-origin',
         })
