@@ -32,9 +32,18 @@ describe('a held data file, through the Wails bridge', () => {
     assert.deepEqual(page.errors, [])
   })
 
-  test('after the other program closes, 重新读取 shows the data file', async () => {
+  test('after the other program closes, 重新读取 opens it: the first setup, then the data file', async () => {
     process.kill(holder, 'SIGTERM')
     await page.getByRole('button', { name: '重新读取' }).click()
+    // The file is new: the first setup comes first, then the home screen.
+    const form = page.getByTestId('setup-form')
+    await form.waitFor()
+    await form.locator('input[name="orgName"]').fill('某某镇人民政府')
+    await form.locator('input[name="orgCode"]').fill('某镇')
+    await form.locator('input[name="adminName"]').fill('王管理')
+    await form.locator('input[name="password"]').fill('Held-2026-x')
+    await form.locator('input[name="confirm"]').fill('Held-2026-x')
+    await page.getByTestId('setup-submit').click()
     const path = page.getByTestId('info-data-path')
     await path.waitFor()
     assert.equal((await path.textContent())?.trim(), dataFile)
