@@ -31,7 +31,13 @@ describe('laifang through the Wails bridge', () => {
     await page.goto(url)
     await page.waitForFunction(() => typeof window.go?.app?.System?.Info === 'function')
     // Before the first setup the window's session may call nothing else.
-    const refused = await page.evaluate(() => window.go.app.System.Info().then(() => null, (e) => e))
+    // The runtime rejects with an Error whose message is Go's {code, message}.
+    const refused = await page.evaluate(() =>
+      window.go.app.System.Info().then(
+        () => null,
+        (e) => JSON.parse(e instanceof Error ? e.message : e),
+      ),
+    )
     assert.equal(refused.code, 'auth.setup')
     const form = page.getByTestId('setup-form')
     await form.waitFor()
