@@ -33,7 +33,7 @@ const (
 	CodeStoreLocked = "store.locked"
 	CodeNotFound    = "not_found"
 	CodeBadRequest  = "bad_request"
-	CodeStale       = "stale"
+	CodeStale       = "record.stale"
 	CodeConflict    = "conflict"
 )
 

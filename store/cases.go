@@ -133,7 +133,7 @@ func (tx *Tx) createCase(c *Case) error {
 	if id >= 1<<32 {
 		return fmt.Errorf("store: too many cases")
 	}
-	c.ID, c.V = id, recordVersion
+	c.ID, c.V, c.Rev = id, recordVersion, 1
 	if c.No == "" {
 		year := c.Registered.Time().Year()
 		if c.No, err = tx.NextCaseNo(year); err != nil {
@@ -166,7 +166,9 @@ func (tx *Tx) writeCase(c *Case, old *Case) error {
 
 // AddVisit records a later visit on an existing case (重复访): the visit,
 // the reception record on the timeline, the case's visit count and repeat
-// flag, the indexes and the audit entry.
+// flag, the indexes and the audit entry. It bumps the case's Rev (a form
+// opened before it is refused on save) but is never refused itself: a
+// visit is registered whatever else happened to the case.
 func (s *Store) AddVisit(caseID uint64, v *Visit, rec *Record, by uint64) (eventID uint64, err error) {
 	err = s.Update(func(tx *Tx) error {
 		eventID, err = tx.AddVisit(caseID, v, rec, by)
@@ -190,6 +192,7 @@ func (tx *Tx) AddVisit(caseID uint64, v *Visit, rec *Record, by uint64) (uint64,
 	}
 	oldDoc := makeDoc(old, events)
 	c := *old
+	c.Rev++
 	c.Visits++
 	c.Repeat = true
 	c.RepeatCount++
@@ -222,12 +225,18 @@ func (tx *Tx) AddVisit(caseID uint64, v *Visit, rec *Record, by uint64) (uint64,
 // its timeline when ev is not nil (its From and To are filled in when the
 // status changed), and writes the audit entry a when not nil: one
 // transaction.
+//
+// c.Rev must be the Rev of the stored case (the one the user opened):
+// otherwise someone else changed it meanwhile and the save is refused with
+// ErrStale, nothing written. On success c.Rev is the new Rev. Read, change
+// and save in one transaction always passes; an edit from a form sets
+// c.Rev to the Rev the form was opened with.
 func (s *Store) UpdateCase(c *Case, ev *Event, a *AuditEntry) error {
 	return s.Update(func(tx *Tx) error { return tx.UpdateCase(c, ev, a) })
 }
 
 // UpdateCase is Store.UpdateCase inside a transaction.
-func (tx *Tx) UpdateCase(c *Case, ev *Event, a *AuditEntry) error {
+func (tx *Tx) UpdateCase(c *Case, ev *Event, a *AuditEntry) (err error) {
 	if err := tx.writable(); err != nil {
 		return err
 	}
@@ -235,12 +244,21 @@ func (tx *Tx) UpdateCase(c *Case, ev *Event, a *AuditEntry) error {
 	if err != nil {
 		return err
 	}
+	if old.Rev != c.Rev {
+		return ErrStale
+	}
 	events, err := tx.caseEvents(c.ID)
 	if err != nil {
 		return err
 	}
 	oldDoc := makeDoc(old, events)
 	c.V = recordVersion
+	c.Rev++
+	defer func() {
+		if err != nil {
+			c.Rev = old.Rev // the transaction rolls back: the caller may retry
+		}
+	}()
 	if err := tx.writeCase(c, old); err != nil {
 		return err
 	}
@@ -266,9 +284,13 @@ func (tx *Tx) UpdateCase(c *Case, ev *Event, a *AuditEntry) error {
 }
 
 // AppendEvent adds an event to a case's timeline (and its text to the
-// case's full text).
+// case's full text), and bumps the case's Rev: a form opened before the
+// event is refused on save, since what it shows is no longer current.
 func (tx *Tx) AppendEvent(caseID uint64, ev *Event) error {
-	c, err := tx.Case(caseID)
+	if err := tx.writable(); err != nil {
+		return err
+	}
+	old, err := tx.Case(caseID)
 	if err != nil {
 		return err
 	}
@@ -276,11 +298,16 @@ func (tx *Tx) AppendEvent(caseID uint64, ev *Event) error {
 	if err != nil {
 		return err
 	}
-	oldDoc := makeDoc(c, events)
+	oldDoc := makeDoc(old, events)
+	c := *old
+	c.Rev++
+	if err := tx.writeCase(&c, old); err != nil {
+		return err
+	}
 	if err := tx.appendEvent(caseID, ev); err != nil {
 		return err
 	}
-	return tx.ftPut(caseID, &oldDoc, makeDoc(c, append(events, *ev)))
+	return tx.ftPut(caseID, &oldDoc, makeDoc(&c, append(events, *ev)))
 }
 
 func (tx *Tx) appendEvent(caseID uint64, ev *Event) error {

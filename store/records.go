@@ -147,6 +147,14 @@ type Case struct {
 	Retain       Date         `json:"ret,omitempty"`
 	People       []CasePerson `json:"pp,omitempty"`
 	Visits       int          `json:"nv,omitempty"`
+	// Rev counts the writes of the case, for optimistic concurrency: an
+	// edit sends back the Rev it read, and UpdateCase refuses a save whose
+	// Rev is not the stored one with ErrStale. SaveIntake gives a new case
+	// Rev 1; UpdateCase, AddVisit and AppendEvent add one. Zero is the Rev
+	// of a case written before revisions existed: it matches while the
+	// stored case has no Rev either, so reading a case, changing it and
+	// saving it works as it always did.
+	Rev uint64 `json:"rev,omitempty"`
 }
 
 // Visit is one contact (来访批次; letters and calls make one too). It is

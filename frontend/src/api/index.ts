@@ -27,7 +27,7 @@ export type ExpiredCase = Plain<app.ExpiredCase>
 export const CODE_AUTH_REQUIRED = 'auth.required'
 export const CODE_AUTH_LOCKED = 'auth.locked'
 export const CODE_SETUP_REQUIRED = 'auth.setup'
-export const CODE_STALE = 'stale'
+export const CODE_STALE = 'record.stale'
 
 let onSessionError: ((code: string) => void) | null = null
 

@@ -1,0 +1,153 @@
+package store_test
+
+import (
+	"errors"
+	"testing"
+
+	"laifang/store"
+	"laifang/store/gen"
+)
+
+// Two clerks open the same case; the second to save is refused with
+// ErrStale and nothing of their save reaches the file.
+func TestUpdateCaseRefusesAStaleRevision(t *testing.T) {
+	s := office(t, 0, store.Options{})
+	g := gen.New(3)
+	r, err := s.SaveIntake(&store.Intake{Case: store.Case{Title: "道路积水"},
+		People: []store.IntakePerson{{Person: g.Person()}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := s.Case(r.CaseID)
+	b, _ := s.Case(r.CaseID)
+	if a.Rev != 1 || b.Rev != 1 {
+		t.Fatalf("a new case has Rev %d, want 1", a.Rev)
+	}
+	a.Demand = "尽快疏通排水管道"
+	if err := s.UpdateCase(a, &store.Event{Kind: store.EventNote, Text: "甲的备注"}, &store.AuditEntry{Action: "edit"}); err != nil {
+		t.Fatal(err)
+	}
+	if a.Rev != 2 {
+		t.Errorf("after a save the caller's Rev is %d, want 2", a.Rev)
+	}
+	audits := auditCount(t, s)
+	events, _ := s.Events(r.CaseID)
+	b.Demand = "乙的修改"
+	err = s.UpdateCase(b, &store.Event{Kind: store.EventNote, Text: "乙的备注"}, &store.AuditEntry{Action: "edit"})
+	if !errors.Is(err, store.ErrStale) {
+		t.Fatalf("a stale save: %v, want ErrStale", err)
+	}
+	if b.Rev != 1 {
+		t.Errorf("a refused save changed the caller's Rev to %d", b.Rev)
+	}
+	got, _ := s.Case(r.CaseID)
+	if got.Demand != "尽快疏通排水管道" || got.Rev != 2 {
+		t.Errorf("after the refused save the case is %q rev %d", got.Demand, got.Rev)
+	}
+	if ev, _ := s.Events(r.CaseID); len(ev) != len(events) {
+		t.Errorf("a refused save added %d events", len(ev)-len(events))
+	}
+	if n := auditCount(t, s); n != audits {
+		t.Errorf("a refused save added %d audit entries", n-audits)
+	}
+	if res, _ := s.Search(store.Query{Text: "乙的"}); res.Total != 0 {
+		t.Errorf("a refused save reached the full text")
+	}
+	// Reopened, the second clerk's save goes through.
+	b, _ = s.Case(r.CaseID)
+	b.Demand = "乙的修改"
+	if err := s.UpdateCase(b, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	if b.Rev != 3 {
+		t.Errorf("Rev %d, want 3", b.Rev)
+	}
+	// A save from the future is as wrong as one from the past.
+	b.Rev = 9
+	if err := s.UpdateCase(b, nil, nil); !errors.Is(err, store.ErrStale) {
+		t.Errorf("a save with an unknown Rev: %v", err)
+	}
+}
+
+// A visit and an appended event change the case under an open form: they
+// are never refused themselves, but they bump Rev so that the form's save is.
+func TestVisitsAndEventsBumpTheRevision(t *testing.T) {
+	s := office(t, 0, store.Options{})
+	g := gen.New(4)
+	r, err := s.SaveIntake(&store.Intake{Case: store.Case{Title: "供暖不足"},
+		People: []store.IntakePerson{{Person: g.Person()}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	open, _ := s.Case(r.CaseID)
+	if _, err := s.AddVisit(r.CaseID, &store.Visit{Channel: "走访"}, nil, 1); err != nil {
+		t.Fatal(err)
+	}
+	c, _ := s.Case(r.CaseID)
+	if c.Rev != 2 || c.Visits != 2 {
+		t.Fatalf("after a visit: rev %d visits %d", c.Rev, c.Visits)
+	}
+	open.Title = "改过的标题"
+	if err := s.UpdateCase(open, nil, nil); !errors.Is(err, store.ErrStale) {
+		t.Errorf("a save opened before a repeat visit: %v, want ErrStale", err)
+	}
+	if got, _ := s.Case(r.CaseID); got.Visits != 2 || got.Title != "供暖不足" {
+		t.Errorf("the stale save lost the visit: %+v", got)
+	}
+	if err := s.Update(func(tx *store.Tx) error {
+		return tx.AppendEvent(r.CaseID, &store.Event{Kind: store.EventNote, Text: "电话回访"})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	c2, _ := s.Case(r.CaseID)
+	if c2.Rev != 3 {
+		t.Errorf("after an event: rev %d, want 3", c2.Rev)
+	}
+	if res, _ := s.Search(store.Query{Text: "电话回访"}); res.Total != 1 {
+		t.Errorf("the event's text is not searchable")
+	}
+	c.Title = "基于第二版"
+	if err := s.UpdateCase(c, nil, nil); !errors.Is(err, store.ErrStale) {
+		t.Errorf("a save opened before an event: %v, want ErrStale", err)
+	}
+}
+
+// A case written before revisions existed has no Rev: read, changed and
+// saved it goes through and gets one.
+func TestACaseWithoutRevisionCanBeSaved(t *testing.T) {
+	s := office(t, 0, store.Options{})
+	g := gen.New(5)
+	r, err := s.SaveIntake(&store.Intake{Case: store.Case{Title: "旧记录"},
+		People: []store.IntakePerson{{Person: g.Person()}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Make it look like an old record: the case saved with Rev 0.
+	if err := s.PutCaseRev(r.CaseID, 0); err != nil {
+		t.Fatal(err)
+	}
+	c, _ := s.Case(r.CaseID)
+	if c.Rev != 0 {
+		t.Fatalf("rev %d", c.Rev)
+	}
+	c.Title = "旧记录（已更新）"
+	if err := s.UpdateCase(c, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.Case(r.CaseID); got.Rev != 1 {
+		t.Errorf("rev %d, want 1", got.Rev)
+	}
+}
+
+func auditCount(t *testing.T, s *store.Store) int {
+	t.Helper()
+	var n int
+	if err := s.View(func(tx *store.Tx) error {
+		a, err := tx.Audit(0, 0)
+		n = len(a)
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
