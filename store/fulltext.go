@@ -79,17 +79,37 @@ type ftDoc struct {
 // normText folds width and case; the result is what queries are matched
 // against.
 func normText(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf || (s[i] >= 'A' && s[i] <= 'Z') {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
+	if isNorm(s) {
 		return s
 	}
 	return strings.Map(func(r rune) rune { return unicode.ToLower(foldWidth(r)) }, s)
+}
+
+// isNorm tells whether normText would leave s as it is. Most stored text
+// is CJK and punctuation, which neither case nor width folding changes:
+// checking is cheaper than mapping every rune.
+func isNorm(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 'A' && c <= 'Z' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case r >= 0x4E00 && r <= 0x9FFF, r > 0x3000 && r <= 0x303F:
+			// CJK ideographs and punctuation (not the ideographic space)
+		case r == utf8.RuneError && size == 1:
+			return false
+		case unicode.ToLower(foldWidth(r)) != r:
+			return false
+		}
+	}
+	return true
 }
 
 func isWord(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
@@ -209,6 +229,28 @@ func decodeDoc(b []byte, copyText bool) (ftDoc, error) {
 		d.text = unsafeString(b[p:])
 	}
 	return d, nil
+}
+
+// decodeDocView is decodeDoc into d without copying or allocating: facets
+// and text alias b, and d's facet slice is reused. For a loop that reads
+// many documents and keeps none.
+func decodeDocView(d *ftDoc, b []byte) error {
+	d.facets = d.facets[:0]
+	if len(b) < 3 {
+		return errBadDoc
+	}
+	d.day = binary.BigEndian.Uint16(b)
+	n := int(b[2])
+	p := 3
+	for i := 0; i < n; i++ {
+		if p >= len(b) || p+1+int(b[p]) > len(b) {
+			return errBadDoc
+		}
+		d.facets = append(d.facets, unsafeString(b[p+1:p+1+int(b[p])]))
+		p += 1 + int(b[p])
+	}
+	d.text = unsafeString(b[p:])
+	return nil
 }
 
 func (d *ftDoc) hasFacet(f string) bool {
@@ -445,9 +487,18 @@ func (s *Store) Fold() error { return s.Update(func(tx *Tx) error { return tx.fo
 
 // --- reading ---
 
+// posting reads a term's bitmap in a chunk, as a view of the file. One
+// cursor and key buffer serve every call of a transaction: a search makes
+// dozens, and bbolt's Get would allocate a cursor each time.
 func (tx *Tx) posting(chunk uint32, term string) *roaring.Bitmap {
-	v := tx.b(ftPost).Get(postKey(chunk, term))
-	if v == nil {
+	if tx.postCur == nil || tx.tx.Writable() {
+		// a write may have moved the cursor's pages
+		tx.postCur = tx.b(ftPost).Cursor()
+	}
+	tx.postKey = binary.BigEndian.AppendUint32(tx.postKey[:0], chunk)
+	tx.postKey = append(tx.postKey, term...)
+	k, v := tx.postCur.Seek(tx.postKey)
+	if v == nil || !bytes.Equal(k, tx.postKey) {
 		return nil
 	}
 	bm := roaring.New()

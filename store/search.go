@@ -197,30 +197,43 @@ func matchDoc(d *ftDoc, terms []qterm, f *filters) bool {
 	return true
 }
 
-// chunkCandidates are the cases of one chunk that the bitmaps give for the
-// query (exact unless a term needs verifying). The date column's bounds
-// come first, so a chunk outside the range reads no bitmap; then the
-// smallest set is intersected with each other one, and a facet group (any
-// of several values) is intersected value by value, so that no large
-// union is built. Loaded bitmaps are views of the file: never changed.
-func (tx *Tx) chunkCandidates(c uint32, grams []string, f *filters) *roaring.Bitmap {
-	var col column
-	partial := false
+// chunkQuery holds the bitmaps of one chunk that a query needs, read once
+// (views of the file: never changed). Its candidates (exact unless a term
+// needs verifying) are counted first for every chunk, and built as a bitmap
+// only for the chunks a page reaches: counting two bitmaps' intersection
+// allocates nothing, and most queries fill their page from the newest
+// chunk or two.
+type chunkQuery struct {
+	sets    []*roaring.Bitmap   // the case must be in each; smallest first
+	groups  [][]*roaring.Bitmap // the case must be in one of each group's
+	conf    *roaring.Bitmap     // cases to leave out
+	col     column
+	partial bool // the date range cuts the chunk: check the column
+	from    uint16
+	to      uint16
+	res     *roaring.Bitmap
+}
+
+// loadChunk reads the bitmaps chunk c needs for the query; nil when the
+// chunk cannot match. The date column's bounds come first, so a chunk
+// outside the range reads no bitmap.
+func (tx *Tx) loadChunk(c uint32, grams []string, f *filters) *chunkQuery {
+	cq := &chunkQuery{}
 	if f.dated {
-		col = tx.column(c)
-		lo, hi := col.bounds()
+		cq.col = tx.column(c)
+		lo, hi := cq.col.bounds()
 		if hi == 0 || hi < f.from || lo > f.to {
 			return nil
 		}
-		partial = lo < f.from || hi > f.to
+		cq.partial = lo < f.from || hi > f.to
+		cq.from, cq.to = f.from, f.to
 	}
-	var sets []*roaring.Bitmap
 	for _, g := range grams {
 		bm := tx.posting(c, g)
 		if bm == nil {
 			return nil
 		}
-		sets = append(sets, bm)
+		cq.sets = append(cq.sets, bm)
 	}
 	type group struct {
 		bms  []*roaring.Bitmap
@@ -239,59 +252,97 @@ func (tx *Tx) chunkCandidates(c uint32, grams []string, f *filters) *roaring.Bit
 			return nil
 		}
 		if len(gr.bms) == 1 {
-			sets = append(sets, gr.bms[0])
+			cq.sets = append(cq.sets, gr.bms[0])
 		} else {
 			groups = append(groups, gr)
 		}
 	}
-	var res *roaring.Bitmap
-	switch {
-	case len(sets) > 0:
-		// smallest first keeps the intersections small
-		sort.Slice(sets, func(i, j int) bool { return sets[i].GetCardinality() < sets[j].GetCardinality() })
-		res = sets[0]
-		for _, bm := range sets[1:] {
-			if res = roaring.And(res, bm); res.IsEmpty() {
-				return nil
-			}
-		}
-	case len(groups) > 0:
-		sort.Slice(groups, func(i, j int) bool { return groups[i].card < groups[j].card })
-		res = roaring.FastOr(groups[0].bms...)
-		groups = groups[1:]
-	default:
-		if res = tx.posting(c, facetAll); res == nil {
+	if len(cq.sets) == 0 && len(groups) == 0 {
+		all := tx.posting(c, facetAll)
+		if all == nil {
 			return nil
 		}
+		cq.sets = append(cq.sets, all)
 	}
-	for _, gr := range groups {
-		parts := make([]*roaring.Bitmap, 0, len(gr.bms))
-		for _, bm := range gr.bms {
+	// smallest first keeps the intersections small
+	sort.Slice(cq.sets, func(i, j int) bool { return cq.sets[i].GetCardinality() < cq.sets[j].GetCardinality() })
+	sort.Slice(groups, func(i, j int) bool { return groups[i].card < groups[j].card })
+	for _, g := range groups {
+		cq.groups = append(cq.groups, g.bms)
+	}
+	if f.excludeConf {
+		cq.conf = tx.posting(c, facetConf)
+	}
+	return cq
+}
+
+// count is the number of candidates.
+func (cq *chunkQuery) count() uint64 {
+	if cq.res == nil && len(cq.groups) == 0 && !cq.partial && cq.conf == nil {
+		// sets only: count the last intersection without building it
+		acc := cq.sets[0]
+		if len(cq.sets) == 1 {
+			return acc.GetCardinality()
+		}
+		for _, bm := range cq.sets[1 : len(cq.sets)-1] {
+			if acc = roaring.And(acc, bm); acc.IsEmpty() {
+				return 0
+			}
+		}
+		return acc.AndCardinality(cq.sets[len(cq.sets)-1])
+	}
+	return cq.bitmap().GetCardinality()
+}
+
+// bitmap builds the candidates: the smallest set intersected with each
+// other one, then each facet group (any of several values) value by value,
+// so that no large union is built.
+func (cq *chunkQuery) bitmap() *roaring.Bitmap {
+	if cq.res != nil {
+		return cq.res
+	}
+	var res *roaring.Bitmap
+	groups := cq.groups
+	if len(cq.sets) > 0 {
+		res = cq.sets[0]
+		for _, bm := range cq.sets[1:] {
+			if res = roaring.And(res, bm); res.IsEmpty() {
+				break
+			}
+		}
+	} else {
+		res = roaring.FastOr(groups[0]...)
+		groups = groups[1:]
+	}
+	for _, g := range groups {
+		if res.IsEmpty() {
+			break
+		}
+		parts := make([]*roaring.Bitmap, 0, len(g))
+		for _, bm := range g {
 			if p := roaring.And(res, bm); !p.IsEmpty() {
 				parts = append(parts, p)
 			}
 		}
 		switch len(parts) {
 		case 0:
-			return nil
+			res = roaring.New()
 		case 1:
 			res = parts[0]
 		default:
 			res = roaring.FastOr(parts...)
 		}
 	}
-	if f.excludeConf {
-		if conf := tx.posting(c, facetConf); conf != nil {
-			res = roaring.AndNot(res, conf)
-		}
+	if cq.conf != nil && !res.IsEmpty() {
+		res = roaring.AndNot(res, cq.conf)
 	}
-	if partial && !res.IsEmpty() {
+	if cq.partial && !res.IsEmpty() {
 		var buf [256]uint32
 		kept := make([]uint32, 0, res.GetCardinality())
 		it := res.ManyIterator()
 		for n := it.NextMany(buf[:]); n > 0; n = it.NextMany(buf[:]) {
 			for _, id := range buf[:n] {
-				if d := col.day(id); d >= f.from && d <= f.to {
+				if d := cq.col.day(id); d >= cq.from && d <= cq.to {
 					kept = append(kept, id)
 				}
 			}
@@ -299,9 +350,7 @@ func (tx *Tx) chunkCandidates(c uint32, grams []string, f *filters) *roaring.Bit
 		res = roaring.New()
 		res.AddMany(kept)
 	}
-	if res.IsEmpty() {
-		return nil
-	}
+	cq.res = res
 	return res
 }
 
@@ -361,10 +410,10 @@ func (tx *Tx) search(q Query, countOnly bool) (*SearchResult, error) {
 
 	// Pending cases, newest first, matched exactly.
 	var pend []uint64
+	var d ftDoc
 	pc := tx.b(ftPending).Cursor()
 	for k, v := pc.Last(); k != nil; k, v = pc.Prev() {
-		d, err := decodeDoc(v, false)
-		if err != nil {
+		if err := decodeDocView(&d, v); err != nil {
 			return nil, err
 		}
 		if matchDoc(&d, terms, &f) {
@@ -379,12 +428,14 @@ func (tx *Tx) search(q Query, countOnly bool) (*SearchResult, error) {
 	if len(pend) > 0 && chunkOf(pend[0]) > top {
 		top = chunkOf(pend[0])
 	}
-	cands := make([]*roaring.Bitmap, top+1)
+	cands := make([]*chunkQuery, top+1)
 	var nCand uint64
 	for c := int64(top); c >= 0; c-- {
-		cands[c] = tx.chunkCandidates(uint32(c), grams, &f)
-		if cands[c] != nil {
-			nCand += cands[c].GetCardinality()
+		if cq := tx.loadChunk(uint32(c), grams, &f); cq != nil {
+			if n := cq.count(); n > 0 {
+				cands[c] = cq
+				nCand += n
+			}
 		}
 	}
 	if !needVerify {
@@ -431,7 +482,7 @@ func (tx *Tx) search(q Query, countOnly bool) (*SearchResult, error) {
 		if cands[c] == nil {
 			continue
 		}
-		it := cands[c].ReverseIterator()
+		it := cands[c].bitmap().ReverseIterator()
 		for it.HasNext() && !stopped {
 			id := uint64(it.Next())
 			for pi < len(pend) && pend[pi] > id && !stopped {

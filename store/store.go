@@ -281,6 +281,9 @@ type Tx struct {
 	settings *Settings
 	// scratch is reused by the verification of search candidates
 	scratch []byte
+	// postCur and postKey are reused by every posting lookup of a read
+	postCur *bolt.Cursor
+	postKey []byte
 }
 
 // Now is the moment this transaction started (the store's clock).
