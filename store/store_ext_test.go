@@ -291,15 +291,20 @@ func TestSearchFindsExactlyTheSubstringMatches(t *testing.T) {
 	from, to := store.MakeDate(2019, 1, 1), store.MakeDate(2022, 6, 30)
 	for _, q := range queries {
 		terms := strings.Fields(q)
-		for _, filtered := range []bool{false, true} {
+		// filters: none; categories and dates; statuses without the
+		// confidential cases
+		for filtered := range 3 {
 			var want []uint64
 			for i := len(all) - 1; i >= 0; i-- {
 				r := &all[i]
-				if filtered {
+				if filtered == 1 {
 					d := r.c.Received.Date()
 					if r.c.Category != "07" && r.c.Category != "11" || d < from || d > to {
 						continue
 					}
+				}
+				if filtered == 2 && (r.c.Confidential || r.c.Status != store.StatusClosed && r.c.Status != store.StatusArchived) {
+					continue
 				}
 				if plainMatch(r.texts, terms) {
 					want = append(want, r.c.ID)
@@ -309,9 +314,13 @@ func TestSearchFindsExactlyTheSubstringMatches(t *testing.T) {
 				want = nil
 			}
 			query := store.Query{Text: q, Limit: 40}
-			if filtered {
+			switch filtered {
+			case 1:
 				query.Category = []string{"07", "11"}
 				query.From, query.To = from, to
+			case 2:
+				query.Status = []string{store.StatusClosed, store.StatusArchived}
+				query.Confidential = store.ConfExclude
 			}
 			var got []uint64
 			total := -1
@@ -332,10 +341,10 @@ func TestSearchFindsExactlyTheSubstringMatches(t *testing.T) {
 				}
 			}
 			if !slices.Equal(got, want) {
-				t.Errorf("query %q (filtered %v): got %d cases, want %d", q, filtered, len(got), len(want))
+				t.Errorf("query %q (filters %d): got %d cases, want %d", q, filtered, len(got), len(want))
 			}
 			if total >= 0 && total != len(want) {
-				t.Errorf("query %q (filtered %v): exact total %d, want %d", q, filtered, total, len(want))
+				t.Errorf("query %q (filters %d): exact total %d, want %d", q, filtered, total, len(want))
 			}
 		}
 	}
@@ -516,4 +525,32 @@ func TestCompactKeepsEverythingAndTheSequences(t *testing.T) {
 	if r.CaseID <= last {
 		t.Errorf("case ID %d after compacting, the last was at least %d", r.CaseID, last)
 	}
+}
+
+// Records are written as JSON during a transaction and deflated when it
+// commits: after a bulk load and after a single save, no large record is
+// left plain, and every record reads back.
+func TestRecordsAreDeflatedAtCommit(t *testing.T) {
+	s := office(t, 300, store.Options{})
+	if _, err := s.SaveIntake(&store.Intake{Case: store.Case{Title: "物业收费不公开问题", Demand: "请求公开物业收费明细"},
+		People: []store.IntakePerson{{Person: store.Person{Name: "测试人"}, Role: "主信访人", Contact: true}},
+		Visit:  store.Visit{Channel: "走访"}, Record: &store.Record{Statement: "来访人反映小区物业收费不公开，要求公开明细。"}, By: 2}); err != nil {
+		t.Fatal(err)
+	}
+	s.RawUpdate(func(tx *bolt.Tx) error {
+		for _, name := range []string{"cases", "events", "people", "audit", "tasks", "letters"} {
+			n := 0
+			tx.Bucket([]byte(name)).ForEach(func(k, v []byte) error {
+				if len(v) >= 48 && v[0] == '{' {
+					t.Errorf("%s %x: left as plain JSON", name, k)
+				}
+				n++
+				return nil
+			})
+			if n == 0 {
+				t.Errorf("%s: no records", name)
+			}
+		}
+		return nil
+	})
 }
