@@ -72,11 +72,11 @@ func (tx *Tx) AppendAudit(a *AuditEntry) error {
 	if a.Hash, err = AuditHash(seq, a); err != nil {
 		return err
 	}
-	raw, err := encode(a)
+	raw, err := tx.encode(a)
 	if err != nil {
 		return err
 	}
-	if err := b.Put(u64(seq), raw); err != nil {
+	if err := tx.putRecord(b, u64(seq), raw); err != nil {
 		return err
 	}
 	h, _ := hex.DecodeString(a.Hash)

@@ -144,7 +144,7 @@ func (tx *Tx) createCase(c *Case) error {
 }
 
 func (tx *Tx) writeCase(c *Case, old *Case) error {
-	raw, err := encode(c)
+	raw, err := tx.encode(c)
 	if err != nil {
 		return err
 	}
@@ -158,7 +158,7 @@ func (tx *Tx) writeCase(c *Case, old *Case) error {
 		}
 		return err
 	}
-	if err := tx.b(bucketCases).Put(u64(c.ID), raw); err != nil {
+	if err := tx.putRecord(tx.b(bucketCases), u64(c.ID), raw); err != nil {
 		return err
 	}
 	return tx.putRow(c)
@@ -323,11 +323,11 @@ func (tx *Tx) appendEvent(caseID uint64, ev *Event) error {
 	if ev.Visit != nil {
 		ev.Visit.ID, ev.Visit.Case, ev.Visit.At = id, caseID, ev.At
 	}
-	raw, err := encode(ev)
+	raw, err := tx.encode(ev)
 	if err != nil {
 		return err
 	}
-	if err := b.Put(cat(u64(caseID), u64(id)), raw); err != nil {
+	if err := tx.putRecord(b, cat(u64(caseID), u64(id)), raw); err != nil {
 		return err
 	}
 	for _, ie := range ev.eventEntries() {

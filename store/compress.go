@@ -3,8 +3,12 @@ package store
 import (
 	"bytes"
 	"compress/flate"
+	"encoding/json"
 	"io"
+	"runtime"
 	"sync"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 // Large record types (cases, events, people, audit entries, tasks, letters)
@@ -98,4 +102,100 @@ func unsqueezeInto(buf, raw []byte) ([]byte, error) {
 			return nil, err
 		}
 	}
+}
+
+// Records of a write transaction are deflated off the writer's path:
+// Tx.encode gives plain JSON (a valid stored value, which reads in the same
+// transaction understand), Tx.putRecord writes it and queues it, and
+// deflatePending puts each record's deflated form in its place just before
+// the commit. Deflating is most of the CPU time of a bulk load (laifang gen
+// writes thousands of records a transaction): once a transaction has
+// queued enough records, workers on the other cores deflate them while the
+// writer goes on, and the commit waits only for the rest.
+
+// deflateWorkersAfter is how many records a transaction queues before it
+// starts workers; a clerk's save deflates its few records at commit.
+const deflateWorkersAfter = 64
+
+type pendingRecord struct {
+	b           *bolt.Bucket
+	key, js, zs []byte
+}
+
+type deflateQueue struct {
+	recs []*pendingRecord
+	work chan *pendingRecord // nil until workers run
+	wg   sync.WaitGroup
+}
+
+// encode makes the JSON of a record that putRecord will write.
+func (tx *Tx) encode(v any) ([]byte, error) { return json.Marshal(v) }
+
+// putRecord writes the JSON of a record and queues it to be deflated.
+func (tx *Tx) putRecord(b *bolt.Bucket, key, js []byte) error {
+	if err := b.Put(key, js); err != nil {
+		return err
+	}
+	if len(js) < 48 {
+		return nil // squeeze would keep it
+	}
+	q := &tx.deflate
+	r := &pendingRecord{b: b, key: key, js: js}
+	q.recs = append(q.recs, r)
+	if q.work == nil && len(q.recs) >= deflateWorkersAfter {
+		q.work = make(chan *pendingRecord, 4096)
+		for range runtime.GOMAXPROCS(0) {
+			q.wg.Add(1)
+			go func() {
+				defer q.wg.Done()
+				for r := range q.work {
+					r.zs = squeeze(r.js)
+				}
+			}()
+		}
+		for _, r := range q.recs[:len(q.recs)-1] {
+			q.work <- r
+		}
+	}
+	if q.work != nil {
+		q.work <- r
+	}
+	return nil
+}
+
+// deflatePending waits for the workers, deflates what they did not, and
+// writes each deflated record whose value is still the JSON it was made
+// from (a record written twice keeps the later form).
+func (tx *Tx) deflatePending() error {
+	q := &tx.deflate
+	if q.work != nil {
+		close(q.work)
+		q.wg.Wait()
+	}
+	recs := q.recs
+	tx.deflate = deflateQueue{}
+	for _, r := range recs {
+		if r.zs == nil {
+			r.zs = squeeze(r.js)
+		}
+		if len(r.zs) >= len(r.js) {
+			continue // squeeze kept the JSON
+		}
+		if v := r.b.Get(r.key); !bytes.Equal(v, r.js) {
+			continue // deleted or written again since
+		}
+		if err := r.b.Put(r.key, r.zs); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// abandonDeflate stops the workers of a transaction that rolls back.
+func (tx *Tx) abandonDeflate() {
+	if q := &tx.deflate; q.work != nil {
+		close(q.work)
+		q.wg.Wait()
+	}
+	tx.deflate = deflateQueue{}
 }

@@ -34,7 +34,7 @@ func putRecord[T any, P interface {
 		}
 		old = o
 	}
-	raw, err := encode(rec)
+	raw, err := tx.encode(rec)
 	if err != nil {
 		return err
 	}
@@ -45,7 +45,7 @@ func putRecord[T any, P interface {
 	if err := tx.reindex(*id, o, rec); err != nil {
 		return err
 	}
-	return b.Put(u64(*id), raw)
+	return tx.putRecord(b, u64(*id), raw)
 }
 
 // putPlain creates or replaces a record that has no index.
@@ -61,11 +61,11 @@ func putPlain(tx *Tx, bucket []byte, id *uint64, rec any) error {
 		}
 		*id = n
 	}
-	raw, err := encode(rec)
+	raw, err := tx.encode(rec)
 	if err != nil {
 		return err
 	}
-	return b.Put(u64(*id), raw)
+	return tx.putRecord(b, u64(*id), raw)
 }
 
 // --- visits ---

@@ -25,7 +25,7 @@ func (tx *Tx) SavePerson(p *Person) error {
 		}
 	}
 	p.V = recordVersion
-	raw, err := encode(p)
+	raw, err := tx.encode(p)
 	if err != nil {
 		return err
 	}
@@ -36,7 +36,7 @@ func (tx *Tx) SavePerson(p *Person) error {
 	if err := tx.reindex(p.ID, o, p); err != nil {
 		return err
 	}
-	if err := b.Put(u64(p.ID), raw); err != nil {
+	if err := tx.putRecord(b, u64(p.ID), raw); err != nil {
 		return err
 	}
 	if tx.names == nil {

@@ -284,6 +284,8 @@ type Tx struct {
 	// postCur and postKey are reused by every posting lookup of a read
 	postCur *bolt.Cursor
 	postKey []byte
+	// deflate holds the records to deflate before the commit (compress.go)
+	deflate deflateQueue
 }
 
 // Now is the moment this transaction started (the store's clock).
@@ -302,12 +304,16 @@ func (s *Store) Update(fn func(tx *Tx) error) error {
 	return s.db.Update(func(btx *bolt.Tx) error {
 		tx := &Tx{tx: btx, s: s, now: s.now()}
 		if err := fn(tx); err != nil {
+			tx.abandonDeflate()
 			return err
 		}
 		if tx.pendingCount() >= uint64(s.opts.FoldEvery) {
-			return tx.fold()
+			if err := tx.fold(); err != nil {
+				tx.abandonDeflate()
+				return err
+			}
 		}
-		return nil
+		return tx.deflatePending()
 	})
 }
 
