@@ -56,11 +56,14 @@ type Bound struct {
 	Audit     *Audit
 	Retention *Retention
 	Privacy   *Privacy
+	Repeat    *Repeat
+	Wording   *Wording
+	Cases     *Cases
 }
 
 // list is the set in binding order.
 func (b *Bound) list() []any {
-	return []any{b.Auth, b.System, b.Users, b.Settings, b.Audit, b.Retention, b.Privacy}
+	return []any{b.Auth, b.System, b.Users, b.Settings, b.Audit, b.Retention, b.Privacy, b.Repeat, b.Wording, b.Cases}
 }
 
 // svc is what every service holds: the container and the session it acts
@@ -95,6 +98,9 @@ func (a *App) bind(s *Session) Bound {
 		Audit:     &Audit{b},
 		Retention: &Retention{b},
 		Privacy:   &Privacy{b},
+		Repeat:    &Repeat{b},
+		Wording:   &Wording{b},
+		Cases:     &Cases{b},
 	}
 }
 

@@ -59,7 +59,8 @@ type AuditProblem struct {
 // Actions the log records; the UI names them (langs: audit.actions).
 var AuditActions = []string{"setup", "login", "login.failed", "logout", "unlock",
 	"user.create", "user.edit", "user.password", "user.unlock", "settings.edit",
-	"intake", "visit", "edit", "delete", "reveal", "print", "export", "backup", "restore", "purge"}
+	"intake", "visit", "edit", "delete", "reveal", "print", "export", "backup", "restore", "purge",
+	"wording.create", "wording.edit", "wording.approve", "wording.retire"}
 
 // List reads the log, newest first, with filters.
 func (s *Audit) List(q AuditQuery) (AuditRows, error) {

@@ -52,13 +52,17 @@ const (
 	PermPersonFull Perm = "person.full"     // ID numbers and phones in full in the case view
 	PermPrint      Perm = "print"           // letters and forms
 	PermExport     Perm = "export"          // the ledger to Excel
+	PermRiskNotes  Perm = "risk.read"       // risk notes of reception records
+	PermWording    Perm = "wording.write"   // draft wording-library entries
+	PermWordingOK  Perm = "wording.approve" // approve and retire them (the head)
 )
 
 // RolePerms is who may do what, by role.
 var RolePerms = map[string][]Perm{
-	RoleAdmin:   {PermUsers, PermSettings, PermAuditView, PermAuditCheck, PermPurge, PermBackup, PermCaseRead},
-	RoleClerk:   {PermCaseRead, PermCaseWrite, PermPersonFull, PermPrint, PermExport},
-	RoleHead:    {PermCaseRead, PermCaseWrite, PermCaseDecide, PermPersonFull, PermPrint, PermExport, PermAuditView, PermAuditCheck},
+	RoleAdmin: {PermUsers, PermSettings, PermAuditView, PermAuditCheck, PermPurge, PermBackup, PermCaseRead},
+	RoleClerk: {PermCaseRead, PermCaseWrite, PermPersonFull, PermPrint, PermExport, PermRiskNotes, PermWording},
+	RoleHead: {PermCaseRead, PermCaseWrite, PermCaseDecide, PermPersonFull, PermPrint, PermExport, PermAuditView,
+		PermAuditCheck, PermRiskNotes, PermWording, PermWordingOK},
 	RoleHandler: {PermCaseRead, PermTaskReport, PermPrint},
 	RoleReader:  {PermCaseRead},
 }
@@ -96,6 +100,20 @@ var MethodPerms = map[string][]Perm{
 	"Retention.Purge": {PermPurge},
 
 	"Privacy.Reveal": {PermCaseRead, PermConfidential},
+
+	// Read at every pause in typing: checked, not audited.
+	"Repeat.Panel": {PermCaseRead},
+
+	"Wording.List":    {PermCaseRead},
+	"Wording.Save":    {PermWording},
+	"Wording.Approve": {PermWordingOK},
+	"Wording.Retire":  {PermWordingOK},
+
+	"Cases.List":          {PermCaseRead},
+	"Cases.Get":           {PermCaseRead},
+	"Cases.AddRecord":     {PermCaseWrite},
+	"Cases.CorrectRecord": {PermCaseWrite},
+	"Cases.RecordSheet":   {PermCaseRead, PermPrint},
 }
 
 // may tells whether a signed-in user with role and grant holds p.

@@ -75,6 +75,7 @@ var tables = []table{
 	{bucketTasks, "任务", loader[Task]()},
 	{bucketLetters, "文书", loader[Letter]()},
 	{bucketUsers, "用户", loader[User]()},
+	{bucketWording, "口径", loader[Wording]()},
 }
 
 // indexSource names the table each classic index is derived from.
@@ -102,7 +103,7 @@ func (s *Store) Check() (*Report, error) {
 			r.add("版本：", "数据文件的结构版本是 %d，本程序是 %d", v, SchemaVersion)
 		}
 		for _, b := range allBuckets {
-			if tx.b(b) == nil {
+			if tx.b(b) == nil && !lateBuckets[string(b)] {
 				r.add("缺少：", "数据文件缺少 %s 部分", b)
 			}
 		}
@@ -124,7 +125,11 @@ func (tx *Tx) checkClassic(r *Report) {
 	for ti := range tables {
 		t := &tables[ti]
 		n := 0
-		c := tx.b(t.bucket).Cursor()
+		tb := tx.b(t.bucket)
+		if tb == nil {
+			continue // a late bucket in a file opened read-only
+		}
+		c := tb.Cursor()
 		for k, v := c.First(); k != nil; k, v = c.Next() {
 			n++
 			id := getU64(k)

@@ -204,6 +204,9 @@ const (
 	EventLetter   = "letter"
 	EventReply    = "reply"
 	EventReview   = "review"
+	// EventCorrection corrects the reception record of an earlier event
+	// (Corrects): the old one stays on the timeline, marked corrected.
+	EventCorrection = "correction"
 )
 
 // Event is one entry of a case's append-only timeline.
@@ -221,6 +224,8 @@ type Event struct {
 	To     string  `json:"ts,omitempty"` // status after
 	Text   string  `json:"tx,omitempty"` // searchable
 	Record *Record `json:"rec,omitempty"`
+	// Corrects is the event whose reception record this one corrects.
+	Corrects uint64 `json:"cor,omitempty"`
 }
 
 // Task is a transfer, assignment, reminder or supervision (转送/交办/催办/督办…).

@@ -52,6 +52,7 @@ var (
 	bucketDict      = []byte("dict") // list 0x00 code
 	bucketProfiles  = []byte("profiles")
 	bucketHolidays  = []byte("holidays") // date
+	bucketWording   = []byte("wording")  // the wording library (wording.go)
 
 	// Indexes: derived from the records above, checked and rebuilt by check.go.
 	ixIDNumber   = []byte("ix.idnumber")    // hash(idnumber) | personID
@@ -77,7 +78,13 @@ var (
 
 var primaryBuckets = [][]byte{bucketMeta, bucketSettings, bucketSeq, bucketPeople, bucketCases,
 	bucketEvents, bucketTasks, bucketLetters, bucketTemplates, bucketUnits,
-	bucketUsers, bucketAudit, bucketDict, bucketProfiles, bucketHolidays}
+	bucketUsers, bucketAudit, bucketDict, bucketProfiles, bucketHolidays, bucketWording}
+
+// lateBuckets were added after the schema version they belong to, without
+// a migration step: a writable open creates them (migrate's last line), and
+// a read-only open of an older file (check, restore's check) reads them as
+// empty instead of refusing the file.
+var lateBuckets = map[string]bool{string(bucketWording): true}
 
 var indexBuckets = [][]byte{ixIDNumber, ixPhone, ixName, ixCaseNo, ixPersonCase, ixCaseDue,
 	ixVisitDay, ixCaseTask, ixTaskDue, ixUnitTask, ixCaseLetter, ixLetterNo, ixLogin, ixCaseRow,
@@ -179,7 +186,7 @@ func (s *Store) init(isNew bool) error {
 	if err := s.db.View(func(tx *bolt.Tx) error {
 		ready = true
 		for _, b := range allBuckets {
-			if tx.Bucket(b) == nil {
+			if tx.Bucket(b) == nil && !(s.opts.ReadOnly && lateBuckets[string(b)]) {
 				ready = false
 			}
 		}
