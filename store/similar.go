@@ -53,13 +53,26 @@ func (tx *Tx) Similar(text string, maxTerms, limit int) ([]SimilarHit, []string,
 		}
 		pend = append(pend, pdoc{getU64(k), d.text})
 	}
-	total := len(pend)
+	// The terms' frequencies are estimated on the newest chunks, enough of
+	// them to hold about sampleCases cases: the rarity of a term hardly
+	// differs between chunks, and each chunk costs a read per term. The
+	// pending documents count only when they are a fair part of the file
+	// (a new office): at a million cases their few hundred change nothing.
+	const sampleCases = 100000
+	total, sampleTop, sampleLow := 0, int64(-1), int64(0)
 	if any {
-		for c := uint32(0); c <= top; c++ {
-			if all := tx.posting(c, facetAll); all != nil {
+		sampleTop = int64(top)
+		sampleLow = sampleTop + 1
+		for c := int64(top); c >= 0 && total < sampleCases; c-- {
+			if all := tx.posting(uint32(c), facetAll); all != nil {
 				total += int(all.GetCardinality())
 			}
+			sampleLow = c
 		}
+	}
+	countPending := len(pend)*20 > total
+	if countPending {
+		total += len(pend)
 	}
 	if total == 0 {
 		return nil, nil, nil
@@ -72,16 +85,16 @@ func (tx *Tx) Similar(text string, maxTerms, limit int) ([]SimilarHit, []string,
 	terms := make([]term, 0, len(grams))
 	for _, g := range grams {
 		df := 0
-		for _, p := range pend {
-			if strings.Contains(p.text, g) {
-				df++
+		if countPending {
+			for _, p := range pend {
+				if strings.Contains(p.text, g) {
+					df++
+				}
 			}
 		}
-		if any {
-			for c := uint32(0); c <= top; c++ {
-				if v := tx.b(ftPost).Get(postKey(c, g)); v != nil {
-					df += int(cardinality(v))
-				}
+		for c := sampleTop; c >= sampleLow; c-- {
+			if v := tx.b(ftPost).Get(postKey(uint32(c), g)); v != nil {
+				df += int(cardinality(v))
 			}
 		}
 		// A term in more than a fifth of all cases tells nothing apart.
@@ -170,11 +183,11 @@ func hanBigrams(text string, maxRunes int) []string {
 	}
 	var out []string
 	seen := map[string]bool{}
-	prevStart, prevWord, prevHan := -1, false, false
+	prevStart, prevWord, prevHan, prev := -1, false, false, rune(0)
 	for i, r := range s {
 		w := isWord(r)
 		han := unicode.Is(unicode.Han, r)
-		if w && prevWord && (han || prevHan) {
+		if w && prevWord && (han || prevHan) && !stopChar(r) && !stopChar(prev) {
 			g := s[prevStart : i+utf8.RuneLen(r)]
 			if !seen[g] {
 				seen[g] = true
@@ -184,10 +197,16 @@ func hanBigrams(text string, maxRunes int) []string {
 		if w {
 			prevStart = i
 		}
-		prevWord, prevHan = w, han
+		prevWord, prevHan, prev = w, han, r
 	}
 	return out
 }
+
+// stopChar tells the function characters whose pairs straddle two words
+// ("欠的", "在某") and tell nothing about the matter.
+func stopChar(r rune) bool { return strings.ContainsRune(stopChars, r) }
+
+const stopChars = "的了是在和与及并或我你他她它们其之而也都就被把对为将从向于以等某该此这那有无不个已要求请"
 
 // hitHeap keeps the best limit hits: higher score first, then newer.
 type hitHeap struct {

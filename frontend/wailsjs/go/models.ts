@@ -203,6 +203,307 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class WordingRef {
+	    id: number;
+	    topic: string;
+	    status: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new WordingRef(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.topic = source["topic"];
+	        this.status = source["status"];
+	    }
+	}
+	export class CaseRecord {
+	    start: string;
+	    end: string;
+	    place: string;
+	    leader: string;
+	    present: number;
+	    idChecked: boolean;
+	    statement: string;
+	    qa: string;
+	    materials: string;
+	    explanations: string;
+	    scripts: number[];
+	    commitments: string;
+	    procedure: boolean;
+	    remedies: boolean;
+	    riskNotes: string;
+	    riskHidden: boolean;
+	    confirmed: boolean;
+	    refusal: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CaseRecord(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.start = source["start"];
+	        this.end = source["end"];
+	        this.place = source["place"];
+	        this.leader = source["leader"];
+	        this.present = source["present"];
+	        this.idChecked = source["idChecked"];
+	        this.statement = source["statement"];
+	        this.qa = source["qa"];
+	        this.materials = source["materials"];
+	        this.explanations = source["explanations"];
+	        this.scripts = source["scripts"];
+	        this.commitments = source["commitments"];
+	        this.procedure = source["procedure"];
+	        this.remedies = source["remedies"];
+	        this.riskNotes = source["riskNotes"];
+	        this.riskHidden = source["riskHidden"];
+	        this.confirmed = source["confirmed"];
+	        this.refusal = source["refusal"];
+	    }
+	}
+	export class TimelineEntry {
+	    id: number;
+	    kind: string;
+	    at: string;
+	    by: string;
+	    text: string;
+	    from: string;
+	    to: string;
+	    visit: boolean;
+	    repeat: boolean;
+	    receptionist: string;
+	    record?: CaseRecord;
+	    scriptRefs: WordingRef[];
+	    corrects: number;
+	    correctedBy: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new TimelineEntry(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.kind = source["kind"];
+	        this.at = source["at"];
+	        this.by = source["by"];
+	        this.text = source["text"];
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.visit = source["visit"];
+	        this.repeat = source["repeat"];
+	        this.receptionist = source["receptionist"];
+	        this.record = this.convertValues(source["record"], CaseRecord);
+	        this.scriptRefs = this.convertValues(source["scriptRefs"], WordingRef);
+	        this.corrects = source["corrects"];
+	        this.correctedBy = source["correctedBy"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class CasePersonView {
+	    id: number;
+	    name: string;
+	    idNumber?: string;
+	    phones?: string[];
+	    address?: string;
+	    masked: boolean;
+	    role: string;
+	    sex: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CasePersonView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.idNumber = source["idNumber"];
+	        this.phones = source["phones"];
+	        this.address = source["address"];
+	        this.masked = source["masked"];
+	        this.role = source["role"];
+	        this.sex = source["sex"];
+	    }
+	}
+	export class CaseDetail {
+	    id: number;
+	    no: string;
+	    received: string;
+	    channel: string;
+	    title: string;
+	    demand: string;
+	    facts: string;
+	    type: string;
+	    category: string;
+	    status: string;
+	    statusLabel: string;
+	    disposal: string;
+	    outcome: string;
+	    reply: string;
+	    due: string;
+	    visits: number;
+	    repeat: boolean;
+	    firstCase: number;
+	    confidential: boolean;
+	    identified: boolean;
+	    people: CasePersonView[];
+	    timeline: TimelineEntry[];
+	
+	    static createFrom(source: any = {}) {
+	        return new CaseDetail(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.no = source["no"];
+	        this.received = source["received"];
+	        this.channel = source["channel"];
+	        this.title = source["title"];
+	        this.demand = source["demand"];
+	        this.facts = source["facts"];
+	        this.type = source["type"];
+	        this.category = source["category"];
+	        this.status = source["status"];
+	        this.statusLabel = source["statusLabel"];
+	        this.disposal = source["disposal"];
+	        this.outcome = source["outcome"];
+	        this.reply = source["reply"];
+	        this.due = source["due"];
+	        this.visits = source["visits"];
+	        this.repeat = source["repeat"];
+	        this.firstCase = source["firstCase"];
+	        this.confidential = source["confidential"];
+	        this.identified = source["identified"];
+	        this.people = this.convertValues(source["people"], CasePersonView);
+	        this.timeline = this.convertValues(source["timeline"], TimelineEntry);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class CaseListRow {
+	    id: number;
+	    no: string;
+	    received: string;
+	    title: string;
+	    type: string;
+	    status: string;
+	    statusLabel: string;
+	    visits: number;
+	    petitioner: string;
+	    repeat: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new CaseListRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.no = source["no"];
+	        this.received = source["received"];
+	        this.title = source["title"];
+	        this.type = source["type"];
+	        this.status = source["status"];
+	        this.statusLabel = source["statusLabel"];
+	        this.visits = source["visits"];
+	        this.petitioner = source["petitioner"];
+	        this.repeat = source["repeat"];
+	    }
+	}
+	export class CaseList {
+	    rows: CaseListRow[];
+	    total: number;
+	    exact: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new CaseList(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rows = this.convertValues(source["rows"], CaseListRow);
+	        this.total = source["total"];
+	        this.exact = source["exact"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class CaseListQuery {
+	    text: string;
+	    status: string;
+	    offset: number;
+	    limit: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new CaseListQuery(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.text = source["text"];
+	        this.status = source["status"];
+	        this.offset = source["offset"];
+	        this.limit = source["limit"];
+	    }
+	}
+	
+	
+	
 	export class ExpiredCase {
 	    id: number;
 	    no: string;
@@ -285,6 +586,222 @@ export namespace app {
 	        this.phones = source["phones"];
 	        this.address = source["address"];
 	        this.masked = source["masked"];
+	    }
+	}
+	export class WordingEntry {
+	    id: number;
+	    topic: string;
+	    category: string;
+	    keywords: string;
+	    text: string;
+	    basis: string;
+	    validFrom: string;
+	    validUntil: string;
+	    status: string;
+	    version: number;
+	    supersedes: number;
+	    supersededBy: number;
+	    author: string;
+	    approver: string;
+	    approved: string;
+	    usable: boolean;
+	    rev: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new WordingEntry(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.topic = source["topic"];
+	        this.category = source["category"];
+	        this.keywords = source["keywords"];
+	        this.text = source["text"];
+	        this.basis = source["basis"];
+	        this.validFrom = source["validFrom"];
+	        this.validUntil = source["validUntil"];
+	        this.status = source["status"];
+	        this.version = source["version"];
+	        this.supersedes = source["supersedes"];
+	        this.supersededBy = source["supersededBy"];
+	        this.author = source["author"];
+	        this.approver = source["approver"];
+	        this.approved = source["approved"];
+	        this.usable = source["usable"];
+	        this.rev = source["rev"];
+	    }
+	}
+	export class RecordSheet {
+	    orgName: string;
+	    caseNo: string;
+	    caseTitle: string;
+	    eventId: number;
+	    date: string;
+	    receptionist: string;
+	    people: CasePersonView[];
+	    record: CaseRecord;
+	    scripts: WordingEntry[];
+	    corrected: boolean;
+	    correction: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new RecordSheet(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.orgName = source["orgName"];
+	        this.caseNo = source["caseNo"];
+	        this.caseTitle = source["caseTitle"];
+	        this.eventId = source["eventId"];
+	        this.date = source["date"];
+	        this.receptionist = source["receptionist"];
+	        this.people = this.convertValues(source["people"], CasePersonView);
+	        this.record = this.convertValues(source["record"], CaseRecord);
+	        this.scripts = this.convertValues(source["scripts"], WordingEntry);
+	        this.corrected = source["corrected"];
+	        this.correction = source["correction"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class RepeatCase {
+	    id: number;
+	    no: string;
+	    received: string;
+	    title: string;
+	    type: string;
+	    status: string;
+	    statusLabel: string;
+	    disposal: string;
+	    outcome: string;
+	    reply: string;
+	    replyDate: string;
+	    replySource: string;
+	    replyLetter: string;
+	    visits: number;
+	    petitioner: string;
+	    confidential: boolean;
+	    byPerson: boolean;
+	    bySimilar: boolean;
+	    scripts: WordingRef[];
+	
+	    static createFrom(source: any = {}) {
+	        return new RepeatCase(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.no = source["no"];
+	        this.received = source["received"];
+	        this.title = source["title"];
+	        this.type = source["type"];
+	        this.status = source["status"];
+	        this.statusLabel = source["statusLabel"];
+	        this.disposal = source["disposal"];
+	        this.outcome = source["outcome"];
+	        this.reply = source["reply"];
+	        this.replyDate = source["replyDate"];
+	        this.replySource = source["replySource"];
+	        this.replyLetter = source["replyLetter"];
+	        this.visits = source["visits"];
+	        this.petitioner = source["petitioner"];
+	        this.confidential = source["confidential"];
+	        this.byPerson = source["byPerson"];
+	        this.bySimilar = source["bySimilar"];
+	        this.scripts = this.convertValues(source["scripts"], WordingRef);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class RepeatPanel {
+	    people: PersonView[];
+	    cases: RepeatCase[];
+	    terms: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new RepeatPanel(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.people = this.convertValues(source["people"], PersonView);
+	        this.cases = this.convertValues(source["cases"], RepeatCase);
+	        this.terms = source["terms"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class RepeatQuery {
+	    idType: string;
+	    idNumber: string;
+	    phone: string;
+	    name: string;
+	    text: string;
+	    limit: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new RepeatQuery(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.idType = source["idType"];
+	        this.idNumber = source["idNumber"];
+	        this.phone = source["phone"];
+	        this.name = source["name"];
+	        this.text = source["text"];
+	        this.limit = source["limit"];
 	    }
 	}
 	export class Revealed {
@@ -392,6 +909,7 @@ export namespace app {
 	    }
 	}
 	
+	
 	export class UserInput {
 	    id: number;
 	    login: string;
@@ -416,6 +934,23 @@ export namespace app {
 	        this.active = source["active"];
 	        this.password = source["password"];
 	        this.rev = source["rev"];
+	    }
+	}
+	
+	export class WordingQuery {
+	    text: string;
+	    status: string;
+	    category: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new WordingQuery(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.text = source["text"];
+	        this.status = source["status"];
+	        this.category = source["category"];
 	    }
 	}
 
