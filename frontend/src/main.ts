@@ -1,5 +1,6 @@
 import 'element-plus/dist/index.css'
 import '@/styles/main.css'
+import '@/print/print.css'
 import { createLaifangApp } from '@/setup'
 
 const { app, router } = createLaifangApp()

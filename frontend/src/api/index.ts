@@ -22,6 +22,20 @@ export type AuditRow = Plain<app.AuditRow>
 export type AuditQuery = Plain<app.AuditQuery>
 export type AuditCheck = Plain<app.AuditCheck>
 export type ExpiredCase = Plain<app.ExpiredCase>
+export type RepeatQuery = Plain<app.RepeatQuery>
+export type RepeatPanelData = Plain<app.RepeatPanel>
+export type RepeatCase = Plain<app.RepeatCase>
+export type WordingEntry = Plain<app.WordingEntry>
+export type WordingQuery = Plain<app.WordingQuery>
+export type WordingRef = Plain<app.WordingRef>
+export type CaseListQuery = Plain<app.CaseListQuery>
+export type CaseList = Plain<app.CaseList>
+export type CaseListRow = Plain<app.CaseListRow>
+export type CaseDetail = Plain<app.CaseDetail>
+export type CaseRecord = Plain<app.CaseRecord>
+export type TimelineEntry = Plain<app.TimelineEntry>
+export type CasePersonView = Plain<app.CasePersonView>
+export type RecordSheet = Plain<app.RecordSheet>
 
 /** Codes Go refuses a call with when the session is not (or no longer) usable. */
 export const CODE_AUTH_REQUIRED = 'auth.required'
