@@ -6,7 +6,7 @@ import { createLaifangI18n } from '@/i18n'
 import RepeatPanel from './RepeatPanel.vue'
 
 const reply = '<img src=x onerror="window.__xss=1">经核实，已责成公司于3月31日前结清工资。'
-const panel: RepeatPanelData = {
+const panel = {
   people: [{ id: 1, name: '王建国', idNumber: '110101********1235', phones: ['138****5678'], masked: true }],
   cases: [
     { id: 9, no: '2026-000009', received: '2026-03-01', title: '拖欠工资', type: '申诉求决', status: 'CLOSED',
@@ -17,7 +17,7 @@ const panel: RepeatPanelData = {
       visits: 1, petitioner: '（保密）', confidential: true, byPerson: false, bySimilar: true, scripts: [] },
   ],
   terms: ['拖欠', '工资'],
-}
+} as unknown as RepeatPanelData
 
 afterEach(() => {
   setTransport(null)
@@ -25,8 +25,8 @@ afterEach(() => {
 })
 
 function setup() {
-  const call = vi.fn(async () => structuredClone(panel))
-  const fake: Transport = { name: 'http', call }
+  const call = vi.fn(async (..._args: unknown[]) => structuredClone(panel))
+  const fake: Transport = { name: 'http', call: (s, m, a) => call(s, m, a) }
   setTransport(fake)
   const w = mount(RepeatPanel, {
     props: { idNumber: '', name: '', text: '', debounce: 10 },
