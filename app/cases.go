@@ -194,7 +194,7 @@ func (s *Cases) timeline(tx *store.Tx, act *Actor, c *store.Case, events []store
 			corrected[e.Corrects] = e.ID
 		}
 	}
-	seeRisk := act.May(PermRiskNotes) && s.mayIdentify(act, c)
+	seeRisk := act.May(PermRisk) && s.mayIdentify(act, c)
 	// A correction shows the visit of the record it corrects.
 	visits := map[uint64]*store.Visit{}
 	for i := range events {
@@ -253,9 +253,9 @@ func recordView(v *store.Visit, r *store.Record, seeRisk bool) *CaseRecord {
 	return out
 }
 
-// parseMoment reads RFC 3339 or the "YYYY-MM-DDTHH:MM" of a datetime input
+// parseRecordTime reads RFC 3339 or the "YYYY-MM-DDTHH:MM" of a datetime input
 // (local time).
-func parseMoment(s string) (time.Time, error) {
+func parseRecordTime(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	if t, err := time.Parse(time.RFC3339, s); err == nil {
 		return t, nil
@@ -265,14 +265,14 @@ func parseMoment(s string) (time.Time, error) {
 			return t, nil
 		}
 	}
-	return time.Time{}, errBadMoment
+	return time.Time{}, errBadRecordTime
 }
 
-var errBadMoment = newError("record.time", "时间格式不正确。")
+var errBadRecordTime = newError("record.time", "时间格式不正确。")
 
-// checkRecord validates a record and makes the stored one. now bounds the
+// checkCaseRecord validates a record and makes the stored one. now bounds the
 // times: nothing in the future.
-func checkRecord(in CaseRecord, now time.Time) (*store.Record, error) {
+func checkCaseRecord(in CaseRecord, now time.Time) (*store.Record, error) {
 	r := &store.Record{Statement: strings.TrimSpace(in.Statement), QA: strings.TrimSpace(in.QA),
 		Materials: strings.TrimSpace(in.Materials), Explanations: strings.TrimSpace(in.Explanations),
 		Commitments: strings.TrimSpace(in.Commitments), Procedure: in.Procedure, Remedies: in.Remedies,
@@ -296,7 +296,7 @@ func checkRecord(in CaseRecord, now time.Time) (*store.Record, error) {
 	var start, end time.Time
 	var err error
 	if strings.TrimSpace(in.Start) != "" {
-		if start, err = parseMoment(in.Start); err != nil {
+		if start, err = parseRecordTime(in.Start); err != nil {
 			return nil, fieldError("record.time", "start", "开始时间格式不正确，应为 2026-03-02 09:30。")
 		}
 		if start.After(now.Add(5 * time.Minute)) {
@@ -305,7 +305,7 @@ func checkRecord(in CaseRecord, now time.Time) (*store.Record, error) {
 		r.Start = store.StampOf(start)
 	}
 	if strings.TrimSpace(in.End) != "" {
-		if end, err = parseMoment(in.End); err != nil {
+		if end, err = parseRecordTime(in.End); err != nil {
 			return nil, fieldError("record.time", "end", "结束时间格式不正确，应为 2026-03-02 10:15。")
 		}
 		if end.After(now.Add(5 * time.Minute)) {
@@ -340,7 +340,7 @@ func (s *Cases) AddRecord(caseID uint64, in CaseRecord) (uint64, error) {
 		return 0, err
 	}
 	now := s.app.now()
-	rec, err := checkRecord(in, now)
+	rec, err := checkCaseRecord(in, now)
 	if err != nil {
 		return 0, err
 	}
@@ -377,7 +377,7 @@ func (s *Cases) CorrectRecord(caseID, eventID uint64, in CaseRecord) (uint64, er
 		return 0, err
 	}
 	now := s.app.now()
-	rec, err := checkRecord(in, now)
+	rec, err := checkCaseRecord(in, now)
 	if err != nil {
 		return 0, err
 	}
@@ -410,7 +410,7 @@ func (s *Cases) CorrectRecord(caseID, eventID uint64, in CaseRecord) (uint64, er
 		if rec.Scripts, err = usableScripts(tx, in.Scripts, store.DateOf(now), keep); err != nil {
 			return err
 		}
-		if !(act.May(PermRiskNotes) && s.mayIdentify(act, c)) {
+		if !(act.May(PermRisk) && s.mayIdentify(act, c)) {
 			rec.RiskNotes = old.Record.RiskNotes
 		}
 		ev := &store.Event{Kind: store.EventCorrection, By: act.ID, Record: rec, Corrects: eventID,

@@ -47,7 +47,7 @@ type RepeatCase struct {
 	Outcome      string       `json:"outcome"`
 	Reply        string       `json:"reply"`       // the last reply, word for word
 	ReplyDate    string       `json:"replyDate"`   // YYYY-MM-DD, when known
-	ReplySource  string       `json:"replySource"` // reply (timeline), letter, case
+	ReplySource  string       `json:"replySource"` // reply (timeline), letter, case, record (explained at a visit)
 	ReplyLetter  string       `json:"replyLetter"` // the letter's 文号, when from a letter
 	Visits       int          `json:"visits"`
 	Petitioner   string       `json:"petitioner"` // masked per role
@@ -236,11 +236,23 @@ func (s *Repeat) fillRepeatCase(tx *store.Tx, act *Actor, rc *RepeatCase, c *sto
 		return err
 	}
 	// The last reply: a reply on the timeline, else the reply letter's
-	// text, else the reply summary on the case.
-	var replyAt store.Stamp
+	// text, else the reply summary on the case, else what the clerk
+	// explained at the last visit (a matter answered on the spot has
+	// nothing else), from the latest version of its record.
+	var replyAt, explainedAt store.Stamp
+	var explained string
+	corrected := map[uint64]bool{}
+	for _, e := range events {
+		if e.Corrects != 0 {
+			corrected[e.Corrects] = true
+		}
+	}
 	seenScript := map[uint64]bool{}
 	for i := len(events) - 1; i >= 0; i-- {
 		e := &events[i]
+		if e.Record != nil && !corrected[e.ID] && explained == "" && strings.TrimSpace(e.Record.Explanations) != "" {
+			explained, explainedAt = e.Record.Explanations, e.At
+		}
 		if e.Kind == store.EventReply && strings.TrimSpace(e.Text) != "" && rc.Reply == "" {
 			rc.Reply, rc.ReplySource, replyAt = e.Text, "reply", e.At
 		}
@@ -267,6 +279,9 @@ func (s *Repeat) fillRepeatCase(tx *store.Tx, act *Actor, rc *RepeatCase, c *sto
 	if rc.Reply == "" && c.Reply != "" {
 		rc.Reply, rc.ReplySource = c.Reply, "case"
 		rc.ReplyDate = c.Served.String()
+	}
+	if rc.Reply == "" && explained != "" {
+		rc.Reply, rc.ReplySource, replyAt = explained, "record", explainedAt
 	}
 	if replyAt != 0 {
 		rc.ReplyDate = replyAt.Date().String()

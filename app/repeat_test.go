@@ -153,3 +153,24 @@ func TestRepeatPanelIsNotAudited(t *testing.T) {
 		t.Error("the panel wrote audit entries")
 	}
 }
+
+func TestRepeatPanelFallsBackToWhatWasExplainedAtTheVisit(t *testing.T) {
+	a, _ := testApp(t)
+	setUp(t, a)
+	st, _ := a.store()
+	r, err := st.SaveIntake(&store.Intake{Case: store.Case{Title: "咨询低保政策", Status: store.StatusAnsweredSpot},
+		People: []store.IntakePerson{{Person: wang(), Role: "主信访人"}}, Visit: store.Visit{Channel: "走访"},
+		Record: &store.Record{Statement: "咨询", Explanations: "旧的说法"}, By: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	events, _ := st.Events(r.CaseID)
+	clerk := a.bind(addUser(t, a, "clerk", RoleClerk, false)).Cases
+	if _, err := clerk.CorrectRecord(r.CaseID, events[0].ID, CaseRecord{Statement: "咨询", Explanations: "低保由户籍地乡镇受理，需提交家庭收入证明。"}); err != nil {
+		t.Fatal(err)
+	}
+	p, err := a.Repeat.Panel(RepeatQuery{Phone: "13812345678"})
+	if err != nil || len(p.Cases) != 1 || p.Cases[0].Reply != "低保由户籍地乡镇受理，需提交家庭收入证明。" || p.Cases[0].ReplySource != "record" {
+		t.Fatalf("%+v %v", p, err)
+	}
+}

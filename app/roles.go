@@ -52,7 +52,7 @@ const (
 	PermPersonFull Perm = "person.full"     // ID numbers and phones in full in the case view
 	PermPrint      Perm = "print"           // letters and forms
 	PermExport     Perm = "export"          // the ledger to Excel
-	PermRiskNotes  Perm = "risk.read"       // risk notes of reception records
+	PermRisk       Perm = "case.risk"       // write and read risk notes and tags (sensitive judgments)
 	PermWording    Perm = "wording.write"   // draft wording-library entries
 	PermWordingOK  Perm = "wording.approve" // approve and retire them (the head)
 )
@@ -60,9 +60,9 @@ const (
 // RolePerms is who may do what, by role.
 var RolePerms = map[string][]Perm{
 	RoleAdmin: {PermUsers, PermSettings, PermAuditView, PermAuditCheck, PermPurge, PermBackup, PermCaseRead},
-	RoleClerk: {PermCaseRead, PermCaseWrite, PermPersonFull, PermPrint, PermExport, PermRiskNotes, PermWording},
+	RoleClerk: {PermCaseRead, PermCaseWrite, PermPersonFull, PermPrint, PermExport, PermRisk, PermWording},
 	RoleHead: {PermCaseRead, PermCaseWrite, PermCaseDecide, PermPersonFull, PermPrint, PermExport, PermAuditView,
-		PermAuditCheck, PermRiskNotes, PermWording, PermWordingOK},
+		PermAuditCheck, PermRisk, PermWording, PermWordingOK},
 	RoleHandler: {PermCaseRead, PermTaskReport, PermPrint},
 	RoleReader:  {PermCaseRead},
 }
