@@ -61,7 +61,7 @@ describe('RepeatPanel', () => {
     expect(w.text()).toContain('Alt+L')
   })
 
-  it('moves with Alt+arrows and links with Alt+L and Alt+N, leaving the focus in the form', async () => {
+  it('moves with Alt+arrows and links with Alt+L and Alt+O, leaving the focus in the form', async () => {
     const { w } = setup()
     const input = document.createElement('input')
     document.body.appendChild(input)
@@ -73,7 +73,7 @@ describe('RepeatPanel', () => {
     expect(w.emitted('link-repeat')).toEqual([[9]])
     key({ key: 'ArrowDown', altKey: true })
     await flushPromises()
-    key({ key: 'n', code: 'KeyN', altKey: true })
+    key({ key: 'o', code: 'KeyO', altKey: true })
     expect(w.emitted('new-linked')).toEqual([[4]])
     // a plain arrow key is the form's own
     const plain = new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, cancelable: true })
