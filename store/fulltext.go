@@ -428,30 +428,54 @@ func (tx *Tx) columnSet(chunk uint32, days map[uint32]uint16) error {
 // fold merges every pending case into the bitmaps.
 func (tx *Tx) fold() error {
 	pb := tx.b(ftPending)
+	// Each term's IDs, in the order the cases come (ascending); a term
+	// met again in the same case finds that case's ID last in its list.
+	// One map lookup per term met: a fold of 20000 cases meets millions.
 	type chunkWork struct {
+		index map[string]int // term → its list in ids
+		ids   [][]uint32
 		terms map[string][]uint32
 		days  map[uint32]uint16
 	}
 	work := map[uint32]*chunkWork{}
 	c := pb.Cursor()
 	var keys [][]byte
+	var d ftDoc
 	for k, v := c.First(); k != nil; k, v = c.Next() {
 		id := getU64(k)
-		d, err := decodeDoc(v, false)
-		if err != nil {
+		if err := decodeDocView(&d, v); err != nil {
 			return err
 		}
 		ch := chunkOf(id)
 		w := work[ch]
 		if w == nil {
-			w = &chunkWork{terms: map[string][]uint32{}, days: map[uint32]uint16{}}
+			w = &chunkWork{index: map[string]int{}, days: map[uint32]uint16{}}
 			work[ch] = w
 		}
-		for t := range d.terms() {
-			w.terms[strings.Clone(t)] = append(w.terms[strings.Clone(t)], uint32(id))
+		add := func(t string) {
+			i, ok := w.index[t]
+			if !ok {
+				i = len(w.ids)
+				w.index[strings.Clone(t)] = i // t aliases the page
+				w.ids = append(w.ids, nil)
+			}
+			l := w.ids[i]
+			if n := len(l); n == 0 || l[n-1] != uint32(id) {
+				w.ids[i] = append(l, uint32(id))
+			}
+		}
+		forTerms(d.text, add)
+		for _, f := range d.facets {
+			add(f)
 		}
 		w.days[uint32(id)] = d.day
 		keys = append(keys, append([]byte(nil), k...))
+	}
+	for _, w := range work {
+		w.terms = make(map[string][]uint32, len(w.index))
+		for t, i := range w.index {
+			w.terms[t] = w.ids[i]
+		}
 	}
 	chunks := make([]uint32, 0, len(work))
 	for ch := range work {
