@@ -103,9 +103,9 @@ describe('repeat visitors', () => {
     await page.getByTestId('wording-save').click()
     await page.getByTestId('wording-search').fill(`拖欠工资 ${seq}`)
     const row = page.getByTestId('wording-table').locator('.el-table__row', { hasText: seq })
-    await row.getByText('草稿').waitFor()
+    await row.locator('.el-tag', { hasText: '草稿' }).waitFor()
     await row.getByTestId('wording-approve').click()
-    await row.getByText('已审核').waitFor()
+    await row.locator('.el-tag', { hasText: '已审核' }).waitFor()
     await screenshot(page, 'wording-library')
     const list = await callApi(page, 'Wording', 'List', [{ text: seq, status: 'usable', category: '' }])
     wordingId = list.body[0].id

@@ -1,0 +1,102 @@
+package store
+
+import (
+	"path/filepath"
+	"slices"
+	"testing"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Similar gives the same cases whether they wait in ft.pending or sit in
+// the bitmaps.
+func TestSimilarFindsTheSameInPendingAndInBitmaps(t *testing.T) {
+	texts := []string{
+		"某建筑公司拖欠农民工工资三个月",
+		"邻居加盖违章建筑影响采光",
+		"建筑工地包工头拖欠工资后失去联系",
+		"小区物业收费不公开",
+		"某建筑公司拖欠农民工工资，要求结清",
+		"宅基地界址纠纷",
+	}
+	run := func(foldEvery int) []uint64 {
+		s, err := Open(filepath.Join(t.TempDir(), "laifang.db"), Options{NoSync: true, FoldEvery: foldEvery})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		for _, tx := range texts {
+			if _, err := s.SaveIntake(&Intake{Case: Case{Title: tx}, Visit: Visit{Channel: "走访"}}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var ids []uint64
+		if err := s.View(func(tx *Tx) error {
+			hits, terms, err := tx.Similar("反映某建筑公司拖欠农民工工资", 8, 10)
+			if len(terms) == 0 {
+				t.Error("no terms")
+			}
+			for _, h := range hits {
+				ids = append(ids, h.ID)
+			}
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+		return ids
+	}
+	pending, folded := run(1000), run(1)
+	if !slices.Equal(pending, folded) {
+		t.Errorf("pending %v, folded %v", pending, folded)
+	}
+	// the two holding all the rarest terms, the newer first; not the one
+	// sharing a single common word, not the unrelated ones
+	if !slices.Equal(pending, []uint64{5, 1}) {
+		t.Errorf("found %v", pending)
+	}
+}
+
+func TestHanBigramsSkipFunctionCharacters(t *testing.T) {
+	got := hanBigrams("要求支付拖欠的工资 ABC 12", 100)
+	if !slices.Equal(got, []string{"支付", "付拖", "拖欠", "工资"}) {
+		t.Errorf("%q", got)
+	}
+}
+
+// A file from before the wording library opens read-only (check) and
+// reads an empty library; a writable open adds the bucket.
+func TestAFileWithoutTheWordingBucketOpensReadOnly(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "laifang.db")
+	s, err := Open(path, Options{NoSync: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.db.Update(func(tx *bolt.Tx) error { return tx.DeleteBucket(bucketWording) }); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	ro, err := Open(path, Options{ReadOnly: true, NoDailyBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := ro.Check()
+	if err != nil || !r.OK() {
+		t.Errorf("check: %v %v", r.Problems, err)
+	}
+	ro.View(func(tx *Tx) error {
+		if ws, err := tx.Wordings(); err != nil || len(ws) != 0 {
+			t.Errorf("%v %v", ws, err)
+		}
+		return nil
+	})
+	ro.Close()
+	rw, err := Open(path, Options{NoSync: true, NoDailyBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rw.Close()
+	w := &Wording{Topic: "t", Text: "x", Status: WordingDraft}
+	if err := rw.Update(func(tx *Tx) error { return tx.SaveWording(w) }); err != nil || w.ID != 1 || w.Rev != 1 {
+		t.Fatalf("%+v %v", w, err)
+	}
+}
