@@ -88,6 +88,7 @@ type CaseRecord struct {
 	End          string   `json:"end"`
 	Place        string   `json:"place"`
 	Leader       string   `json:"leader"`
+	Receptionist uint64   `json:"receptionist"` // 接谈人 (a user); the signed-in user when 0
 	Present      int      `json:"present"`
 	IDChecked    bool     `json:"idChecked"`
 	Statement    string   `json:"statement"`
@@ -244,6 +245,7 @@ func recordView(v *store.Visit, r *store.Record, seeRisk bool) *CaseRecord {
 	}
 	if v != nil {
 		out.Place, out.Leader, out.Present, out.IDChecked = v.Place, v.Leader, v.Present, v.IDChecked
+		out.Receptionist = v.Receptionist
 	}
 	if seeRisk {
 		out.RiskNotes = r.RiskNotes
@@ -355,6 +357,12 @@ func (s *Cases) AddRecord(caseID uint64, in CaseRecord) (uint64, error) {
 		}
 		v := &store.Visit{Channel: "走访", Place: strings.TrimSpace(in.Place), Leader: strings.TrimSpace(in.Leader),
 			Present: max(in.Present, 1), IDChecked: in.IDChecked, Receptionist: act.ID}
+		if in.Receptionist != 0 {
+			if u, err := tx.User(in.Receptionist); err != nil || !u.Active {
+				return fieldError("record.receptionist", "receptionist", "接谈人不存在或已停用。")
+			}
+			v.Receptionist = in.Receptionist
+		}
 		for _, p := range c.People {
 			v.People = append(v.People, p.Person)
 		}

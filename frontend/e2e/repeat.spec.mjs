@@ -112,4 +112,108 @@ describe('repeat visitors', () => {
     assert.ok(wordingId > 0)
     assert.deepEqual(page.errors, [])
   })
+
+  test('a first visit is answered on the spot with the approved wording', async () => {
+    await signInAs(page, clerk)
+    await callApi(page, 'Visits', 'SaveDraft', [''])
+    const now = await callApi(page, 'Visits', 'Options')
+    const r = await callApi(page, 'Visits', 'Register', [
+      {
+        receivedAt: now.body.now,
+        channel: '走访',
+        reception: '一楼接待窗口',
+        people: [{ id: 0, role: '主信访人', name, sex: 'M', idType: '', idNumber: personID, phone, address: '测试镇测试村 2 组' }],
+        present: 1,
+        title: `测试：拖欠工资 ${seq}`,
+        demand: '请求督促测试公司支付拖欠的工资。',
+        facts: '测试公司拖欠三个月工资，多次讨要未果。',
+        region: '测试镇测试村',
+        type: '申诉求决',
+        category: '07',
+        disposal: 'answer_on_spot',
+        record: { statement: '来访人称测试公司拖欠工资三个月。', explanations: wordingText, scripts: [wordingId], procedure: true, remedies: true },
+      },
+    ])
+    assert.equal(r.status, 200, JSON.stringify(r.body))
+    caseId = r.body.caseId
+    caseNo = r.body.caseNo
+    assert.ok(caseId > 0 && caseNo)
+  })
+
+  test('the same person again: the panel shows the earlier answer word for word, Alt+L links the visit', async () => {
+    await page.goto(new URL('#/visits', url).href)
+    await page.getByTestId('intake-form').waitFor()
+    await page.locator('[name="people[0].name"]').fill(name)
+    await page.locator('[name="people[0].idNumber"]').fill(personID)
+    const panel = page.getByTestId('repeat-panel')
+    const row = panel.getByTestId('repeat-case').filter({ hasText: caseNo })
+    await row.waitFor()
+    // the words of the last answer, exactly, as text
+    await eventually(async () => assert.equal((await panel.getByTestId('repeat-reply').textContent())?.trim(), wordingText))
+    assert.match((await row.textContent()) ?? '', /当场答复/)
+    await screenshot(page, 'repeat-panel')
+    // the cursor stays in the form field while Alt+L links the visit
+    await page.locator('[name="people[0].idNumber"]').focus()
+    await page.keyboard.press('Alt+L')
+    await page.getByTestId('link-note').filter({ hasText: caseNo }).waitFor()
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'people[0].idNumber')
+    await page.locator('[name="people[0].phone"]').fill(phone)
+    await page.locator('[name="record.statement"]').fill('来访人再次反映工资仍未结清。')
+    await page.keyboard.press('Control+S')
+    await page.getByTestId('saved-case').filter({ hasText: caseNo }).waitFor()
+    await screenshot(page, 'repeat-saved')
+    assert.deepEqual(page.errors, [])
+  })
+
+  test("both visits are in today's list on the home screen", async () => {
+    await page.goto(url)
+    await page.reload()
+    const today = page.getByTestId('today-visits')
+    await today.waitFor()
+    await eventually(async () => {
+      const rows = today.locator('.el-table__row', { hasText: caseNo })
+      assert.equal(await rows.count(), 2)
+    })
+    await screenshot(page, 'repeat-today')
+  })
+
+  test('the case view shows both records; a correction keeps the old one; the 接谈笔录 prints on one A4 page', async () => {
+    await page.addInitScript(() => {
+      window.print = () => {
+        window.__printed = (window.__printed ?? 0) + 1
+      }
+    })
+    await page.goto(new URL(`#/cases?id=${caseId}`, url).href)
+    await page.reload()
+    const timeline = page.getByTestId('case-timeline')
+    await timeline.waitFor()
+    assert.equal((await page.getByTestId('case-visits').textContent())?.trim(), '2')
+    // correct the second visit's record: a new entry, the old one stays
+    const entries = timeline.locator('[data-entry]')
+    const before = await entries.count()
+    await entries.filter({ hasText: '工资仍未结清' }).getByTestId('entry-correct').click()
+    const dialog = page.getByTestId('record-dialog')
+    await dialog.locator('textarea[name="statement"]').fill('来访人再次反映工资仍有两个月未结清。')
+    await page.getByTestId('record-save').click()
+    await dialog.waitFor({ state: 'hidden' })
+    await eventually(async () => assert.equal(await entries.count(), before + 1))
+    await timeline.getByTestId('entry-corrected').first().waitFor()
+    assert.ok(await timeline.getByText('工资仍未结清').count(), 'the old record is gone')
+    await screenshot(page, 'repeat-case')
+    // print the first visit's 接谈笔录
+    await entries.first().getByTestId('entry-print').click()
+    await page.waitForFunction(() => window.__printed === 1)
+    mkdirSync(outDir, { recursive: true })
+    const pdf = join(outDir, 'record-sheet.pdf')
+    writeFileSync(pdf, await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true }))
+    const info = execFileSync('pdfinfo', [pdf]).toString()
+    assert.match(info, /Pages:\s+1\n/)
+    assert.match(info, /Page size:.*\(A4\)/)
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString().replace(/\s+/g, '')
+    for (const want of ['接谈笔录', caseNo, name, '来访人称测试公司拖欠工资三个月', wordingText.replace(/\s+/g, '')]) {
+      assert.ok(text.includes(want), `the printed page lacks ${want}`)
+    }
+    execFileSync('pdftoppm', ['-png', '-r', '80', pdf, join(outDir, 'record-sheet')])
+    assert.deepEqual(page.errors, [])
+  })
 })

@@ -224,6 +224,7 @@ export namespace app {
 	    end: string;
 	    place: string;
 	    leader: string;
+	    receptionist: number;
 	    present: number;
 	    idChecked: boolean;
 	    statement: string;
@@ -249,6 +250,7 @@ export namespace app {
 	        this.end = source["end"];
 	        this.place = source["place"];
 	        this.leader = source["leader"];
+	        this.receptionist = source["receptionist"];
 	        this.present = source["present"];
 	        this.idChecked = source["idChecked"];
 	        this.statement = source["statement"];
