@@ -40,13 +40,23 @@ build: frontend/dist/index.html
 ## windows: cross-compile build/bin/laifang.exe, and the installer where makensis is
 windows: frontend/dist/index.html $(WAILS)
 	@if command -v makensis >/dev/null; then \
-	  $(WAILS) build -s -skipbindings -platform windows/amd64 -nsis -o laifang.exe -ldflags "$(LDFLAGS)" >/dev/null; \
+	  $(WAILS) build -s -skipbindings -m -nosyncgomod -platform windows/amd64 -nsis -o laifang.exe -ldflags "$(LDFLAGS)" >/dev/null; \
+	  $(WAILSJS_MODES); \
 	else \
 	  GOOS=windows GOARCH=amd64 CGO_ENABLED=0 go build -tags desktop,production \
 	    -ldflags "$(LDFLAGS) -H windowsgui" -o $(BIN)/laifang.exe .; \
 	  echo "makensis not found: no installer built"; \
 	fi
 	@ls -l $(BIN)/*.exe
+
+# `wails generate module` leaves every file of frontend/wailsjs mode 0755
+# (it ends with fs.SetPermissions(wailsjs, 0755)) and that is how they are
+# committed; `wails build` extracts wailsjs/runtime again with 0644, which
+# git sees as a change. Put the generator's modes back after a build. The
+# build is also told to leave go.mod alone (-m: no `go mod tidy`,
+# -nosyncgomod: no version rewrite); check-go fails on an untidy go.mod
+# instead of letting a build fix it in the working tree.
+WAILSJS_MODES := chmod -R 0755 frontend/wailsjs
 
 # The frontend build, redone when its sources change.
 frontend/dist/index.html: frontend/node_modules/.package-lock.json $(shell find frontend/src frontend/index.html frontend/vite.config.ts frontend/wailsjs -type f 2>/dev/null)
@@ -77,6 +87,7 @@ $(WAILS):
 	go install github.com/wailsapp/wails/v2/cmd/wails@$(WAILS_VERSION)
 
 check-go:
+	@go mod tidy -diff || { echo "go.mod/go.sum are not tidy: run 'go mod tidy' and commit them"; exit 1; }
 	go vet ./...
 	go test -race ./...
 
@@ -86,6 +97,7 @@ check-frontend: frontend/node_modules/.package-lock.json
 # The committed bindings must be what the Go signatures generate.
 check-bindings: $(WAILS)
 	$(WAILS) generate module >/dev/null
+	@$(WAILSJS_MODES)
 	@git diff --exit-code --stat -- frontend/wailsjs || { echo "frontend/wailsjs is stale: run 'wails generate module' and commit it"; exit 1; }
 	@test -z "$$(git status --porcelain -- frontend/wailsjs)" || { git status --short -- frontend/wailsjs; echo "frontend/wailsjs has new files: commit them"; exit 1; }
 
