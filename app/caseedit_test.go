@@ -34,14 +34,14 @@ func TestAnEditOfAChangedCaseIsRefusedAcrossSessions(t *testing.T) {
 			return &store.Event{Kind: store.EventNote, Text: text}, nil
 		}
 	}
-	got, err := c1.editCase(st, s1.actor(), r.CaseID, rev, "case.edit", setDemand("尽快修复路灯"))
+	got, err := c1.editCase(st, s1.actor(), r.CaseID, rev, "edit", setDemand("尽快修复路灯"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got.Rev != rev+1 {
 		t.Errorf("rev after the first save %d, want %d", got.Rev, rev+1)
 	}
-	_, err = c2.editCase(st, s2.actor(), r.CaseID, rev, "case.edit", setDemand("第二位登记员的修改"))
+	_, err = c2.editCase(st, s2.actor(), r.CaseID, rev, "edit", setDemand("第二位登记员的修改"))
 	e := AsError(err)
 	if e == nil || e.Code != "record.stale" || !strings.Contains(e.Message, "已被其他人修改") ||
 		!strings.Contains(e.Message, "重新打开") {
@@ -58,7 +58,7 @@ func TestAnEditOfAChangedCaseIsRefusedAcrossSessions(t *testing.T) {
 		}
 	}
 	// Reopened, the second clerk's save goes through.
-	if _, err := c2.editCase(st, s2.actor(), r.CaseID, c.Rev, "case.edit", setDemand("第二位登记员的修改")); err != nil {
+	if _, err := c2.editCase(st, s2.actor(), r.CaseID, c.Rev, "edit", setDemand("第二位登记员的修改")); err != nil {
 		t.Fatal(err)
 	}
 	// A repeat visit registered meanwhile makes an open form stale too.
@@ -66,12 +66,12 @@ func TestAnEditOfAChangedCaseIsRefusedAcrossSessions(t *testing.T) {
 	if _, err := st.AddVisit(r.CaseID, &store.Visit{Channel: "走访"}, nil, s1.actor().ID); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c1.editCase(st, s1.actor(), r.CaseID, c.Rev, "case.edit", setDemand("x")); code(err) != CodeStale {
+	if _, err := c1.editCase(st, s1.actor(), r.CaseID, c.Rev, "edit", setDemand("x")); code(err) != CodeStale {
 		t.Errorf("a save opened before a repeat visit: %v", err)
 	}
 	// The refusal in the edit function writes nothing either.
 	c, _ = st.Case(r.CaseID)
-	_, err = c1.editCase(st, s1.actor(), r.CaseID, c.Rev, "case.edit", func(_ *store.Tx, c *store.Case) (*store.Event, error) {
+	_, err = c1.editCase(st, s1.actor(), r.CaseID, c.Rev, "edit", func(_ *store.Tx, c *store.Case) (*store.Event, error) {
 		c.Demand = ""
 		return nil, fieldError("case.demand", "demand", "请填写诉求。")
 	})

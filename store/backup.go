@@ -169,8 +169,11 @@ var ErrBadBackup = errors.New("store: the copy failed its check and was not rest
 // Restore checks the copy at src (its checksum when one lies beside it,
 // bbolt's own check, the schema version, every index) and only then puts it in place of dst, which must not be open
 // anywhere. The replaced file is kept beside dst; its path is returned.
-// A copy from an older version is upgraded on the way in.
-func Restore(src, dst string, opts Options) (replaced string, report *Report, err error) {
+// A copy from an older version is upgraded on the way in. When a is not
+// nil it is appended to the copy's audit log before the copy goes in place
+// (who restored, from which file), so the restored file itself tells that
+// it was restored; a refused restore writes it nowhere.
+func Restore(src, dst string, opts Options, a *AuditEntry) (replaced string, report *Report, err error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
@@ -219,7 +222,15 @@ func Restore(src, dst string, opts Options) (replaced string, report *Report, er
 		return "", nil, fmt.Errorf("%w: %v", ErrBadBackup, err)
 	}
 	report, err = s.Check()
-	s.Close()
+	if err == nil && report.OK() && a != nil {
+		if a.Action == "" {
+			a.Action = "restore"
+		}
+		err = s.AppendAudit(a)
+	}
+	if cerr := s.Close(); err == nil {
+		err = cerr
+	}
 	if err != nil {
 		return "", report, err
 	}

@@ -107,12 +107,31 @@ func TestDailyBackupRotatesAndRestoreChecksFirst(t *testing.T) {
 	}
 	// A good copy replaces the file and the old one is kept aside.
 	good := filepath.Join(bk, names[2])
-	replaced, rep, err := store.Restore(good, path, store.Options{Now: func() time.Time { return testNow }})
+	goodBefore, _ := os.ReadFile(good)
+	replaced, rep, err := store.Restore(good, path, store.Options{Now: func() time.Time { return testNow }},
+		&store.AuditEntry{Action: "restore", Entity: "file", Summary: "从 " + good + " 恢复", Workstation: "命令行 tester"})
 	if err != nil || !rep.OK() {
 		t.Fatalf("restore: %v %v", err, rep)
 	}
 	if _, err := os.Stat(replaced); err != nil {
 		t.Errorf("replaced file not kept: %v", err)
+	}
+	// The restored file says that it was restored, from where, by whom,
+	// and its audit chain is still whole.
+	s = open(t, path, store.Options{})
+	var last *store.AuditEntry
+	s.View(func(tx *store.Tx) error { last, err = tx.LastAudit(); return err })
+	if err != nil || last.Action != "restore" || last.Entity != "file" || !strings.Contains(last.Summary, good) ||
+		last.Workstation != "命令行 tester" {
+		t.Errorf("the restored file's last audit entry: %+v %v", last, err)
+	}
+	if v, err := s.VerifyAudit(); err != nil || !v.OK() {
+		t.Errorf("audit chain after restore: %+v %v", v, err)
+	}
+	s.Close()
+	// The copy itself is untouched: restore works on a copy of it.
+	if raw, _ := os.ReadFile(good); string(raw) != string(goodBefore) {
+		t.Errorf("restore changed the backup copy")
 	}
 	// A damaged copy is refused and nothing changes.
 	bad := filepath.Join(dir, "bad.db")
@@ -125,7 +144,7 @@ func TestDailyBackupRotatesAndRestoreChecksFirst(t *testing.T) {
 	sum, _ := os.ReadFile(good + ".sha256")
 	os.WriteFile(bad+".sha256", sum, 0o600)
 	before, _ := os.ReadFile(path)
-	if _, _, err := store.Restore(bad, path, store.Options{}); err == nil {
+	if _, _, err := store.Restore(bad, path, store.Options{}, &store.AuditEntry{Action: "restore"}); err == nil {
 		t.Fatal("a damaged copy was restored")
 	} else {
 		t.Logf("refused: %v", err)
@@ -137,7 +156,7 @@ func TestDailyBackupRotatesAndRestoreChecksFirst(t *testing.T) {
 	// Restore refuses to replace a file in use.
 	s = open(t, path, store.Options{})
 	defer s.Close()
-	if _, _, err := store.Restore(good, path, store.Options{}); !errors.Is(err, store.ErrLocked) {
+	if _, _, err := store.Restore(good, path, store.Options{}, nil); !errors.Is(err, store.ErrLocked) {
 		t.Fatalf("restore over an open file: %v", err)
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"os"
+	"os/user"
 	"path/filepath"
 	"time"
 
@@ -44,7 +46,7 @@ func runBackup(c *Context, fs *flag.FlagSet) error {
 		return fmt.Errorf("备份失败：%w", err)
 	}
 	if err := s.AppendAudit(&store.AuditEntry{Action: "backup", Entity: "file", Summary: "命令行备份到 " + dst,
-		Workstation: "命令行"}); err != nil {
+		Workstation: cliWorkstation()}); err != nil {
 		return err
 	}
 	fmt.Fprintf(c.Stdout, "已备份到 %s\n", dst)
@@ -57,7 +59,13 @@ func runRestore(c *Context, fs *flag.FlagSet) error {
 		return errors.New("请给出要恢复的备份文件")
 	}
 	fmt.Fprintf(c.Stdout, "正在检查 %s ……\n", src)
-	replaced, r, err := store.Restore(src, c.DataFile(), store.Options{})
+	abs, err := filepath.Abs(src)
+	if err != nil {
+		abs = src
+	}
+	a := &store.AuditEntry{Action: "restore", Entity: "file", Summary: "命令行从 " + abs + " 恢复数据文件",
+		Workstation: cliWorkstation()}
+	replaced, r, err := store.Restore(src, c.DataFile(), store.Options{}, a)
 	if err != nil {
 		if r != nil && !r.OK() {
 			for _, p := range r.Problems {
@@ -75,4 +83,31 @@ func runRestore(c *Context, fs *flag.FlagSet) error {
 	}
 	fmt.Fprintln(c.Stdout)
 	return nil
+}
+
+// cliWorkstation is the "from where" of an audit entry written by a
+// command: no staff member is logged in at a command line, so the entry
+// names the operating system's user and the computer instead.
+func cliWorkstation() string {
+	who := "命令行"
+	name := ""
+	if u, err := user.Current(); err == nil {
+		name = u.Username
+	}
+	if name == "" {
+		name = os.Getenv("USER")
+	}
+	if name == "" {
+		name = os.Getenv("USERNAME")
+	}
+	host, _ := os.Hostname()
+	switch {
+	case name != "" && host != "":
+		who += "（" + name + "@" + host + "）"
+	case name != "":
+		who += "（" + name + "）"
+	case host != "":
+		who += "（" + host + "）"
+	}
+	return who
 }

@@ -226,8 +226,57 @@ func TestBackupIsAudited(t *testing.T) {
 	defer s.Close()
 	var last *store.AuditEntry
 	s.View(func(tx *store.Tx) error { last, err = tx.LastAudit(); return err })
-	if err != nil || last.Action != "backup" {
+	if err != nil || last.Action != "backup" || !strings.HasPrefix(last.Workstation, "命令行") {
 		t.Fatalf("audit: %+v %v", last, err)
+	}
+}
+
+// A restore from the command line leaves its entry in the restored file:
+// who (the command line, the OS user), what, and from which file; the
+// chain stays whole, and `audit verify` says so.
+func TestRestoreIsAuditedInTheRestoredFile(t *testing.T) {
+	dir := t.TempDir()
+	copyPath := filepath.Join(t.TempDir(), "copy.db")
+	if out, code := run(t, "backup", "--data", dir, copyPath); code != 0 {
+		t.Fatalf("backup: %s", out)
+	}
+	if out, code := run(t, "restore", "--data", dir, copyPath); code != 0 {
+		t.Fatalf("restore: %s", out)
+	}
+	s, err := store.Open(filepath.Join(dir, app.DataFileName), store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var entries []store.AuditEntry
+	s.View(func(tx *store.Tx) error { entries, err = tx.Audit(0, 0); return err })
+	s.Close()
+	if err != nil || len(entries) == 0 {
+		t.Fatalf("audit: %v %v", entries, err)
+	}
+	last := entries[len(entries)-1]
+	if last.Action != "restore" || last.Entity != "file" || last.User != 0 ||
+		!strings.Contains(last.Summary, copyPath) || !strings.HasPrefix(last.Workstation, "命令行") {
+		t.Errorf("the restored file's last entry: %+v", last)
+	}
+	// The backup's own entry went into the live file after the copy was
+	// made, so the restored file has no backup entry: only the restore.
+	for _, e := range entries[:len(entries)-1] {
+		if e.Action == "restore" {
+			t.Errorf("a restore entry before the last one: %+v", e)
+		}
+	}
+	if out, code := run(t, "audit", "verify", "--data", dir); code != 0 || !strings.Contains(out, "审计日志完整") {
+		t.Errorf("audit verify after restore: %d %s", code, out)
+	}
+	// A refused restore writes no entry anywhere.
+	before, _ := os.ReadFile(filepath.Join(dir, app.DataFileName))
+	bad := filepath.Join(t.TempDir(), "bad.db")
+	os.WriteFile(bad, []byte("not a data file"), 0o600)
+	if _, code := run(t, "restore", "--data", dir, bad); code == 0 {
+		t.Fatal("a bad file was restored")
+	}
+	if after, _ := os.ReadFile(filepath.Join(dir, app.DataFileName)); string(after) != string(before) {
+		t.Error("a refused restore changed the data file")
 	}
 }
 
