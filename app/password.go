@@ -36,6 +36,11 @@ func hashPassword(pw string) string {
 		base64.RawStdEncoding.EncodeToString(salt), base64.RawStdEncoding.EncodeToString(key))
 }
 
+// HashPassword is how a password is kept (argon2id, PHC string), for
+// those who make accounts outside the services: `laifang gen`'s demo
+// office.
+func HashPassword(pw string) string { return hashPassword(pw) }
+
 // checkPassword tells whether pw matches the encoded hash.
 func checkPassword(encoded, pw string) bool {
 	parts := strings.Split(encoded, "$")

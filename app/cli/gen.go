@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"time"
 
+	"laifang/app"
 	"laifang/store"
 	"laifang/store/gen"
 )
@@ -44,6 +45,7 @@ func runGen(c *Context, fs *flag.FlagSet) error {
 	defer func() { s.Close() }()
 	start := time.Now()
 	sum, err := gen.Office(s, gen.Options{Visits: n, Seed: seed, Years: years, Batch: batch,
+		Password: DemoPassword, HashPassword: app.HashPassword,
 		Progress: func(done int) {
 			fmt.Fprintf(c.Stdout, "已提交 %d 次来访（%s）\n", done, time.Since(start).Round(time.Second))
 		}})
@@ -68,5 +70,28 @@ func runGen(c *Context, fs *flag.FlagSet) error {
 	}
 	size, _ := s.Size()
 	fmt.Fprintf(c.Stdout, "完成：%s，用时 %s，数据文件 %.1f MB\n", sum, time.Since(start).Round(time.Second), float64(size)/1e6)
+	printStaff(c, sum.Staff)
 	return nil
+}
+
+// DemoPassword is the password of every account of a generated office.
+// It is printed and written here on purpose: the office is demo data, made
+// up, for demonstrations, training and benchmarks, never for real work.
+const DemoPassword = "demo2026"
+
+func printStaff(c *Context, staff []store.User) {
+	if len(staff) == 0 {
+		return
+	}
+	fmt.Fprintln(c.Stdout, "演示账号（虚构的演示数据，仅供演示、培训和测试；不要用于真实接待工作）：")
+	for _, u := range staff {
+		role := app.RoleNames[u.Role]
+		if u.Confidential {
+			role += "，可查看保密件"
+		}
+		fmt.Fprintf(c.Stdout, "  %-8s %s（%s）\n", u.Login, u.Name, role)
+	}
+	if staff[0].PassHash != "" {
+		fmt.Fprintf(c.Stdout, "所有演示账号的密码都是：%s\n", DemoPassword)
+	}
 }

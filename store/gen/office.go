@@ -17,11 +17,33 @@ type Options struct {
 	// Progress is told the number of visits committed so far, after each
 	// transaction is on disk.
 	Progress func(committed int)
+	// Password is the one demo password of the staff accounts a new office
+	// gets, and HashPassword turns it into what store.User.PassHash holds
+	// (app's argon2id: the store does not know how passwords are hashed).
+	// With either missing the accounts have no password and nobody can log
+	// in (benchmarks and store tests need no logins).
+	Password     string
+	HashPassword func(password string) string
 }
 
 // Summary counts what Office made.
 type Summary struct {
 	Visits, Cases, People, Tasks, Letters int
+	// Staff are the accounts made for a new office (none when the office
+	// was there already).
+	Staff []store.User
+}
+
+// Staff are the demo office's accounts, one per role of app.Roles; the
+// head holds the right to see whistle-blowers' identity. IDs follow this
+// order (1 admin, 2 and 3 the clerks who register the visits…).
+var Staff = []store.User{
+	{Name: "管理员", Login: "admin", Role: "admin", Active: true},
+	{Name: "登记员甲", Login: "clerk1", Role: "clerk", Active: true},
+	{Name: "登记员乙", Login: "clerk2", Role: "clerk", Active: true},
+	{Name: "负责人", Login: "head", Role: "head", Active: true, Confidential: true},
+	{Name: "承办人", Login: "handler", Role: "handler", Active: true},
+	{Name: "查阅员", Login: "reader", Role: "reader", Active: true},
 }
 
 var unitNames = []string{"办公室", "党政综合办", "经济发展办", "社会事务办", "自然资源所", "农业农村办",
@@ -44,6 +66,15 @@ func Office(s *store.Store, opts Options) (Summary, error) {
 		opts.Batch = 2000
 	}
 	g := New(opts.Seed)
+	// The demo password is hashed while the visits are written (argon2id
+	// takes tens of milliseconds, as much as a few hundred visits), once
+	// for all accounts, which share it anyway; the accounts get it at the
+	// end.
+	var hashed chan string
+	if opts.Password != "" && opts.HashPassword != nil {
+		hashed = make(chan string, 1)
+		go func() { hashed <- opts.HashPassword(opts.Password) }()
+	}
 	var units []store.Unit
 	var done int
 	var recent []recentEntry
@@ -56,7 +87,7 @@ func Office(s *store.Store, opts Options) (Summary, error) {
 			return err
 		}
 		if len(units) == 0 {
-			if units, err = seed(tx); err != nil {
+			if units, sum.Staff, err = seed(tx, opts); err != nil {
 				return err
 			}
 		}
@@ -100,6 +131,24 @@ func Office(s *store.Store, opts Options) (Summary, error) {
 			opts.Progress(done)
 		}
 	}
+	if hashed != nil {
+		hash := <-hashed
+		if len(sum.Staff) > 0 {
+			err := s.Update(func(tx *store.Tx) error {
+				for i := range sum.Staff {
+					u := &sum.Staff[i]
+					u.PassHash = hash
+					if err := tx.UpdateUser(u); err != nil {
+						return err
+					}
+				}
+				return nil
+			})
+			if err != nil {
+				return sum, err
+			}
+		}
+	}
 	return sum, nil
 }
 
@@ -114,30 +163,29 @@ func workHours(t time.Time, g *Synth) time.Time {
 	return time.Date(y, m, d, 8+g.r.IntN(9), g.r.IntN(60), g.r.IntN(60), 0, t.Location())
 }
 
-func seed(tx *store.Tx) ([]store.Unit, error) {
+func seed(tx *store.Tx, opts Options) ([]store.Unit, []store.User, error) {
 	var units []store.Unit
 	for _, n := range unitNames {
 		u := store.Unit{Name: n, Kind: "internal", Active: true}
 		if err := tx.SaveUnit(&u); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		units = append(units, u)
 	}
-	for i, u := range []store.User{
-		{Name: "管理员", Login: "admin", Role: "admin", Active: true},
-		{Name: "登记员甲", Login: "clerk1", Role: "clerk", Active: true},
-		{Name: "登记员乙", Login: "clerk2", Role: "clerk", Active: true},
-		{Name: "负责人", Login: "head", Role: "head", Active: true, Confidential: true},
-		{Name: "纪检专员", Login: "discipline", Role: "discipline", Active: true, Confidential: true},
-	} {
-		u.Unit = units[i%len(units)].ID
-		if err := tx.SaveUser(&u); err != nil {
-			return nil, err
+	var staff []store.User
+	for i, u := range Staff {
+		if i == 0 && tx.HasUsers() {
+			break // the office was set up by hand: its accounts stay as they are
 		}
+		u.Unit = units[i%len(units)].ID
+		if err := tx.UpdateUser(&u); err != nil {
+			return nil, nil, err
+		}
+		staff = append(staff, u)
 	}
 	st, err := tx.Settings()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if st.OrgName == "" {
 		st.OrgName = "示范镇人民政府"
@@ -148,18 +196,18 @@ func seed(tx *store.Tx) ([]store.Unit, error) {
 			"交办单":   "{code}信交〔{year}〕{n}号",
 		}
 		if err := tx.SaveSettings(st); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	for i, c := range Categories {
 		if err := tx.SetDict(&store.DictEntry{List: "category", Code: c.Code, Label: c.Label, Sort: i, Active: true}); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	p := store.TimeLimitProfile{Name: "国家默认（2022条例）", MaxExt: 30, Rules: map[string]store.Limit{
 		"受理告知": {Days: 15}, "异议": {Days: 5, Working: true}, "办理": {Days: 60},
 		"复查申请": {Days: 30}, "复查决定": {Days: 30}, "复核申请": {Days: 30}, "复核决定": {Days: 30}}}
-	return units, tx.SaveProfile(&p)
+	return units, staff, tx.SaveProfile(&p)
 }
 
 func oneVisit(tx *store.Tx, g *Synth, at, end time.Time, units []store.Unit, recent *[]recentEntry, sum *Summary) error {
