@@ -19,6 +19,10 @@ type Revealed struct {
 	RiskNotes []string     `json:"riskNotes"`
 }
 
+// MaxReasonLen is the longest reason (a reveal, a purge) the audit log
+// keeps; a longer one is refused, never cut.
+const MaxReasonLen = 200
+
 // Reveal shows the identity of the people on a confidential case, its
 // accused and its risk notes, and lets this session show them until it
 // ends. The reason goes into the audit log.
@@ -28,8 +32,10 @@ func (s *Privacy) Reveal(caseID uint64, reason string) (Revealed, error) {
 		return Revealed{}, err
 	}
 	reason = strings.TrimSpace(reason)
-	if len([]rune(reason)) < 4 {
+	if n := len([]rune(reason)); n < 4 {
 		return Revealed{}, fieldError("reveal.reason", "reason", "请写明查看原因（至少 4 个字）。")
+	} else if n > MaxReasonLen {
+		return Revealed{}, fieldError("reveal.reasonLong", "reason", "查看原因太长（最多 200 个字）。")
 	}
 	out := Revealed{CaseID: caseID, People: []PersonView{}, RiskTags: []string{}, RiskNotes: []string{}}
 	err = st.Update(func(tx *store.Tx) error {
@@ -56,7 +62,7 @@ func (s *Privacy) Reveal(caseID uint64, reason string) (Revealed, error) {
 				out.RiskNotes = append(out.RiskNotes, e.Record.RiskNotes)
 			}
 		}
-		return s.audit(tx, act, "reveal", "case", caseID, "查看保密件身份信息："+c.No, clip(reason, 200))
+		return s.audit(tx, act, "reveal", "case", caseID, "查看保密件身份信息："+c.No, reason)
 	})
 	if err != nil {
 		return Revealed{}, err

@@ -55,6 +55,9 @@ func (s *Retention) Purge(ids []uint64, reason string) (int, error) {
 	if reason == "" {
 		return 0, fieldError("purge.reason", "reason", "请填写销毁依据（如保管期限届满、审批文号）。")
 	}
+	if len([]rune(reason)) > MaxReasonLen {
+		return 0, fieldError("purge.reasonLong", "reason", "销毁依据太长（最多 200 个字）。")
+	}
 	if len(ids) == 0 {
 		return 0, fieldError("purge.none", "ids", "请选择要销毁的事项。")
 	}
@@ -75,7 +78,7 @@ func (s *Retention) Purge(ids []uint64, reason string) (int, error) {
 				return newError("purge.notExpired", fmt.Sprintf("事项 %s 尚未到保管期限或未归档，不能销毁。", c.No))
 			}
 			a := s.auditEntry(act, "purge")
-			a.Reason = clip(reason, 200)
+			a.Reason = reason
 			a.Summary = fmt.Sprintf("销毁已过保管期限的事项 %s（保管至 %s）", c.No, until)
 			if err := tx.PurgeCase(id, a); err != nil {
 				return err

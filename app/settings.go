@@ -59,11 +59,16 @@ func (s *Settings) Save(in OfficeSettings) (OfficeSettings, error) {
 		return OfficeSettings{}, err
 	}
 	in.OrgName, in.OrgCode = strings.TrimSpace(in.OrgName), strings.TrimSpace(in.OrgCode)
+	in.ReviewOrg, in.RecheckOrg = strings.TrimSpace(in.ReviewOrg), strings.TrimSpace(in.RecheckOrg)
 	switch {
 	case in.OrgName == "" || len([]rune(in.OrgName)) > 100:
 		return OfficeSettings{}, fieldError("settings.orgName", "orgName", "请填写单位名称（最多 100 个字）。")
 	case in.OrgCode == "" || len([]rune(in.OrgCode)) > 10:
 		return OfficeSettings{}, fieldError("settings.orgCode", "orgCode", "请填写机关代字（最多 10 个字）。")
+	case len([]rune(in.ReviewOrg)) > 100:
+		return OfficeSettings{}, fieldError("settings.reviewOrg", "reviewOrg", "复查机关名称太长（最多 100 个字）。")
+	case len([]rune(in.RecheckOrg)) > 100:
+		return OfficeSettings{}, fieldError("settings.recheckOrg", "recheckOrg", "复核机关名称太长（最多 100 个字）。")
 	case in.RegionCode != "" && !isDigits(in.RegionCode, 6):
 		return OfficeSettings{}, fieldError("settings.regionCode", "regionCode", "行政区划代码应为 6 位数字。")
 	case in.IdleMinutes < 0 || in.IdleMinutes > 240:
