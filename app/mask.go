@@ -145,3 +145,52 @@ func maskAddress(s string) string {
 	}
 	return string(r[:6]) + "****"
 }
+
+// MaskPhones masks each number of a list (MaskPhone).
+func MaskPhones(phones []string) []string {
+	if len(phones) == 0 {
+		return nil
+	}
+	out := make([]string, len(phones))
+	for i, p := range phones {
+		out[i] = MaskPhone(p)
+	}
+	return out
+}
+
+// IsConfidentialRow is IsConfidential for a list row.
+func IsConfidentialRow(r *store.CaseRow) bool { return r.Confidential || r.Type == TypeReport }
+
+// mayIdentifyRow is mayIdentify for a list row (search results, the
+// ledger, a person's cases): rows carry the case's type and flag.
+func (b *svc) mayIdentifyRow(act *Actor, r *store.CaseRow) bool {
+	if !IsConfidentialRow(r) {
+		return true
+	}
+	return act.May(PermConfidential) && b.sess.Revealed(r.ID)
+}
+
+// rowName is the petitioner's name a list shows for a row: Hidden on a
+// confidential case this session may not identify, "" for an anonymous
+// one, the name otherwise.
+func (b *svc) rowName(act *Actor, r *store.CaseRow) string {
+	if r.Name != "" && !b.mayIdentifyRow(act, r) {
+		return Hidden
+	}
+	return r.Name
+}
+
+// caseSecrets is what of a case's own fields identifies the people around
+// a report: the accused and the risk tags. On a confidential case that
+// this session may not identify, the accused is Hidden (when there is one)
+// and the risk tags are none; lists, exports and department documents
+// take them from here.
+func (b *svc) caseSecrets(act *Actor, c *store.Case) (accused string, riskTags []string) {
+	if !b.mayIdentify(act, c) {
+		if c.Accused != "" {
+			accused = Hidden
+		}
+		return accused, nil
+	}
+	return c.Accused, c.RiskTags
+}

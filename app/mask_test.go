@@ -178,3 +178,72 @@ func TestAuditViewerFilters(t *testing.T) {
 		t.Fatalf("bad date: %v", err)
 	}
 }
+
+// What list and search services take from mask.go: rows of confidential
+// cases without the reporter's name, the accused and risk tags hidden,
+// phones masked; all of it back once a grant holder has revealed the case.
+func TestListsHideTheReporterOfAConfidentialRow(t *testing.T) {
+	a, _ := testApp(t)
+	setUp(t, a)
+	marked, _ := intake(t, a, store.Case{Title: "反映问题", Type: "申诉求决", Confidential: true, Accused: "孙某",
+		RiskTags: []string{"扬言报复"}})
+	report, _ := intake(t, a, store.Case{Title: "检举", Type: TypeReport})
+	plain, _ := intake(t, a, store.Case{Title: "咨询", Type: "咨询"})
+	st, _ := a.store()
+	row := func(id uint64) *store.CaseRow {
+		t.Helper()
+		res, err := st.Search(store.Query{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range res.Rows {
+			if res.Rows[i].ID == id {
+				return &res.Rows[i]
+			}
+		}
+		t.Fatalf("no row %d", id)
+		return nil
+	}
+	clerkSess := addUser(t, a, "clerk1", RoleClerk, false)
+	clerk, cact := a.bind(clerkSess).Privacy, clerkSess.actor()
+	headSess := addUser(t, a, "head1", RoleHead, true)
+	head, hact := a.bind(headSess).Privacy, headSess.actor()
+
+	for _, id := range []uint64{marked.CaseID, report.CaseID} {
+		if n := clerk.rowName(cact, row(id)); n != Hidden {
+			t.Errorf("clerk sees the reporter of case %d in a list: %q", id, n)
+		}
+		if n := head.rowName(hact, row(id)); n != Hidden {
+			t.Errorf("the grant alone, before a reveal, shows %q", n)
+		}
+	}
+	if n := clerk.rowName(cact, row(plain.CaseID)); n != "赵举报" {
+		t.Errorf("an ordinary row: %q", n)
+	}
+	c, _ := st.Case(marked.CaseID)
+	if acc, risk := clerk.caseSecrets(cact, c); acc != Hidden || risk != nil {
+		t.Errorf("clerk sees the accused %q and risks %v", acc, risk)
+	}
+	if _, err := head.Reveal(marked.CaseID, "核实举报线索"); err != nil {
+		t.Fatal(err)
+	}
+	if n := head.rowName(hact, row(marked.CaseID)); n != "赵举报" {
+		t.Errorf("after the reveal: %q", n)
+	}
+	if n := head.rowName(hact, row(report.CaseID)); n != Hidden {
+		t.Errorf("a reveal of one case showed another: %q", n)
+	}
+	if acc, risk := head.caseSecrets(hact, c); acc != "孙某" || len(risk) != 1 {
+		t.Errorf("after the reveal: %q %v", acc, risk)
+	}
+	// The clerk's session saw no reveal: still hidden for them.
+	if n := clerk.rowName(cact, row(marked.CaseID)); n != Hidden {
+		t.Errorf("another session's reveal showed the name to the clerk: %q", n)
+	}
+	if got := MaskPhones([]string{"13812345678", "010-12345678"}); got[0] != "138****5678" || got[1] != "010-****5678" {
+		t.Errorf("MaskPhones: %v", got)
+	}
+	if MaskPhones(nil) != nil {
+		t.Error("MaskPhones(nil)")
+	}
+}
