@@ -17,4 +17,6 @@ for _ in $(seq 100); do
 done
 [ -n "$url" ] || { echo "serve did not start:"; cat "$tmp/serve.log"; exit 1; }
 cd "$(dirname "$0")/../frontend"
-LAIFANG_URL="$url" LAIFANG_DATA_FILE="$tmp/data/laifang.db" npm run --silent e2e -- serve
+# serve.spec uses the server started here; xss.spec starts its own from
+# LAIFANG_BIN (a fresh office and a generated one).
+LAIFANG_URL="$url" LAIFANG_DATA_FILE="$tmp/data/laifang.db" LAIFANG_BIN="$bin" npm run --silent e2e -- serve xss

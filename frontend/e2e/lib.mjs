@@ -2,6 +2,7 @@
 // a fresh profile per run, the environment the Makefile sets, and a place
 // for screenshots.
 
+import { spawn, spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -87,3 +88,51 @@ export async function eventually(fn, timeout = 10_000) {
 export async function settled(locator) {
   await locator.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)))
 }
+
+/**
+ * Starts `laifang serve` (LAIFANG_BIN, which the Makefile sets) on a new
+ * temp data folder and a free loopback port; with gen > 0 the folder first
+ * gets a generated office of that many visits (`laifang gen --years 30`:
+ * demo accounts admin, clerk1, clerk2, head, handler, reader, password
+ * demoPassword; old archived cases past retention). Returns { url,
+ * dataDir, stop() }.
+ */
+export async function startServe({ gen = 0 } = {}) {
+  const bin = env('LAIFANG_BIN')
+  const dataDir = mkdtempSync(join(tmpdir(), 'laifang-e2e-data-'))
+  if (gen > 0) {
+    const r = spawnSync(bin, ['gen', '-n', String(gen), '--years', '30', '--data', dataDir], { encoding: 'utf8' })
+    if (r.status !== 0) throw new Error(`laifang gen failed: ${r.stderr}`)
+  }
+  const child = spawn(bin, ['serve', '--data', dataDir, '--addr', '127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'pipe'] })
+  let log = ''
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve did not start: ${log}`)), 15_000)
+    const read = (b) => {
+      log += b
+      const m = /https?:\/\/[0-9.:]+\//.exec(log)
+      if (m) {
+        clearTimeout(timer)
+        resolve(m[0])
+      }
+    }
+    child.stdout.on('data', read)
+    child.stderr.on('data', read)
+    child.on('exit', (code) => reject(new Error(`serve exited ${code}: ${log}`)))
+  })
+  return {
+    url,
+    dataDir,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r))
+        child.kill('SIGTERM')
+        await exited
+      }
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** The password of every account of a generated office (app/cli.DemoPassword). */
+export const demoPassword = 'demo2026'
