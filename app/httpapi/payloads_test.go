@@ -79,6 +79,10 @@ func TestPayloadsComeBackVerbatim(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if _, err := st.SaveIntake(&store.Intake{Case: store.Case{Title: "咨询", Type: "咨询"},
+		People: []store.IntakePerson{{Person: g.Person(), Role: "主信访人"}}}); err != nil {
+		t.Fatal(err)
+	}
 	st.Close()
 	a := app.New(app.Options{DataDir: dir})
 	if err := a.Open(store.Options{NoSync: true, NoDailyBackup: true}); err != nil {
@@ -223,6 +227,48 @@ func TestPayloadsComeBackVerbatim(t *testing.T) {
 			t.Fatalf("reveal %s: %d %+v", p.name, code, e)
 		}
 	}
+	// Reception records on an ordinary case: every text field back verbatim
+	// in the case view's timeline; past Go's limit, refused on the field.
+	plainCase := r.CaseID + 1
+	for _, p := range ps {
+		n := utf8.RuneCountInString(p.text)
+		rec := app.CaseRecord{Statement: p.text, QA: p.text, Explanations: p.text, Materials: p.text, Present: 1}
+		if n > 2000 {
+			rec.Materials = ""
+			code, e := call(hc, "/api/Cases/AddRecord", nil, plainCase, rec)
+			refused("record explanations "+p.name, code, e, "explanations")
+			rec.Explanations, rec.Materials = "", p.text
+			code, e = call(hc, "/api/Cases/AddRecord", nil, plainCase, rec)
+			refused("record materials "+p.name, code, e, "materials")
+			rec.Materials = ""
+		}
+		if code, e := call(hc, "/api/Cases/AddRecord", nil, plainCase, rec); e != nil {
+			t.Fatalf("record %s: %d %+v", p.name, code, e)
+		}
+	}
+	var detail app.CaseDetail
+	if code, e := call(hc, "/api/Cases/Get", &detail, plainCase); e != nil {
+		t.Fatalf("case view: %d %+v", code, e)
+	}
+	texts := map[string]int{}
+	for _, en := range detail.Timeline {
+		if en.Record != nil {
+			texts[en.Record.Statement]++
+			texts[en.Record.QA]++
+			texts[en.Record.Explanations]++
+			texts[en.Record.Materials]++
+		}
+	}
+	for _, p := range ps {
+		want := 4 // statement, qa, explanations, materials
+		if utf8.RuneCountInString(p.text) > 2000 {
+			want = 2 // statement and qa (20,000 characters at most)
+		}
+		if texts[p.text] != want {
+			t.Errorf("record %s: the text came back %d times verbatim, want %d", p.name, texts[p.text], want)
+		}
+	}
+
 	var rows app.AuditRows
 	call(hc, "/api/Audit/List", &rows, app.AuditQuery{Action: "reveal", Limit: 100})
 	reasons := map[string]bool{}

@@ -1,5 +1,7 @@
 // Petitioners' text is data, never markup (issue 4). Every payload of
-// payloads.mjs goes into every free-text field that exists, through the real
+// payloads.mjs goes into every free-text field that exists (setup, office
+// settings, users, audit filters, reveal and purge reasons, reception
+// records on the case view, the wording library), through the real
 // screens and the real Go backend (`laifang serve`, started here on temp
 // data folders from LAIFANG_BIN); each screen that shows the text back must
 // show it as the literal text, and no payload may run (window.__xss, alert,
@@ -263,6 +265,105 @@ describe('payloads as reasons: reveal and purge, shown in the audit viewer', () 
     for (const p of reasons) {
       await audit.locator('.reason').getByText(`（原因：${p.text}）`, { exact: true }).waitFor()
     }
+    await assertNoXss(page)
+  })
+})
+
+describe('payloads in the case view and the wording library', () => {
+  let server
+  let browser
+  let page
+
+  before(async () => {
+    server = await startServe({ gen: 200 })
+    browser = await launch()
+    page = browser.page
+    await watchForXss(page)
+    await page.goto(server.url)
+    await signIn(page, 'head', demoPassword)
+  })
+  after(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  /** A record's text fields with Go's limits (app.checkCaseRecord). */
+  const recordFields = [
+    { name: 'statement', max: 20000 },
+    { name: 'qa', max: 20000 },
+    { name: 'materials', max: 2000 },
+    { name: 'explanations', max: 10000 },
+    { name: 'commitments', max: 2000 },
+    { name: 'riskNotes', max: 2000 },
+  ]
+
+  test('every payload in every field of a reception record, shown on the timeline as text', async () => {
+    // A case whose people and risk notes this head may see without a reveal.
+    let id = 0
+    for (let i = 1; i <= 50 && !id; i++) {
+      const r = await call(page, 'Cases/Get', [i])
+      if (r.status === 200 && r.body.identified) id = i
+    }
+    assert.ok(id, 'an ordinary case in the generated office')
+    await page.goto(new URL(`#/cases?id=${id}`, server.url).href)
+    await page.getByTestId('case-timeline').waitFor()
+    const dialog = page.getByTestId('record-dialog')
+    // Text longer than Go keeps is refused next to its field, not cut.
+    await page.getByTestId('record-add').click()
+    await dialog.locator('textarea[name="statement"]').fill('来访人陈述')
+    await dialog.locator('input[name="materials"]').fill(allPayloads[allPayloads.length - 1].text)
+    await page.getByTestId('record-save').click()
+    await dialog.locator('.el-form-item__error', { hasText: '接收材料太长' }).waitFor()
+    await page.keyboard.press('Escape')
+    for (const p of allPayloads) {
+      await page.getByTestId('record-add').click()
+      for (const f of recordFields) {
+        const input = dialog.locator(`[name="${f.name}"]`)
+        await input.fill(fit(p.text, f.max))
+      }
+      await dialog.locator('input[name="place"]').fill(fit(p.text, 100))
+      await dialog.locator('input[name="leader"]').fill(fit(p.text, 50))
+      await page.getByTestId('record-save').click()
+      await dialog.waitFor({ state: 'hidden' })
+      const shown = page.getByTestId('case-timeline').locator('dd.text')
+      await eventually(async () => {
+        const texts = (await shown.allTextContents()).map((s) => s.trim())
+        for (const f of recordFields) assert.ok(texts.includes(fit(p.text, f.max).trim()), `${p.name} in ${f.name}`)
+      })
+      await assertNoXss(page)
+    }
+    await screenshot(page, 'xss-case')
+    // The case search box takes a payload as a query, as text.
+    await page.getByTestId('case-back').click()
+    await page.getByTestId('cases-search').fill(payloads[1].text)
+    await page.getByTestId('cases-search').press('Enter')
+    await page.getByTestId('cases-table').waitFor()
+    await assertNoXss(page)
+  })
+
+  test('every payload in every field of the wording library, shown as text', async () => {
+    await openTab(page, '口径库')
+    const form = page.getByTestId('wording-form')
+    for (const [i, p] of allPayloads.entries()) {
+      await page.getByTestId('wording-add').click()
+      await form.locator('input[name="topic"]').fill(`${i}${fit(p.text, 59)}`)
+      await form.locator('textarea[name="text"]').fill(p.text)
+      await form.locator('textarea[name="basis"]').fill(p.text)
+      await form.locator('input[name="keywords"]').fill(p.text)
+      await form.locator('input[name="category"]').fill(p.text)
+      await page.getByTestId('wording-save').click()
+      await form.waitFor({ state: 'hidden' })
+      await page.getByTestId('wording-table').getByText(`${i}${fit(p.text, 59)}`.trim(), { exact: true }).waitFor()
+    }
+    // Open every row: the text and the basis, as text.
+    const table = page.getByTestId('wording-table')
+    for (const icon of await table.locator('.el-table__expand-icon').all()) await icon.click()
+    await eventually(async () => {
+      const texts = (await table.locator('.expand .text').allTextContents()).map((s) => s.trim())
+      for (const p of allPayloads) assert.ok(texts.includes(fit(p.text, 3000).trim()), p.name)
+    })
+    await page.getByTestId('wording-search').fill(payloads[0].text)
+    await screenshot(page, 'xss-wording')
     await assertNoXss(page)
   })
 })
