@@ -15,6 +15,19 @@ type Error struct {
 	Message string `json:"message"`
 	// Field names the input the error is about, when there is one.
 	Field string `json:"field,omitempty"`
+	// Fields are every problem of a form at once (the intake form has
+	// dozens of inputs: the clerk sees all of them, not one per save).
+	// Field and Message above are then the first of them.
+	Fields []Issue `json:"fields,omitempty"`
+}
+
+// Issue is one problem with one input of a form: a refusal, or a warning
+// that does not block saving. Field is a path the UI can place, such as
+// "people[1].idNumber" or "record.start".
+type Issue struct {
+	Field   string `json:"field"`
+	Code    string `json:"code"`
+	Message string `json:"message"`
 }
 
 func (e *Error) Error() string { return e.Code + ": " + e.Message }
@@ -35,6 +48,7 @@ const (
 	CodeBadRequest  = "bad_request"
 	CodeStale       = "record.stale"
 	CodeConflict    = "conflict"
+	CodeInvalid     = "invalid" // a form with one or more Fields to correct
 )
 
 // MsgStale is what a clerk reads when someone else saved the record first.

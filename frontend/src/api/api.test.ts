@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { api, ApiError, call, currentTransport, setTransport } from '@/api'
+import { api, ApiError, call, currentTransport, setTransport, toApiError } from '@/api'
 import { CODE_NO_METHOD, CODE_TRANSPORT, MSG_BAD_RESPONSE, MSG_NO_METHOD, MSG_UNKNOWN, MSG_UNREACHABLE } from '@/api/errors'
 
 const info = {
@@ -83,6 +83,25 @@ describe('HTTP transport (laifang serve)', () => {
     expect(e.code).toBe('idcard.checksum')
     expect(e.message).toBe('身份证号校验位不正确')
     expect(e.field).toBe('idNumber')
+  })
+
+  it('keeps every field problem of a form', async () => {
+    const fields = [
+      { field: 'people[1].idNumber', code: 'idcard.checksum', message: '身份证号校验位不正确' },
+      { field: 'title', code: 'intake.required', message: '请填写标题（事由）。' },
+    ]
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () =>
+        jsonResponse(400, { code: 'invalid', message: '登记表有 2 处需要更正', field: 'people[1].idNumber', fields }),
+      ),
+    )
+    const e = await rejection(api.System.Info())
+    expect(e.code).toBe('invalid')
+    expect(e.fields).toEqual(fields)
+    // The Wails runtime's Error with the JSON text inside carries them too.
+    const viaWails = toApiError(new Error(JSON.stringify({ code: 'invalid', message: 'x', fields })))
+    expect(viaWails.fields).toEqual(fields)
   })
 
   it('makes a transport error with a Chinese message from a body of another shape', async () => {

@@ -11,16 +11,26 @@ export const MSG_BAD_RESPONSE = '服务返回了无法识别的内容，请重�
 export const MSG_NO_METHOD = '没有这个功能接口，请升级前端或后端到同一版本。'
 export const MSG_UNKNOWN = '操作失败，请重试；如果仍然出错，请联系管理员。'
 
+/** One problem of a form, at the input its field path names (people[1].idNumber). */
+export interface FieldIssue {
+  field: string
+  code: string
+  message: string
+}
+
 export class ApiError extends Error {
   readonly code: string
   /** The input the error is about, when Go names one. */
   readonly field?: string
+  /** Every problem of a form at once, when Go checked a whole form. */
+  readonly fields?: FieldIssue[]
 
-  constructor(code: string, message: string, field?: string) {
+  constructor(code: string, message: string, field?: string, fields?: FieldIssue[]) {
     super(message)
     this.name = 'ApiError'
     this.code = code
     if (field) this.field = field
+    if (fields && fields.length) this.fields = fields
   }
 }
 
@@ -32,6 +42,13 @@ interface ErrorShape {
   code: string
   message: string
   field?: string
+  fields?: FieldIssue[]
+}
+
+function isIssue(v: unknown): v is FieldIssue {
+  if (typeof v !== 'object' || v === null) return false
+  const o = v as Record<string, unknown>
+  return typeof o.field === 'string' && typeof o.code === 'string' && typeof o.message === 'string'
 }
 
 /** Reports whether v is the {code, message} body that Go sends for an error. */
@@ -43,7 +60,8 @@ export function isErrorShape(v: unknown): v is ErrorShape {
     o.code !== '' &&
     typeof o.message === 'string' &&
     o.message !== '' &&
-    (o.field === undefined || typeof o.field === 'string')
+    (o.field === undefined || typeof o.field === 'string') &&
+    (o.fields === undefined || (Array.isArray(o.fields) && o.fields.every(isIssue)))
   )
 }
 
@@ -55,7 +73,7 @@ export function isErrorShape(v: unknown): v is ErrorShape {
  */
 export function toApiError(e: unknown): ApiError {
   if (e instanceof ApiError) return e
-  if (isErrorShape(e)) return new ApiError(e.code, e.message, e.field)
+  if (isErrorShape(e)) return new ApiError(e.code, e.message, e.field, e.fields)
   // The Wails runtime rejects with new Error(<what the ErrorFormatter gave>),
   // so Go sends the {code, message} object as a JSON string inside it.
   if (e instanceof Error && !isErrorShape(e)) e = e.message
@@ -64,7 +82,7 @@ export function toApiError(e: unknown): ApiError {
     if (text.startsWith('{')) {
       try {
         const parsed: unknown = JSON.parse(text)
-        if (isErrorShape(parsed)) return new ApiError(parsed.code, parsed.message, parsed.field)
+        if (isErrorShape(parsed)) return new ApiError(parsed.code, parsed.message, parsed.field, parsed.fields)
       } catch {
         // not JSON: fall through to the plain text
       }

@@ -75,7 +75,7 @@ export function httpTransport(base = ''): Transport {
         throw new ApiError(CODE_TRANSPORT, `${MSG_BAD_RESPONSE}（HTTP ${res.status}）`)
       }
       if (res.ok) return body
-      if (isErrorShape(body)) throw new ApiError(body.code, body.message, body.field)
+      if (isErrorShape(body)) throw new ApiError(body.code, body.message, body.field, body.fields)
       throw new ApiError(CODE_TRANSPORT, `${MSG_BAD_RESPONSE}（HTTP ${res.status}）`)
     },
   }

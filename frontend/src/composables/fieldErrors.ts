@@ -13,10 +13,17 @@ export function useFieldErrors() {
     for (const k of Object.keys(errors)) delete errors[k]
   }
 
-  /** Puts the error by its field; returns it when it names none. */
+  /**
+   * Puts the error by its field (every field of a form Go checked whole);
+   * returns it when it names none.
+   */
   function take(e: unknown): ApiError | null {
     clear()
     const err = toApiError(e)
+    if (err.fields?.length) {
+      for (const f of err.fields) if (!errors[f.field]) errors[f.field] = f.message
+      return null
+    }
     if (err.field) {
       errors[err.field] = err.message
       return null
