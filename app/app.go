@@ -59,11 +59,14 @@ type Bound struct {
 	Repeat    *Repeat
 	Wording   *Wording
 	Cases     *Cases
+	Visits    *Visits
+	Dicts     *Dicts
 }
 
 // list is the set in binding order.
 func (b *Bound) list() []any {
-	return []any{b.Auth, b.System, b.Users, b.Settings, b.Audit, b.Retention, b.Privacy, b.Repeat, b.Wording, b.Cases}
+	return []any{b.Auth, b.System, b.Users, b.Settings, b.Audit, b.Retention, b.Privacy, b.Repeat, b.Wording, b.Cases,
+		b.Visits, b.Dicts}
 }
 
 // svc is what every service holds: the container and the session it acts
@@ -101,6 +104,8 @@ func (a *App) bind(s *Session) Bound {
 		Repeat:    &Repeat{b},
 		Wording:   &Wording{b},
 		Cases:     &Cases{b},
+		Visits:    &Visits{b},
+		Dicts:     &Dicts{b},
 	}
 }
 

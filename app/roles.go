@@ -114,6 +114,18 @@ var MethodPerms = map[string][]Perm{
 	"Cases.AddRecord":     {PermCaseWrite},
 	"Cases.CorrectRecord": {PermCaseWrite},
 	"Cases.RecordSheet":   {PermCaseRead, PermPrint},
+
+	"Visits.Options":   {PermCaseWrite},
+	"Visits.Check":     {PermCaseWrite},
+	"Visits.Register":  {PermCaseWrite},
+	"Visits.Draft":     {PermCaseWrite},
+	"Visits.SaveDraft": {PermCaseWrite},
+	"Visits.Today":     {PermCaseRead},
+	"Visits.Form":      {PermCaseRead},
+
+	"Dicts.List":  {PermSignedIn},
+	"Dicts.Save":  {PermSettings},
+	"Dicts.Reset": {PermSettings},
 }
 
 // may tells whether a signed-in user with role and grant holds p.

@@ -2,12 +2,13 @@
 // the types come from the generated bindings, the transport is chosen at call
 // time, and every failure arrives as an ApiError.
 
-import type { app } from '../../wailsjs/go/models'
+import type { app, dict } from '../../wailsjs/go/models'
 import { toApiError } from './errors'
 import type { Services } from './services'
 import { detectTransport, type Transport } from './transport'
 
 export { ApiError, isApiError, toApiError } from './errors'
+export type { FieldIssue } from './errors'
 export type { Transport } from './transport'
 
 /** Plain data as it arrives over either transport (no model class methods). */
@@ -36,6 +37,17 @@ export type CaseRecord = Plain<app.CaseRecord>
 export type TimelineEntry = Plain<app.TimelineEntry>
 export type CasePersonView = Plain<app.CasePersonView>
 export type RecordSheet = Plain<app.RecordSheet>
+export type RegisterInput = Plain<app.RegisterInput>
+export type PersonInput = Plain<app.PersonInput>
+export type RecordInput = Plain<app.RecordInput>
+export type CheckResult = Plain<app.CheckResult>
+export type Registered = Plain<app.Registered>
+export type FormOptions = Plain<app.FormOptions>
+export type TodayVisit = Plain<app.TodayVisit>
+export type RegistrationForm = Plain<app.RegistrationForm>
+export type DictList = Plain<app.DictList>
+export type DictEntry = Plain<dict.Entry>
+export type Issue = Plain<app.Issue>
 
 /** Codes Go refuses a call with when the session is not (or no longer) usable. */
 export const CODE_AUTH_REQUIRED = 'auth.required'

@@ -5,6 +5,7 @@
 import type * as Audit from '../../wailsjs/go/app/Audit'
 import type * as Auth from '../../wailsjs/go/app/Auth'
 import type * as Cases from '../../wailsjs/go/app/Cases'
+import type * as Dicts from '../../wailsjs/go/app/Dicts'
 import type * as Privacy from '../../wailsjs/go/app/Privacy'
 import type * as Repeat from '../../wailsjs/go/app/Repeat'
 import type * as Retention from '../../wailsjs/go/app/Retention'
@@ -12,11 +13,13 @@ import type * as Settings from '../../wailsjs/go/app/Settings'
 import type * as System from '../../wailsjs/go/app/System'
 import type * as Users from '../../wailsjs/go/app/Users'
 import type * as Wording from '../../wailsjs/go/app/Wording'
+import type * as Visits from '../../wailsjs/go/app/Visits'
 
 export interface Services {
   Audit: typeof Audit
   Auth: typeof Auth
   Cases: typeof Cases
+  Dicts: typeof Dicts
   Privacy: typeof Privacy
   Repeat: typeof Repeat
   Retention: typeof Retention
@@ -24,4 +27,5 @@ export interface Services {
   System: typeof System
   Users: typeof Users
   Wording: typeof Wording
+  Visits: typeof Visits
 }

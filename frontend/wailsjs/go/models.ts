@@ -506,6 +506,133 @@ export namespace app {
 	
 	
 	
+	export class Derived {
+	    sex: string;
+	    birth: string;
+	    area: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Derived(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.sex = source["sex"];
+	        this.birth = source["birth"];
+	        this.area = source["area"];
+	    }
+	}
+	export class Issue {
+	    field: string;
+	    code: string;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Issue(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.field = source["field"];
+	        this.code = source["code"];
+	        this.message = source["message"];
+	    }
+	}
+	export class CheckResult {
+	    errors: Issue[];
+	    warnings: Issue[];
+	    people: Derived[];
+	    group: boolean;
+	    groupThreshold: number;
+	    maxDelegates: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new CheckResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.errors = this.convertValues(source["errors"], Issue);
+	        this.warnings = this.convertValues(source["warnings"], Issue);
+	        this.people = this.convertValues(source["people"], Derived);
+	        this.group = source["group"];
+	        this.groupThreshold = source["groupThreshold"];
+	        this.maxDelegates = source["maxDelegates"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class DictList {
+	    name: string;
+	    label: string;
+	    entries: dict.Entry[];
+	    editable: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new DictList(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.label = source["label"];
+	        this.entries = this.convertValues(source["entries"], dict.Entry);
+	        this.editable = source["editable"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class DisposalOption {
+	    action: string;
+	    label: string;
+	    needs: string[];
+	    letter: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new DisposalOption(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.action = source["action"];
+	        this.label = source["label"];
+	        this.needs = source["needs"];
+	        this.letter = source["letter"];
+	    }
+	}
 	export class ExpiredCase {
 	    id: number;
 	    no: string;
@@ -526,6 +653,123 @@ export namespace app {
 	        this.retainUntil = source["retainUntil"];
 	    }
 	}
+	export class StaffMember {
+	    id: number;
+	    name: string;
+	    role: string;
+	    active: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new StaffMember(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.role = source["role"];
+	        this.active = source["active"];
+	    }
+	}
+	export class UnitOption {
+	    id: number;
+	    name: string;
+	    kind: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new UnitOption(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.kind = source["kind"];
+	    }
+	}
+	export class FormOptions {
+	    lists: DictList[];
+	    disposals: DisposalOption[];
+	    units: UnitOption[];
+	    staff: StaffMember[];
+	    groupThreshold: number;
+	    maxDelegates: number;
+	    now: string;
+	    user: number;
+	    mayRisk: boolean;
+	    labels: Record<string, string>;
+	
+	    static createFrom(source: any = {}) {
+	        return new FormOptions(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.lists = this.convertValues(source["lists"], DictList);
+	        this.disposals = this.convertValues(source["disposals"], DisposalOption);
+	        this.units = this.convertValues(source["units"], UnitOption);
+	        this.staff = this.convertValues(source["staff"], StaffMember);
+	        this.groupThreshold = source["groupThreshold"];
+	        this.maxDelegates = source["maxDelegates"];
+	        this.now = source["now"];
+	        this.user = source["user"];
+	        this.mayRisk = source["mayRisk"];
+	        this.labels = source["labels"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class FormPerson {
+	    id: number;
+	    name: string;
+	    idNumber?: string;
+	    phones?: string[];
+	    address?: string;
+	    masked: boolean;
+	    role: string;
+	    sex: string;
+	    birth: string;
+	    idType: string;
+	    household: string;
+	    workplace: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new FormPerson(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.idNumber = source["idNumber"];
+	        this.phones = source["phones"];
+	        this.address = source["address"];
+	        this.masked = source["masked"];
+	        this.role = source["role"];
+	        this.sex = source["sex"];
+	        this.birth = source["birth"];
+	        this.idType = source["idType"];
+	        this.household = source["household"];
+	        this.workplace = source["workplace"];
+	    }
+	}
+	
 	export class OfficeSettings {
 	    orgName: string;
 	    orgCode: string;
@@ -568,6 +812,46 @@ export namespace app {
 	        this.title = source["title"];
 	    }
 	}
+	export class PersonInput {
+	    id: number;
+	    role: string;
+	    name: string;
+	    anonymous: boolean;
+	    sex: string;
+	    birth: string;
+	    idType: string;
+	    idNumber: string;
+	    phone: string;
+	    phone2: string;
+	    address: string;
+	    household: string;
+	    postcode: string;
+	    workplace: string;
+	    relation: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PersonInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.role = source["role"];
+	        this.name = source["name"];
+	        this.anonymous = source["anonymous"];
+	        this.sex = source["sex"];
+	        this.birth = source["birth"];
+	        this.idType = source["idType"];
+	        this.idNumber = source["idNumber"];
+	        this.phone = source["phone"];
+	        this.phone2 = source["phone2"];
+	        this.address = source["address"];
+	        this.household = source["household"];
+	        this.postcode = source["postcode"];
+	        this.workplace = source["workplace"];
+	        this.relation = source["relation"];
+	    }
+	}
 	export class PersonView {
 	    id: number;
 	    name: string;
@@ -588,6 +872,48 @@ export namespace app {
 	        this.phones = source["phones"];
 	        this.address = source["address"];
 	        this.masked = source["masked"];
+	    }
+	}
+	export class RecordInput {
+	    start: string;
+	    end: string;
+	    receptionist: number;
+	    leader: string;
+	    idChecked: boolean;
+	    statement: string;
+	    qa: string;
+	    materials: string;
+	    explanations: string;
+	    scripts: number[];
+	    procedure: boolean;
+	    remedies: boolean;
+	    commitments: string;
+	    riskNotes: string;
+	    confirmed: boolean;
+	    refusal: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RecordInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.start = source["start"];
+	        this.end = source["end"];
+	        this.receptionist = source["receptionist"];
+	        this.leader = source["leader"];
+	        this.idChecked = source["idChecked"];
+	        this.statement = source["statement"];
+	        this.qa = source["qa"];
+	        this.materials = source["materials"];
+	        this.explanations = source["explanations"];
+	        this.scripts = source["scripts"];
+	        this.procedure = source["procedure"];
+	        this.remedies = source["remedies"];
+	        this.commitments = source["commitments"];
+	        this.riskNotes = source["riskNotes"];
+	        this.confirmed = source["confirmed"];
+	        this.refusal = source["refusal"];
 	    }
 	}
 	export class WordingEntry {
@@ -664,6 +990,248 @@ export namespace app {
 	        this.scripts = this.convertValues(source["scripts"], WordingEntry);
 	        this.corrected = source["corrected"];
 	        this.correction = source["correction"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class RegisterInput {
+	    receivedAt: string;
+	    channel: string;
+	    externalNo: string;
+	    reception: string;
+	    incomingOrg: string;
+	    incomingDocNo: string;
+	    incomingDate: string;
+	    incomingDue: string;
+	    people: PersonInput[];
+	    present: number;
+	    involved: number;
+	    title: string;
+	    demand: string;
+	    facts: string;
+	    region: string;
+	    site: string;
+	    accused: string;
+	    type: string;
+	    category: string;
+	    category2: string;
+	    litigation: boolean;
+	    skipLevel: boolean;
+	    repeat: boolean;
+	    urgent: boolean;
+	    confidential: boolean;
+	    realName: boolean;
+	    riskTags: string[];
+	    prior: string;
+	    disposal: string;
+	    reason: string;
+	    body: string;
+	    unitId: number;
+	    unit: string;
+	    due: string;
+	    opinion: string;
+	    record: RecordInput;
+	    linkCase: number;
+	    firstCase: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new RegisterInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.receivedAt = source["receivedAt"];
+	        this.channel = source["channel"];
+	        this.externalNo = source["externalNo"];
+	        this.reception = source["reception"];
+	        this.incomingOrg = source["incomingOrg"];
+	        this.incomingDocNo = source["incomingDocNo"];
+	        this.incomingDate = source["incomingDate"];
+	        this.incomingDue = source["incomingDue"];
+	        this.people = this.convertValues(source["people"], PersonInput);
+	        this.present = source["present"];
+	        this.involved = source["involved"];
+	        this.title = source["title"];
+	        this.demand = source["demand"];
+	        this.facts = source["facts"];
+	        this.region = source["region"];
+	        this.site = source["site"];
+	        this.accused = source["accused"];
+	        this.type = source["type"];
+	        this.category = source["category"];
+	        this.category2 = source["category2"];
+	        this.litigation = source["litigation"];
+	        this.skipLevel = source["skipLevel"];
+	        this.repeat = source["repeat"];
+	        this.urgent = source["urgent"];
+	        this.confidential = source["confidential"];
+	        this.realName = source["realName"];
+	        this.riskTags = source["riskTags"];
+	        this.prior = source["prior"];
+	        this.disposal = source["disposal"];
+	        this.reason = source["reason"];
+	        this.body = source["body"];
+	        this.unitId = source["unitId"];
+	        this.unit = source["unit"];
+	        this.due = source["due"];
+	        this.opinion = source["opinion"];
+	        this.record = this.convertValues(source["record"], RecordInput);
+	        this.linkCase = source["linkCase"];
+	        this.firstCase = source["firstCase"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Registered {
+	    caseId: number;
+	    caseNo: string;
+	    visitId: number;
+	    status: string;
+	    statusLabel: string;
+	    group: boolean;
+	    repeat: boolean;
+	    due: string;
+	    warnings: Issue[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Registered(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.caseId = source["caseId"];
+	        this.caseNo = source["caseNo"];
+	        this.visitId = source["visitId"];
+	        this.status = source["status"];
+	        this.statusLabel = source["statusLabel"];
+	        this.group = source["group"];
+	        this.repeat = source["repeat"];
+	        this.due = source["due"];
+	        this.warnings = this.convertValues(source["warnings"], Issue);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class RegistrationForm {
+	    orgName: string;
+	    caseId: number;
+	    caseNo: string;
+	    externalNo: string;
+	    received: string;
+	    registered: string;
+	    registeredBy: string;
+	    channel: string;
+	    reception: string;
+	    receptionist: string;
+	    leader: string;
+	    incoming: string;
+	    people: FormPerson[];
+	    present: number;
+	    involved: number;
+	    group: boolean;
+	    title: string;
+	    demand: string;
+	    facts: string;
+	    region: string;
+	    accused: string;
+	    type: string;
+	    category: string;
+	    flags: string[];
+	    prior: string;
+	    disposal: string;
+	    dispDetail: string;
+	    opinion: string;
+	    statusLabel: string;
+	    due: string;
+	    repeat: boolean;
+	    masked: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new RegistrationForm(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.orgName = source["orgName"];
+	        this.caseId = source["caseId"];
+	        this.caseNo = source["caseNo"];
+	        this.externalNo = source["externalNo"];
+	        this.received = source["received"];
+	        this.registered = source["registered"];
+	        this.registeredBy = source["registeredBy"];
+	        this.channel = source["channel"];
+	        this.reception = source["reception"];
+	        this.receptionist = source["receptionist"];
+	        this.leader = source["leader"];
+	        this.incoming = source["incoming"];
+	        this.people = this.convertValues(source["people"], FormPerson);
+	        this.present = source["present"];
+	        this.involved = source["involved"];
+	        this.group = source["group"];
+	        this.title = source["title"];
+	        this.demand = source["demand"];
+	        this.facts = source["facts"];
+	        this.region = source["region"];
+	        this.accused = source["accused"];
+	        this.type = source["type"];
+	        this.category = source["category"];
+	        this.flags = source["flags"];
+	        this.prior = source["prior"];
+	        this.disposal = source["disposal"];
+	        this.dispDetail = source["dispDetail"];
+	        this.opinion = source["opinion"];
+	        this.statusLabel = source["statusLabel"];
+	        this.due = source["due"];
+	        this.repeat = source["repeat"];
+	        this.masked = source["masked"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -870,24 +1438,7 @@ export namespace app {
 	        this.password = source["password"];
 	    }
 	}
-	export class StaffMember {
-	    id: number;
-	    name: string;
-	    role: string;
-	    active: boolean;
 	
-	    static createFrom(source: any = {}) {
-	        return new StaffMember(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.name = source["name"];
-	        this.role = source["role"];
-	        this.active = source["active"];
-	    }
-	}
 	export class SystemInfo {
 	    version: string;
 	    dataPath: string;
@@ -908,6 +1459,53 @@ export namespace app {
 	        this.backupDir = source["backupDir"];
 	        this.officeName = source["officeName"];
 	        this.userName = source["userName"];
+	    }
+	}
+	
+	export class TodayVisit {
+	    visitId: number;
+	    caseId: number;
+	    caseNo: string;
+	    at: string;
+	    name: string;
+	    idNumber: string;
+	    phone: string;
+	    people: number;
+	    present: number;
+	    title: string;
+	    type: string;
+	    status: string;
+	    statusLabel: string;
+	    disposal: string;
+	    repeat: boolean;
+	    group: boolean;
+	    confidential: boolean;
+	    masked: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new TodayVisit(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.visitId = source["visitId"];
+	        this.caseId = source["caseId"];
+	        this.caseNo = source["caseNo"];
+	        this.at = source["at"];
+	        this.name = source["name"];
+	        this.idNumber = source["idNumber"];
+	        this.phone = source["phone"];
+	        this.people = source["people"];
+	        this.present = source["present"];
+	        this.title = source["title"];
+	        this.type = source["type"];
+	        this.status = source["status"];
+	        this.statusLabel = source["statusLabel"];
+	        this.disposal = source["disposal"];
+	        this.repeat = source["repeat"];
+	        this.group = source["group"];
+	        this.confidential = source["confidential"];
+	        this.masked = source["masked"];
 	    }
 	}
 	
@@ -954,6 +1552,65 @@ export namespace app {
 	        this.status = source["status"];
 	        this.category = source["category"];
 	    }
+	}
+
+}
+
+export namespace dict {
+	
+	export class Entry {
+	    code: string;
+	    label: string;
+	    parent?: string;
+	    sort: number;
+	    active: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Entry(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.label = source["label"];
+	        this.parent = source["parent"];
+	        this.sort = source["sort"];
+	        this.active = source["active"];
+	    }
+	}
+	export class List {
+	    name: string;
+	    label: string;
+	    entries: Entry[];
+	
+	    static createFrom(source: any = {}) {
+	        return new List(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.label = source["label"];
+	        this.entries = this.convertValues(source["entries"], Entry);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 
 }
