@@ -375,6 +375,7 @@ func checkIntake(in *RegisterInput, r *intakeRules) CheckResult {
 			var err error
 			res, err = idcard.Check(idcard.DocType(p.IDType), p.IDNumber, r.now)
 			if err != nil {
+				res = idcard.Result{} // nothing read from a refused number counts
 				field := f("idNumber")
 				if err == idcard.ErrType {
 					field = f("idType")
@@ -701,11 +702,7 @@ func loadRules(tx *store.Tx, act *Actor, in *RegisterInput) (*intakeRules, error
 		if err != nil {
 			continue
 		}
-		t := p.IDType
-		if t == string(idcard.Resident) {
-			t = ""
-		}
-		found, err := tx.FindPeople(store.PersonQuery{IDType: t, IDNumber: res.Number, Limit: 1})
+		found, err := tx.FindPeople(store.PersonQuery{IDType: storeIDType(p.IDType), IDNumber: res.Number, Limit: 1})
 		if err != nil {
 			return nil, err
 		}
@@ -721,14 +718,21 @@ func loadRules(tx *store.Tx, act *Actor, in *RegisterInput) (*intakeRules, error
 	return r, nil
 }
 
+// storeIDType is a document type as store.Person keeps it: "" for the
+// citizen ID card, the form's label otherwise.
+func storeIDType(t string) string {
+	if t == string(idcard.Resident) {
+		return ""
+	}
+	return t
+}
+
 // personRecord is a PersonInput as the store keeps it.
 func personRecord(p *PersonInput, d Derived) store.Person {
 	out := store.Person{Name: p.Name, Anonymous: p.Anonymous, Sex: p.Sex, IDType: p.IDType,
 		IDNumber: p.IDNumber, Address: p.Address, Household: p.Household, Postcode: p.Postcode,
 		Workplace: p.Workplace}
-	if out.IDType == string(idcard.Resident) {
-		out.IDType = "" // the store's default
-	}
+	out.IDType = storeIDType(out.IDType)
 	if out.Sex == "" {
 		out.Sex = d.Sex
 	}

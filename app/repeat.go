@@ -185,7 +185,7 @@ func repeatPeopleOf(tx *store.Tx, q RepeatQuery) ([]store.Person, error) {
 		}
 	}
 	if n := store.NormalizeIDNumber(q.IDNumber); len(n) >= 15 {
-		ps, err := tx.FindPeople(store.PersonQuery{IDType: q.IDType, IDNumber: n, Limit: repeatPeople})
+		ps, err := tx.FindPeople(store.PersonQuery{IDType: storeIDType(q.IDType), IDNumber: n, Limit: repeatPeople})
 		if err != nil {
 			return nil, err
 		}

@@ -91,6 +91,7 @@ func TestRegisterValidation(t *testing.T) {
 		{"birth date in the future", func(in *RegisterInput) { in.People[0].IDNumber = synthID("330106", "20300101", "031") }, "people[0].idNumber", "idcard.birth_future"},
 		{"sex against the sequence digit", func(in *RegisterInput) { in.People[0].Sex = "F" }, "people[0].sex", "idcard.sex_mismatch"},
 		{"short ID number", func(in *RegisterInput) { in.People[0].IDNumber = "33010619800115" }, "people[0].idNumber", "idcard.length"},
+		{"sex required when the number is refused", func(in *RegisterInput) { in.People[0].Sex, in.People[0].IDNumber = "", withBadCheck(idMale) }, "people[0].sex", "intake.required"},
 		{"ID missing for the main petitioner", func(in *RegisterInput) { in.People[0].IDNumber = "" }, "people[0].idNumber", "idcard.empty"},
 		{"passport format", func(in *RegisterInput) { in.People[1].IDType = "护照"; in.People[1].IDNumber = "E1" }, "people[1].idNumber", "idcard.passport"},
 		{"HK permit format", func(in *RegisterInput) {
@@ -426,6 +427,12 @@ func TestRepeatVisitAndLinkedCase(t *testing.T) {
 		t.Fatal(err)
 	}
 	c.add(10 * 60e9)
+	// The repeat panel finds the case by the number as the form sends it
+	// (the document type's label, not the store's "").
+	panel, err := b.Repeat.Panel(RepeatQuery{IDType: "居民身份证", IDNumber: idMale})
+	if err != nil || len(panel.Cases) != 1 || panel.Cases[0].ID != first.CaseID {
+		t.Fatalf("panel %+v %v", panel, err)
+	}
 	// The same person comes back: linked as a repeat of the case.
 	in := RegisterInput{ReceivedAt: "2026-03-02T09:05", People: []PersonInput{{Role: RoleMain, Name: "测试甲",
 		IDNumber: idMale, Sex: "M", Phone: "13900000009"}}, Present: 1, LinkCase: first.CaseID,
