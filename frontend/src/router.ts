@@ -12,6 +12,7 @@ import {
   EditPen,
   HomeFilled,
   Notebook,
+  Printer,
   Setting,
   Tickets,
 } from '@element-plus/icons-vue'
@@ -23,6 +24,8 @@ declare module 'vue-router' {
     titleKey: string
     /** Icon in the left menu. */
     icon: Component
+    /** A page without the shell (printing): not in the menu. */
+    bare?: boolean
   }
 }
 
@@ -73,12 +76,22 @@ export const routes: RouteRecordRaw[] = [
   },
 ]
 
+/** Pages opened from a screen, without the menu (printing). */
+export const pageRoutes: RouteRecordRaw[] = [
+  {
+    path: '/print/registration/:caseId/:visitId?',
+    name: 'print-registration',
+    component: () => import('@/views/PrintRegistrationView.vue'),
+    meta: { titleKey: 'print.formTitle', icon: Printer, bare: true },
+  },
+]
+
 /** The screens shown in the left menu, in order. */
 export const menuRoutes = routes
 
 export function createLaifangRouter(history: RouterHistory = createWebHashHistory()) {
   return createRouter({
     history,
-    routes: [...routes, { path: '/:pathMatch(.*)*', redirect: '/' }],
+    routes: [...routes, ...pageRoutes, { path: '/:pathMatch(.*)*', redirect: '/' }],
   })
 }
