@@ -18,5 +18,8 @@ done
 [ -n "$url" ] || { echo "serve did not start:"; cat "$tmp/serve.log"; exit 1; }
 cd "$(dirname "$0")/../frontend"
 # serve.spec uses the server started here; xss.spec starts its own from
-# LAIFANG_BIN (a fresh office and a generated one).
-LAIFANG_URL="$url" LAIFANG_DATA_FILE="$tmp/data/laifang.db" LAIFANG_BIN="$bin" npm run --silent e2e -- serve xss
+# LAIFANG_BIN (a fresh office and a generated one). intake.spec runs after
+# serve.spec on the same file: serve.spec sets the office up.
+export LAIFANG_URL="$url" LAIFANG_DATA_FILE="$tmp/data/laifang.db" LAIFANG_BIN="$bin"
+npm run --silent e2e -- serve xss
+npm run --silent e2e -- intake

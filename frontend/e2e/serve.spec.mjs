@@ -106,10 +106,10 @@ describe('laifang serve', () => {
   })
 
   test('a screen not built yet says so in Chinese', async () => {
-    await page.getByRole('menuitem', { name: '来访登记', exact: true }).click()
-    await page.getByText('“来访登记”功能尚未开放').waitFor()
-    assert.match(page.url(), /#\/visits$/)
-    assert.match(await page.title(), /来访登记/)
+    await page.getByRole('menuitem', { name: '统计', exact: true }).click()
+    await page.getByText('“统计”功能尚未开放').waitFor()
+    assert.match(page.url(), /#\/reports$/)
+    assert.match(await page.title(), /统计/)
   })
 
   test('an error from Go shows its Chinese message', async () => {

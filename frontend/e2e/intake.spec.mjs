@@ -1,0 +1,299 @@
+// The reception desk against `laifang serve`: what a clerk does all day.
+// Register a two-person visit with the keyboard alone; see a wrong ID number
+// refused with its Chinese message next to the field; find the visit in
+// today's list on the home screen; print the registration form on one A4
+// page. Only synthetic people: ID numbers built with the GB 11643 check
+// character below, names no one has.
+//   LAIFANG_URL        e.g. http://127.0.0.1:41234/
+//   LAIFANG_DATA_FILE  the data file serve opened (not used here)
+
+import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { after, before, describe, test } from 'node:test'
+import { env, eventually, launch, outDir, screenshot } from './lib.mjs'
+
+const url = env('LAIFANG_URL')
+// The administrator serve.spec.mjs sets up; this spec sets the office up
+// itself when it runs first or alone.
+const adminPassword = 'E2e-admin-2026'
+const clerk = { login: 'desk-e2e', name: '测试登记员', password: 'Desk-e2e-2026' }
+
+/** A synthetic citizen ID number: area, birth date, sequence, check character (GB 11643). */
+function synthID(area, birth, seq) {
+  const first = `${area}${birth}${seq}`
+  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+  const sum = [...first].reduce((s, d, i) => s + Number(d) * w[i], 0)
+  return first + '10X98765432'[sum % 11]
+}
+function badCheck(id) {
+  return id.slice(0, 17) + (id[17] === '0' ? '1' : '0')
+}
+// A random sequence keeps reruns on the same data file apart.
+const seq = () => String(100 + Math.floor(Math.random() * 800)).padStart(3, '0')
+const oddSeq = () => {
+  const s = seq()
+  return s.slice(0, 2) + String((Number(s[2]) | 1) % 10)
+}
+const evenSeq = () => {
+  const s = seq()
+  return s.slice(0, 2) + String(Number(s[2]) & 8)
+}
+const mainID = synthID('330106', '19800115', oddSeq()) // male
+const companionID = synthID('330106', '19850620', evenSeq()) // female
+
+/** Calls Go over serve's HTTP API from the page, as the page's own code does. */
+async function callApi(page, service, method, args = []) {
+  return page.evaluate(
+    async ([service, method, args]) => {
+      const csrf = document.cookie.split(';').map((s) => s.trim().split('=')).find(([k]) => k === 'laifang_csrf')?.[1] ?? ''
+      const r = await fetch(`/api/${service}/${method}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Laifang-CSRF': decodeURIComponent(csrf) },
+        body: JSON.stringify(args),
+      })
+      return { status: r.status, body: await r.json().catch(() => null) }
+    },
+    [service, method, args],
+  )
+}
+
+/** Presses Tab until the field named name has the focus (the clerk's way round the form). */
+async function tabTo(page, name, max = 80) {
+  for (let i = 0; i < max; i++) {
+    const at = await page.evaluate(() => document.activeElement?.getAttribute('name') ?? '')
+    if (at === name) return
+    await page.keyboard.press('Tab')
+  }
+  throw new Error(`Tab never reached the field ${name}`)
+}
+
+/** The error Element Plus shows under the form item of the field named name. */
+function fieldError(page, name) {
+  return page.locator('.el-form-item', { has: page.locator(`[name="${name}"]`) }).locator('.el-form-item__error')
+}
+
+/** Chooses in a filterable select by typing, as at the desk. */
+async function choose(page, name, text) {
+  await tabTo(page, name)
+  await page.keyboard.type(text)
+  await page.locator('.el-select-dropdown__item', { hasText: text }).first().waitFor()
+  await page.keyboard.press('Enter')
+}
+
+describe('the reception desk', () => {
+  let browser
+  let page
+  let caseNo = ''
+  let caseId = 0
+  let visitId = 0
+
+  before(async () => {
+    browser = await launch()
+    page = browser.page
+    await page.goto(url)
+    const state = await callApi(page, 'Auth', 'State')
+    if (state.body.setupNeeded) {
+      const r = await callApi(page, 'Auth', 'Setup', [
+        { orgName: '测试镇人民政府', orgCode: '测镇', adminName: '测试管理员', adminLogin: 'admin', password: adminPassword },
+      ])
+      assert.equal(r.status, 200, JSON.stringify(r.body))
+    } else {
+      const r = await callApi(page, 'Auth', 'Login', ['admin', adminPassword])
+      assert.equal(r.status, 200, JSON.stringify(r.body))
+    }
+    // The desk is a clerk's: the administrator has no case rights.
+    const add = await callApi(page, 'Users', 'Save', [
+      { id: 0, login: clerk.login, name: clerk.name, role: 'clerk', confidential: false, active: true, password: clerk.password, rev: 0 },
+    ])
+    assert.ok(add.status === 200 || /已|exists|taken/.test(JSON.stringify(add.body)), JSON.stringify(add.body))
+    await callApi(page, 'Auth', 'Logout')
+    const login = await callApi(page, 'Auth', 'Login', [clerk.login, clerk.password])
+    assert.equal(login.status, 200, JSON.stringify(login.body))
+    // No draft left from an earlier run.
+    await callApi(page, 'Visits', 'SaveDraft', [''])
+    // The page read the session when it loaded: load it again, signed in.
+    await page.reload()
+    await page.getByTestId('user-name').waitFor()
+  })
+  after(async () => {
+    await browser?.close()
+  })
+
+  test('a two-person visit is registered with the keyboard alone', async () => {
+    await page.goto(new URL('#/visits', url).href)
+    await page.getByTestId('intake-form').waitFor()
+    // The cursor starts in the first field of the paper form.
+    await eventually(async () =>
+      assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'receivedAt'),
+    )
+    // Enter moves on from a one-line field, as Tab does.
+    await page.keyboard.press('Enter')
+    assert.notEqual(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'receivedAt')
+
+    await tabTo(page, 'reception')
+    await page.keyboard.type('一楼接待窗口')
+    await tabTo(page, 'people[0].name')
+    await page.keyboard.type('测试甲某')
+    await tabTo(page, 'people[0].idNumber')
+    await page.keyboard.type(mainID)
+    await tabTo(page, 'people[0].phone') // leaving the number fills in the sex from it
+    await page.keyboard.type('13800000001')
+    await tabTo(page, 'people[0].address')
+    await page.keyboard.type('测试镇测试村 1 组')
+
+    // A second petitioner, by keyboard: Alt+N puts the cursor on the new row.
+    await page.keyboard.press('Alt+N')
+    await eventually(async () =>
+      assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'people[1].name'),
+    )
+    await page.keyboard.type('测试乙某')
+    await tabTo(page, 'people[1].idNumber')
+    await page.keyboard.type(companionID)
+    await page.keyboard.press('Tab')
+    // The sex came from the ID numbers (Go's Visits.Check).
+    await eventually(async () => {
+      const sexes = await page.locator('[data-testid^="person-"] .el-select__selected-item:not(.is-transparent)').allTextContents()
+      assert.ok(sexes.some((s) => s.includes('男')) && sexes.some((s) => s.includes('女')), sexes.join('|'))
+    })
+
+    await tabTo(page, 'present')
+    assert.equal(await page.inputValue('[name="present"]'), '2')
+    await tabTo(page, 'title')
+    await page.keyboard.type('测试：工资拖欠')
+    await tabTo(page, 'demand')
+    await page.keyboard.type('请求督促支付拖欠的工资。')
+    await tabTo(page, 'facts')
+    await page.keyboard.type('测试公司拖欠三个月工资。')
+    await choose(page, 'type', '申诉求决')
+    await choose(page, 'category', '劳动社保')
+    await tabTo(page, 'region')
+    await page.keyboard.type('测试镇测试村')
+    await choose(page, 'disposal', '受理')
+    await tabTo(page, 'record.statement')
+    await page.keyboard.type('来访人称测试公司拖欠工资三个月。')
+    await tabTo(page, 'record.explanations')
+    await page.keyboard.type('已受理，将在六十日内书面答复。')
+    await screenshot(page, 'intake-filled')
+    // Enter in the selects picked, it never saved half a form.
+    assert.equal(await page.locator('.el-form-item__error').count(), 0)
+
+    await page.keyboard.press('Control+S')
+    const dialog = page.getByTestId('saved-dialog')
+    await page.getByTestId('saved-case').waitFor()
+    const text = (await page.getByTestId('saved-case').textContent()) ?? ''
+    caseNo = /事项编号\s*(\S+)，/.exec(text)?.[1] ?? ''
+    assert.match(text, /状态：已受理/)
+    assert.ok(caseNo, text)
+    await screenshot(page, 'intake-saved')
+    // Enter on the focused "next" button starts the next visit: a fresh
+    // form, the cursor in its first field.
+    await eventually(async () =>
+      assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'next-visit'),
+    )
+    await page.keyboard.press('Enter')
+    await dialog.waitFor({ state: 'hidden' })
+    await eventually(async () =>
+      assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'receivedAt'),
+    )
+    assert.equal(await page.inputValue('[name="people[0].name"]'), '')
+    assert.deepEqual(page.errors, [])
+  })
+
+  test('a wrong ID number is refused with its Chinese message next to the field', async () => {
+    await tabTo(page, 'people[0].name')
+    await page.keyboard.type('测试丙某')
+    await tabTo(page, 'people[0].idNumber')
+    await page.keyboard.type(badCheck(synthID('110105', '19700301', oddSeq())))
+    await page.keyboard.press('Tab')
+    // Shown as the clerk leaves the field…
+    await fieldError(page, 'people[0].idNumber').filter({ hasText: '身份证号校验位不正确' }).waitFor()
+    // …and on saving, with every other problem of the form at once.
+    await page.keyboard.press('Control+S')
+    await page.getByTestId('form-error').waitFor()
+    await fieldError(page, 'people[0].idNumber').filter({ hasText: '身份证号校验位不正确' }).waitFor()
+    await fieldError(page, 'title').filter({ hasText: '请填写标题' }).waitFor()
+    assert.equal(await page.getByTestId('saved-dialog').isVisible(), false)
+    // The cursor is put on the first field to correct.
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'people[0].idNumber')
+    await screenshot(page, 'intake-refused')
+  })
+
+  test('the draft comes back after the window is closed', async () => {
+    await tabTo(page, 'title')
+    await page.keyboard.type('草稿：未写完')
+    await page.getByTestId('draft-saved').waitFor()
+    await page.reload()
+    await page.getByTestId('draft-restored').waitFor()
+    assert.equal(await page.inputValue('[name="title"]'), '草稿：未写完')
+    await page.getByTestId('discard-draft').click()
+    await eventually(async () => assert.equal(await page.inputValue('[name="title"]'), ''))
+  })
+
+  test('the same person again: the panel shows the earlier words, Alt+L links the visit as a repeat', async () => {
+    await tabTo(page, 'people[0].idNumber')
+    await page.keyboard.type(mainID)
+    const item = page.getByTestId('repeat-case').filter({ hasText: caseNo })
+    await item.waitFor()
+    await page.getByTestId('repeat-reply').filter({ hasText: '已受理，将在六十日内书面答复。' }).waitFor()
+    // The key works from the form field; the cursor stays where it was.
+    await page.keyboard.press('Alt+L')
+    await page.getByTestId('link-note').filter({ hasText: caseNo }).waitFor()
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'people[0].idNumber')
+    await tabTo(page, 'record.statement')
+    await page.keyboard.type('询问办理进度。')
+    await screenshot(page, 'intake-repeat')
+    await page.keyboard.press('Control+S')
+    await page.getByTestId('saved-case').filter({ hasText: `已作为事项 ${caseNo} 的重复访登记` }).waitFor()
+    await page.keyboard.press('Escape') // Esc closes the dialog and starts the next visit too
+    await page.getByTestId('saved-dialog').waitFor({ state: 'hidden' })
+    await eventually(async () =>
+      assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'receivedAt'),
+    )
+    assert.equal(await page.getByTestId('link-note').count(), 0)
+  })
+
+  test("today's list on the home screen shows both visits, masked", async () => {
+    await page.goto(new URL('#/', url).href)
+    const table = page.getByTestId('today-visits')
+    const rows = table.locator('.el-table__row', { hasText: caseNo })
+    await eventually(async () => assert.equal(await rows.count(), 2))
+    assert.match((await rows.first().textContent()) ?? '', /重复访/) // newest first
+    const row = rows.last()
+    const cells = (await row.textContent()) ?? ''
+    assert.match(cells, /测试甲某/)
+    assert.match(cells, /已受理/)
+    // In a list the ID number keeps its area code and last four only.
+    assert.ok(cells.includes(`${mainID.slice(0, 6)}********${mainID.slice(14)}`), cells)
+    assert.ok(!cells.includes(mainID), 'the full ID number is not in a list')
+    assert.match(cells, /138\*\*\*\*0001/)
+    await screenshot(page, 'home-today')
+    const today = await callApi(page, 'Visits', 'Today')
+    const v = today.body.find((x) => x.caseNo === caseNo && !x.repeat)
+    caseId = v.caseId
+    visitId = v.visitId
+    assert.equal(v.people, 2)
+  })
+
+  test('the registration form prints on one A4 page', async () => {
+    await page.goto(new URL(`#/print/registration/${caseId}/${visitId}`, url).href)
+    const sheet = page.getByTestId('registration-form')
+    await sheet.waitFor()
+    assert.equal((await page.getByTestId('form-case-no').textContent())?.trim(), caseNo)
+    const text = (await sheet.textContent()) ?? ''
+    assert.match(text, /来访登记表/)
+    assert.ok(text.includes(mainID), 'a clerk sees the full number on the printed form')
+    await page.emulateMedia({ media: 'print' })
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true })
+    await page.emulateMedia({ media: 'screen' })
+    mkdirSync(outDir, { recursive: true })
+    const file = join(outDir, 'registration-form.pdf')
+    writeFileSync(file, pdf)
+    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' })
+    assert.match(info, /^Pages:\s+1$/m, info)
+    assert.match(info, /Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/, info)
+    // A picture of the page, to look at.
+    execFileSync('pdftoppm', ['-png', '-r', '80', '-singlefile', file, join(outDir, 'registration-form')])
+  })
+})
