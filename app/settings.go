@@ -18,6 +18,8 @@ type OfficeSettings struct {
 	RegionCode     string `json:"regionCode"`
 	IdleMinutes    int    `json:"idleMinutes"`    // 0: never lock
 	RetentionYears int    `json:"retentionYears"` // after closing
+	GroupThreshold int    `json:"groupThreshold"` // 集体访 from this many people present
+	MaxDelegates   int    `json:"maxDelegates"`   // representatives a group may send
 	Rev            uint64 `json:"rev"`
 }
 
@@ -39,9 +41,17 @@ func (s *Settings) Get() (OfficeSettings, error) {
 
 func officeSettings(set *store.Settings) OfficeSettings {
 	idle := idleMinutes(set)
-	return OfficeSettings{OrgName: set.OrgName, OrgCode: set.OrgCode, ReviewOrg: set.ReviewOrg,
+	out := OfficeSettings{OrgName: set.OrgName, OrgCode: set.OrgCode, ReviewOrg: set.ReviewOrg,
 		RecheckOrg: set.RecheckOrg, RegionCode: set.RegionCode, IdleMinutes: idle,
-		RetentionYears: retentionYears(set), Rev: set.Rev}
+		RetentionYears: retentionYears(set), GroupThreshold: set.GroupThreshold, MaxDelegates: set.MaxDelegates,
+		Rev: set.Rev}
+	if out.GroupThreshold <= 0 {
+		out.GroupThreshold = DefaultGroupThreshold
+	}
+	if out.MaxDelegates <= 0 {
+		out.MaxDelegates = DefaultMaxDelegates
+	}
+	return out
 }
 
 func retentionYears(set *store.Settings) int {
@@ -75,6 +85,10 @@ func (s *Settings) Save(in OfficeSettings) (OfficeSettings, error) {
 		return OfficeSettings{}, fieldError("settings.idle", "idleMinutes", "自动锁屏时间应在 0 至 240 分钟之间（0 表示不锁屏）。")
 	case in.RetentionYears < 1 || in.RetentionYears > 100:
 		return OfficeSettings{}, fieldError("settings.retention", "retentionYears", "保管期限应在 1 至 100 年之间。")
+	case in.GroupThreshold < 2 || in.GroupThreshold > 1000:
+		return OfficeSettings{}, fieldError("settings.groupThreshold", "groupThreshold", "集体访人数应在 2 至 1000 人之间。")
+	case in.MaxDelegates < 1 || in.MaxDelegates > 50:
+		return OfficeSettings{}, fieldError("settings.maxDelegates", "maxDelegates", "代表人数上限应在 1 至 50 人之间。")
 	}
 	var out *store.Settings
 	err = st.Update(func(tx *store.Tx) error {
@@ -85,6 +99,7 @@ func (s *Settings) Save(in OfficeSettings) (OfficeSettings, error) {
 		set.OrgName, set.OrgCode, set.ReviewOrg, set.RecheckOrg = in.OrgName, in.OrgCode, in.ReviewOrg, in.RecheckOrg
 		set.RegionCode, set.RetentionYears, set.Rev = in.RegionCode, in.RetentionYears, in.Rev
 		set.IdleMinutes = in.IdleMinutes
+		set.GroupThreshold, set.MaxDelegates = in.GroupThreshold, in.MaxDelegates
 		if in.IdleMinutes == 0 {
 			set.IdleMinutes = -1 // stored: never; 0 in the file means the default
 		}

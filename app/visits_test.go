@@ -769,3 +769,26 @@ func TestDictsEdit(t *testing.T) {
 		t.Errorf("clerk edit: %v", err)
 	}
 }
+
+func TestGroupLimitsAreOfficeSettings(t *testing.T) {
+	a, _ := testApp(t)
+	setUp(t, a)
+	s, err := a.Settings.Get()
+	if err != nil || s.GroupThreshold != DefaultGroupThreshold || s.MaxDelegates != DefaultMaxDelegates {
+		t.Fatalf("defaults %+v %v", s, err)
+	}
+	s.GroupThreshold, s.MaxDelegates = 10, 3
+	if _, err := a.Settings.Save(s); err != nil {
+		t.Fatal(err)
+	}
+	b := clerk(t, a, "clerk1", RoleClerk, false)
+	o, _ := b.Visits.Options()
+	if o.GroupThreshold != 10 || o.MaxDelegates != 3 {
+		t.Errorf("options %+v", o)
+	}
+	s, _ = a.Settings.Get()
+	s.MaxDelegates = 0
+	if _, err := a.Settings.Save(s); fields(err)["maxDelegates"] != "settings.maxDelegates" {
+		t.Errorf("zero delegates: %v", err)
+	}
+}

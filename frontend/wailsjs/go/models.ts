@@ -778,6 +778,8 @@ export namespace app {
 	    regionCode: string;
 	    idleMinutes: number;
 	    retentionYears: number;
+	    groupThreshold: number;
+	    maxDelegates: number;
 	    rev: number;
 	
 	    static createFrom(source: any = {}) {
@@ -793,6 +795,8 @@ export namespace app {
 	        this.regionCode = source["regionCode"];
 	        this.idleMinutes = source["idleMinutes"];
 	        this.retentionYears = source["retentionYears"];
+	        this.groupThreshold = source["groupThreshold"];
+	        this.maxDelegates = source["maxDelegates"];
 	        this.rev = source["rev"];
 	    }
 	}
