@@ -193,7 +193,7 @@ describe('repeat visitors', () => {
     const before = await entries.count()
     await entries.filter({ hasText: '工资仍未结清' }).getByTestId('entry-correct').click()
     const dialog = page.getByTestId('record-dialog')
-    await dialog.locator('textarea[name="statement"]').fill('来访人再次反映工资仍有两个月未结清。')
+    await dialog.locator('textarea[name="record.statement"]').fill('来访人再次反映工资仍有两个月未结清。')
     await page.getByTestId('record-save').click()
     await dialog.waitFor({ state: 'hidden' })
     await eventually(async () => assert.equal(await entries.count(), before + 1))

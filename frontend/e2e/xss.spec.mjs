@@ -287,7 +287,7 @@ describe('payloads in the case view and the wording library', () => {
     await server?.stop()
   })
 
-  /** A record's text fields with Go's limits (app.checkCaseRecord). */
+  /** A record's text fields with Go's limits (app.checkCaseRecord), named as ReceptionRecordFields names them (record.<field>). */
   const recordFields = [
     { name: 'statement', max: 20000 },
     { name: 'qa', max: 20000 },
@@ -310,19 +310,19 @@ describe('payloads in the case view and the wording library', () => {
     const dialog = page.getByTestId('record-dialog')
     // Text longer than Go keeps is refused next to its field, not cut.
     await page.getByTestId('record-add').click()
-    await dialog.locator('textarea[name="statement"]').fill('来访人陈述')
-    await dialog.locator('input[name="materials"]').fill(allPayloads[allPayloads.length - 1].text)
+    await dialog.locator('textarea[name="record.statement"]').fill('来访人陈述')
+    await dialog.locator('[name="record.materials"]').fill(allPayloads[allPayloads.length - 1].text)
     await page.getByTestId('record-save').click()
     await dialog.locator('.el-form-item__error', { hasText: '接收材料太长' }).waitFor()
     await page.keyboard.press('Escape')
     for (const p of allPayloads) {
       await page.getByTestId('record-add').click()
       for (const f of recordFields) {
-        const input = dialog.locator(`[name="${f.name}"]`)
+        const input = dialog.locator(`[name="record.${f.name}"]`)
         await input.fill(fit(p.text, f.max))
       }
       await dialog.locator('input[name="place"]').fill(fit(p.text, 100))
-      await dialog.locator('input[name="leader"]').fill(fit(p.text, 50))
+      await dialog.locator('input[name="record.leader"]').fill(fit(p.text, 50))
       await page.getByTestId('record-save').click()
       await dialog.waitFor({ state: 'hidden' })
       const shown = page.getByTestId('case-timeline').locator('dd.text')
