@@ -262,8 +262,11 @@ describe('payloads as reasons: reveal and purge, shown in the audit viewer', () 
     await page.getByRole('option', { name: '销毁', exact: true }).click()
     await page.getByTestId('audit-search').click()
     const audit = page.getByTestId('audit-table')
+    // Until the filter applies, the reveals above show the same reasons:
+    // wait for each to be there exactly once, from the purge.
     for (const p of reasons) {
-      await audit.locator('.reason').getByText(`（原因：${p.text}）`, { exact: true }).waitFor()
+      const reason = audit.locator('.reason').getByText(`（原因：${p.text}）`, { exact: true })
+      await eventually(async () => assert.equal(await reason.count(), 1))
     }
     await assertNoXss(page)
   })
