@@ -10,10 +10,8 @@ package app
 //	  go test -run '^$' -bench RepeatPanel -benchtime 2000x ./app/
 
 import (
-	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"testing"
 	"time"
 
@@ -21,45 +19,12 @@ import (
 	"laifang/store/gen"
 )
 
-var benchEnd = time.Date(2026, 11, 20, 17, 0, 0, 0, time.Local)
+var benchEnd = gen.BenchEnd
 
 func benchData(b *testing.B) string {
 	b.Helper()
-	n := 100000
-	if v := os.Getenv("LAIFANG_BENCH_VISITS"); v != "" {
-		var err error
-		if n, err = strconv.Atoi(v); err != nil {
-			b.Fatal(err)
-		}
-	}
-	dir := os.Getenv("LAIFANG_BENCH_DIR")
-	if dir == "" {
-		dir = filepath.Join(os.TempDir(), "laifang-bench")
-	}
-	path := filepath.Join(dir, "laifang-"+strconv.Itoa(n)+".db")
-	if _, err := os.Stat(path); err == nil {
-		return path
-	}
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		b.Fatal(err)
-	}
-	tmp := path + ".making"
-	os.Remove(tmp)
-	s, err := store.Open(tmp, store.Options{NoSync: true, NoDailyBackup: true, FoldEvery: 20000})
+	path, _, err := gen.BenchFile()
 	if err != nil {
-		b.Fatal(err)
-	}
-	if _, err := gen.Office(s, gen.Options{Visits: n, Seed: 1, Batch: 5000, End: benchEnd}); err != nil {
-		b.Fatal(err)
-	}
-	if err := s.Fold(); err != nil {
-		b.Fatal(err)
-	}
-	s.Close()
-	if err := store.Compact(tmp); err != nil {
-		b.Fatal(err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
 		b.Fatal(err)
 	}
 	return path
@@ -99,21 +64,19 @@ func BenchmarkRepeatPanel(b *testing.B) {
 	}
 	var probes []probe
 	a.st.View(func(tx *store.Tx) error {
-		for id := uint64(1); len(probes) < 500; id += 1913 {
-			p, err := tx.Person(id)
-			if err != nil {
-				id = id%1000 + 1
-				continue
-			}
+		for _, p := range gen.BenchPeople(tx, 500) {
 			cs, _ := tx.PersonCases(p.ID, 1)
 			text := ""
 			if len(cs) > 0 {
 				text = cs[0].Title + cs[0].Demand + cs[0].Facts
 			}
-			probes = append(probes, probe{*p, text})
+			probes = append(probes, probe{p, text})
 		}
 		return nil
 	})
+	if len(probes) == 0 {
+		b.Fatal("the generated file has nobody in it")
+	}
 	g := gen.New(7)
 	fresh := make([]string, 64)
 	for i := range fresh {

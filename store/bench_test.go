@@ -8,10 +8,7 @@ package store_test
 //	LAIFANG_BENCH_VISITS=1000000 go test -run '^$' -bench . -benchtime 2000x ./store/
 
 import (
-	"os"
-	"path/filepath"
 	"slices"
-	"strconv"
 	"testing"
 	"time"
 
@@ -21,50 +18,17 @@ import (
 
 func benchFile(b *testing.B) string {
 	b.Helper()
-	n := 100000
-	if v := os.Getenv("LAIFANG_BENCH_VISITS"); v != "" {
-		var err error
-		if n, err = strconv.Atoi(v); err != nil {
-			b.Fatal(err)
-		}
-	}
-	dir := os.Getenv("LAIFANG_BENCH_DIR")
-	if dir == "" {
-		dir = filepath.Join(os.TempDir(), "laifang-bench")
-	}
-	path := filepath.Join(dir, "laifang-"+strconv.Itoa(n)+".db")
-	if _, err := os.Stat(path); err == nil {
-		return path
-	}
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		b.Fatal(err)
-	}
-	tmp := path + ".making"
-	os.Remove(tmp)
-	s, err := store.Open(tmp, store.Options{NoSync: true, NoDailyBackup: true, FoldEvery: 20000})
+	path, made, err := gen.BenchFile()
 	if err != nil {
 		b.Fatal(err)
 	}
-	start := time.Now()
-	if _, err := gen.Office(s, gen.Options{Visits: n, Seed: 1, Batch: 5000, End: benchEnd}); err != nil {
-		b.Fatal(err)
-	}
-	if err := s.Fold(); err != nil {
-		b.Fatal(err)
-	}
-	s.Close()
-	// as laifang gen does
-	if err := store.Compact(tmp); err != nil {
-		b.Fatal(err)
-	}
-	b.Logf("generated %d visits in %v", n, time.Since(start))
-	if err := os.Rename(tmp, path); err != nil {
-		b.Fatal(err)
+	if made > 0 {
+		b.Logf("generated %s in %v", path, made)
 	}
 	return path
 }
 
-var benchEnd = time.Date(2026, 11, 20, 17, 0, 0, 0, time.Local)
+var benchEnd = gen.BenchEnd
 
 func benchOpen(b *testing.B, sync bool) *store.Store {
 	s, err := store.Open(benchFile(b), store.Options{NoSync: !sync, NoDailyBackup: true,
@@ -99,16 +63,12 @@ func BenchmarkFindPerson(b *testing.B) {
 	s := benchOpen(b, false)
 	var people []store.Person
 	s.View(func(tx *store.Tx) error {
-		for id := uint64(1); len(people) < 500; id += 1913 {
-			p, err := tx.Person(id)
-			if err != nil {
-				id = id%1000 + 1
-				continue
-			}
-			people = append(people, *p)
-		}
+		people = gen.BenchPeople(tx, 500)
 		return nil
 	})
+	if len(people) == 0 {
+		b.Fatal("the generated file has nobody in it")
+	}
 	for _, kind := range []string{"idnumber", "phone", "name-prefix"} {
 		b.Run(kind, func(b *testing.B) {
 			timed(b, func(i int) error {
