@@ -114,13 +114,14 @@ const (
 )
 
 // Roles, the strings of store.User.Role. The permission system decides who
-// has which role; this table only says which roles may take each step.
+// has which role; this table only says which roles may take each step. A
+// 纪检 office's discipline officer is a head (负责人) holding the
+// confidential grant: there is no role of its own.
 const (
-	RoleClerk      = "clerk"      // 登记员、接谈人
-	RoleHandler    = "handler"    // 承办人
-	RoleHead       = "head"       // 负责人
-	RoleDiscipline = "discipline" // 纪检专员
-	RoleSystem     = "system"     // the app itself, when a window lapses
+	RoleClerk   = "clerk"   // 登记员、接谈人
+	RoleHandler = "handler" // 承办人
+	RoleHead    = "head"    // 负责人
+	RoleSystem  = "system"  // the app itself, when a window lapses
 )
 
 // Need is a piece of input a transition requires.
@@ -159,11 +160,11 @@ type Transition struct {
 }
 
 var (
-	desk     = []string{RoleClerk, RoleHead, RoleDiscipline}
-	decide   = []string{RoleHead, RoleDiscipline}
-	handle   = []string{RoleHandler, RoleHead, RoleDiscipline}
-	follow   = []string{RoleClerk, RoleHandler, RoleHead, RoleDiscipline}
-	lapse    = []string{RoleClerk, RoleHead, RoleDiscipline, RoleSystem}
+	desk     = []string{RoleClerk, RoleHead}
+	decide   = []string{RoleHead}
+	handle   = []string{RoleHandler, RoleHead}
+	follow   = []string{RoleClerk, RoleHandler, RoleHead}
+	lapse    = []string{RoleClerk, RoleHead, RoleSystem}
 	atIntake = []State{Registered}
 	working  = []State{InProgress, Extended}
 	finished = []State{AnsweredSpot, Redirected, RoutedLegal, NotAccepted, NotReaccepted, Closed, Terminated}
@@ -182,13 +183,13 @@ const (
 
 // table is §10.2. Who may do what is a judgment the office may want to
 // change; the choices and their reasons:
-//   - at the desk (clerk, head, discipline officer): registering, and the
+//   - at the desk (clerk, head): registering, and the
 //     disposals a reception clerk makes every day — answering on the spot,
 //     accepting, transferring, assigning, telling the petitioner where to
 //     go, routing to the legal procedure, refusing with a reason, and
 //     reporting to the head. Registration is never blocked (来访必接).
-//   - decisions that bind the office beyond the desk are the head's (or the
-//     discipline officer's in a 纪检 office): 不再受理 (it shuts the door on
+//   - decisions that bind the office beyond the desk are the head's (in a
+//     纪检 office, its discipline officer's): 不再受理 (it shuts the door on
 //     a petitioner for good), the extension (art. 34 requires the head's
 //     approval), and the 处理意见书 (signed by the head).
 //   - handlers (承办人) do the work in between.
@@ -266,7 +267,7 @@ var table = []Transition{
 	{Action: Resume, From: []State{Reopened}, To: InProgress, Label: "重新办理", Roles: handle,
 		Starts: []string{clockHandling}},
 
-	{Action: Archive, From: finished, To: Archived, Label: "归档", Roles: []string{RoleClerk, RoleHead, RoleDiscipline}},
+	{Action: Archive, From: finished, To: Archived, Label: "归档", Roles: []string{RoleClerk, RoleHead}},
 }
 
 // Table returns a copy of every transition, for the permission system, the

@@ -236,7 +236,7 @@ func TestNeeds(t *testing.T) {
 
 // Who may take which step.
 func TestRoles(t *testing.T) {
-	roles := []string{RoleClerk, RoleHandler, RoleHead, RoleDiscipline, RoleSystem, "admin", ""}
+	roles := []string{RoleClerk, RoleHandler, RoleHead, RoleSystem, "admin", "reader", ""}
 	for _, tr := range table {
 		for _, role := range roles {
 			_, err := Check(tr.From[0], tr.Action, with(full, role))
@@ -269,7 +269,8 @@ func TestRoles(t *testing.T) {
 		{RoleSystem, Replied, ReviewLapsed, true},
 		{RoleSystem, Replied, RequestReview, false},
 		{RoleSystem, Registered, Accept, false},
-		{RoleDiscipline, Registered, Accept, true},
+		{RoleHead, Registered, Accept, true},
+		{"reader", Registered, Accept, false},
 	}
 	for _, c := range cases {
 		_, err := Check(c.from, c.action, with(full, c.role))
