@@ -255,6 +255,12 @@ func TestPurgeLeavesNoPersonalData(t *testing.T) {
 	if len(found) != 0 {
 		t.Errorf("ID number still indexed: %+v", found)
 	}
+	rows, _ := s.FindPersonRows(p.Name, 1000)
+	for _, r := range rows {
+		if r.ID == r1.PersonIDs[0] {
+			t.Errorf("the name index still has the person's row")
+		}
+	}
 	last, _ := lastAudit(s)
 	if last.Action != "purge" || last.EntityID != r1.CaseID {
 		t.Errorf("audit: %+v", last)

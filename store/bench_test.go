@@ -69,10 +69,18 @@ func BenchmarkFindPerson(b *testing.B) {
 	if len(people) == 0 {
 		b.Fatal("the generated file has nobody in it")
 	}
-	for _, kind := range []string{"idnumber", "phone", "name-prefix"} {
+	for _, kind := range []string{"idnumber", "phone", "name-prefix", "name-prefix-records"} {
 		b.Run(kind, func(b *testing.B) {
 			timed(b, func(i int) error {
 				p := people[i%len(people)]
+				if kind == "name-prefix" {
+					// the list rows of the name index
+					rows, err := s.FindPersonRows(string([]rune(p.Name)[:2]), 20)
+					if err == nil && len(rows) == 0 {
+						b.Fatalf("%s: nobody found", kind)
+					}
+					return err
+				}
 				q := store.PersonQuery{}
 				switch kind {
 				case "idnumber":

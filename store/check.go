@@ -144,7 +144,9 @@ func (tx *Tx) checkClassic(r *Report) {
 				switch {
 				case got == nil:
 					r.add("索引缺项：", "%s %d 在索引 %s 中没有条目", t.name, id, e.bucket)
-				case e.val != nil && !bytes.Equal(got, e.val):
+				case e.row && !bytes.Equal(got, e.val):
+					r.add("索引错误：", "%s %d 在索引 %s 中的摘要与记录不符", t.name, id, e.bucket)
+				case e.val != nil && !e.row && !bytes.Equal(got, e.val):
 					r.add("索引错误：", "%s %d 在索引 %s 中指向了 %s %d（编号重复？）", t.name, id, e.bucket, t.name, getU64(got))
 				}
 			}
@@ -161,7 +163,7 @@ func (tx *Tx) checkClassic(r *Report) {
 		c := b.Cursor()
 		for k, v := c.First(); k != nil; k, v = c.Next() {
 			var id uint64
-			if len(v) == 8 {
+			if len(v) == 8 && name != string(ixName) { // ix.name's values are rows
 				id = getU64(v)
 			} else if len(k) >= 8 {
 				id = getU64(k[len(k)-8:])

@@ -22,6 +22,9 @@ type ixEntry struct {
 	bucket []byte
 	key    []byte
 	val    []byte // nil: non-unique entry; else the record id (unique index)
+	// row: a non-unique entry whose value is the record's list row
+	// (ix.name), rewritten when the row changes
+	row bool
 }
 
 type indexed interface {
@@ -116,7 +119,9 @@ func (p *Person) indexEntries(id uint64, salt []byte) []ixEntry {
 		out = append(out, multi(ixPhone, secretKey(salt, "phone", n), id))
 	}
 	if n := NormalizeName(p.Name); n != "" {
-		out = append(out, multi(ixName, cat([]byte(n), []byte{0}), id))
+		e := multi(ixName, cat([]byte(n), []byte{0}), id)
+		e.val, e.row = personRowOf(p).encode(), true
+		out = append(out, e)
 	}
 	return out
 }
@@ -202,7 +207,7 @@ func (tx *Tx) reindex(id uint64, old, new indexed) error {
 	}
 	// Unique values first, so that a conflict writes nothing.
 	for _, e := range newE {
-		if e.val != nil {
+		if e.val != nil && !e.row {
 			if cur := tx.b(e.bucket).Get(e.key); cur != nil && !bytes.Equal(cur, e.val) {
 				return ErrConflict
 			}
@@ -219,17 +224,23 @@ func (tx *Tx) reindex(id uint64, old, new indexed) error {
 			}
 		}
 	}
-	had := map[string]bool{}
+	had := map[string][]byte{}
 	for _, e := range oldE {
-		had[entryID(e)] = true
+		had[entryID(e)] = e.val
 	}
 	for _, e := range newE {
 		b := tx.b(e.bucket)
-		if e.val != nil {
+		old, ok := had[entryID(e)]
+		switch {
+		case e.row:
+			if ok && bytes.Equal(old, e.val) {
+				continue
+			}
+		case e.val != nil:
 			if cur := b.Get(e.key); cur != nil && !bytes.Equal(cur, e.val) {
 				return ErrConflict
 			}
-		} else if had[entryID(e)] {
+		case ok:
 			continue
 		}
 		if err := b.Put(e.key, e.val); err != nil {

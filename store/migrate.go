@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -13,7 +14,7 @@ import (
 // the meta bucket; Open runs the missing steps in order, each in its own
 // transaction that also records the new version, after copying the file
 // aside. A file with a higher version is refused.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 type migration struct {
 	to   uint64
@@ -31,6 +32,65 @@ type migration struct {
 var migrations = []migration{
 	{to: 1, name: "first data layout: records, indexes, full text", run: migrateTo1},
 	{to: 2, name: "list rows of cases", run: migrateTo2, fill: (*Store).fillRows},
+	{to: 3, name: "list rows of people in the name index", run: migrateTo3, fill: (*Store).fillPersonRows},
+}
+
+// migrateTo3 changes no bucket: the name index keeps its keys and
+// fillPersonRows gives each entry the person's list row (people.go).
+func migrateTo3(tx *bolt.Tx, s *Store) error { return nil }
+
+// eachBatch calls fn for every key and value of bucket, in transactions
+// of n records: a step that writes a million records does not hold them
+// all in one.
+func (s *Store) eachBatch(bucket []byte, n int, fn func(tx *Tx, k, v []byte) error) error {
+	var after []byte
+	for {
+		done := true
+		err := s.Update(func(tx *Tx) error {
+			c := tx.b(bucket).Cursor()
+			var k, v []byte
+			if after == nil {
+				k, v = c.First()
+			} else {
+				k, v = c.Seek(after)
+				if bytes.Equal(k, after) {
+					k, v = c.Next()
+				}
+			}
+			for i := 0; k != nil; k, v = c.Next() {
+				if err := fn(tx, k, v); err != nil {
+					return err
+				}
+				after = append(after[:0], k...)
+				if i++; i >= n {
+					done = false
+					break
+				}
+			}
+			return nil
+		})
+		if err != nil || done {
+			return err
+		}
+	}
+}
+
+// fillPersonRows writes the list row of every person into the name index.
+func (s *Store) fillPersonRows() error {
+	return s.eachBatch(bucketPeople, 50000, func(tx *Tx, k, v []byte) error {
+		p, err := decodeRecord[Person](getU64(k), v)
+		if err != nil {
+			return err
+		}
+		for _, e := range p.indexEntries(p.ID, tx.s.salt) {
+			if e.row {
+				if err := tx.b(e.bucket).Put(e.key, e.val); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
 }
 
 // migrateTo2 adds ix.case.row, the list form of every case (rows.go),

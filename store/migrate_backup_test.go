@@ -35,7 +35,7 @@ func TestMigrateFromVersion0(t *testing.T) {
 	makeV0(t, path)
 	s := open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk")})
 	steps, backup := s.Migrated()
-	if !slices.Equal(steps, []int{1, 2}) {
+	if !slices.Equal(steps, []int{1, 2, 3}) {
 		t.Errorf("steps %v", steps)
 	}
 	if _, err := os.Stat(backup); err != nil || !strings.Contains(backup, "before-schema1") {
@@ -187,7 +187,7 @@ func TestMigrateFromVersion1(t *testing.T) {
 	}
 	s := open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk")})
 	defer s.Close()
-	if steps, backup := s.Migrated(); !slices.Equal(steps, []int{2}) || backup == "" {
+	if steps, backup := s.Migrated(); !slices.Equal(steps, []int{2, 3}) || backup == "" {
 		t.Errorf("steps %v, copy %q", steps, backup)
 	}
 	if r, err := s.Check(); err != nil || !r.OK() {
@@ -214,6 +214,112 @@ func TestMigrateFromVersion1(t *testing.T) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+	// the upgraded file takes new visits and stays sound
+	if _, err := gen.Office(s, gen.Options{Visits: 60, Seed: 2, End: testNow}); err != nil {
+		t.Fatal(err)
+	}
+	if r, err := s.Check(); err != nil || !r.OK() {
+		t.Fatalf("after new visits: %v %v", err, r.Problems)
+	}
+}
+
+// TestMigrateFromVersion2 upgrades a file made by schema 2 (testdata: 120
+// visits from `laifang gen` of that version), whose name index has no rows.
+func TestMigrateFromVersion2(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "laifang.db")
+	gz, err := os.Open("testdata/schema2.db.gz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := gzip.NewReader(gz)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := io.ReadAll(zr)
+	gz.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, raw, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := store.SchemaOf(path); v != 2 {
+		t.Fatalf("testdata has schema %d, want 2", v)
+	}
+	s := open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk")})
+	defer s.Close()
+	steps, backup := s.Migrated()
+	if !slices.Equal(steps, []int{3}) || !strings.Contains(backup, "before-schema3") {
+		t.Errorf("steps %v, copy %q", steps, backup)
+	}
+	if v, _ := store.SchemaOf(backup); v != 2 {
+		t.Errorf("the copy should be the old file, schema %d", v)
+	}
+	if r, err := s.Check(); err != nil || !r.OK() {
+		t.Fatalf("after the upgrade: %v %v", err, r.Problems)
+	}
+	// every person is found by name with a row that matches the record
+	err = s.View(func(tx *store.Tx) error {
+		n := 0
+		for id := uint64(1); ; id++ {
+			p, err := tx.Person(id)
+			if errors.Is(err, store.ErrNotFound) {
+				break
+			}
+			if err != nil {
+				return err
+			}
+			n++
+			rows, err := tx.FindPersonRows(p.Name, 1000)
+			if err != nil {
+				return err
+			}
+			found := false
+			for _, r := range rows {
+				if r.ID == p.ID {
+					found = true
+					if r.Name != p.Name || r.Sex != p.Sex || r.Birth != p.Birth || r.Created != p.Created || r.Anonymous != p.Anonymous {
+						t.Errorf("row %+v does not match person %d", r, p.ID)
+					}
+				}
+			}
+			if !found {
+				t.Errorf("person %d not found by name", p.ID)
+			}
+		}
+		if n == 0 {
+			t.Error("no people in the file")
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// search still finds what a scan finds
+	for _, q := range []string{"宅基地", "劳动合同", "工资", "不存在的词"} {
+		res, err := s.Search(store.Query{Text: q, Limit: 1000})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := 0
+		s.View(func(tx *store.Tx) error {
+			for id := uint64(1); ; id++ {
+				c, err := tx.Case(id)
+				if err != nil {
+					break
+				}
+				ev, _ := tx.Events(id)
+				if plainMatch(caseTexts(c, ev), []string{q}) {
+					want++
+				}
+			}
+			return nil
+		})
+		if len(res.Rows) != want {
+			t.Errorf("%s: %d cases, a scan finds %d", q, len(res.Rows), want)
+		}
 	}
 	// the upgraded file takes new visits and stays sound
 	if _, err := gen.Office(s, gen.Options{Visits: 60, Seed: 2, End: testNow}); err != nil {

@@ -2,6 +2,8 @@ package store
 
 import (
 	"bytes"
+	"encoding/binary"
+	"errors"
 	"fmt"
 )
 
@@ -128,5 +130,96 @@ func (tx *Tx) FindPeople(q PersonQuery) ([]Person, error) {
 // FindPeople answers a PersonQuery from the indexes.
 func (s *Store) FindPeople(q PersonQuery) (out []Person, err error) {
 	err = s.View(func(tx *Tx) error { out, err = tx.FindPeople(q); return err })
+	return out, err
+}
+
+// A person's list row is what a list of people found by name shows: the
+// name as written, sex, birth date, when the person was first registered.
+// It is the value of the person's entry in ix.name, written with the
+// person, checked and rebuilt with the other indexes, so that a name
+// lookup reads the rows from the index's pages instead of decoding each
+// person's record (scattered over the file). Like a case row it never
+// holds a confidential field: no ID number, phone or address.
+
+// PersonRow is the list form of a person.
+type PersonRow struct {
+	ID        uint64
+	Name      string
+	Anonymous bool
+	Sex       string
+	Birth     Date
+	Created   Stamp
+}
+
+const personRowFormat1 = 1
+
+const personRowAnonymous = 1
+
+func personRowOf(p *Person) PersonRow {
+	return PersonRow{ID: p.ID, Name: p.Name, Anonymous: p.Anonymous, Sex: p.Sex, Birth: p.Birth, Created: p.Created}
+}
+
+// encode writes the row; the ID is in the key and is not repeated.
+func (r PersonRow) encode() []byte {
+	b := make([]byte, 0, 16+len(r.Name)+len(r.Sex))
+	var flags byte
+	if r.Anonymous {
+		flags |= personRowAnonymous
+	}
+	b = append(b, personRowFormat1, flags)
+	b = binary.AppendVarint(b, int64(r.Birth))
+	b = binary.AppendVarint(b, int64(r.Created))
+	b = appendStr(b, r.Sex)
+	return appendStr(b, r.Name)
+}
+
+var errBadPersonRow = errors.New("store: damaged entry in the name index")
+
+func decodePersonRow(id uint64, raw []byte) (PersonRow, error) {
+	r := PersonRow{ID: id}
+	if len(raw) < 2 || raw[0] != personRowFormat1 {
+		return r, errBadPersonRow
+	}
+	r.Anonymous = raw[1]&personRowAnonymous != 0
+	rr := rowReader{b: raw[2:]}
+	r.Birth = Date(rr.varint())
+	r.Created = Stamp(rr.varint())
+	r.Sex = rr.str()
+	r.Name = rr.str()
+	if rr.err || len(rr.b) != 0 {
+		return r, errBadPersonRow
+	}
+	return r, nil
+}
+
+// FindPersonRows lists the people whose normalized name starts with the
+// normalized prefix, as list rows, in name order, at most limit (default
+// 20). It reads only the name index.
+func (tx *Tx) FindPersonRows(name string, limit int) ([]PersonRow, error) {
+	if limit <= 0 {
+		limit = 20
+	}
+	prefix := []byte(NormalizeName(name))
+	if len(prefix) == 0 {
+		return nil, nil
+	}
+	var out []PersonRow
+	c := tx.b(ixName).Cursor()
+	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix) && len(out) < limit; k, v = c.Next() {
+		if len(k) < 9 {
+			return nil, errBadPersonRow
+		}
+		r, err := decodePersonRow(getU64(k[len(k)-8:]), v)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+// FindPersonRows lists people by name prefix as list rows.
+func (s *Store) FindPersonRows(name string, limit int) (out []PersonRow, err error) {
+	err = s.View(func(tx *Tx) error { out, err = tx.FindPersonRows(name, limit); return err })
 	return out, err
 }

@@ -57,7 +57,7 @@ var (
 	// Indexes: derived from the records above, checked and rebuilt by check.go.
 	ixIDNumber   = []byte("ix.idnumber")    // hash(idnumber) | personID
 	ixPhone      = []byte("ix.phone")       // hash(phone) | personID
-	ixName       = []byte("ix.name")        // normalized name 0x00 | personID
+	ixName       = []byte("ix.name")        // normalized name 0x00 | personID → the person's list row (people.go)
 	ixCaseNo     = []byte("ix.caseno")      // case number → caseID
 	ixPersonCase = []byte("ix.person.case") // personID | caseID
 	ixCaseDue    = []byte("ix.case.due")    // due date | caseID, open cases only

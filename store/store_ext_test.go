@@ -379,6 +379,16 @@ func TestCheckFindsBrokenIndexesAndRebuildFixesThem(t *testing.T) {
 			v[len(v)-1] ^= 1 // a byte of the petitioner's name
 			return b.Put(k, v)
 		},
+		"a person's row in the name index that went stale": func(tx *bolt.Tx) error {
+			b := tx.Bucket([]byte("ix.name"))
+			k, v := b.Cursor().Last()
+			v = append([]byte(nil), v...)
+			v[len(v)-1] ^= 1 // a byte of the name as written
+			return b.Put(k, v)
+		},
+		"a name entry of nobody, with an 8-byte row": func(tx *bolt.Tx) error {
+			return tx.Bucket([]byte("ix.name")).Put([]byte("某某\x00\x00\x00\x00\x00\x00\x00\x27\x0f"), []byte{1, 0, 0, 0, 0, 0, 0, 0})
+		},
 		"a case number pointing elsewhere": func(tx *bolt.Tx) error {
 			b := tx.Bucket([]byte("ix.caseno"))
 			k, _ := b.Cursor().First()
