@@ -337,22 +337,10 @@ func checkCaseRecord(in CaseRecord, now time.Time) (*store.Record, error) {
 // (a repeat visit: the case's visit count goes up). It returns the new
 // timeline entry's ID.
 func (s *Cases) AddRecord(caseID uint64, in CaseRecord) (uint64, error) {
-	act, st, err := s.gate("Cases.AddRecord")
-	if err != nil {
-		return 0, err
-	}
-	now := s.app.now()
-	rec, err := checkCaseRecord(in, now)
-	if err != nil {
-		return 0, err
-	}
 	var id uint64
-	err = st.Update(func(tx *store.Tx) error {
-		c, err := tx.Case(caseID)
-		if err != nil {
-			return err
-		}
-		if rec.Scripts, err = usableScripts(tx, in.Scripts, store.DateOf(now), nil); err != nil {
+	err := s.recordUpdate("Cases.AddRecord", caseID, in, func(tx *store.Tx, act *Actor, c *store.Case, rec *store.Record, now time.Time) error {
+		var err error
+		if rec.Scripts, err = usableScripts(tx, in.Scripts, store.DateOf(now), nil, "scripts"); err != nil {
 			return err
 		}
 		v := &store.Visit{Channel: "走访", Place: strings.TrimSpace(in.Place), Leader: strings.TrimSpace(in.Leader),
@@ -375,26 +363,36 @@ func (s *Cases) AddRecord(caseID uint64, in CaseRecord) (uint64, error) {
 	return id, err
 }
 
+// recordUpdate is what adding and correcting a record share: the
+// session's right to method, the record checked against the clock, and
+// one write transaction in which fn gets the case.
+func (s *Cases) recordUpdate(method string, caseID uint64, in CaseRecord,
+	fn func(tx *store.Tx, act *Actor, c *store.Case, rec *store.Record, now time.Time) error) error {
+	act, st, err := s.gate(method)
+	if err != nil {
+		return err
+	}
+	now := s.app.now()
+	rec, err := checkCaseRecord(in, now)
+	if err != nil {
+		return err
+	}
+	return st.Update(func(tx *store.Tx) error {
+		c, err := tx.Case(caseID)
+		if err != nil {
+			return err
+		}
+		return fn(tx, act, c, rec, now)
+	})
+}
+
 // CorrectRecord corrects the reception record of timeline entry eventID:
 // a new entry with the corrected record, pointing at the old one, which
 // stays. Only the latest version of a record may be corrected. Risk notes
 // this session may not see are carried over unchanged.
 func (s *Cases) CorrectRecord(caseID, eventID uint64, in CaseRecord) (uint64, error) {
-	act, st, err := s.gate("Cases.CorrectRecord")
-	if err != nil {
-		return 0, err
-	}
-	now := s.app.now()
-	rec, err := checkCaseRecord(in, now)
-	if err != nil {
-		return 0, err
-	}
 	var id uint64
-	err = st.Update(func(tx *store.Tx) error {
-		c, err := tx.Case(caseID)
-		if err != nil {
-			return err
-		}
+	err := s.recordUpdate("Cases.CorrectRecord", caseID, in, func(tx *store.Tx, act *Actor, c *store.Case, rec *store.Record, now time.Time) error {
 		events, err := tx.Events(caseID)
 		if err != nil {
 			return err
@@ -415,7 +413,7 @@ func (s *Cases) CorrectRecord(caseID, eventID uint64, in CaseRecord) (uint64, er
 		for _, sid := range old.Record.Scripts {
 			keep[sid] = true
 		}
-		if rec.Scripts, err = usableScripts(tx, in.Scripts, store.DateOf(now), keep); err != nil {
+		if rec.Scripts, err = usableScripts(tx, in.Scripts, store.DateOf(now), keep, "scripts"); err != nil {
 			return err
 		}
 		if !(act.May(PermRisk) && s.mayIdentify(act, c)) {

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -111,13 +112,13 @@ func (s *Dicts) Save(l dict.List) (DictList, error) {
 		e := &l.Entries[i]
 		e.Code, e.Label, e.Parent = strings.TrimSpace(e.Code), strings.TrimSpace(e.Label), strings.TrimSpace(e.Parent)
 		if len([]rune(e.Label)) > 100 {
-			return DictList{}, fieldError("dict.label", "entries", "名称不能超过 100 个字。")
+			return DictList{}, fieldError("dict.label", fmt.Sprintf("entries[%d].label", i), "名称不能超过 100 个字。")
 		}
 	}
 	if l.Name != dict.Category {
-		for _, e := range l.Entries {
+		for i, e := range l.Entries {
 			if e.Parent != "" {
-				return DictList{}, fieldError("dict.parent", "entries", "这个字典只有一级。")
+				return DictList{}, fieldError("dict.parent", fmt.Sprintf("entries[%d].parent", i), "这个字典只有一级。")
 			}
 		}
 	}

@@ -155,6 +155,15 @@ func (s *Visits) Register(in RegisterInput) (Registered, error) {
 			return err
 		}
 		chk := checkIntake(&in, r)
+		// The wording the record used: approved and valid today.
+		scripts, err := usableScripts(tx, in.Record.Scripts, store.DateOf(s.app.now()), nil, "record.scripts")
+		if e := AsError(err); e != nil {
+			if e.Field == "" {
+				return err
+			}
+			chk.Errors = append(chk.Errors, Issue{Field: e.Field, Code: e.Code, Message: e.Message})
+		}
+		in.Record.Scripts = scripts
 		if len(chk.Errors) > 0 {
 			return invalid(chk.Errors)
 		}

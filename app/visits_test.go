@@ -3,6 +3,7 @@ package app
 import (
 	"encoding/json"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -734,8 +735,8 @@ func TestDictsEdit(t *testing.T) {
 	// Bad edits are refused.
 	bad := channel
 	bad.Entries = append(slices.Clone(channel.Entries), dict.Entry{Code: "微信", Label: "重复"})
-	if _, err := a.Dicts.Save(bad); code(err) != "dict.duplicate" {
-		t.Errorf("duplicate: %v", err)
+	if _, err := a.Dicts.Save(bad); code(err) != "dict.duplicate" || AsError(err).Field != "entries["+strconv.Itoa(len(channel.Entries))+"].code" {
+		t.Errorf("duplicate: %v (field %q)", err, AsError(err).Field)
 	}
 	if _, err := a.Dicts.Save(dict.List{Name: dict.Role}); code(err) != CodeBadRequest {
 		t.Errorf("roles: %v", err)

@@ -298,8 +298,9 @@ func (s *Wording) setStatus(method string, id, rev uint64, to string) (WordingEn
 }
 
 // usableScripts checks the wording entries a record says it used: each must
-// exist; a new record may only use entries approved and valid today.
-func usableScripts(tx *store.Tx, ids []uint64, today store.Date, allowOld map[uint64]bool) ([]uint64, error) {
+// exist; a new record may only use entries approved and valid today. field
+// is where the form shows the refusal ("scripts", "record.scripts").
+func usableScripts(tx *store.Tx, ids []uint64, today store.Date, allowOld map[uint64]bool, field string) ([]uint64, error) {
 	var out []uint64
 	seen := map[uint64]bool{}
 	for _, id := range ids {
@@ -309,10 +310,10 @@ func usableScripts(tx *store.Tx, ids []uint64, today store.Date, allowOld map[ui
 		seen[id] = true
 		w, err := tx.Wording(id)
 		if err != nil {
-			return nil, fieldError("record.scripts", "scripts", "所引用的口径不存在。")
+			return nil, fieldError("record.scripts", field, "所引用的口径不存在。")
 		}
 		if !w.ValidOn(today) && !allowOld[id] {
-			return nil, fieldError("record.scripts", "scripts", "口径“"+clip(w.Topic, 20)+"”未审核通过或不在有效期内，不能引用。")
+			return nil, fieldError("record.scripts", field, "口径“"+clip(w.Topic, 20)+"”未审核通过或不在有效期内，不能引用。")
 		}
 		out = append(out, id)
 	}

@@ -83,3 +83,29 @@ func TestWordingLibraryDraftApproveSupersedeRetire(t *testing.T) {
 		t.Errorf("edit retired: %v", err)
 	}
 }
+
+// The intake's record may cite only approved wording; the refusal is shown
+// beside the record's wording, with every other problem of the form.
+func TestIntakeRecordCitesOnlyApprovedWording(t *testing.T) {
+	a, _ := testApp(t)
+	setUp(t, a)
+	desk := clerk(t, a, "clerk", RoleClerk, false)
+	head := a.bind(addUser(t, a, "head", RoleHead, false))
+	draft, err := head.Wording.Save(WordingEntry{Topic: "草稿口径", Text: "未审核的答复。"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := baseInput()
+	in.Title = ""
+	in.Record.Scripts = []uint64{draft.ID}
+	_, err = desk.Visits.Register(in)
+	if f := fields(err); f["record.scripts"] != "record.scripts" || f["title"] == "" {
+		t.Fatalf("want the wording and the title refused: %v", f)
+	}
+	ok, _ := head.Wording.Approve(draft.ID, draft.Rev)
+	in = baseInput()
+	in.Record.Scripts = []uint64{ok.ID, ok.ID}
+	if _, err := desk.Visits.Register(in); err != nil {
+		t.Fatalf("approved wording refused: %v", err)
+	}
+}

@@ -200,25 +200,25 @@ func (l List) Children(parent string) []Entry {
 // present, parents existing and first-level (two levels at most).
 func (l List) Validate() error {
 	seen := map[string]Entry{}
-	for _, e := range l.Entries {
+	for i, e := range l.Entries {
 		if e.Code == "" || len(e.Code) > 40 {
-			return ErrCode
+			return ErrCode.at(i, "code")
 		}
 		if e.Label == "" {
-			return ErrLabel
+			return ErrLabel.at(i, "label")
 		}
 		if _, dup := seen[e.Code]; dup {
-			return ErrDuplicate
+			return ErrDuplicate.at(i, "code")
 		}
 		seen[e.Code] = e
 	}
-	for _, e := range l.Entries {
+	for i, e := range l.Entries {
 		if e.Parent == "" {
 			continue
 		}
 		p, ok := seen[e.Parent]
 		if !ok || p.Parent != "" {
-			return ErrParent
+			return ErrParent.at(i, "parent")
 		}
 	}
 	return nil

@@ -128,17 +128,23 @@ func TestValidate(t *testing.T) {
 	cases := []struct {
 		name string
 		es   []Entry
-		want *Error
+		want  *Error
+		field string // the row's input the settings form shows it beside
 	}{
-		{"empty code", []Entry{{Label: "一"}}, ErrCode},
-		{"empty label", []Entry{{Code: "1"}}, ErrLabel},
-		{"duplicate", []Entry{{Code: "1", Label: "一"}, {Code: "1", Label: "二"}}, ErrDuplicate},
-		{"missing parent", []Entry{{Code: "101", Label: "一一", Parent: "1"}}, ErrParent},
-		{"three levels", []Entry{{Code: "1", Label: "一"}, {Code: "101", Label: "一一", Parent: "1"}, {Code: "10101", Label: "一一一", Parent: "101"}}, ErrParent},
+		{"empty code", []Entry{{Label: "一"}}, ErrCode, "entries[0].code"},
+		{"empty label", []Entry{{Code: "1", Label: "一"}, {Code: "2"}}, ErrLabel, "entries[1].label"},
+		{"duplicate", []Entry{{Code: "1", Label: "一"}, {Code: "1", Label: "二"}}, ErrDuplicate, "entries[1].code"},
+		{"missing parent", []Entry{{Code: "101", Label: "一一", Parent: "1"}}, ErrParent, "entries[0].parent"},
+		{"three levels", []Entry{{Code: "1", Label: "一"}, {Code: "101", Label: "一一", Parent: "1"}, {Code: "10101", Label: "一一一", Parent: "101"}}, ErrParent, "entries[2].parent"},
 	}
 	for _, c := range cases {
-		if err := (List{Entries: c.es}).Validate(); !errors.Is(err, c.want) {
+		err := (List{Entries: c.es}).Validate()
+		if !errors.Is(err, c.want) {
 			t.Errorf("%s: got %v, want %v", c.name, err, c.want)
+		}
+		var e *Error
+		if !errors.As(err, &e) || e.Field() != c.field {
+			t.Errorf("%s: field %q, want %q", c.name, e.Field(), c.field)
 		}
 	}
 }
