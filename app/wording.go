@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"laifang/app/dict"
 	"laifang/store"
 )
 
@@ -135,6 +136,15 @@ func (s *Wording) Save(in WordingEntry) (WordingEntry, error) {
 	today := store.DateOf(s.app.now())
 	var saved *store.Wording
 	err = st.Update(func(tx *store.Tx) error {
+		if w.Category != "" {
+			cats, err := dictList(tx, dict.Category)
+			if err != nil {
+				return err
+			}
+			if e, ok := cats.Lookup(w.Category); !ok || !e.Active {
+				return fieldError("wording.category", "category", "内容分类不在字典中，请从列表中选择。")
+			}
+		}
 		action, summary := "wording.create", "新建口径："+clip(w.Topic, 40)
 		if in.ID != 0 {
 			old, err := tx.Wording(in.ID)

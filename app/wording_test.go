@@ -22,6 +22,7 @@ func TestWordingLibraryDraftApproveSupersedeRetire(t *testing.T) {
 		{WordingEntry{Topic: "拖欠工资"}, "text"},
 		{WordingEntry{Topic: "拖欠工资", Text: "x", ValidFrom: "2026/3/2"}, "validFrom"},
 		{WordingEntry{Topic: "拖欠工资", Text: "x", ValidFrom: "2026-03-02", ValidUntil: "2026-03-01"}, "validUntil"},
+		{WordingEntry{Topic: "拖欠工资", Text: "x", Category: "劳动"}, "category"},
 	} {
 		_, err := clerk.Save(tc.in)
 		if e := AsError(err); e == nil || e.Field != tc.field || e.Message == "" {

@@ -25,8 +25,8 @@ func (e *Error) at(i int, name string) *Error {
 
 // The refusals when an office edits a list.
 var (
-	ErrCode      = &Error{code: "dict.code", message: "代码不能为空，且不超过40个字符"}
-	ErrLabel     = &Error{code: "dict.label", message: "名称不能为空"}
-	ErrDuplicate = &Error{code: "dict.duplicate", message: "代码重复"}
-	ErrParent    = &Error{code: "dict.parent", message: "上级分类不存在，或已是第二级"}
+	ErrCode      = &Error{code: "dict.code", message: "请填写代码，最多 40 个字符。"}
+	ErrLabel     = &Error{code: "dict.label", message: "请填写名称。"}
+	ErrDuplicate = &Error{code: "dict.duplicate", message: "代码与其他项重复。"}
+	ErrParent    = &Error{code: "dict.parent", message: "上级分类不存在，或它本身已是第二级。"}
 )
