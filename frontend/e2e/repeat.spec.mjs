@@ -12,49 +12,18 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
-import { env, eventually, launch, outDir, screenshot } from './lib.mjs'
+import { adminPassword, callApi, deskOffice, env, eventually, launch, outDir, screenshot, signInAs, synthID } from './lib.mjs'
 
 const url = env('LAIFANG_URL')
-// The administrator serve.spec.mjs sets up; set up here when run alone.
-const adminPassword = 'E2e-admin-2026'
 const clerk = { login: 'repeat-e2e', name: '测试接谈员', password: 'Repeat-e2e-2026', role: 'clerk' }
 const head = { login: 'head-e2e', name: '测试负责人', password: 'Head-e2e-2026', role: 'head' }
 
-function synthID(area, birth, seq) {
-  const first = `${area}${birth}${seq}`
-  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-  const sum = [...first].reduce((s, d, i) => s + Number(d) * w[i], 0)
-  return first + '10X98765432'[sum % 11]
-}
 // odd sequence: male; random so that reruns on one data file stay apart
 const seq = String(101 + 2 * Math.floor(Math.random() * 400)).padStart(3, '0')
 const personID = synthID('330106', '19760302', seq)
 const phone = `1390000${String(Math.floor(Math.random() * 9000) + 1000)}`
 const name = '测试丙某'
 const wordingText = '经查，测试公司已承诺于本月底前结清所欠工资；逾期未付的，可向劳动保障监察机构投诉，也可依法申请劳动仲裁。'
-
-async function callApi(page, service, method, args = []) {
-  return page.evaluate(
-    async ([service, method, args]) => {
-      const csrf = document.cookie.split(';').map((s) => s.trim().split('=')).find(([k]) => k === 'laifang_csrf')?.[1] ?? ''
-      const r = await fetch(`/api/${service}/${method}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Laifang-CSRF': decodeURIComponent(csrf) },
-        body: JSON.stringify(args),
-      })
-      return { status: r.status, body: await r.json().catch(() => null) }
-    },
-    [service, method, args],
-  )
-}
-
-async function signInAs(page, user) {
-  await callApi(page, 'Auth', 'Logout')
-  const r = await callApi(page, 'Auth', 'Login', [user.login, user.password])
-  assert.equal(r.status, 200, JSON.stringify(r.body))
-  await page.reload()
-  await page.getByTestId('user-name').waitFor()
-}
 
 describe('repeat visitors', () => {
   let browser
@@ -66,23 +35,7 @@ describe('repeat visitors', () => {
   before(async () => {
     browser = await launch()
     page = browser.page
-    await page.goto(url)
-    const state = await callApi(page, 'Auth', 'State')
-    if (state.body.setupNeeded) {
-      const r = await callApi(page, 'Auth', 'Setup', [
-        { orgName: '测试镇人民政府', orgCode: '测镇', adminName: '测试管理员', adminLogin: 'admin', password: adminPassword },
-      ])
-      assert.equal(r.status, 200, JSON.stringify(r.body))
-    } else {
-      const r = await callApi(page, 'Auth', 'Login', ['admin', adminPassword])
-      assert.equal(r.status, 200, JSON.stringify(r.body))
-    }
-    for (const u of [clerk, head]) {
-      const add = await callApi(page, 'Users', 'Save', [
-        { id: 0, login: u.login, name: u.name, role: u.role, confidential: false, active: true, password: u.password, rev: 0 },
-      ])
-      assert.ok(add.status === 200 || /已|exists|taken/.test(JSON.stringify(add.body)), JSON.stringify(add.body))
-    }
+    await deskOffice(page, url, [clerk, head])
   })
   after(async () => {
     await browser?.close()
@@ -214,6 +167,24 @@ describe('repeat visitors', () => {
       assert.ok(text.includes(want), `the printed page lacks ${want}`)
     }
     execFileSync('pdftoppm', ['-png', '-r', '80', pdf, join(outDir, 'record-sheet')])
+    assert.deepEqual(page.errors, [])
+  })
+
+  test('a wrong row of a dictionary is refused beside the row, in Chinese', async () => {
+    await signInAs(page, { login: 'admin', password: adminPassword })
+    await page.goto(new URL('#/settings', url).href)
+    await page.getByRole('tab', { name: '字典' }).click()
+    await page.getByTestId('dict-add').click()
+    // the new row is at the bottom, its code empty
+    const row = page.getByTestId('dict-table').locator('.el-table__body tr').last()
+    await row.locator('input[name$="].label"]').fill('测试渠道')
+    await page.getByTestId('dict-save').click()
+    await row.locator('.cell-error', { hasText: '请填写代码' }).waitFor()
+    assert.equal(await page.getByTestId('dict-error').count(), 0, 'the message is above the table, not in the row')
+    await screenshot(page, 'dicts-refused')
+    // typing the code takes the message away (not saved: the office keeps its list)
+    await row.locator('input[name$="].code"]').fill('测试')
+    await row.locator('.cell-error').waitFor({ state: 'detached' })
     assert.deepEqual(page.errors, [])
   })
 })

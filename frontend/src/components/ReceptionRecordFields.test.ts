@@ -4,26 +4,10 @@ import ElementPlus from 'element-plus'
 import type { RecordInput } from '@/api'
 import { createLaifangI18n } from '@/i18n'
 import ReceptionRecordFields from './ReceptionRecordFields.vue'
+import { blankRecord } from './record'
 import { focusNext } from '@/composables/keyboard'
 
-const record: RecordInput = {
-  start: '2026-03-02 09:00',
-  end: '',
-  receptionist: 2,
-  leader: '',
-  idChecked: false,
-  statement: '',
-  qa: '',
-  materials: '',
-  explanations: '',
-  scripts: [],
-  procedure: false,
-  remedies: false,
-  commitments: '',
-  riskNotes: '',
-  confirmed: false,
-  refusal: '',
-}
+const record: RecordInput = blankRecord({ start: '2026-03-02 09:00', receptionist: 2 })
 
 afterEach(() => {
   document.body.innerHTML = ''
@@ -61,6 +45,15 @@ describe('ReceptionRecordFields', () => {
     expect(item.classes()).toContain('is-error')
     const start = w.findAll('.el-form-item').find((i) => i.find('[name="record.start"]').exists())!
     expect(start.classes()).not.toContain('is-error')
+  })
+
+  it('shows a refused wording beside the explanation it was inserted into', async () => {
+    const msg = '口径“测试”未审核通过或不在有效期内，不能引用。'
+    const w = mountFields({ errors: { 'record.scripts': msg }, prefix: 'record.' })
+    await flushPromises()
+    const item = w.findAll('.el-form-item').find((i) => i.find('[name="record.explanations"]').exists())!
+    expect(item.classes()).toContain('is-error')
+    expect(item.text()).toContain(msg)
   })
 
   it('asks why only when the petitioner did not confirm', async () => {
