@@ -33,7 +33,7 @@ describe('the printed 接谈笔录', () => {
     expect(text).toContain('☑ 办理程序和时间节点')
     expect(text).toContain('☐ 其他救济途径')
     expect(text).toContain('本记录已被更正')
-    expect(text).toContain('〔拖欠工资〕')
+    expect(text).toContain('所用口径：拖欠工资（政策依据：《保障农民工工资支付条例》）')
     expect(text).toContain('测试甲某，男，主信访人')
   })
 })
