@@ -186,9 +186,14 @@ func (s *Wording) Save(in WordingEntry) (WordingEntry, error) {
 	if err != nil {
 		return WordingEntry{}, err
 	}
+	return savedWording(st, saved, today), nil
+}
+
+// savedWording is the entry a save returns to the UI, its people named.
+func savedWording(st *store.Store, w *store.Wording, today store.Date) WordingEntry {
 	var names map[uint64]string
 	st.View(func(tx *store.Tx) error { names = userNames(tx); return nil })
-	return wordingEntry(saved, today, names), nil
+	return wordingEntry(w, today, names)
 }
 
 // supersededBy finds the newer entry of id, if any.
@@ -302,9 +307,7 @@ func (s *Wording) setStatus(method string, id, rev uint64, to string) (WordingEn
 	if err != nil {
 		return WordingEntry{}, err
 	}
-	var names map[uint64]string
-	st.View(func(tx *store.Tx) error { names = userNames(tx); return nil })
-	return wordingEntry(saved, store.DateOf(now), names), nil
+	return savedWording(st, saved, store.DateOf(now)), nil
 }
 
 // usableScripts checks the wording entries a record says it used: each must
