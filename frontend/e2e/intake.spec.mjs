@@ -223,6 +223,12 @@ describe('the reception desk', () => {
     const rows = table.locator('.el-table__row', { hasText: caseNo })
     await eventually(async () => assert.equal(await rows.count(), 2))
     assert.match((await rows.first().textContent()) ?? '', /重复访/) // newest first
+    // the flags and the print button fit in the list, not scrolled out of it
+    const edge = await table.boundingBox()
+    for (const el of [rows.first().locator('.el-tag', { hasText: '重复访' }), rows.first().getByRole('button', { name: '登记表' })]) {
+      const box = await el.boundingBox()
+      assert.ok(box && edge && box.x + box.width <= edge.x + edge.width, `cut off: ${JSON.stringify({ box, edge })}`)
+    }
     const row = rows.last()
     const cells = (await row.textContent()) ?? ''
     assert.match(cells, /测试甲某/)
