@@ -735,10 +735,15 @@ func (s *Visits) Form(caseID, visitID uint64) (RegistrationForm, error) {
 		default:
 			out.DispDetail = c.DispReason
 		}
+		// 重复访 is this visit's mark: a later visit recorded on the case, or a
+		// case registered as a repeat (linked to an earlier case, or with the
+		// earlier petitions written down). The first visit of a case that
+		// others were later linked to was not a repeat when it was made.
+		repeatVisit := v.Repeat || (c.Repeat && (c.FirstCase != 0 || c.Prior != ""))
 		for _, f := range []struct {
 			on    bool
 			label string
-		}{{c.Group, "集体访"}, {c.Repeat, "重复访"}, {c.SkipLevel, "越级访"}, {c.Litigation, "涉法涉诉"},
+		}{{c.Group, "集体访"}, {repeatVisit, "重复访"}, {c.SkipLevel, "越级访"}, {c.Litigation, "涉法涉诉"},
 			{c.Urgent, "重大紧急"}, {IsConfidential(c), "检举保密"}} {
 			if f.on {
 				out.Flags = append(out.Flags, f.label)

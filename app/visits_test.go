@@ -648,6 +648,23 @@ func TestFormForPrinting(t *testing.T) {
 		f.People[0].Sex != "男" || f.Category != "劳动社保 / 工资拖欠" || f.Disposal != "受理" || f.Received != "2026-03-02 08:40" {
 		t.Errorf("%+v", f)
 	}
+	if slices.Contains(f.Flags, "重复访") {
+		t.Errorf("a first visit marked as a repeat: %v", f.Flags)
+	}
+	// Once a later visit is linked to the case as a repeat, its form says
+	// so and the first visit's form still does not.
+	again := baseInput()
+	again.LinkCase, again.Disposal = r.CaseID, ""
+	rr, err := b.Visits.Register(again)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f, err := b.Visits.Form(r.CaseID, rr.VisitID); err != nil || !slices.Contains(f.Flags, "重复访") {
+		t.Errorf("repeat visit: %v %v", f.Flags, err)
+	}
+	if f, err := b.Visits.Form(r.CaseID, r.VisitID); err != nil || slices.Contains(f.Flags, "重复访") {
+		t.Errorf("first visit after a repeat: %v %v", f.Flags, err)
+	}
 	// A reader sees the form masked.
 	rd := clerk(t, a, "reader1", RoleReader, false)
 	f, err = rd.Visits.Form(r.CaseID, 0)

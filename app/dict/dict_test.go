@@ -126,8 +126,8 @@ func TestValidate(t *testing.T) {
 		t.Fatal(err)
 	}
 	cases := []struct {
-		name string
-		es   []Entry
+		name  string
+		es    []Entry
 		want  *Error
 		field string // the row's input the settings form shows it beside
 	}{
