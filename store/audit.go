@@ -55,11 +55,19 @@ func (tx *Tx) AppendAudit(a *AuditEntry) error {
 	b := tx.b(bucketAudit)
 	prev := ""
 	if k, v := b.Cursor().Last(); k != nil {
-		last, err := decodeRecord[AuditEntry](getU64(k), v)
-		if err != nil {
-			return err
+		// The head in meta holds the last entry's hash: reading it spares
+		// inflating and decoding the entry on every save. Only when it
+		// names that entry; otherwise (a file without a head, a damaged
+		// log) the entry itself says.
+		if head := tx.b(bucketMeta).Get(metaAuditHead); len(head) == 8+sha256.Size && getU64(head) == getU64(k) {
+			prev = hex.EncodeToString(head[8:])
+		} else {
+			last, err := decodeRecord[AuditEntry](getU64(k), v)
+			if err != nil {
+				return err
+			}
+			prev = last.Hash
 		}
-		prev = last.Hash
 	}
 	seq, err := nextID(b)
 	if err != nil {
