@@ -114,8 +114,11 @@ func unsqueezeInto(buf, raw []byte) ([]byte, error) {
 // writer goes on, and the commit waits only for the rest.
 
 // deflateWorkersAfter is how many records a transaction queues before it
-// starts workers; a clerk's save deflates its few records at commit.
-const deflateWorkersAfter = 64
+// starts workers. One: a clerk's save queues four or five records (the
+// case alone takes some 60 µs to deflate), and a worker deflates the first
+// ones while the save writes its indexes and timeline, so that the commit
+// waits for less.
+const deflateWorkersAfter = 1
 
 type pendingRecord struct {
 	b           *bolt.Bucket
