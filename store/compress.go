@@ -166,13 +166,18 @@ func (tx *Tx) putRecord(b *bolt.Bucket, key, js []byte) error {
 	return nil
 }
 
-// deflatePending waits for the workers, deflates what they did not, and
+// deflatePending deflates what the workers have not taken, waits for them, and
 // writes each deflated record whose value is still the JSON it was made
 // from (a record written twice keeps the later form).
 func (tx *Tx) deflatePending() error {
 	q := &tx.deflate
 	if q.work != nil {
 		close(q.work)
+		// Take what the workers have not started, rather than wait for a
+		// worker that a busy machine has not scheduled yet.
+		for r := range q.work {
+			r.zs = squeeze(r.js)
+		}
 		q.wg.Wait()
 	}
 	recs := q.recs
