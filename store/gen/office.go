@@ -101,31 +101,6 @@ func Office(s *store.Store, opts Options) (Summary, error) {
 	start := end.AddDate(-opts.Years, 0, 0)
 	span := end.Sub(start)
 	total := done + opts.Visits
-	// Each batch is synced to disk while the next one is written: the sync
-	// waits on the disk, not the processor. A batch is reported only once
-	// its sync, which began after its commit, has returned.
-	var syncing chan error // the sync of the last committed batch, if running
-	var synced Summary     // what that batch brings to sum once on disk
-	syncedDone := done
-	awaitSync := func() error {
-		if syncing == nil {
-			return nil
-		}
-		err := <-syncing
-		syncing = nil
-		if err != nil {
-			return err
-		}
-		sum.Visits += synced.Visits
-		sum.Cases += synced.Cases
-		sum.People += synced.People
-		sum.Tasks += synced.Tasks
-		sum.Letters += synced.Letters
-		if opts.Progress != nil {
-			opts.Progress(syncedDone)
-		}
-		return nil
-	}
 	for done < total {
 		n := min(opts.Batch, total-done)
 		var bs Summary
@@ -141,19 +116,20 @@ func Office(s *store.Store, opts Options) (Summary, error) {
 			return nil
 		})
 		if err != nil {
-			awaitSync()
 			return sum, err
 		}
-		if err := awaitSync(); err != nil {
+		if err := s.Sync(); err != nil {
 			return sum, err
 		}
 		done += n
-		synced, syncedDone = bs, done
-		syncing = make(chan error, 1)
-		go func(c chan error) { c <- s.Sync() }(syncing)
-	}
-	if err := awaitSync(); err != nil {
-		return sum, err
+		sum.Visits += bs.Visits
+		sum.Cases += bs.Cases
+		sum.People += bs.People
+		sum.Tasks += bs.Tasks
+		sum.Letters += bs.Letters
+		if opts.Progress != nil {
+			opts.Progress(done)
+		}
 	}
 	if hashed != nil {
 		hash := <-hashed
