@@ -120,6 +120,8 @@ describe('the reception desk', () => {
 
     await tabTo(page, 'present')
     assert.equal(await page.inputValue('[name="present"]'), '2')
+    // 涉及人数 not known: empty, showing its hint, never a made-up 0
+    assert.equal(await page.inputValue('[name="involved"]'), '')
     await tabTo(page, 'title')
     await page.keyboard.type('测试：工资拖欠')
     await tabTo(page, 'demand')
