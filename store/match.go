@@ -111,7 +111,7 @@ func (tx *Tx) caseHas(id uint64, terms []string, timelineFirst bool) (ok, timeli
 // inflate is unsqueeze into the transaction's scratch buffer: the result
 // is valid until the next call.
 func (tx *Tx) inflate(raw []byte) ([]byte, error) {
-	if len(raw) == 0 || raw[0] != formatDeflate1 {
+	if !compressed(raw) {
 		return raw, nil // plain JSON: the file's own bytes, never written to
 	}
 	js, err := unsqueezeInto(tx.scratch, raw)

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
+	"sync"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -14,7 +16,7 @@ import (
 // the meta bucket; Open runs the missing steps in order, each in its own
 // transaction that also records the new version, after copying the file
 // aside. A file with a higher version is refused.
-const SchemaVersion = 3
+const SchemaVersion = 4
 
 type migration struct {
 	to   uint64
@@ -33,6 +35,96 @@ var migrations = []migration{
 	{to: 1, name: "first data layout: records, indexes, full text", run: migrateTo1},
 	{to: 2, name: "list rows of cases", run: migrateTo2, fill: (*Store).fillRows},
 	{to: 3, name: "list rows of people in the name index", run: migrateTo3, fill: (*Store).fillPersonRows},
+	{to: 4, name: "records compressed with zstd and a dictionary", run: migrateTo4, fill: (*Store).rezstd},
+}
+
+// migrateTo4 changes no bucket: rezstd rewrites the deflated records
+// (format 0x01) in the zstd format (0x02, compress.go), which reads in a
+// quarter of the time. Deflated values stay readable; the step only makes
+// the file faster to search and smaller.
+func migrateTo4(tx *bolt.Tx, s *Store) error { return nil }
+
+// recordBuckets hold JSON records written through encode or putRecord
+// (plain JSON or a compressed format), and nothing else.
+var recordBuckets = [][]byte{bucketPeople, bucketCases, bucketEvents, bucketTasks, bucketLetters,
+	bucketAudit, bucketTemplates, bucketUnits, bucketUsers}
+
+// rezstd rewrites every deflated record in the zstd format, 20,000 a
+// transaction, compressing on every core. Run again after a crash it
+// finds the rewritten ones already done.
+func (s *Store) rezstd() error {
+	const batch = 20000
+	for _, bucket := range recordBuckets {
+		var after []byte
+		for {
+			var keys, vals [][]byte
+			done := true
+			err := s.Update(func(tx *Tx) error {
+				b := tx.b(bucket)
+				c := b.Cursor()
+				var k, v []byte
+				if after == nil {
+					k, v = c.First()
+				} else {
+					k, v = c.Seek(after)
+					if bytes.Equal(k, after) {
+						k, v = c.Next()
+					}
+				}
+				for ; k != nil; k, v = c.Next() {
+					after = append(after[:0], k...)
+					if len(v) > 0 && v[0] == formatDeflate1 {
+						keys = append(keys, append([]byte(nil), k...))
+						vals = append(vals, v)
+					}
+					if len(keys) >= batch {
+						done = false
+						break
+					}
+				}
+				out := make([][]byte, len(vals))
+				errs := make([]error, len(vals))
+				var wg sync.WaitGroup
+				workers := runtime.GOMAXPROCS(0)
+				for w := range workers {
+					wg.Add(1)
+					go func() {
+						defer wg.Done()
+						var buf []byte
+						for i := w; i < len(vals); i += workers {
+							js, err := unsqueezeInto(buf, vals[i])
+							if err != nil {
+								errs[i] = fmt.Errorf("store: %s record %x is damaged: %w", bucket, keys[i], err)
+								continue
+							}
+							buf = js
+							out[i] = squeeze(js)
+							if len(out[i]) > 0 && out[i][0] != formatZstd2 {
+								out[i] = append([]byte(nil), out[i]...) // plain JSON: buf is reused
+							}
+						}
+					}()
+				}
+				wg.Wait()
+				for i, k := range keys {
+					if errs[i] != nil {
+						return errs[i]
+					}
+					if err := b.Put(k, out[i]); err != nil {
+						return err
+					}
+				}
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			if done {
+				break
+			}
+		}
+	}
+	return nil
 }
 
 // migrateTo3 changes no bucket: the name index keeps its keys and

@@ -35,7 +35,7 @@ func TestMigrateFromVersion0(t *testing.T) {
 	makeV0(t, path)
 	s := open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk")})
 	steps, backup := s.Migrated()
-	if !slices.Equal(steps, []int{1, 2, 3}) {
+	if !slices.Equal(steps, []int{1, 2, 3, 4}) {
 		t.Errorf("steps %v", steps)
 	}
 	if _, err := os.Stat(backup); err != nil || !strings.Contains(backup, "before-schema1") {
@@ -187,7 +187,7 @@ func TestMigrateFromVersion1(t *testing.T) {
 	}
 	s := open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk")})
 	defer s.Close()
-	if steps, backup := s.Migrated(); !slices.Equal(steps, []int{2, 3}) || backup == "" {
+	if steps, backup := s.Migrated(); !slices.Equal(steps, []int{2, 3, 4}) || backup == "" {
 		t.Errorf("steps %v, copy %q", steps, backup)
 	}
 	if r, err := s.Check(); err != nil || !r.OK() {
@@ -224,6 +224,131 @@ func TestMigrateFromVersion1(t *testing.T) {
 	}
 }
 
+// recordValues reads the stored values of a file's record buckets, by
+// bucket and key, without the store.
+func recordValues(t *testing.T, path string) map[string][]byte {
+	t.Helper()
+	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	vals := map[string][]byte{}
+	err = db.View(func(tx *bolt.Tx) error {
+		for _, name := range []string{"people", "cases", "events", "tasks", "letters", "audit", "templates", "units", "users"} {
+			err := tx.Bucket([]byte(name)).ForEach(func(k, v []byte) error {
+				vals[name+"/"+string(k)] = append([]byte(nil), v...)
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return vals
+}
+
+// TestMigrateFromVersion3 upgrades a file made by schema 3 (testdata: 120
+// visits from `laifang gen` of that version), whose records are deflated:
+// every one is rewritten with zstd and reads back as the same JSON.
+func TestMigrateFromVersion3(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "laifang.db")
+	gz, err := os.Open("testdata/schema3.db.gz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := gzip.NewReader(gz)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := io.ReadAll(zr)
+	gz.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, raw, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := store.SchemaOf(path); v != 3 {
+		t.Fatalf("testdata has schema %d, want 3", v)
+	}
+	before := recordValues(t, path)
+	deflated := 0
+	for _, v := range before {
+		if len(v) > 0 && v[0] == 0x01 {
+			deflated++
+		}
+	}
+	if deflated < 300 {
+		t.Fatalf("testdata: only %d deflated records", deflated)
+	}
+	s := open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk")})
+	steps, backup := s.Migrated()
+	if !slices.Equal(steps, []int{4}) || !strings.Contains(backup, "before-schema4") {
+		t.Errorf("steps %v, copy %q", steps, backup)
+	}
+	if v, _ := store.SchemaOf(backup); v != 3 {
+		t.Errorf("the copy should be the old file, schema %d", v)
+	}
+	if r, err := s.Check(); err != nil || !r.OK() {
+		t.Fatalf("after the upgrade: %v %v", err, r.Problems)
+	}
+	// search still finds what a scan finds
+	for _, q := range []string{"宅基地", "劳动合同", "工资", "拖欠工资", "不存在的词"} {
+		res, err := s.Search(store.Query{Text: q, Limit: 1000})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := 0
+		s.View(func(tx *store.Tx) error {
+			for id := uint64(1); ; id++ {
+				c, err := tx.Case(id)
+				if err != nil {
+					break
+				}
+				ev, _ := tx.Events(id)
+				if plainMatch(caseTexts(c, ev), []string{q}) {
+					want++
+				}
+			}
+			return nil
+		})
+		if len(res.Rows) != want || res.Total != want {
+			t.Errorf("%s: %d cases (total %d), a scan finds %d", q, len(res.Rows), res.Total, want)
+		}
+	}
+	s.Close()
+	after := recordValues(t, path)
+	if len(after) != len(before) {
+		t.Fatalf("%d records before, %d after", len(before), len(after))
+	}
+	for k, old := range before {
+		nv := after[k]
+		if len(nv) > 0 && nv[0] == 0x01 {
+			t.Fatalf("%s is still deflated", k)
+		}
+		a, err1 := store.DecodeValue(old)
+		b, err2 := store.DecodeValue(nv)
+		if err1 != nil || err2 != nil || string(a) != string(b) {
+			t.Fatalf("%s: %v %v, JSON changed:\n%s\n%s", k, err1, err2, a, b)
+		}
+	}
+	// the upgraded file takes new visits and stays sound
+	s = open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk")})
+	defer s.Close()
+	if _, err := gen.Office(s, gen.Options{Visits: 60, Seed: 2, End: testNow}); err != nil {
+		t.Fatal(err)
+	}
+	if r, err := s.Check(); err != nil || !r.OK() {
+		t.Fatalf("after new visits: %v %v", err, r.Problems)
+	}
+}
+
 // TestMigrateFromVersion2 upgrades a file made by schema 2 (testdata: 120
 // visits from `laifang gen` of that version), whose name index has no rows.
 func TestMigrateFromVersion2(t *testing.T) {
@@ -251,7 +376,7 @@ func TestMigrateFromVersion2(t *testing.T) {
 	s := open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk")})
 	defer s.Close()
 	steps, backup := s.Migrated()
-	if !slices.Equal(steps, []int{3}) || !strings.Contains(backup, "before-schema3") {
+	if !slices.Equal(steps, []int{3, 4}) || !strings.Contains(backup, "before-schema3") {
 		t.Errorf("steps %v, copy %q", steps, backup)
 	}
 	if v, _ := store.SchemaOf(backup); v != 2 {
