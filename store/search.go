@@ -52,6 +52,41 @@ type qterm struct {
 	grams  []string
 	norm   string
 	verify bool // the bigrams may match where the whole term does not
+	// cover is as few of grams as reach every character of the term (AB
+	// and CD of ABCD): the candidates of a term that is verified anyway.
+	// Checking a candidate's stored text costs less than intersecting a
+	// third bitmap in every chunk.
+	cover []string
+}
+
+// gramSpan is where a gram sits in its term.
+type gramSpan struct {
+	g    string
+	s, e int
+}
+
+// coverOf picks, from spans in order of position, the fewest that reach
+// every character any of them reaches (greedy interval cover).
+func coverOf(spans []gramSpan) []string {
+	var out []string
+	pos := -1 // bytes before pos are covered
+	for i := 0; i < len(spans); {
+		if spans[i].e <= pos {
+			i++
+			continue
+		}
+		start := max(pos, spans[i].s)
+		best := i
+		for j := i; j < len(spans) && spans[j].s <= start; j++ {
+			if spans[j].e > spans[best].e {
+				best = j
+			}
+		}
+		out = append(out, spans[best].g)
+		pos = spans[best].e
+		i = best + 1
+	}
+	return out
 }
 
 func parseQuery(text string) []qterm {
@@ -78,6 +113,7 @@ func parseQuery(text string) []qterm {
 			continue // no letter or digit: nothing to look for
 		}
 		seen := map[string]bool{}
+		var spans []gramSpan
 		// A run of one character is found by its unigram; longer runs by
 		// their bigrams (forTerms gives both; keep the unigrams of lone
 		// characters only).
@@ -90,6 +126,7 @@ func parseQuery(text string) []qterm {
 				if !seen[g] {
 					seen[g] = true
 					t.grams = append(t.grams, g)
+					spans = append(spans, gramSpan{g, prevStart, i + size})
 				}
 			}
 			if w && !prev {
@@ -100,6 +137,7 @@ func parseQuery(text string) []qterm {
 					if !seen[g] {
 						seen[g] = true
 						t.grams = append(t.grams, g)
+						spans = append(spans, gramSpan{g, i, next})
 					}
 				}
 			}
@@ -109,6 +147,10 @@ func parseQuery(text string) []qterm {
 			prev = w
 		}
 		t.verify = !(runs == 1 && maxRun <= 2 && len([]rune(f)) == maxRun)
+		t.cover = t.grams
+		if t.verify {
+			t.cover = coverOf(spans)
+		}
 		out = append(out, t)
 	}
 	return out
@@ -279,19 +321,29 @@ func (tx *Tx) loadChunk(c uint32, grams []string, f *filters) *chunkQuery {
 // count is the number of candidates.
 func (cq *chunkQuery) count() uint64 {
 	if cq.res == nil && len(cq.groups) == 0 && !cq.partial && cq.conf == nil {
-		// sets only: count the last intersection without building it
-		acc := cq.sets[0]
-		if len(cq.sets) == 1 {
-			return acc.GetCardinality()
-		}
-		for _, bm := range cq.sets[1 : len(cq.sets)-1] {
-			if acc = roaring.And(acc, bm); acc.IsEmpty() {
-				return 0
-			}
-		}
-		return acc.AndCardinality(cq.sets[len(cq.sets)-1])
+		return cq.setsCount()
 	}
 	return cq.bitmap().GetCardinality()
+}
+
+// setsCount is the number of cases in every set, before the facet groups,
+// the confidential flag and a date range that cuts the chunk: the count
+// when there are none of those, else a bound. It counts the last
+// intersection without building it.
+func (cq *chunkQuery) setsCount() uint64 {
+	if len(cq.sets) == 0 {
+		return cq.bitmap().GetCardinality()
+	}
+	acc := cq.sets[0]
+	if len(cq.sets) == 1 {
+		return acc.GetCardinality()
+	}
+	for _, bm := range cq.sets[1 : len(cq.sets)-1] {
+		if acc = roaring.And(acc, bm); acc.IsEmpty() {
+			return 0
+		}
+	}
+	return acc.AndCardinality(cq.sets[len(cq.sets)-1])
 }
 
 // bitmap builds the candidates: the smallest set intersected with each
@@ -392,7 +444,7 @@ func (tx *Tx) search(q Query, countOnly bool) (*SearchResult, error) {
 	needVerify := false
 	var verifyTerms []string
 	for _, t := range terms {
-		for _, g := range t.grams {
+		for _, g := range t.cover {
 			if !seen[g] {
 				seen[g] = true
 				grams = append(grams, g)
@@ -430,10 +482,37 @@ func (tx *Tx) search(q Query, countOnly bool) (*SearchResult, error) {
 	}
 	cands := make([]*chunkQuery, top+1)
 	var nCand uint64
+	// A query whose terms are verified counts its candidates exactly only
+	// when there are few of them (at most the number of the terms'
+	// candidates, before the filters): otherwise its total is an estimate
+	// anyway, and the filters are applied only in the chunks the page
+	// reaches, the others' candidates estimated from those.
+	upper := make([]uint64, top+1)
+	var nUpper uint64
 	for c := int64(top); c >= 0; c-- {
 		if cq := tx.loadChunk(uint32(c), grams, &f); cq != nil {
-			if n := cq.count(); n > 0 {
-				cands[c] = cq
+			var n uint64
+			if needVerify {
+				n = cq.setsCount()
+			} else {
+				n = cq.count()
+			}
+			if n > 0 {
+				cands[c], upper[c] = cq, n
+				nUpper += n
+			}
+		}
+	}
+	exactCounts := !needVerify || nUpper <= verifyAllUpTo
+	if !needVerify {
+		nCand = nUpper
+	} else if exactCounts {
+		for c, cq := range cands {
+			if cq != nil {
+				n := cq.count()
+				if n == 0 {
+					cands[c] = nil
+				}
 				nCand += n
 			}
 		}
@@ -444,7 +523,7 @@ func (tx *Tx) search(q Query, countOnly bool) (*SearchResult, error) {
 			return res, nil
 		}
 	}
-	verifyAll := needVerify && nCand <= verifyAllUpTo
+	verifyAll := needVerify && exactCounts && nCand <= verifyAllUpTo
 	var verified, matched int
 	timelineFirst := false
 	skip := q.Offset
@@ -522,6 +601,25 @@ func (tx *Tx) search(q Query, countOnly bool) (*SearchResult, error) {
 		} else {
 			res.Exact = false
 			est := float64(nCand)
+			if !exactCounts {
+				// the chunks the page reached, exactly; the others in
+				// the proportion their filters kept there
+				var built, builtUpper, rest float64
+				for c, cq := range cands {
+					switch {
+					case cq == nil:
+					case cq.res != nil:
+						built += float64(cq.res.GetCardinality())
+						builtUpper += float64(upper[c])
+					default:
+						rest += float64(upper[c])
+					}
+				}
+				est = built + rest
+				if builtUpper > 0 {
+					est = built + rest*built/builtUpper
+				}
+			}
 			if verified > 0 {
 				est = est * float64(matched) / float64(verified)
 			}
