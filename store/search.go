@@ -596,7 +596,8 @@ func (tx *Tx) search(q Query, countOnly bool) (*SearchResult, error) {
 		}
 	}
 	if needVerify {
-		if verifyAll {
+		if verifyAll || !stopped {
+			// every candidate was verified
 			res.Total = len(pend) + matched
 		} else {
 			res.Exact = false
