@@ -37,20 +37,54 @@ func hasKey(keys [][]byte, k []byte) bool {
 type termSet struct {
 	terms []string
 	found []bool
-	left  int
+	// han marks the terms of CJK ideographs only: normText leaves those
+	// characters as they are and maps no other character to one of them,
+	// so such a term is in a text exactly when it is in the normalized
+	// text, and the text need not be normalized (most texts have a
+	// full-width comma, which would make normText copy them).
+	han  []bool
+	left int
 }
 
 func newTermSet(terms []string) *termSet {
-	return &termSet{terms: terms, found: make([]bool, len(terms)), left: len(terms)}
+	ts := &termSet{terms: terms, found: make([]bool, len(terms)), han: make([]bool, len(terms)), left: len(terms)}
+	for i, t := range terms {
+		ts.han[i] = allHan(t)
+	}
+	return ts
+}
+
+// allHan tells whether s is made of CJK unified ideographs only.
+func allHan(s string) bool {
+	for _, r := range s {
+		if r < 0x4E00 || r > 0x9FFF {
+			return false
+		}
+	}
+	return s != ""
 }
 
 func (ts *termSet) see(text string) {
 	if text == "" || ts.left == 0 {
 		return
 	}
+	other := false
+	for i, t := range ts.terms {
+		switch {
+		case ts.found[i]:
+		case !ts.han[i]:
+			other = true
+		case strings.Contains(text, t):
+			ts.found[i] = true
+			ts.left--
+		}
+	}
+	if !other {
+		return
+	}
 	norm := normText(text)
 	for i, t := range ts.terms {
-		if !ts.found[i] && strings.Contains(norm, t) {
+		if !ts.found[i] && !ts.han[i] && strings.Contains(norm, t) {
 			ts.found[i] = true
 			ts.left--
 		}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 )
 
@@ -38,6 +39,29 @@ func TestScanTextsReadsTheSearchableFieldsOnly(t *testing.T) {
 	for _, bad := range []string{`{"ti":"x"`, `{"ti":}`, `{"ti" "x"}`, `[1]`, ``, `{"ti":"x"}junk`} {
 		if err := scanTexts([]byte(bad), caseTextKeys, nil, newTermSet([]string{"x"})); err == nil && bad != `{"ti":}` {
 			t.Errorf("%q: no error", bad)
+		}
+	}
+}
+
+// A term of ideographs is found in a text as in its normalized form,
+// without normalizing it; other terms through the normalized text.
+func TestTermSetFindsHanTermsWithoutNormalizing(t *testing.T) {
+	for _, c := range []struct {
+		text, term string
+		want       bool
+	}{
+		{"２０１９年，拖欠工资", "拖欠工资", true},
+		{"２０１９年，拖欠工资", "2019年", true},
+		{"ＡＢＣ公司拖欠", "abc公司", true},
+		{"拖欠 工资", "拖欠工资", false},
+		{"宅基地，", "基地,", true},
+		{"宅基地", "宅基地", true},
+		{"宅基", "宅基地", false},
+	} {
+		ts := newTermSet([]string{normText(c.term)})
+		ts.see(c.text)
+		if got := ts.left == 0; got != c.want || got != strings.Contains(normText(c.text), normText(c.term)) {
+			t.Errorf("%q in %q: %v, want %v", c.term, c.text, got, c.want)
 		}
 	}
 }
