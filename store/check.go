@@ -415,15 +415,7 @@ func (s *Store) RebuildIndexes(progress func(step string)) error {
 			err := s.db.Update(func(btx *bolt.Tx) error {
 				tx := &Tx{tx: btx, s: s, now: s.now()}
 				c := btx.Bucket(t.bucket).Cursor()
-				var k, v []byte
-				if after == nil {
-					k, v = c.First()
-				} else {
-					k, v = c.Seek(after)
-					if bytes.Equal(k, after) {
-						k, v = c.Next()
-					}
-				}
+				k, v := seekAfter(c, after)
 				for n := 0; k != nil; k, v = c.Next() {
 					id := getU64(k)
 					rec, err := t.load(id, v)
@@ -556,15 +548,7 @@ func (s *Store) fillRows() error {
 		done := true
 		err := s.Update(func(tx *Tx) error {
 			c := tx.b(bucketCases).Cursor()
-			var k, v []byte
-			if after == nil {
-				k, v = c.First()
-			} else {
-				k, v = c.Seek(after)
-				if bytes.Equal(k, after) {
-					k, v = c.Next()
-				}
-			}
+			k, v := seekAfter(c, after)
 			rows := tx.b(ixCaseRow)
 			for n := 0; k != nil; k, v = c.Next() {
 				id := getU64(k)

@@ -62,15 +62,7 @@ func (s *Store) rezstd() error {
 			err := s.Update(func(tx *Tx) error {
 				b := tx.b(bucket)
 				c := b.Cursor()
-				var k, v []byte
-				if after == nil {
-					k, v = c.First()
-				} else {
-					k, v = c.Seek(after)
-					if bytes.Equal(k, after) {
-						k, v = c.Next()
-					}
-				}
+				k, v := seekAfter(c, after)
 				for ; k != nil; k, v = c.Next() {
 					after = append(after[:0], k...)
 					if len(v) > 0 && v[0] == formatDeflate1 {
@@ -131,6 +123,20 @@ func (s *Store) rezstd() error {
 // fillPersonRows gives each entry the person's list row (people.go).
 func migrateTo3(tx *bolt.Tx, s *Store) error { return nil }
 
+// seekAfter puts c on the first key after after, or on the first key when
+// after is nil: where a batched walk over a bucket resumes in its next
+// transaction.
+func seekAfter(c *bolt.Cursor, after []byte) (k, v []byte) {
+	if after == nil {
+		return c.First()
+	}
+	k, v = c.Seek(after)
+	if bytes.Equal(k, after) {
+		k, v = c.Next()
+	}
+	return k, v
+}
+
 // eachBatch calls fn for every key and value of bucket, in transactions
 // of n records: a step that writes a million records does not hold them
 // all in one.
@@ -140,15 +146,7 @@ func (s *Store) eachBatch(bucket []byte, n int, fn func(tx *Tx, k, v []byte) err
 		done := true
 		err := s.Update(func(tx *Tx) error {
 			c := tx.b(bucket).Cursor()
-			var k, v []byte
-			if after == nil {
-				k, v = c.First()
-			} else {
-				k, v = c.Seek(after)
-				if bytes.Equal(k, after) {
-					k, v = c.Next()
-				}
-			}
+			k, v := seekAfter(c, after)
 			for i := 0; k != nil; k, v = c.Next() {
 				if err := fn(tx, k, v); err != nil {
 					return err
