@@ -3,6 +3,7 @@ package store_test
 import (
 	"compress/gzip"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -165,26 +166,7 @@ func TestDailyBackupRotatesAndRestoreChecksFirst(t *testing.T) {
 // visits from `laifang gen` of that version), which has no list rows.
 func TestMigrateFromVersion1(t *testing.T) {
 	dir := t.TempDir()
-	path := filepath.Join(dir, "laifang.db")
-	gz, err := os.Open("testdata/schema1.db.gz")
-	if err != nil {
-		t.Fatal(err)
-	}
-	zr, err := gzip.NewReader(gz)
-	if err != nil {
-		t.Fatal(err)
-	}
-	raw, err := io.ReadAll(zr)
-	gz.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, raw, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if v, _ := store.SchemaOf(path); v != 1 {
-		t.Fatalf("testdata has schema %d, want 1", v)
-	}
+	path := oldFile(t, dir, 1)
 	s := open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk")})
 	defer s.Close()
 	if steps, backup := s.Migrated(); !slices.Equal(steps, []int{2, 3, 4}) || backup == "" {
@@ -257,26 +239,7 @@ func recordValues(t *testing.T, path string) map[string][]byte {
 // every one is rewritten with zstd and reads back as the same JSON.
 func TestMigrateFromVersion3(t *testing.T) {
 	dir := t.TempDir()
-	path := filepath.Join(dir, "laifang.db")
-	gz, err := os.Open("testdata/schema3.db.gz")
-	if err != nil {
-		t.Fatal(err)
-	}
-	zr, err := gzip.NewReader(gz)
-	if err != nil {
-		t.Fatal(err)
-	}
-	raw, err := io.ReadAll(zr)
-	gz.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, raw, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if v, _ := store.SchemaOf(path); v != 3 {
-		t.Fatalf("testdata has schema %d, want 3", v)
-	}
+	path := oldFile(t, dir, 3)
 	before := recordValues(t, path)
 	deflated := 0
 	for _, v := range before {
@@ -353,26 +316,7 @@ func TestMigrateFromVersion3(t *testing.T) {
 // visits from `laifang gen` of that version), whose name index has no rows.
 func TestMigrateFromVersion2(t *testing.T) {
 	dir := t.TempDir()
-	path := filepath.Join(dir, "laifang.db")
-	gz, err := os.Open("testdata/schema2.db.gz")
-	if err != nil {
-		t.Fatal(err)
-	}
-	zr, err := gzip.NewReader(gz)
-	if err != nil {
-		t.Fatal(err)
-	}
-	raw, err := io.ReadAll(zr)
-	gz.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, raw, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if v, _ := store.SchemaOf(path); v != 2 {
-		t.Fatalf("testdata has schema %d, want 2", v)
-	}
+	path := oldFile(t, dir, 2)
 	s := open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk")})
 	defer s.Close()
 	steps, backup := s.Migrated()
@@ -386,7 +330,7 @@ func TestMigrateFromVersion2(t *testing.T) {
 		t.Fatalf("after the upgrade: %v %v", err, r.Problems)
 	}
 	// every person is found by name with a row that matches the record
-	err = s.View(func(tx *store.Tx) error {
+	err := s.View(func(tx *store.Tx) error {
 		n := 0
 		for id := uint64(1); ; id++ {
 			p, err := tx.Person(id)
@@ -453,4 +397,31 @@ func TestMigrateFromVersion2(t *testing.T) {
 	if r, err := s.Check(); err != nil || !r.OK() {
 		t.Fatalf("after new visits: %v %v", err, r.Problems)
 	}
+}
+
+// oldFile writes testdata's file of the given schema version into dir as
+// the data file, and returns its path.
+func oldFile(t *testing.T, dir string, version uint64) string {
+	t.Helper()
+	path := filepath.Join(dir, "laifang.db")
+	gz, err := os.Open(fmt.Sprintf("testdata/schema%d.db.gz", version))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer gz.Close()
+	zr, err := gzip.NewReader(gz)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, raw, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := store.SchemaOf(path); v != version {
+		t.Fatalf("testdata has schema %d, want %d", v, version)
+	}
+	return path
 }
