@@ -262,29 +262,7 @@ func TestMigrateFromVersion3(t *testing.T) {
 		t.Fatalf("after the upgrade: %v %v", err, r.Problems)
 	}
 	// search still finds what a scan finds
-	for _, q := range []string{"宅基地", "劳动合同", "工资", "拖欠工资", "不存在的词"} {
-		res, err := s.Search(store.Query{Text: q, Limit: 1000})
-		if err != nil {
-			t.Fatal(err)
-		}
-		want := 0
-		s.View(func(tx *store.Tx) error {
-			for id := uint64(1); ; id++ {
-				c, err := tx.Case(id)
-				if err != nil {
-					break
-				}
-				ev, _ := tx.Events(id)
-				if plainMatch(caseTexts(c, ev), []string{q}) {
-					want++
-				}
-			}
-			return nil
-		})
-		if len(res.Rows) != want || res.Total != want {
-			t.Errorf("%s: %d cases (total %d), a scan finds %d", q, len(res.Rows), res.Total, want)
-		}
-	}
+	searchMatchesScan(t, s, "宅基地", "劳动合同", "工资", "拖欠工资", "不存在的词")
 	s.Close()
 	after := recordValues(t, path)
 	if len(after) != len(before) {
@@ -367,29 +345,7 @@ func TestMigrateFromVersion2(t *testing.T) {
 		t.Fatal(err)
 	}
 	// search still finds what a scan finds
-	for _, q := range []string{"宅基地", "劳动合同", "工资", "不存在的词"} {
-		res, err := s.Search(store.Query{Text: q, Limit: 1000})
-		if err != nil {
-			t.Fatal(err)
-		}
-		want := 0
-		s.View(func(tx *store.Tx) error {
-			for id := uint64(1); ; id++ {
-				c, err := tx.Case(id)
-				if err != nil {
-					break
-				}
-				ev, _ := tx.Events(id)
-				if plainMatch(caseTexts(c, ev), []string{q}) {
-					want++
-				}
-			}
-			return nil
-		})
-		if len(res.Rows) != want {
-			t.Errorf("%s: %d cases, a scan finds %d", q, len(res.Rows), want)
-		}
-	}
+	searchMatchesScan(t, s, "宅基地", "劳动合同", "工资", "不存在的词")
 	// the upgraded file takes new visits and stays sound
 	if _, err := gen.Office(s, gen.Options{Visits: 60, Seed: 2, End: testNow}); err != nil {
 		t.Fatal(err)
@@ -424,4 +380,33 @@ func oldFile(t *testing.T, dir string, version uint64) string {
 		t.Fatalf("testdata has schema %d, want %d", v, version)
 	}
 	return path
+}
+
+// searchMatchesScan checks that each query finds the cases a plain scan of
+// every case's texts finds, no more, no fewer.
+func searchMatchesScan(t *testing.T, s *store.Store, queries ...string) {
+	t.Helper()
+	for _, q := range queries {
+		res, err := s.Search(store.Query{Text: q, Limit: 1000})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := 0
+		s.View(func(tx *store.Tx) error {
+			for id := uint64(1); ; id++ {
+				c, err := tx.Case(id)
+				if err != nil {
+					break
+				}
+				ev, _ := tx.Events(id)
+				if plainMatch(caseTexts(c, ev), []string{q}) {
+					want++
+				}
+			}
+			return nil
+		})
+		if len(res.Rows) != want || res.Total != want {
+			t.Errorf("%s: %d cases (total %d), a scan finds %d", q, len(res.Rows), res.Total, want)
+		}
+	}
 }
