@@ -543,36 +543,16 @@ func (tx *Tx) checkRows(r *Report) error {
 // fillRows writes the list row of every case from the records, 50000
 // cases a transaction (a rebuild, and the upgrade to schema 2).
 func (s *Store) fillRows() error {
-	var after []byte
-	for {
-		done := true
-		err := s.Update(func(tx *Tx) error {
-			c := tx.b(bucketCases).Cursor()
-			k, v := seekAfter(c, after)
-			rows := tx.b(ixCaseRow)
-			for n := 0; k != nil; k, v = c.Next() {
-				id := getU64(k)
-				cs, err := decodeRecord[Case](id, v)
-				if err != nil {
-					return err
-				}
-				row, err := tx.expectedRow(cs)
-				if err != nil {
-					return err
-				}
-				if err := rows.Put(u64(id), row); err != nil {
-					return err
-				}
-				after = append(after[:0], k...)
-				if n++; n >= 50000 {
-					done = false
-					break
-				}
-			}
-			return nil
-		})
-		if err != nil || done {
+	return s.eachBatch(bucketCases, 50000, func(tx *Tx, k, v []byte) error {
+		id := getU64(k)
+		cs, err := decodeRecord[Case](id, v)
+		if err != nil {
 			return err
 		}
-	}
+		row, err := tx.expectedRow(cs)
+		if err != nil {
+			return err
+		}
+		return tx.b(ixCaseRow).Put(u64(id), row)
+	})
 }

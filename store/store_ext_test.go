@@ -222,6 +222,29 @@ func TestNumbersAreNeverReused(t *testing.T) {
 
 // plainMatch is the oracle: does the case contain every term as a
 // substring of one of its texts?
+// scannedCase is a case with every text search covers, for a plain scan.
+type scannedCase struct {
+	c     store.Case
+	texts []string
+}
+
+// scanCases reads every case and its timeline's texts, oldest first.
+func scanCases(s *store.Store) []scannedCase {
+	var all []scannedCase
+	s.View(func(tx *store.Tx) error {
+		for id := uint64(1); ; id++ {
+			c, err := tx.Case(id)
+			if err != nil {
+				break
+			}
+			ev, _ := tx.Events(id)
+			all = append(all, scannedCase{*c, caseTexts(c, ev)})
+		}
+		return nil
+	})
+	return all
+}
+
 func caseTexts(c *store.Case, ev []store.Event) []string {
 	texts := []string{c.Title, c.Demand, c.Facts, c.Reply}
 	for _, e := range ev {
@@ -259,22 +282,7 @@ func TestSearchFindsExactlyTheSubstringMatches(t *testing.T) {
 	if s.PendingCount() == 0 {
 		t.Log("note: no pending cases left")
 	}
-	type row struct {
-		c     store.Case
-		texts []string
-	}
-	var all []row
-	s.View(func(tx *store.Tx) error {
-		for id := uint64(1); ; id++ {
-			c, err := tx.Case(id)
-			if err != nil {
-				break
-			}
-			ev, _ := tx.Events(id)
-			all = append(all, row{*c, caseTexts(c, ev)})
-		}
-		return nil
-	})
+	all := scanCases(s)
 	rng := rand.New(rand.NewPCG(5, 6))
 	var queries []string
 	// substrings of real texts, of 1 to 5 characters, plus words and numbers
