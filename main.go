@@ -61,7 +61,7 @@ func window(assets fs.FS) func(a *app.App) error {
 				ctx.Store(&c)
 				// A failure is kept in the app and shown by the UI.
 				if a.Open(store.Options{}) == nil {
-					a.TestHook() // only in a test data folder (app/testhook.go)
+					a.TestHook() // a no-op but in the smoke test build (app/testhook.go)
 				}
 			},
 			OnShutdown: func(context.Context) { a.Close() },

@@ -34,7 +34,8 @@ painted() {
 }
 SIDEBAR_X=${SIDEBAR_X:-20} SIDEBAR_Y=${SIDEBAR_Y:-760} SIDEBAR_HEX=${SIDEBAR_HEX:-F7F8FA} # --laifang-aside-bg in frontend/src/styles/main.css
 
-# The window opens on the login. The test hook (app/testhook.go) sets up a
+# The window opens on the login. The test hook (app/testhook.go, only in the
+# smoketest build the Makefile makes for this script) sets up a
 # synthetic office and signs in, and only in a folder marked as test data,
 # so the shell itself can be checked; the login screen is checked below.
 mkdir -p "$tmp/data"

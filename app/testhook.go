@@ -1,3 +1,9 @@
+//go:build smoketest
+
+// Only the desktop smoke test's build (go build -tags smoketest, see the
+// Makefile's desktop-smoke target) carries this file: the release binary has
+// no way to sign in without a password.
+
 package app
 
 import (
