@@ -8,7 +8,7 @@ package store
 // Fields marked "confidential" hold personal or whistle-blower data: never
 // put them in an error, a log line or an audit summary.
 
-// Status codes of a case (domain-research §10).
+// Status codes of a case (docs/DOMAIN.md §5.1).
 const (
 	StatusDraft         = "DRAFT"
 	StatusRegistered    = "REGISTERED"

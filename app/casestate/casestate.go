@@ -1,7 +1,7 @@
 // Package casestate is the life cycle of a petition case (信访事项): its
 // states, the transitions between them, who may make each one, and what
 // each needs (a reason, a unit, a deadline, an outcome). It is
-// domain-research §10 as data.
+// docs/DOMAIN.md §5 as data.
 //
 // Why a package and why data: the regulation attaches duties to each step
 // (a notice within 15 days of receipt, a reason for every refusal, the
@@ -21,7 +21,7 @@ import "slices"
 // State of a case.
 type State string
 
-// The states of domain-research §10.1, the same strings as store.Status*.
+// The states of docs/DOMAIN.md §5.1, the same strings as store.Status*.
 const (
 	Draft         State = "DRAFT"
 	Registered    State = "REGISTERED"
@@ -75,7 +75,7 @@ func Terminal(s State) bool {
 // Action names a transition.
 type Action string
 
-// The actions. The disposals at registration (§2.2 E) come first.
+// The actions. The disposals at registration (docs/DOMAIN.md §5.2) come first.
 const (
 	Register       Action = "register"        // 登记
 	AnswerOnSpot   Action = "answer_on_spot"  // 当场答复
@@ -146,7 +146,7 @@ type Transition struct {
 	From   []State `json:"from"`
 	To     State   `json:"to"`
 	Label  string  `json:"label"` // the button's Chinese text
-	// Disposal is the §2.2 E code stored on the case for the disposals
+	// Disposal is the disposal code (docs/DOMAIN.md §5.2) stored on the case for the disposals
 	// made at registration (store.Case.Disposal); "" for later steps.
 	Disposal string   `json:"disposal,omitempty"`
 	Roles    []string `json:"roles"`
@@ -181,7 +181,7 @@ const (
 	clockR4        = "复核决定"
 )
 
-// table is §10.2. Who may do what is a judgment the office may want to
+// table is docs/DOMAIN.md §5.2. Who may do what is a judgment the office may want to
 // change; the choices and their reasons:
 //   - at the desk (clerk, head): registering, and the
 //     disposals a reception clerk makes every day — answering on the spot,
@@ -198,7 +198,7 @@ var table = []Transition{
 	{Action: Register, From: []State{Draft}, To: Registered, Label: "登记", Roles: desk,
 		Starts: []string{clockNotice}},
 
-	// Disposals at registration (§2.2 E).
+	// Disposals at registration (docs/DOMAIN.md §5.2).
 	{Action: AnswerOnSpot, From: atIntake, To: AnsweredSpot, Label: "当场答复", Disposal: "当场答复", Roles: desk,
 		Stops: []string{clockNotice}},
 	{Action: Accept, From: atIntake, To: Accepted, Label: "受理", Disposal: "受理", Roles: desk,
@@ -313,7 +313,7 @@ func AllowedFor(from State, role string) []Transition {
 }
 
 // Disposals lists the transitions made at registration that record a
-// disposal (§2.2 E), in the order the intake form offers them.
+// disposal (docs/DOMAIN.md §5.2), in the order the intake form offers them.
 func Disposals() []Transition {
 	var out []Transition
 	for _, t := range table {

@@ -14,7 +14,7 @@ type step struct {
 	action Action
 }
 
-// want is §10.2 written out again, independently of the table: every
+// want is docs/DOMAIN.md §5.2 written out again, independently of the table: every
 // allowed (state, action) and where it leads. Anything not here must be
 // refused.
 var want = map[step]State{
@@ -80,7 +80,7 @@ func actions() []Action {
 	return out
 }
 
-// Every state against every action: allowed exactly where §10 says, to the
+// Every state against every action: allowed exactly where docs/DOMAIN.md §5.2 says, to the
 // state it says; refused everywhere else with casestate.not_allowed.
 func TestEveryTransition(t *testing.T) {
 	n := 0
@@ -106,11 +106,11 @@ func TestEveryTransition(t *testing.T) {
 	if n != len(want) {
 		t.Fatalf("checked %d allowed steps, want %d", n, len(want))
 	}
-	// And the table has nothing §10 lacks.
+	// And the table has nothing docs/DOMAIN.md §5.2 lacks.
 	for _, tr := range table {
 		for _, from := range tr.From {
 			if _, ok := want[step{from, tr.Action}]; !ok {
-				t.Errorf("table allows %s --%s--> not in §10", from, tr.Action)
+				t.Errorf("table allows %s --%s--> not in docs/DOMAIN.md §5.2", from, tr.Action)
 			}
 		}
 	}
@@ -154,7 +154,7 @@ func TestAllowed(t *testing.T) {
 	}
 }
 
-// The disposals at registration of §2.2 E that the intake form offers, each
+// The disposals at registration of docs/DOMAIN.md §5.2 that the intake form offers, each
 // a transition out of REGISTERED with its code for store.Case.Disposal.
 func TestDisposals(t *testing.T) {
 	codes := map[string]State{

@@ -107,7 +107,7 @@ func (c *Calendar) Has(year int) bool {
 
 // Seed2026 is the State Council's 2026 schedule: 国务院办公厅关于2026年部分
 // 节假日安排的通知, dated 2025-11-04, as published by Xinhua on that day.
-// (domain-research.md does not carry it; it was read from Xinhua's text and
+// (docs/DOMAIN.md §4.4; it was read from Xinhua's text and
 // should be checked against the notice before an office relies on it.)
 // Weekend days inside a holiday are listed too, so the calendar shows the
 // whole break; they would be rest days anyway.

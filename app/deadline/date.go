@@ -5,9 +5,9 @@
 // Why a package of its own: a deadline is a legal fact the office is held
 // to (信访工作条例 art. 44 makes a missed notice an accountability ground),
 // so it is computed in one place, from data, never typed in by hand, and it
-// is tested against the worked examples of DOMAIN.md.
+// is tested against the worked examples of docs/DOMAIN.md §4.6.
 //
-// The counting rules (domain-research §1.19):
+// The counting rules (docs/DOMAIN.md §4.1):
 //   - "日" in the regulation is a calendar day; working days are written as
 //     such ("5个工作日", art. 23 para 3), so each time limit says which it is.
 //   - The start day is not counted (民法典 art. 201): a period of N days

@@ -28,7 +28,7 @@ func TestDateBasics(t *testing.T) {
 	}
 }
 
-// The worked examples of DOMAIN.md and domain-research §1.19.
+// The worked examples of docs/DOMAIN.md §4.6.
 func TestWorkedExamples(t *testing.T) {
 	p := National()
 	weekends := NewCalendar()

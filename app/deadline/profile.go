@@ -6,7 +6,7 @@ import "fmt"
 // keys of store.TimeLimitProfile.Rules, so a stored profile maps one to one.
 type Clock string
 
-// The clocks of domain-research §10.3. A, O, B and R1–R4 come from the
+// The clocks of docs/DOMAIN.md §4.2. A, O, B and R1–R4 come from the
 // 2022条例; K1, K2 and S from third-party copies of the 纪检 rules and the
 // 简易办理 measures (marked unverified there), so an office checks them.
 const (

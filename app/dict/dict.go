@@ -17,7 +17,7 @@
 // generator (store/gen) match without a mapping. The content categories
 // keep the numeric codes store/gen uses ("07" 劳动社保), with 4-digit codes
 // for the second level ("0701"). Reasons for not accepting are numbered
-// as in domain-research §1.13.
+// as in docs/DOMAIN.md §9.
 package dict
 
 import (
@@ -83,7 +83,7 @@ func category() List {
 		code, label string
 		children    []string
 	}
-	// The legacy national list (domain-research §2.3), with the names most
+	// The legacy national list (docs/DOMAIN.md §9), with the names most
 	// offices use since the 2018 reform (卫生计生 → 卫生健康, 国土资源 →
 	// 自然资源, 农村农业 → 农业农村) and the codes store/gen uses. The
 	// second level is the research notes' illustrative examples, no more.
@@ -133,13 +133,13 @@ func Defaults() []List {
 		ids = append(ids, string(t))
 	}
 	return []List{
-		// 2022条例 art. 17 and the channels 信访 ledgers use (§2.2 A).
+		// 2022条例 art. 17 and the channels 信访 ledgers use (docs/DOMAIN.md §9).
 		flat(Channel, "信访形式", "走访", "来信", "网上信访", "来电", "传真", "电子邮件", "领导信箱",
 			"上级转送", "上级交办", "领导批示", "12345分流", "联合接访"),
-		// arts. 29–31, plus consultation and other (§1.7).
+		// arts. 29–31, plus consultation and other (docs/DOMAIN.md §9).
 		flat(Type, "事项类别", "申诉求决", "检举控告", "建议意见", "咨询", "其他"),
 		category(),
-		// §1.13. 05 and 07 are the grounds for 不再受理; the others for
+		// docs/DOMAIN.md §9. 05 and 07 are the grounds for 不再受理; the others for
 		// 不予受理. (Name or address unclear is not one: such a matter is
 		// registered and simply gets no written notice, art. 23 para 2.)
 		coded(NotAccepted, "不予受理、不再受理原因",
@@ -157,7 +157,7 @@ func Defaults() []List {
 		flat(Role, "信访人身份", "主信访人", "代表", "随访人", "代理人", "联名人"),
 		flat(IDType, "证件类型", ids...),
 		flat(Disposal, "处理方式", disposals...),
-		// §1.16: the choices are unverified for 国信发〔2022〕11号; 未评价 is
+		// docs/DOMAIN.md §9: the choices are unverified for 国信发〔2022〕11号; 未评价 is
 		// kept apart from a rating.
 		flat(Rating, "满意度", "满意", "基本满意", "不满意", "未评价"),
 	}

@@ -26,7 +26,7 @@ import (
 // citizen ID card).
 type DocType string
 
-// The document types of domain-research §2.2 B.
+// The document types of docs/DOMAIN.md §7.2.
 const (
 	Resident        DocType = "居民身份证"
 	ResidencePermit DocType = "港澳台居民居住证"

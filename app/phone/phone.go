@@ -8,8 +8,8 @@
 // canonical form whatever the clerk typed (+86, 0086, spaces, dashes,
 // full-width digits, "转" for an extension). Mobiles are checked by shape
 // (1, then 3–9, then 9 digits) and never by carrier prefix: number
-// portability and new prefixes make prefix lists go stale (domain-research
-// §4.3). Masking a number for display is not here (another package).
+// portability and new prefixes make prefix lists go stale (docs/DOMAIN.md
+// §8). Masking a number for display is not here (another package).
 //
 // Errors carry a stable code and a Chinese message; app maps them to
 // app.Error. This package imports nothing of the app.
