@@ -101,7 +101,7 @@ func (s *Dicts) List() ([]DictList, error) {
 // Save replaces one editable list. A code once used may be on cases, so
 // it is never deleted: a code left out is switched off.
 func (s *Dicts) Save(l dict.List) (DictList, error) {
-	act, st, err := s.gate("Dicts.Save")
+	act, st, err := s.gate("Dicts.Save", l)
 	if err != nil {
 		return DictList{}, err
 	}
@@ -157,7 +157,7 @@ func (s *Dicts) Save(l dict.List) (DictList, error) {
 // Reset brings one editable list back to the defaults: their labels, order
 // and switches; codes the office added are switched off.
 func (s *Dicts) Reset(name string) (DictList, error) {
-	if _, _, err := s.gate("Dicts.Reset"); err != nil {
+	if _, _, err := s.gate("Dicts.Reset", named("name", name)); err != nil {
 		return DictList{}, err
 	}
 	def, ok := dict.Default(name)
