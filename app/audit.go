@@ -64,7 +64,7 @@ var AuditActions = []string{"setup", "login", "login.failed", "logout", "unlock"
 
 // List reads the log, newest first, with filters.
 func (s *Audit) List(q AuditQuery) (AuditRows, error) {
-	_, st, err := s.gate("Audit.List")
+	_, st, err := s.gate("Audit.List", q)
 	if err != nil {
 		return AuditRows{}, err
 	}
@@ -143,7 +143,7 @@ func (s *Audit) Printed(n OutputNote) error { return s.output("Audit.Printed", "
 func (s *Audit) Exported(n OutputNote) error { return s.output("Audit.Exported", "export", n) }
 
 func (s *Audit) output(method, action string, n OutputNote) error {
-	act, st, err := s.gate(method)
+	act, st, err := s.gate(method, n)
 	if err != nil {
 		return err
 	}

@@ -109,7 +109,7 @@ func userInfo(u *store.User) UserInfo {
 // signs the administrator in. It is refused once any user exists, and from
 // another PC (the first setup is made at the office's own computer).
 func (s *Auth) Setup(in SetupInput) (AuthState, error) {
-	_, st, err := s.gate("Auth.Setup")
+	_, st, err := s.gate("Auth.Setup", in)
 	if err != nil {
 		return AuthState{}, err
 	}
@@ -181,7 +181,7 @@ func (s *Auth) Setup(in SetupInput) (AuthState, error) {
 // longer each time, then lock the account (FreeTries, LockAfter, LockFor);
 // every failure is audited.
 func (s *Auth) Login(login, password string) (AuthState, error) {
-	_, st, err := s.gate("Auth.Login")
+	_, st, err := s.gate("Auth.Login", named("login", login), named("password", password))
 	if err != nil {
 		return AuthState{}, err
 	}
@@ -322,7 +322,7 @@ func (s *Auth) Lock() error {
 // keeps every unsaved input under the lock screen meanwhile. Wrong
 // passwords count as failed logins.
 func (s *Auth) Unlock(password string) (AuthState, error) {
-	act, st, err := s.gate("Auth.Unlock")
+	act, st, err := s.gate("Auth.Unlock", named("password", password))
 	if err != nil {
 		return AuthState{}, err
 	}
@@ -380,7 +380,7 @@ func (s *Auth) Unlock(password string) (AuthState, error) {
 
 // ChangePassword changes the signed-in user's own password.
 func (s *Auth) ChangePassword(oldPassword, newPassword string) error {
-	act, st, err := s.gate("Auth.ChangePassword")
+	act, st, err := s.gate("Auth.ChangePassword", named("oldPassword", oldPassword), named("newPassword", newPassword))
 	if err != nil {
 		return err
 	}

@@ -46,7 +46,7 @@ type CaseList struct {
 
 // List searches the cases, newest first.
 func (s *Cases) List(q CaseListQuery) (CaseList, error) {
-	act, st, err := s.gate("Cases.List")
+	act, st, err := s.gate("Cases.List", q)
 	if err != nil {
 		return CaseList{}, err
 	}
@@ -368,7 +368,7 @@ func (s *Cases) AddRecord(caseID uint64, in CaseRecord) (uint64, error) {
 // one write transaction in which fn gets the case.
 func (s *Cases) recordUpdate(method string, caseID uint64, in CaseRecord,
 	fn func(tx *store.Tx, act *Actor, c *store.Case, rec *store.Record, now time.Time) error) error {
-	act, st, err := s.gate(method)
+	act, st, err := s.gate(method, in)
 	if err != nil {
 		return err
 	}

@@ -20,10 +20,13 @@ type Dicts struct{ svc }
 // case state machine and only shown.
 var Editable = []string{dict.Channel, dict.Type, dict.Category, dict.NotAccepted, dict.Outcome}
 
-// DictList is one code list with whether settings may edit it.
+// DictList is one code list with whether settings may edit it, and its
+// revision: a save sends back the Rev it read, and a save over someone
+// else's newer one is refused (CodeStale), as for the other settings.
 type DictList struct {
 	dict.List
-	Editable bool `json:"editable"`
+	Editable bool   `json:"editable"`
+	Rev      uint64 `json:"rev"`
 }
 
 // dictList is the office's copy of a list, or the default when the office
@@ -91,17 +94,19 @@ func (s *Dicts) List() ([]DictList, error) {
 			if err != nil {
 				return err
 			}
-			out = append(out, DictList{List: l, Editable: slices.Contains(Editable, def.Name)})
+			out = append(out, DictList{List: l, Editable: slices.Contains(Editable, def.Name), Rev: tx.DictRev(def.Name)})
 		}
 		return nil
 	})
 	return out, err
 }
 
-// Save replaces one editable list. A code once used may be on cases, so
-// it is never deleted: a code left out is switched off.
-func (s *Dicts) Save(l dict.List) (DictList, error) {
-	act, st, err := s.gate("Dicts.Save")
+// Save replaces one editable list; rev is the revision it was read with
+// (DictList.Rev), and a list saved by someone else since is refused
+// (CodeStale), nothing written. A code once used may be on cases, so it is
+// never deleted: a code left out is switched off.
+func (s *Dicts) Save(l dict.List, rev uint64) (DictList, error) {
+	act, st, err := s.gate("Dicts.Save", l)
 	if err != nil {
 		return DictList{}, err
 	}
@@ -131,17 +136,17 @@ func (s *Dicts) Save(l dict.List) (DictList, error) {
 		if err != nil {
 			return err
 		}
+		var es []store.DictEntry
 		for _, e := range l.Entries {
-			if err := tx.SetDict(&store.DictEntry{List: l.Name, Code: e.Code, Label: e.Label, Parent: e.Parent, Sort: e.Sort, Active: e.Active}); err != nil {
-				return err
-			}
+			es = append(es, store.DictEntry{Code: e.Code, Label: e.Label, Parent: e.Parent, Sort: e.Sort, Active: e.Active})
 		}
 		for _, e := range old.Entries {
 			if _, kept := l.Lookup(e.Code); !kept {
-				if err := tx.SetDict(&store.DictEntry{List: l.Name, Code: e.Code, Label: e.Label, Parent: e.Parent, Sort: e.Sort}); err != nil {
-					return err
-				}
+				es = append(es, store.DictEntry{Code: e.Code, Label: e.Label, Parent: e.Parent, Sort: e.Sort})
 			}
+		}
+		if rev, err = tx.UpdateDict(l.Name, rev, es); err != nil {
+			return err
 		}
 		if out, err = dictList(tx, l.Name); err != nil {
 			return err
@@ -151,18 +156,19 @@ func (s *Dicts) Save(l dict.List) (DictList, error) {
 	if err != nil {
 		return DictList{}, err
 	}
-	return DictList{List: out, Editable: true}, nil
+	return DictList{List: out, Editable: true, Rev: rev}, nil
 }
 
 // Reset brings one editable list back to the defaults: their labels, order
-// and switches; codes the office added are switched off.
-func (s *Dicts) Reset(name string) (DictList, error) {
-	if _, _, err := s.gate("Dicts.Reset"); err != nil {
+// and switches; codes the office added are switched off. rev is the
+// revision the list was read with, as for Save.
+func (s *Dicts) Reset(name string, rev uint64) (DictList, error) {
+	if _, _, err := s.gate("Dicts.Reset", named("name", name)); err != nil {
 		return DictList{}, err
 	}
 	def, ok := dict.Default(name)
 	if !ok || !slices.Contains(Editable, name) {
 		return DictList{}, newError(CodeBadRequest, "这个字典不能修改。")
 	}
-	return s.Save(def)
+	return s.Save(def, rev)
 }

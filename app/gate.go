@@ -20,7 +20,21 @@ const (
 // against MethodPerms[method] and returns who is acting (nil for a public
 // method called without a session). The user is read again from the file,
 // so a role changed or an account switched off takes effect at once.
-func (b *svc) gate(method string) (*Actor, *store.Store, error) {
+// in are the method's inputs as the client sent them: each string in them
+// must be acceptable text (checkText), whatever the method does next.
+func (b *svc) gate(method string, in ...any) (*Actor, *store.Store, error) {
+	act, st, err := b.admit(method)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := checkText(in...); err != nil {
+		return nil, nil, err
+	}
+	return act, st, nil
+}
+
+// admit is gate's check of the session.
+func (b *svc) admit(method string) (*Actor, *store.Store, error) {
 	perms, ok := MethodPerms[method]
 	if !ok {
 		return nil, nil, newError(CodeForbidden, "这个功能没有登记权限，已拒绝。")

@@ -27,7 +27,7 @@ const MaxReasonLen = 200
 // accused and its risk notes, and lets this session show them until it
 // ends. The reason goes into the audit log.
 func (s *Privacy) Reveal(caseID uint64, reason string) (Revealed, error) {
-	act, st, err := s.gate("Privacy.Reveal")
+	act, st, err := s.gate("Privacy.Reveal", named("reason", reason))
 	if err != nil {
 		return Revealed{}, err
 	}

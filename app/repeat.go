@@ -66,7 +66,7 @@ type WordingRef struct {
 
 // Panel answers what the intake form holds so far.
 func (s *Repeat) Panel(q RepeatQuery) (RepeatPanel, error) {
-	act, st, err := s.gate("Repeat.Panel")
+	act, st, err := s.gate("Repeat.Panel", q)
 	if err != nil {
 		return RepeatPanel{}, err
 	}

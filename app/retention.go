@@ -47,7 +47,7 @@ func (s *Retention) List() ([]ExpiredCase, error) {
 // Purge deletes the given expired cases with their people (who are on no
 // other case), one audit entry each. A case not expired is refused.
 func (s *Retention) Purge(ids []uint64, reason string) (int, error) {
-	act, st, err := s.gate("Retention.Purge")
+	act, st, err := s.gate("Retention.Purge", named("reason", reason))
 	if err != nil {
 		return 0, err
 	}

@@ -64,7 +64,7 @@ func retentionYears(set *store.Settings) int {
 // Save changes the settings; a save over someone else's newer one is
 // refused (CodeStale).
 func (s *Settings) Save(in OfficeSettings) (OfficeSettings, error) {
-	act, st, err := s.gate("Settings.Save")
+	act, st, err := s.gate("Settings.Save", in)
 	if err != nil {
 		return OfficeSettings{}, err
 	}

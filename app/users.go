@@ -70,7 +70,7 @@ func (s *Users) List() ([]UserInfo, error) {
 // since the form was opened is refused (CodeStale). The last active
 // administrator cannot be demoted or switched off.
 func (s *Users) Save(in UserInput) (UserInfo, error) {
-	act, st, err := s.gate("Users.Save")
+	act, st, err := s.gate("Users.Save", in)
 	if err != nil {
 		return UserInfo{}, err
 	}
@@ -154,7 +154,7 @@ func activeAdmins(tx *store.Tx) (int, error) {
 // SetPassword gives a user a new password (they forgot theirs) and lifts a
 // lockout.
 func (s *Users) SetPassword(id uint64, password string) error {
-	act, st, err := s.gate("Users.SetPassword")
+	act, st, err := s.gate("Users.SetPassword", named("password", password))
 	if err != nil {
 		return err
 	}

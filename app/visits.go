@@ -107,7 +107,7 @@ func (s *Visits) Options() (FormOptions, error) {
 // leaves a field, to show problems, warnings (an unknown area code) and
 // what follows (sex and birth date from the ID number, 集体访).
 func (s *Visits) Check(in RegisterInput) (CheckResult, error) {
-	act, st, err := s.gate("Visits.Check")
+	act, st, err := s.gate("Visits.Check", in)
 	if err != nil {
 		return CheckResult{}, err
 	}
@@ -143,7 +143,7 @@ type Registered struct {
 // machine, the indexes and the audit entry, in one transaction. Every
 // problem of the form comes back at once (CodeInvalid with Fields).
 func (s *Visits) Register(in RegisterInput) (Registered, error) {
-	act, st, err := s.gate("Visits.Register")
+	act, st, err := s.gate("Visits.Register", in)
 	if err != nil {
 		return Registered{}, err
 	}
@@ -603,7 +603,7 @@ func (s *Visits) Draft() (string, error) {
 // Not audited: it is the clerk's own unfinished typing, and the saves come
 // every few seconds.
 func (s *Visits) SaveDraft(text string) error {
-	act, st, err := s.gate("Visits.SaveDraft")
+	act, st, err := s.gate("Visits.SaveDraft", named("text", text))
 	if err != nil {
 		return err
 	}

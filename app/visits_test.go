@@ -729,7 +729,7 @@ func TestDictsEdit(t *testing.T) {
 	channel.Entries = append(channel.Entries, dict.Entry{Code: "微信", Label: "微信公众号", Sort: 99, Active: true})
 	dropped := channel.Entries[1].Code
 	channel.Entries = slices.Delete(channel.Entries, 1, 2)
-	saved, err := a.Dicts.Save(channel)
+	saved, err := a.Dicts.Save(channel, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -752,19 +752,19 @@ func TestDictsEdit(t *testing.T) {
 	// Bad edits are refused.
 	bad := channel
 	bad.Entries = append(slices.Clone(channel.Entries), dict.Entry{Code: "微信", Label: "重复"})
-	if _, err := a.Dicts.Save(bad); code(err) != "dict.duplicate" || AsError(err).Field != "entries["+strconv.Itoa(len(channel.Entries))+"].code" {
+	if _, err := a.Dicts.Save(bad, saved.Rev); code(err) != "dict.duplicate" || AsError(err).Field != "entries["+strconv.Itoa(len(channel.Entries))+"].code" {
 		t.Errorf("duplicate: %v (field %q)", err, AsError(err).Field)
 	}
-	if _, err := a.Dicts.Save(dict.List{Name: dict.Role}); code(err) != CodeBadRequest {
+	if _, err := a.Dicts.Save(dict.List{Name: dict.Role}, 0); code(err) != CodeBadRequest {
 		t.Errorf("roles: %v", err)
 	}
-	if _, err := a.Dicts.Save(dict.List{Name: dict.Channel, Entries: []dict.Entry{{Code: "x", Label: "x", Parent: "走访"}}}); code(err) != "dict.parent" {
+	if _, err := a.Dicts.Save(dict.List{Name: dict.Channel, Entries: []dict.Entry{{Code: "x", Label: "x", Parent: "走访"}}}, saved.Rev); code(err) != "dict.parent" {
 		t.Errorf("parent in a flat list: %v", err)
 	}
 	// Two levels of categories.
 	cat, _ := dict.Default(dict.Category)
 	cat.Entries = append(cat.Entries, dict.Entry{Code: "0705", Label: "欠薪保障金", Parent: "07", Sort: 5, Active: true})
-	if _, err := a.Dicts.Save(cat); err != nil {
+	if _, err := a.Dicts.Save(cat, 0); err != nil {
 		t.Fatal(err)
 	}
 	in = baseInput()
@@ -773,7 +773,7 @@ func TestDictsEdit(t *testing.T) {
 		t.Errorf("new second level: %v", err)
 	}
 	// Reset brings the defaults back.
-	back, err := a.Dicts.Reset(dict.Channel)
+	back, err := a.Dicts.Reset(dict.Channel, saved.Rev)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -783,7 +783,7 @@ func TestDictsEdit(t *testing.T) {
 		t.Errorf("reset %+v", back.Entries)
 	}
 	// A clerk may read but not edit.
-	if _, err := clerkB.Dicts.Save(channel); code(err) != CodeForbidden {
+	if _, err := clerkB.Dicts.Save(channel, back.Rev); code(err) != CodeForbidden {
 		t.Errorf("clerk edit: %v", err)
 	}
 }

@@ -49,7 +49,7 @@ type WordingQuery struct {
 
 // List reads the library: by topic, then newest version first.
 func (s *Wording) List(q WordingQuery) ([]WordingEntry, error) {
-	_, st, err := s.gate("Wording.List")
+	_, st, err := s.gate("Wording.List", q)
 	if err != nil {
 		return nil, err
 	}
@@ -125,7 +125,7 @@ func wordingEntry(w *store.Wording, today store.Date, names map[uint64]string) W
 // Save creates a draft (ID 0) or changes one. Saving an approved entry
 // makes a new draft that will supersede it; a retired one cannot change.
 func (s *Wording) Save(in WordingEntry) (WordingEntry, error) {
-	act, st, err := s.gate("Wording.Save")
+	act, st, err := s.gate("Wording.Save", in)
 	if err != nil {
 		return WordingEntry{}, err
 	}

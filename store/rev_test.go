@@ -139,6 +139,49 @@ func TestACaseWithoutRevisionCanBeSaved(t *testing.T) {
 	}
 }
 
+// Two administrators edit the same code list: the second save, made on
+// the list as it was before the first, is refused and writes nothing.
+func TestUpdateDictRefusesAStaleRevision(t *testing.T) {
+	s := office(t, 0, store.Options{})
+	save := func(rev uint64, label string) (uint64, error) {
+		var out uint64
+		err := s.Update(func(tx *store.Tx) error {
+			var err error
+			out, err = tx.UpdateDict("channel", rev, []store.DictEntry{{Code: "走访", Label: label, Active: true}})
+			return err
+		})
+		return out, err
+	}
+	rev := func() (r uint64) {
+		_ = s.View(func(tx *store.Tx) error { r = tx.DictRev("channel"); return nil })
+		return r
+	}
+	if rev() != 0 {
+		t.Fatalf("a list never saved has rev %d", rev())
+	}
+	r, err := save(0, "甲的名称")
+	if err != nil || r != 1 || rev() != 1 {
+		t.Fatalf("first save: rev %d %v", r, err)
+	}
+	if _, err := save(0, "乙的名称"); !errors.Is(err, store.ErrStale) {
+		t.Fatalf("a stale save: %v, want ErrStale", err)
+	}
+	var es []store.DictEntry
+	_ = s.View(func(tx *store.Tx) error { es, err = tx.Dict("channel"); return err })
+	if len(es) != 1 || es[0].Label != "甲的名称" || rev() != 1 {
+		t.Errorf("after the refused save: %+v rev %d", es, rev())
+	}
+	if _, err := save(1, "乙的名称"); err != nil || rev() != 2 {
+		t.Errorf("a save on the current rev: %v, rev %d", err, rev())
+	}
+	_ = s.View(func(tx *store.Tx) error {
+		if tx.DictRev("outcome") != 0 {
+			t.Error("a list's revision moved with another's")
+		}
+		return nil
+	})
+}
+
 func auditCount(t *testing.T, s *store.Store) int {
 	t.Helper()
 	var n int

@@ -40,3 +40,32 @@ func (tx *Tx) UpdateSettings(st *Settings) error {
 	st.Rev++
 	return tx.SaveSettings(st)
 }
+
+// A code list is saved whole (its entries together), so its revision is
+// the list's, kept in meta: 0 for a list never saved (the defaults).
+func dictRevKey(list string) []byte { return []byte("dict.rev." + list) }
+
+// DictRev is the revision of code list list.
+func (tx *Tx) DictRev(list string) uint64 {
+	return getU64(tx.b(bucketMeta).Get(dictRevKey(list)))
+}
+
+// UpdateDict writes entries of code list list when rev is the list's
+// stored revision, bumps it and returns the new one; ErrStale and nothing
+// written otherwise.
+func (tx *Tx) UpdateDict(list string, rev uint64, entries []DictEntry) (uint64, error) {
+	if err := tx.writable(); err != nil {
+		return 0, err
+	}
+	if tx.DictRev(list) != rev {
+		return 0, ErrStale
+	}
+	for i := range entries {
+		entries[i].List = list
+		if err := tx.SetDict(&entries[i]); err != nil {
+			return 0, err
+		}
+	}
+	rev++
+	return rev, tx.b(bucketMeta).Put(dictRevKey(list), u64(rev))
+}

@@ -584,6 +584,7 @@ export namespace app {
 	    label: string;
 	    entries: dict.Entry[];
 	    editable: boolean;
+	    rev: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new DictList(source);
@@ -595,6 +596,7 @@ export namespace app {
 	        this.label = source["label"];
 	        this.entries = this.convertValues(source["entries"], dict.Entry);
 	        this.editable = source["editable"];
+	        this.rev = source["rev"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

@@ -5,6 +5,6 @@ import {dict} from '../models';
 
 export function List():Promise<Array<app.DictList>>;
 
-export function Reset(arg1:string):Promise<app.DictList>;
+export function Reset(arg1:string,arg2:number):Promise<app.DictList>;
 
-export function Save(arg1:dict.List):Promise<app.DictList>;
+export function Save(arg1:dict.List,arg2:number):Promise<app.DictList>;

@@ -6,10 +6,10 @@ export function List() {
   return window['go']['app']['Dicts']['List']();
 }
 
-export function Reset(arg1) {
-  return window['go']['app']['Dicts']['Reset'](arg1);
+export function Reset(arg1, arg2) {
+  return window['go']['app']['Dicts']['Reset'](arg1, arg2);
 }
 
-export function Save(arg1) {
-  return window['go']['app']['Dicts']['Save'](arg1);
+export function Save(arg1, arg2) {
+  return window['go']['app']['Dicts']['Save'](arg1, arg2);
 }

@@ -1,0 +1,229 @@
+package app
+
+import (
+	"regexp"
+	"slices"
+	"testing"
+
+	"laifang/app/dict"
+	"laifang/store"
+)
+
+// Lost updates: every bound method that edits shared data carries the
+// revision its form read, and a save over someone else's newer one is
+// refused with nothing written. Each such method is in staleSaves; every
+// other method that is not a read says in notSharedEdits why it needs no
+// revision. A method in neither fails TestEveryEditIsClassified.
+
+// readMethods are the bound methods that only read.
+var readMethods = regexp.MustCompile(`\.(List|Get|State|Info|Directory|Options|Check|Today|Draft|Form|Panel|Verify|RecordSheet)$`)
+
+var notSharedEdits = map[string]string{
+	"Auth.Setup":          "makes the office once; refused as soon as anyone exists",
+	"Auth.Login":          "the session's own state",
+	"Auth.Logout":         "the session's own state",
+	"Auth.Lock":           "the session's own state",
+	"Auth.Unlock":         "the session's own state",
+	"Auth.ChangePassword": "the user's own password, checked against the old one",
+	"Users.SetPassword":   "replaces a password whole: nothing read is written back",
+	"Users.Unlock":        "clears a lockout, the same whoever does it",
+	"Audit.Printed":       "adds an audit entry",
+	"Audit.Exported":      "adds an audit entry",
+	"Retention.Purge":     "deletes what is expired when it runs, which Go decides then",
+	"Privacy.Reveal":      "reads (audited)",
+	"Cases.AddRecord":     "adds a visit and its record; overwrites nothing",
+	"Visits.Register":     "adds a case, or a visit to one; overwrites nothing",
+	"Visits.SaveDraft":    "the user's own draft",
+}
+
+// staleSave makes a first save as one user, then a second on what was
+// read before it, and tells whether the file still holds the first.
+type staleSave struct {
+	code string // the refusal; CodeStale unless set
+	run  func(t *testing.T, a *App, other Bound) (stale error, kept bool)
+}
+
+var staleSaves = map[string]staleSave{
+	"Settings.Save": {run: func(t *testing.T, a *App, other Bound) (error, bool) {
+		read, _ := a.Settings.Get()
+		first := read
+		first.OrgName = "甲镇人民政府"
+		must(a.Settings.Save(first))(t)
+		second := read
+		second.OrgName = "乙镇人民政府"
+		_, err := other.Settings.Save(second)
+		got, _ := a.Settings.Get()
+		return err, got.OrgName == "甲镇人民政府"
+	}},
+	"Users.Save": {run: func(t *testing.T, a *App, other Bound) (error, bool) {
+		u := must(a.Users.Save(UserInput{Login: "zhang", Name: "张", Role: RoleClerk, Active: true, Password: "Secret123abc"}))(t)
+		in := UserInput{ID: u.ID, Login: u.Login, Name: "张甲", Role: u.Role, Active: true, Rev: u.Rev}
+		must(a.Users.Save(in))(t)
+		in.Name, in.Role = "张乙", RoleHead
+		_, err := other.Users.Save(in)
+		us, _ := a.Users.List()
+		i := slices.IndexFunc(us, func(x UserInfo) bool { return x.ID == u.ID })
+		return err, i >= 0 && us[i].Name == "张甲" && us[i].Role == RoleClerk
+	}},
+	"Wording.Save": {run: func(t *testing.T, a *App, other Bound) (error, bool) {
+		head := headOf(t, a)
+		w := must(head.Wording.Save(WordingEntry{Topic: "工资拖欠", Text: "原文"}))(t)
+		first := w
+		first.Text = "甲改的原文"
+		must(head.Wording.Save(first))(t)
+		second := w
+		second.Text = "乙改的原文"
+		_, err := other.Wording.Save(second)
+		return err, wordingText(a, w.ID) == "甲改的原文"
+	}},
+	"Wording.Approve": {run: func(t *testing.T, a *App, other Bound) (error, bool) {
+		head := headOf(t, a)
+		w := must(head.Wording.Save(WordingEntry{Topic: "工资拖欠", Text: "原文"}))(t)
+		first := w
+		first.Text = "改过的原文"
+		must(head.Wording.Save(first))(t)
+		// the second head approves the text they read, not the one saved since
+		_, err := other.Wording.Approve(w.ID, w.Rev)
+		got := storedWording(a, w.ID)
+		return err, got != nil && got.Status == store.WordingDraft
+	}},
+	"Wording.Retire": {run: func(t *testing.T, a *App, other Bound) (error, bool) {
+		head := headOf(t, a)
+		w := must(head.Wording.Save(WordingEntry{Topic: "工资拖欠", Text: "原文"}))(t)
+		must(head.Wording.Approve(w.ID, w.Rev))(t)
+		_, err := other.Wording.Retire(w.ID, w.Rev)
+		got := storedWording(a, w.ID)
+		return err, got != nil && got.Status == store.WordingApproved
+	}},
+	"Dicts.Save": {run: func(t *testing.T, a *App, other Bound) (error, bool) {
+		read := channelList(t, a)
+		first := cloneList(read.List)
+		first.Entries[0].Label = "甲改的名称"
+		must(a.Dicts.Save(first, read.Rev))(t)
+		second := cloneList(read.List)
+		second.Entries[0].Label = "乙改的名称"
+		second.Entries = append(second.Entries, dict.Entry{Code: "微信", Label: "微信", Sort: 99, Active: true})
+		_, err := other.Dicts.Save(second, read.Rev)
+		got := channelList(t, a)
+		_, added := got.Lookup("微信")
+		return err, got.Entries[0].Label == "甲改的名称" && !added && got.Rev == read.Rev+1
+	}},
+	"Dicts.Reset": {run: func(t *testing.T, a *App, other Bound) (error, bool) {
+		read := channelList(t, a)
+		first := cloneList(read.List)
+		first.Entries[0].Label = "甲改的名称"
+		must(a.Dicts.Save(first, read.Rev))(t)
+		_, err := other.Dicts.Reset(dict.Channel, read.Rev)
+		return err, channelList(t, a).Entries[0].Label == "甲改的名称"
+	}},
+	// A record's revision is the entry it corrects: two clerks correcting
+	// the same record, the second is told it was corrected meanwhile.
+	"Cases.CorrectRecord": {code: "record.corrected", run: func(t *testing.T, a *App, other Bound) (error, bool) {
+		c := a.bind(addUser(t, a, "clerkA", RoleClerk, false)).Cases
+		cid, _ := intakeOne(t, a, wang(), store.Case{Title: "拖欠工资"}, "第一次来访")
+		ev := must(c.AddRecord(cid, CaseRecord{Statement: "再次来访"}))(t)
+		must(c.CorrectRecord(cid, ev, CaseRecord{Statement: "甲的更正"}))(t)
+		_, err := other.Cases.CorrectRecord(cid, ev, CaseRecord{Statement: "乙的更正"})
+		d, _ := c.Get(cid)
+		last := d.Timeline[len(d.Timeline)-1]
+		return err, len(d.Timeline) == 3 && last.Record != nil && last.Record.Statement == "甲的更正"
+	}},
+}
+
+// must(f())(t) is f's result, or the test stops.
+func must[T any](v T, err error) func(*testing.T) T {
+	return func(t *testing.T) T {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+}
+
+func headOf(t *testing.T, a *App) Bound { return a.bind(addUser(t, a, "headA", RoleHead, false)) }
+
+func storedWording(a *App, id uint64) (w *store.Wording) {
+	st, _ := a.store()
+	_ = st.View(func(tx *store.Tx) error { w, _ = tx.Wording(id); return nil })
+	return w
+}
+
+func wordingText(a *App, id uint64) string {
+	if w := storedWording(a, id); w != nil {
+		return w.Text
+	}
+	return ""
+}
+
+func channelList(t *testing.T, a *App) DictList {
+	t.Helper()
+	ls := must(a.Dicts.List())(t)
+	i := slices.IndexFunc(ls, func(l DictList) bool { return l.Name == dict.Channel })
+	return ls[i]
+}
+
+func cloneList(l dict.List) dict.List {
+	l.Entries = slices.Clone(l.Entries)
+	return l
+}
+
+func TestEveryEditIsClassified(t *testing.T) {
+	for name := range MethodPerms {
+		_, stale := staleSaves[name]
+		_, other := notSharedEdits[name]
+		switch {
+		case readMethods.MatchString(name) && (stale || other):
+			t.Errorf("%s reads; it is in a list of edits", name)
+		case readMethods.MatchString(name):
+		case stale && other:
+			t.Errorf("%s is both in staleSaves and notSharedEdits", name)
+		case !stale && !other:
+			t.Errorf("%s is not a read: add it to staleSaves (a save on a stale revision is refused) "+
+				"or to notSharedEdits with why it edits nothing another user may have changed", name)
+		}
+	}
+	for name := range staleSaves {
+		if _, ok := MethodPerms[name]; !ok {
+			t.Errorf("staleSaves has %s, which is not bound", name)
+		}
+	}
+	for name := range notSharedEdits {
+		if _, ok := MethodPerms[name]; !ok {
+			t.Errorf("notSharedEdits has %s, which is not bound", name)
+		}
+	}
+}
+
+// TestEverySaveOnAStaleRevisionIsRefused: two users read the same data;
+// the first saves; the second's save, on what they read, is refused with
+// its message and the first save stays.
+func TestEverySaveOnAStaleRevisionIsRefused(t *testing.T) {
+	for name, c := range staleSaves {
+		t.Run(name, func(t *testing.T) {
+			a, _ := testApp(t)
+			setUp(t, a)
+			role := RoleAdmin
+			for _, p := range MethodPerms[name] {
+				if !may(role, false, p) {
+					role = RoleHead
+				}
+			}
+			other := a.bind(addUser(t, a, "other", role, false))
+			err, kept := c.run(t, a, other)
+			want := c.code
+			if want == "" {
+				want = CodeStale
+			}
+			if code(err) != want {
+				t.Errorf("the stale save: %v, want %s", err, want)
+			}
+			if want == CodeStale && err != nil && AsError(err).Message != MsgStale {
+				t.Errorf("message %q", AsError(err).Message)
+			}
+			if !kept {
+				t.Error("the first save did not stay")
+			}
+		})
+	}
+}
