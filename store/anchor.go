@@ -53,7 +53,8 @@ type Anchor struct {
 	Count  uint64
 	Hash   string
 	Backup string // the copy's file name
-	Source string // the anchor file and line, "…/laifang-audit-anchors.txt:4"
+	File   string // the anchor file it was read from, and the line
+	Line   int
 	Err    string // why the line could not be read; the rest is empty then
 }
 
@@ -94,6 +95,7 @@ func ShortHash(h string) string {
 
 // headOf reads the chain's head from the audit and meta buckets (either may
 // be nil). The head in meta spares decoding the last entry when it names it.
+// A last entry that cannot be read still gives the count, with the error.
 func headOf(audit, meta *bolt.Bucket) (AuditHead, error) {
 	if audit == nil {
 		return AuditHead{}, nil
@@ -110,7 +112,7 @@ func headOf(audit, meta *bolt.Bucket) (AuditHead, error) {
 	}
 	e, err := decodeRecord[AuditEntry](seq, v)
 	if err != nil {
-		return AuditHead{}, err
+		return AuditHead{Count: seq}, err
 	}
 	return AuditHead{Count: seq, Hash: e.Hash}, nil
 }
@@ -195,7 +197,7 @@ func ReadAnchors(path string) ([]Anchor, error) {
 			continue
 		}
 		a := parseAnchor(line)
-		a.Source = fmt.Sprintf("%s:%d", path, n)
+		a.File, a.Line = path, n
 		out = append(out, a)
 	}
 	return out, sc.Err()
@@ -257,7 +259,7 @@ func (tx *Tx) CheckAnchors(anchors []Anchor) ([]AnchorCheck, error) {
 		c := AnchorCheck{Anchor: a, Status: AnchorOK}
 		where := fmt.Sprintf("%s 的备份锚点（%s）", a.At.Format("2006-01-02"), a.Backup)
 		if a.Err != "" {
-			c.Status, c.Detail = AnchorUnreadable, fmt.Sprintf("锚点文件 %s 这一行无法识别（%s）：锚点文件被改动过", a.Source, a.Err)
+			c.Status, c.Detail = AnchorUnreadable, fmt.Sprintf("锚点文件 %s 第 %d 行无法识别（%s）：锚点文件被改动过", a.File, a.Line, a.Err)
 			out = append(out, c)
 			continue
 		}
@@ -294,7 +296,7 @@ func (tx *Tx) CheckAnchors(anchors []Anchor) ([]AnchorCheck, error) {
 			for _, r := range restores {
 				if r.Seq <= a.Count && !r.At.Time().Before(a.At.Truncate(time.Second)) {
 					c.Status = AnchorRestored
-					c.Detail = fmt.Sprintf("%s 之后，%s 从备份恢复过数据文件（第 %d 条）；恢复后的审计日志与它不同属正常，请核实那次恢复",
+					c.Detail = fmt.Sprintf("%s记下之后，数据文件于 %s 从备份恢复（第 %d 条记录），此后的审计日志与它不同属正常；请核实那次恢复确有其事",
 						where, r.At.Time().Format("2006-01-02 15:04"), r.Seq)
 					break
 				}

@@ -204,7 +204,7 @@ func TestAnchorsAfterARestore(t *testing.T) {
 		t.Fatalf("after the restore: %+v", r)
 	}
 	if r.Anchors[0].Status != store.AnchorOK || r.Anchors[1].Status != store.AnchorRestored ||
-		!strings.Contains(r.Anchors[1].Detail, "从备份恢复过数据文件（第 11 条）") {
+		!strings.Contains(r.Anchors[1].Detail, "从备份恢复（第 11 条记录）") {
 		t.Errorf("anchors: %+v", r.Anchors)
 	}
 	// A restore does not excuse a rewrite of what the copy held.
@@ -229,5 +229,33 @@ func TestABackupReportsAnAnchorItCouldNotWrite(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "copy.db")); err != nil {
 		t.Errorf("the copy itself: %v", err)
+	}
+}
+
+// The daily copy made at open leaves its anchor like a manual one.
+func TestTheDailyCopyLeavesAnAnchor(t *testing.T) {
+	dir := t.TempDir()
+	path, backups := filepath.Join(dir, "laifang.db"), filepath.Join(dir, "backups")
+	s := open(t, path, store.Options{})
+	writeAudit(t, s, 3)
+	s.Close()
+	for i := 0; i < 2; i++ {
+		day := testNow.AddDate(0, 0, i)
+		s, err := store.Open(path, store.Options{NoSync: true, BackupDir: backups, Now: func() time.Time { return day }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.BackupErr(); err != nil {
+			t.Fatal(err)
+		}
+		writeAudit(t, s, 2)
+		s.Close()
+	}
+	s = open(t, path, store.Options{BackupDir: backups})
+	defer s.Close()
+	r := verify(t, s)
+	if !r.OK() || len(r.Anchors) != 2 || r.Anchors[0].Count != 3 || r.Anchors[1].Count != 5 ||
+		r.Anchors[1].Backup != store.DailyBackupName(testNow.AddDate(0, 0, 1)) {
+		t.Fatalf("daily anchors: %+v", r.Anchors)
 	}
 }
