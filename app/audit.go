@@ -47,6 +47,28 @@ type AuditCheck struct {
 	OK       bool           `json:"ok"`
 	Entries  int            `json:"entries"`
 	Problems []AuditProblem `json:"problems"`
+	Head     AuditHead      `json:"head"`
+}
+
+// AuditHead is the chain's newest entry, which the head of office notes on
+// paper, and the heads the copies left in the backup folder, each compared
+// with the log.
+type AuditHead struct {
+	Count     uint64        `json:"count"` // entries written
+	Hash      string        `json:"hash"`
+	Short     string        `json:"short"` // the hash's first 16 digits, in groups of four
+	BackupDir string        `json:"backupDir"`
+	Anchors   []AuditAnchor `json:"anchors"` // oldest first
+}
+
+// AuditAnchor is one backup's anchor and what the log says to it.
+type AuditAnchor struct {
+	At     string `json:"at"` // RFC 3339; empty for an unreadable line
+	Count  uint64 `json:"count"`
+	Short  string `json:"short"`
+	Backup string `json:"backup"`
+	Status string `json:"status"` // ok, short, rewritten, restored, unreadable
+	Detail string `json:"detail"`
 }
 
 // AuditProblem is one break of the chain.
@@ -121,11 +143,47 @@ func (s *Audit) Verify() (AuditCheck, error) {
 	if err != nil {
 		return AuditCheck{}, err
 	}
-	out := AuditCheck{OK: r.OK(), Entries: r.Entries, Problems: []AuditProblem{}}
+	out := AuditCheck{OK: r.OK(), Entries: r.Entries, Problems: []AuditProblem{},
+		Head: auditHead(st, r.Head, r.Anchors)}
 	for _, p := range r.Problems {
 		out.Problems = append(out.Problems, AuditProblem{Seq: p.Seq, Kind: p.Kind, Detail: p.Detail})
 	}
 	return out, nil
+}
+
+// Head is the chain's head and the anchors compared with the log, without
+// walking the whole log: what the audit screen shows when it opens.
+func (s *Audit) Head() (AuditHead, error) {
+	_, st, err := s.gate("Audit.Head")
+	if err != nil {
+		return AuditHead{}, err
+	}
+	anchors, err := st.Anchors()
+	if err != nil {
+		return AuditHead{}, err
+	}
+	var out AuditHead
+	err = st.View(func(tx *store.Tx) error {
+		// A damaged last entry still shows the count; Verify names the damage.
+		h, _ := tx.AuditHead()
+		checks, err := tx.CheckAnchors(anchors)
+		out = auditHead(st, h, checks)
+		return err
+	})
+	return out, err
+}
+
+func auditHead(st *store.Store, h store.AuditHead, checks []store.AnchorCheck) AuditHead {
+	out := AuditHead{Count: h.Count, Hash: h.Hash, Short: store.ShortHash(h.Hash), BackupDir: st.BackupDir(),
+		Anchors: []AuditAnchor{}}
+	for _, c := range checks {
+		a := AuditAnchor{Count: c.Count, Short: store.ShortHash(c.Hash), Backup: c.Backup, Status: c.Status, Detail: c.Detail}
+		if !c.At.IsZero() {
+			a.At = c.At.Format(time.RFC3339)
+		}
+		out.Anchors = append(out.Anchors, a)
+	}
+	return out
 }
 
 // OutputNote tells the log what left the program: a printed letter or

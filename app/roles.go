@@ -93,6 +93,7 @@ var MethodPerms = map[string][]Perm{
 
 	"Audit.List":     {PermAuditView},
 	"Audit.Verify":   {PermAuditCheck},
+	"Audit.Head":     {PermAuditView},
 	"Audit.Printed":  {PermPrint},
 	"Audit.Exported": {PermExport},
 

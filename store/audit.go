@@ -206,15 +206,46 @@ type AuditVerify struct {
 	Entries  int
 	Last     uint64
 	Problems []AuditProblem
+	// Head is the chain's newest entry, for the head of office to note;
+	// Anchors are the heads the copies left outside the file (anchor.go),
+	// each compared with the log.
+	Head    AuditHead
+	Anchors []AnchorCheck
 }
 
 // OK tells whether the chain is unbroken.
 func (r *AuditVerify) OK() bool { return len(r.Problems) == 0 }
 
 // VerifyAudit walks the whole log and reports every entry changed, removed
-// or reordered since it was written.
-func (s *Store) VerifyAudit() (r *AuditVerify, err error) {
-	err = s.View(func(tx *Tx) error { r, err = tx.VerifyAudit(); return err })
+// or reordered since it was written, then compares it with the anchors in
+// the backup folder and in anchorFiles (anchor.go): a log rewritten as a
+// whole holds together, but no longer matches the heads noted outside it.
+// The first anchor that disagrees is named.
+func (s *Store) VerifyAudit(anchorFiles ...string) (r *AuditVerify, err error) {
+	anchors, err := s.Anchors(anchorFiles...)
+	if err != nil {
+		return nil, err
+	}
+	err = s.View(func(tx *Tx) error {
+		if r, err = tx.VerifyAudit(); err != nil {
+			return err
+		}
+		r.Head, _ = tx.AuditHead() // a damaged last entry is the chain's to report
+		if r.Anchors, err = tx.CheckAnchors(anchors); err != nil {
+			return err
+		}
+		for _, c := range r.Anchors {
+			if c.Failed() {
+				kind := map[string]string{AnchorShort: AuditRemoved, AnchorRewritten: AuditChanged}[c.Status]
+				if kind == "" {
+					kind = AuditDamaged
+				}
+				r.add(c.Count, kind, c.Detail)
+				break
+			}
+		}
+		return nil
+	})
 	return r, err
 }
 

@@ -61,8 +61,10 @@ func (s *Store) BackupTo(path string) error {
 	if err := os.WriteFile(path+".sha256", []byte(sum), 0o600); err != nil {
 		return err
 	}
+	// The chain's head goes outside the file too (anchor.go).
+	anchorErr := s.writeAnchor(path)
 	syncDir(filepath.Dir(path))
-	return nil
+	return anchorErr
 }
 
 // verifySum compares a copy with the checksum written beside it, if any.

@@ -1,35 +1,45 @@
 export namespace app {
 	
-	export class AuditProblem {
-	    seq: number;
-	    kind: string;
+	export class AuditAnchor {
+	    at: string;
+	    count: number;
+	    short: string;
+	    backup: string;
+	    status: string;
 	    detail: string;
 	
 	    static createFrom(source: any = {}) {
-	        return new AuditProblem(source);
+	        return new AuditAnchor(source);
 	    }
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.seq = source["seq"];
-	        this.kind = source["kind"];
+	        this.at = source["at"];
+	        this.count = source["count"];
+	        this.short = source["short"];
+	        this.backup = source["backup"];
+	        this.status = source["status"];
 	        this.detail = source["detail"];
 	    }
 	}
-	export class AuditCheck {
-	    ok: boolean;
-	    entries: number;
-	    problems: AuditProblem[];
+	export class AuditHead {
+	    count: number;
+	    hash: string;
+	    short: string;
+	    backupDir: string;
+	    anchors: AuditAnchor[];
 	
 	    static createFrom(source: any = {}) {
-	        return new AuditCheck(source);
+	        return new AuditHead(source);
 	    }
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.ok = source["ok"];
-	        this.entries = source["entries"];
-	        this.problems = this.convertValues(source["problems"], AuditProblem);
+	        this.count = source["count"];
+	        this.hash = source["hash"];
+	        this.short = source["short"];
+	        this.backupDir = source["backupDir"];
+	        this.anchors = this.convertValues(source["anchors"], AuditAnchor);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -50,6 +60,59 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class AuditProblem {
+	    seq: number;
+	    kind: string;
+	    detail: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new AuditProblem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.seq = source["seq"];
+	        this.kind = source["kind"];
+	        this.detail = source["detail"];
+	    }
+	}
+	export class AuditCheck {
+	    ok: boolean;
+	    entries: number;
+	    problems: AuditProblem[];
+	    head: AuditHead;
+	
+	    static createFrom(source: any = {}) {
+	        return new AuditCheck(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ok = source["ok"];
+	        this.entries = source["entries"];
+	        this.problems = this.convertValues(source["problems"], AuditProblem);
+	        this.head = this.convertValues(source["head"], AuditHead);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	
 	export class AuditQuery {
 	    user: number;

@@ -4,6 +4,8 @@ import {app} from '../models';
 
 export function Exported(arg1:app.OutputNote):Promise<void>;
 
+export function Head():Promise<app.AuditHead>;
+
 export function List(arg1:app.AuditQuery):Promise<app.AuditRows>;
 
 export function Printed(arg1:app.OutputNote):Promise<void>;

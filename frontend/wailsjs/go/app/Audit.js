@@ -6,6 +6,10 @@ export function Exported(arg1) {
   return window['go']['app']['Audit']['Exported'](arg1);
 }
 
+export function Head() {
+  return window['go']['app']['Audit']['Head']();
+}
+
 export function List(arg1) {
   return window['go']['app']['Audit']['List'](arg1);
 }
