@@ -92,7 +92,7 @@ var dummyHash = sync.OnceValue(func() string {
 // than queued without limit. 64 logins sent at once no longer take a GiB.
 var (
 	hashSlots = min(max(runtime.GOMAXPROCS(0), 2), 4)
-	hashQueue = 16
+	hashQueue = 32
 )
 
 // CodeBusy refuses a password check or hash when too many are under way.
