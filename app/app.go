@@ -43,6 +43,8 @@ type App struct {
 	Window   *Session
 	Sessions *Sessions
 	throttle *throttle
+	logins   *loginLocks
+	hashes   *hashLimiter
 
 	Bound
 }
@@ -81,7 +83,8 @@ func New(opts Options) *App {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	a := &App{opts: opts, Sessions: NewSessions(opts.Now), throttle: newThrottle()}
+	a := &App{opts: opts, Sessions: NewSessions(opts.Now), throttle: newThrottle(), logins: newLoginLocks(),
+		hashes: newHashLimiter(hashSlots, hashQueue)}
 	host, _ := os.Hostname()
 	if host == "" {
 		host = "本机"

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -143,8 +144,19 @@ func (s *Auth) Setup(in SetupInput) (AuthState, error) {
 	if err := checkPasswordRule(in.Password); err != nil {
 		return AuthState{}, err
 	}
-	u := &store.User{Name: in.AdminName, Login: in.AdminLogin, Role: RoleAdmin, Active: true,
-		PassHash: hashPassword(in.Password)}
+	// Once set up, a call costs no hash (it is public).
+	var done bool
+	if err := st.View(func(tx *store.Tx) error { done = tx.HasUsers(); return nil }); err != nil {
+		return AuthState{}, err
+	}
+	if done {
+		return AuthState{}, newError("setup.done", "本单位已经设置过了，请登录。")
+	}
+	hash, err := s.app.hash(in.Password)
+	if err != nil {
+		return AuthState{}, err
+	}
+	u := &store.User{Name: in.AdminName, Login: in.AdminLogin, Role: RoleAdmin, Active: true, PassHash: hash}
 	err = st.Update(func(tx *store.Tx) error {
 		if tx.HasUsers() {
 			return newError("setup.done", "本单位已经设置过了，请登录。")
@@ -179,7 +191,8 @@ func (s *Auth) Setup(in SetupInput) (AuthState, error) {
 
 // Login signs a user in. Wrong passwords in a row make the next try wait
 // longer each time, then lock the account (FreeTries, LockAfter, LockFor);
-// every failure is audited.
+// every failure is audited. Tries on one login name are taken one at a
+// time (tryPassword), so guesses sent at once meet the delays too.
 func (s *Auth) Login(login, password string) (AuthState, error) {
 	_, st, err := s.gate("Auth.Login", named("login", login), named("password", password))
 	if err != nil {
@@ -195,12 +208,13 @@ func (s *Auth) Login(login, password string) (AuthState, error) {
 	if len(login) > 64 || len(password) > 256 {
 		return AuthState{}, fieldError("login.bad", "password", "登录名或密码不正确。")
 	}
+	defer s.app.logins.lock(login)()
 	now := s.app.now()
 	var u *store.User
 	err = st.View(func(tx *store.Tx) error {
 		var err error
 		u, err = tx.UserByLogin(login)
-		if err == store.ErrNotFound {
+		if errors.Is(err, store.ErrNotFound) {
 			u, err = nil, nil
 		}
 		return err
@@ -208,77 +222,113 @@ func (s *Auth) Login(login, password string) (AuthState, error) {
 	if err != nil {
 		return AuthState{}, err
 	}
-	key := strings.ToLower(login)
 	if u == nil {
-		// No such user: the same waits and the same message as a wrong password.
+		// No such user: the same waits, the same cost of a hash and the
+		// same message as a wrong password.
+		key := strings.ToLower(login)
 		f := s.app.throttle.get(key)
 		if wait := f.last.Add(loginDelay(f.n)).Sub(now); wait > 0 {
 			return AuthState{}, waitError(wait)
 		}
-		checkPassword(dummyHash(), password)
+		if _, err := s.app.check(dummyHash(), password); err != nil {
+			return AuthState{}, err
+		}
 		n := s.app.throttle.fail(key, now)
 		st.Update(func(tx *store.Tx) error {
 			return s.audit(tx, nil, "login.failed", "user", 0, "登录名不存在："+clip(login, 32), "")
 		})
 		return AuthState{}, badLogin(n)
 	}
-	if u.LockedUntil != 0 && now.Before(u.LockedUntil.Time()) {
-		st.Update(func(tx *store.Tx) error {
-			return s.audit(tx, nil, "login.failed", "user", u.ID, "账号锁定中，未核对密码", "")
-		})
-		return AuthState{}, lockedError(u.LockedUntil.Time())
-	}
-	if u.Failed > 0 {
-		if wait := u.LastFail.Time().Add(loginDelay(u.Failed)).Sub(now); wait > 0 {
-			return AuthState{}, waitError(wait)
-		}
-	}
-	ok := checkPassword(u.PassHash, password)
-	var result error
-	err = st.Update(func(tx *store.Tx) error {
-		cur, err := tx.User(u.ID)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			cur.Failed++
-			cur.LastFail = store.StampOf(now)
-			summary := fmt.Sprintf("密码错误（连续第 %d 次）", cur.Failed)
-			if cur.Failed >= LockAfter {
-				cur.LockedUntil = store.StampOf(now.Add(LockFor))
-				summary += "，账号已锁定"
-				result = lockedError(cur.LockedUntil.Time())
-			} else {
-				result = badLogin(cur.Failed)
-			}
-			if err := tx.SaveUser(cur); err != nil {
-				return err
-			}
-			return s.audit(tx, nil, "login.failed", "user", cur.ID, summary, "")
-		}
+	err = s.tryPassword(st, u.ID, password, nil, "", func(tx *store.Tx, cur *store.User) (error, error) {
 		if !cur.Active {
-			result = fieldError("login.inactive", "login", "该账号已停用，请与管理员联系。")
-			return s.audit(tx, nil, "login.failed", "user", cur.ID, "账号已停用", "")
+			refusal := fieldError("login.inactive", "login", "该账号已停用，请与管理员联系。")
+			return refusal, s.audit(tx, nil, "login.failed", "user", cur.ID, "账号已停用", "")
 		}
 		cur.Failed, cur.LastFail, cur.LockedUntil = 0, 0, 0
 		if err := tx.SaveUser(cur); err != nil {
-			return err
+			return nil, err
 		}
 		u = cur
-		return s.audit(tx, actorOf(cur), "login", "user", cur.ID, "", "")
+		return nil, s.audit(tx, actorOf(cur), "login", "user", cur.ID, "", "")
 	})
 	if err != nil {
 		return AuthState{}, err
-	}
-	if result != nil {
-		return AuthState{}, result
 	}
 	s.sess.signIn(actorOf(u), now)
 	return s.state(st)
 }
 
+// tryPassword checks a password typed for the account id. The caller
+// holds the account's login lock (app.logins), so reading the lockout and
+// the wait, hashing, and recording the outcome are one step: a guess sent
+// alongside others still sees every failure before it. A locked account or
+// a try before its wait is refused without a hash. A failure is counted,
+// locks the account at LockAfter and is audited (where says where the
+// password was typed, "" for the login screen); on success ok runs in the
+// same transaction and may still refuse (its first result) while its
+// audit entry is kept.
+func (s *svc) tryPassword(st *store.Store, id uint64, password string, act *Actor, where string,
+	ok func(tx *store.Tx, u *store.User) (error, error)) error {
+	now := s.app.now()
+	var u *store.User
+	err := st.View(func(tx *store.Tx) error {
+		var err error
+		u, err = tx.User(id)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if u.LockedUntil != 0 && now.Before(u.LockedUntil.Time()) {
+		st.Update(func(tx *store.Tx) error {
+			return s.audit(tx, act, "login.failed", "user", u.ID, where+"账号锁定中，未核对密码", "")
+		})
+		return lockedError(u.LockedUntil.Time())
+	}
+	if u.Failed > 0 {
+		if wait := u.LastFail.Time().Add(loginDelay(u.Failed)).Sub(now); wait > 0 {
+			return waitError(wait)
+		}
+	}
+	match, err := s.app.check(u.PassHash, password)
+	if err != nil {
+		return err
+	}
+	var result error
+	err = st.Update(func(tx *store.Tx) error {
+		cur, err := tx.User(id)
+		if err != nil {
+			return err
+		}
+		if match {
+			result, err = ok(tx, cur)
+			return err
+		}
+		cur.Failed++
+		cur.LastFail = store.StampOf(now)
+		summary := fmt.Sprintf("%s密码错误（连续第 %d 次）", where, cur.Failed)
+		if cur.Failed >= LockAfter {
+			cur.LockedUntil = store.StampOf(now.Add(LockFor))
+			summary += "，账号已锁定"
+			result = lockedError(cur.LockedUntil.Time())
+		} else {
+			result = badLogin(cur.Failed)
+		}
+		if err := tx.SaveUser(cur); err != nil {
+			return err
+		}
+		return s.audit(tx, act, "login.failed", "user", cur.ID, summary, "")
+	})
+	if err != nil {
+		return err
+	}
+	return result
+}
+
+const msgBadLogin = "登录名或密码不正确。"
+
 func badLogin(failures int) error {
-	msg := "登录名或密码不正确。"
+	msg := msgBadLogin
 	if left := LockAfter - failures; left > 0 && left <= 3 {
 		msg += fmt.Sprintf("再错 %d 次，账号将被锁定 %d 分钟。", left, int(LockFor.Minutes()))
 	}
@@ -320,7 +370,8 @@ func (s *Auth) Lock() error {
 
 // Unlock lifts the idle lock with the signed-in user's password. The UI
 // keeps every unsaved input under the lock screen meanwhile. Wrong
-// passwords count as failed logins.
+// passwords count as failed logins; the one that locks the account signs
+// the session out.
 func (s *Auth) Unlock(password string) (AuthState, error) {
 	act, st, err := s.gate("Auth.Unlock", named("password", password))
 	if err != nil {
@@ -329,56 +380,27 @@ func (s *Auth) Unlock(password string) (AuthState, error) {
 	if password == "" {
 		return AuthState{}, fieldError("login.empty", "password", "请输入密码。")
 	}
-	now := s.app.now()
-	var result error
-	err = st.Update(func(tx *store.Tx) error {
-		u, err := tx.User(act.ID)
-		if err != nil {
-			return err
-		}
-		if u.LockedUntil != 0 && now.Before(u.LockedUntil.Time()) {
-			result = lockedError(u.LockedUntil.Time())
-			return nil
-		}
-		if u.Failed > 0 {
-			if wait := u.LastFail.Time().Add(loginDelay(u.Failed)).Sub(now); wait > 0 {
-				result = waitError(wait)
-				return nil
-			}
-		}
-		if !checkPassword(u.PassHash, password) {
-			u.Failed++
-			u.LastFail = store.StampOf(now)
-			result = badLogin(u.Failed)
-			if u.Failed >= LockAfter {
-				u.LockedUntil = store.StampOf(now.Add(LockFor))
-				result = lockedError(u.LockedUntil.Time())
-			}
-			if err := tx.SaveUser(u); err != nil {
-				return err
-			}
-			return s.audit(tx, act, "login.failed", "user", u.ID, fmt.Sprintf("解锁时密码错误（连续第 %d 次）", u.Failed), "")
-		}
+	release := s.app.logins.lock(act.Login)
+	err = s.tryPassword(st, act.ID, password, act, "解锁时", func(tx *store.Tx, u *store.User) (error, error) {
 		u.Failed, u.LastFail = 0, 0
 		if err := tx.SaveUser(u); err != nil {
-			return err
+			return nil, err
 		}
-		return s.audit(tx, act, "unlock", "user", u.ID, "", "")
+		return nil, s.audit(tx, act, "unlock", "user", u.ID, "", "")
 	})
+	release()
 	if err != nil {
-		return AuthState{}, err
-	}
-	if result != nil {
-		if e, ok := result.(*Error); ok && e.Code == "login.lockedOut" {
+		if code := AsError(err).Code; code == "login.lockedOut" {
 			s.sess.signOut()
 		}
-		return AuthState{}, result
+		return AuthState{}, err
 	}
 	s.sess.setLocked(false)
 	return s.state(st)
 }
 
-// ChangePassword changes the signed-in user's own password.
+// ChangePassword changes the signed-in user's own password. A wrong old
+// password counts as a failed login, as at the lock screen.
 func (s *Auth) ChangePassword(oldPassword, newPassword string) error {
 	act, st, err := s.gate("Auth.ChangePassword", named("oldPassword", oldPassword), named("newPassword", newPassword))
 	if err != nil {
@@ -388,21 +410,47 @@ func (s *Auth) ChangePassword(oldPassword, newPassword string) error {
 		e := err.(*Error)
 		return fieldError(e.Code, "newPassword", e.Message)
 	}
-	hash := hashPassword(newPassword)
-	return st.Update(func(tx *store.Tx) error {
-		u, err := tx.User(act.ID)
-		if err != nil {
-			return err
-		}
-		if !checkPassword(u.PassHash, oldPassword) {
-			return fieldError("password.old", "oldPassword", "原密码不正确。")
-		}
-		u.PassHash = hash
-		if err := tx.SaveUser(u); err != nil {
-			return err
-		}
-		return s.audit(tx, act, "user.password", "user", u.ID, "本人修改密码", "")
+	if oldPassword == "" {
+		return fieldError("login.empty", "oldPassword", "请输入原密码。")
+	}
+	// The old password is checked first (a wrong guess costs one hash,
+	// not two), then the new one hashed and saved, under the same lock.
+	release := s.app.logins.lock(act.Login)
+	defer release()
+	err = s.tryPassword(st, act.ID, oldPassword, act, "修改密码时", func(tx *store.Tx, u *store.User) (error, error) {
+		u.Failed, u.LastFail = 0, 0
+		return nil, tx.SaveUser(u)
 	})
+	if err == nil {
+		var hash string
+		if hash, err = s.app.hash(newPassword); err != nil {
+			return err
+		}
+		return st.Update(func(tx *store.Tx) error {
+			u, err := tx.User(act.ID)
+			if err != nil {
+				return err
+			}
+			u.PassHash = hash
+			if err := tx.SaveUser(u); err != nil {
+				return err
+			}
+			return s.audit(tx, act, "user.password", "user", u.ID, "本人修改密码", "")
+		})
+	}
+	var e *Error
+	if errors.As(err, &e) && e.Field != "" {
+		if e.Code == "login.lockedOut" {
+			s.sess.signOut()
+		}
+		out := *e
+		out.Field = "oldPassword"
+		if e.Code == "login.bad" {
+			out.Code, out.Message = "password.old", "原密码不正确。"+strings.TrimPrefix(e.Message, msgBadLogin)
+		}
+		return &out
+	}
+	return err
 }
 
 func isDigits(s string, n int) bool {

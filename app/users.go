@@ -89,7 +89,9 @@ func (s *Users) Save(in UserInput) (UserInfo, error) {
 		if err := checkPasswordRule(in.Password); err != nil {
 			return UserInfo{}, err
 		}
-		hash = hashPassword(in.Password)
+		if hash, err = s.app.hash(in.Password); err != nil {
+			return UserInfo{}, err
+		}
 	}
 	var u *store.User
 	err = st.Update(func(tx *store.Tx) error {
@@ -161,7 +163,10 @@ func (s *Users) SetPassword(id uint64, password string) error {
 	if err := checkPasswordRule(password); err != nil {
 		return err
 	}
-	hash := hashPassword(password)
+	hash, err := s.app.hash(password)
+	if err != nil {
+		return err
+	}
 	return st.Update(func(tx *store.Tx) error {
 		u, err := tx.User(id)
 		if err != nil {

@@ -30,6 +30,9 @@ type Env struct {
 	Window func(a *app.App) error
 	Stdout io.Writer
 	Stderr io.Writer
+	// Stdin is where `users reset-password` reads the new password;
+	// os.Stdin when nil.
+	Stdin io.Reader
 	// Ctx ends long-running commands (serve); Interrupt or SIGTERM when nil.
 	Ctx context.Context
 	// Executable is this program's path, for the portable marker;
@@ -73,6 +76,7 @@ var commands = map[string]command{
 	"backup":  backupCommand,
 	"restore": restoreCommand,
 	"audit":   auditCommand,
+	"users":   usersCommand,
 }
 
 // Run runs the command line and returns the process exit code.
@@ -82,6 +86,9 @@ func Run(args []string, env Env) int {
 	}
 	if env.Stderr == nil {
 		env.Stderr = os.Stderr
+	}
+	if env.Stdin == nil {
+		env.Stdin = os.Stdin
 	}
 	if env.Ctx == nil {
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)

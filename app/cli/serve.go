@@ -8,6 +8,9 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"os"
+	"slices"
+	"strings"
 	"time"
 
 	"laifang/app/httpapi"
@@ -41,13 +44,16 @@ func runServe(c *Context, fs *flag.FlagSet) error {
 		return err
 	}
 	defer a.Close()
-	h, err := httpapi.Handler(a, c.Assets, httpapi.Options{Secure: tlsConf != nil})
-	if err != nil {
-		return err
-	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return fmt.Errorf("无法监听 %s：%w", addr, err)
+	}
+	_, port, _ := net.SplitHostPort(ln.Addr().String())
+	hosts := serveHosts(addr, tlsConf)
+	h, err := httpapi.Handler(a, c.Assets, httpapi.Options{Secure: tlsConf != nil, Hosts: hosts, Port: port})
+	if err != nil {
+		ln.Close()
+		return err
 	}
 	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: time.Minute,
 		IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 64 << 10, TLSConfig: tlsConf}
@@ -61,6 +67,7 @@ func runServe(c *Context, fs *flag.FlagSet) error {
 	if certNote != "" {
 		fmt.Fprintln(c.Stdout, certNote)
 	}
+	fmt.Fprintf(c.Stdout, "只接受以这些名称或地址访问（端口 %s）：%s\n", port, strings.Join(hosts, "、"))
 	if tcp, ok := ln.Addr().(*net.TCPAddr); ok && !tcp.IP.IsLoopback() && tlsConf == nil {
 		fmt.Fprintln(c.Stderr, "警告：正在向其他电脑提供服务却没有启用 TLS，密码和信访人信息将以明文在网络上传输。请加 --tls-self-signed 或 --tls-cert/--tls-key。")
 	}
@@ -78,4 +85,53 @@ func runServe(c *Context, fs *flag.FlagSet) error {
 		srv.Shutdown(shutdown)
 	}
 	return nil
+}
+
+// serveHosts are the names a browser may use to reach serve (the Host
+// header; httpapi refuses any other, so that another site's name pointed
+// at this PC reaches nothing): the loopback names, --addr's host, this
+// PC's names and addresses when it listens on every address, and the
+// names of the certificate under TLS.
+func serveHosts(addr string, conf *tls.Config) []string {
+	out := []string{"localhost", "127.0.0.1", "::1"}
+	add := func(n string) {
+		if n != "" && !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		host = addr
+	}
+	ip := net.ParseIP(host)
+	if host == "" || (ip != nil && ip.IsUnspecified()) {
+		dns, ips := thisPCNames(addr)
+		for _, n := range dns {
+			add(strings.ToLower(n))
+		}
+		for _, ip := range ips {
+			add(ip.String())
+		}
+	} else if ip != nil {
+		add(ip.String())
+		if name, _ := os.Hostname(); name != "" && !ip.IsLoopback() {
+			add(strings.ToLower(name))
+		}
+	} else {
+		add(strings.ToLower(host))
+	}
+	if conf != nil {
+		for _, cert := range conf.Certificates {
+			if cert.Leaf == nil {
+				continue
+			}
+			for _, n := range cert.Leaf.DNSNames {
+				add(strings.ToLower(n))
+			}
+			for _, ip := range cert.Leaf.IPAddresses {
+				add(ip.String())
+			}
+		}
+	}
+	return out
 }

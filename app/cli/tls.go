@@ -34,6 +34,7 @@ func selfSigned(dir, addr string) (tls.Certificate, string, error) {
 	}
 	serial, _ := rand.Int(rand.Reader, new(big.Int).Lsh(big.NewInt(1), 120))
 	host, _ := os.Hostname()
+	dns, ips := thisPCNames(addr)
 	tpl := &x509.Certificate{
 		SerialNumber: serial,
 		Subject:      pkix.Name{CommonName: "laifang " + host, Organization: []string{"来访接待"}},
@@ -41,25 +42,8 @@ func selfSigned(dir, addr string) (tls.Certificate, string, error) {
 		NotAfter:     time.Now().AddDate(2, 0, 0),
 		KeyUsage:     x509.KeyUsageDigitalSignature,
 		ExtKeyUsage:  []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
-		DNSNames:     []string{"localhost"},
-		IPAddresses:  []net.IP{net.IPv4(127, 0, 0, 1), net.IPv6loopback},
-	}
-	if host != "" {
-		tpl.DNSNames = append(tpl.DNSNames, host)
-	}
-	if h, _, err := net.SplitHostPort(addr); err == nil {
-		if ip := net.ParseIP(h); ip != nil && !ip.IsUnspecified() && !ip.IsLoopback() {
-			tpl.IPAddresses = append(tpl.IPAddresses, ip)
-		} else if ip == nil && h != "" && h != "localhost" {
-			tpl.DNSNames = append(tpl.DNSNames, h)
-		}
-	}
-	if addrs, err := net.InterfaceAddrs(); err == nil {
-		for _, a := range addrs {
-			if n, ok := a.(*net.IPNet); ok && !n.IP.IsLoopback() && !n.IP.IsLinkLocalUnicast() {
-				tpl.IPAddresses = append(tpl.IPAddresses, n.IP)
-			}
-		}
+		DNSNames:     dns,
+		IPAddresses:  ips,
 	}
 	der, err := x509.CreateCertificate(rand.Reader, tpl, tpl, &key.PublicKey, key)
 	if err != nil {
@@ -80,6 +64,34 @@ func selfSigned(dir, addr string) (tls.Certificate, string, error) {
 	}
 	c, err := tls.LoadX509KeyPair(certFile, keyFile)
 	return c, certFile, err
+}
+
+// thisPCNames are the names and addresses by which other PCs may reach
+// this one: localhost and the loopback addresses, the computer's name,
+// --addr's host, and every address of its network interfaces (not
+// link-local ones). The self-signed certificate is made for them, and
+// serve on every address answers for them.
+func thisPCNames(addr string) ([]string, []net.IP) {
+	dns := []string{"localhost"}
+	ips := []net.IP{net.IPv4(127, 0, 0, 1), net.IPv6loopback}
+	if host, _ := os.Hostname(); host != "" {
+		dns = append(dns, host)
+	}
+	if h, _, err := net.SplitHostPort(addr); err == nil {
+		if ip := net.ParseIP(h); ip != nil && !ip.IsUnspecified() && !ip.IsLoopback() {
+			ips = append(ips, ip)
+		} else if ip == nil && h != "" && h != "localhost" {
+			dns = append(dns, h)
+		}
+	}
+	if addrs, err := net.InterfaceAddrs(); err == nil {
+		for _, a := range addrs {
+			if n, ok := a.(*net.IPNet); ok && !n.IP.IsLoopback() && !n.IP.IsLinkLocalUnicast() {
+				ips = append(ips, n.IP)
+			}
+		}
+	}
+	return dns, ips
 }
 
 // serverTLS is the TLS configuration serve's flags ask for, or nil.

@@ -60,9 +60,24 @@ type method struct {
 
 // Options tune the handler.
 type Options struct {
-	// Secure marks the cookies Secure (serve over TLS).
+	// Secure marks the cookies Secure and sends HSTS (serve over TLS).
 	Secure bool
+	// Hosts are the names and addresses the Host header may carry besides
+	// the loopback names (localhost, 127.0.0.1, ::1), which always may:
+	// serve's --addr, this PC's names when it listens on every address,
+	// the certificate's names. Any other Host is refused, so that a page of
+	// another site whose name was pointed at this PC (DNS rebinding)
+	// reaches nothing.
+	Hosts []string
+	// Port is the port serve listens on; a Host with another is refused.
+	// Empty: any port (a test server's).
+	Port string
 }
+
+// HSTSMaxAge is how long a browser that met serve over TLS keeps to TLS
+// (180 days). No includeSubDomains: the name may be an address, or a
+// name whose other hosts are not ours.
+const HSTSMaxAge = 180 * 24 * 60 * 60
 
 // Handler serves the services of a under /api/, each call acting for the
 // browser's session, and the static frontend from assets everywhere else.
@@ -78,13 +93,20 @@ func newHandler(proto []any, bind func(*app.Session) []any, sessions *app.Sessio
 	if err != nil {
 		return nil, err
 	}
+	hosts := newHostCheck(opts)
 	mux := http.NewServeMux()
-	mux.Handle("/api/", &apiHandler{methods: methods, proto: proto, bind: bind, sessions: sessions, opts: opts})
+	mux.Handle("/api/", &apiHandler{methods: methods, proto: proto, bind: bind, sessions: sessions, opts: opts, hosts: hosts})
 	mux.Handle("/", http.FileServerFS(assets))
-	return secureHeaders(mux), nil
+	return secureHeaders(mux, hosts, opts.Secure), nil
 }
 
-func secureHeaders(h http.Handler) http.Handler {
+var errHost = &app.Error{Code: "http.host",
+	Message: "这个地址不是本服务的地址，已拒绝。请使用 laifang serve 启动时显示的地址访问。"}
+
+// secureHeaders refuses a request for a host serve does not answer for,
+// before anything else (static files too), and sets the headers of every
+// answer.
+func secureHeaders(h http.Handler, hosts *hostCheck, secure bool) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		hd := w.Header()
 		hd.Set("Content-Security-Policy", ContentSecurityPolicy)
@@ -92,8 +114,65 @@ func secureHeaders(h http.Handler) http.Handler {
 		hd.Set("X-Frame-Options", "DENY")
 		hd.Set("Referrer-Policy", "no-referrer")
 		hd.Set("Cross-Origin-Opener-Policy", "same-origin")
+		if secure {
+			hd.Set("Strict-Transport-Security", fmt.Sprintf("max-age=%d", HSTSMaxAge))
+		}
+		if !hosts.allowed(r.Host) {
+			writeError(w, http.StatusMisdirectedRequest, errHost)
+			return
+		}
 		h.ServeHTTP(w, r)
 	})
+}
+
+// hostCheck is the set of Host values serve answers for.
+type hostCheck struct {
+	names       map[string]bool // lower case, no trailing dot; IPs in net.IP's form
+	port        string          // "" for any
+	defaultPort string          // a Host without a port means this one
+}
+
+func newHostCheck(opts Options) *hostCheck {
+	c := &hostCheck{names: map[string]bool{}, port: opts.Port, defaultPort: "80"}
+	if opts.Secure {
+		c.defaultPort = "443"
+	}
+	for _, n := range append([]string{"localhost", "127.0.0.1", "::1"}, opts.Hosts...) {
+		if n = canonicalHost(n); n != "" {
+			c.names[n] = true
+		}
+	}
+	return c
+}
+
+func canonicalHost(h string) string {
+	h = strings.TrimSuffix(strings.ToLower(strings.Trim(h, "[]")), ".")
+	if ip := net.ParseIP(h); ip != nil {
+		return ip.String()
+	}
+	return h
+}
+
+// allowed tells whether a Host header (name or address, with or without a
+// port) is one of the set.
+func (c *hostCheck) allowed(hostport string) bool {
+	host, port, err := net.SplitHostPort(hostport)
+	if err != nil {
+		host, port = hostport, c.defaultPort
+	}
+	if c.port != "" && port != c.port {
+		return false
+	}
+	host = canonicalHost(host)
+	if host == "" {
+		return false
+	}
+	if c.names[host] {
+		return true
+	}
+	// A certificate's wildcard name covers one label.
+	_, parent, ok := strings.Cut(host, ".")
+	return ok && net.ParseIP(host) == nil && c.names["*."+parent]
 }
 
 // table reflects the same exported methods Wails binds.
@@ -142,6 +221,7 @@ type apiHandler struct {
 	bind     func(*app.Session) []any
 	sessions *app.Sessions
 	opts     Options
+	hosts    *hostCheck
 }
 
 var (
@@ -162,7 +242,7 @@ func (h *apiHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusUnsupportedMediaType, errCType)
 		return
 	}
-	if !sameOrigin(r) {
+	if !h.sameOrigin(r) {
 		writeError(w, http.StatusForbidden, errCSRF)
 		return
 	}
@@ -229,6 +309,9 @@ func (h *apiHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 				status = http.StatusForbidden
 			case app.CodeStale:
 				status = http.StatusConflict
+			case app.CodeBusy:
+				status = http.StatusServiceUnavailable
+				w.Header().Set("Retry-After", "1")
 			}
 			writeError(w, status, ae)
 			return
@@ -284,14 +367,19 @@ func newSession(r *http.Request) *app.Session {
 }
 
 // sameOrigin refuses a request whose Origin (sent by browsers on POST) is
-// another site.
-func sameOrigin(r *http.Request) bool {
+// another site: its scheme, host and port must be the request's own, and
+// the host one serve answers for.
+func (h *apiHandler) sameOrigin(r *http.Request) bool {
 	o := r.Header.Get("Origin")
 	if o == "" {
 		return true
 	}
+	scheme := "http"
+	if h.opts.Secure {
+		scheme = "https"
+	}
 	u, err := url.Parse(o)
-	return err == nil && u.Host == r.Host
+	return err == nil && u.Scheme == scheme && strings.EqualFold(u.Host, r.Host) && h.hosts.allowed(u.Host)
 }
 
 func decodeArgs(body []byte, types []reflect.Type) ([]reflect.Value, error) {

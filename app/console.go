@@ -1,0 +1,113 @@
+package app
+
+import (
+	"errors"
+	"strings"
+
+	"laifang/store"
+)
+
+// Console is what `laifang users` does on the PC that holds the data file,
+// for an office whose only administrator is locked out or forgot the
+// password: nobody can sign in to do it, and whoever can open the file
+// there could edit it anyway. Nobody is signed in at a command line, so
+// each entry it writes names the command and, as its workstation, the
+// operating system's user (as `laifang backup` does).
+type Console struct{ svc }
+
+// Console acts from the command line; workstation names the OS user and
+// the computer.
+func (a *App) Console(workstation string) *Console {
+	return &Console{svc{app: a, sess: NewSession(workstation, false)}}
+}
+
+// Users lists every account (an administrator may have forgotten the login
+// name too).
+func (c *Console) Users() ([]UserInfo, error) {
+	st, err := c.app.store()
+	if err != nil {
+		return nil, err
+	}
+	out := []UserInfo{}
+	err = st.View(func(tx *store.Tx) error {
+		us, err := tx.Users()
+		for i := range us {
+			out = append(out, userInfo(&us[i]))
+		}
+		return err
+	})
+	return out, err
+}
+
+// User finds an account by login name (case does not matter).
+func (c *Console) User(login string) (UserInfo, error) {
+	st, err := c.app.store()
+	if err != nil {
+		return UserInfo{}, err
+	}
+	var u *store.User
+	err = st.View(func(tx *store.Tx) error {
+		u, err = tx.UserByLogin(strings.TrimSpace(login))
+		return err
+	})
+	if errors.Is(err, store.ErrNotFound) {
+		return UserInfo{}, newError(CodeNotFound, "没有登录名为“"+clip(login, 32)+"”的账号（laifang users list 列出全部账号）。")
+	}
+	if err != nil {
+		return UserInfo{}, err
+	}
+	return userInfo(u), nil
+}
+
+// Unlock lifts a lockout caused by failed logins, as Users.Unlock does;
+// command is the command line, for the audit.
+func (c *Console) Unlock(login, command string) (UserInfo, error) {
+	return c.edit(login, func(u *store.User) (string, string) {
+		u.Failed, u.LastFail, u.LockedUntil = 0, 0, 0
+		return "user.unlock", "命令行解除锁定：" + u.Login + "（" + command + "）"
+	})
+}
+
+// ResetPassword gives an account a new password and lifts its lockout, as
+// Users.SetPassword does, under the same password rule.
+func (c *Console) ResetPassword(login, password, command string) (UserInfo, error) {
+	if err := checkPasswordRule(password); err != nil {
+		return UserInfo{}, err
+	}
+	hash, err := c.app.hash(password)
+	if err != nil {
+		return UserInfo{}, err
+	}
+	return c.edit(login, func(u *store.User) (string, string) {
+		u.PassHash, u.Failed, u.LastFail, u.LockedUntil = hash, 0, 0, 0
+		return "user.password", "命令行重设密码：" + u.Login + "（" + command + "）"
+	})
+}
+
+// edit changes one account under its login lock and audits it.
+func (c *Console) edit(login string, change func(u *store.User) (action, summary string)) (UserInfo, error) {
+	info, err := c.User(login)
+	if err != nil {
+		return UserInfo{}, err
+	}
+	st, err := c.app.store()
+	if err != nil {
+		return UserInfo{}, err
+	}
+	defer c.app.logins.lock(info.Login)()
+	var u *store.User
+	err = st.Update(func(tx *store.Tx) error {
+		if u, err = tx.User(info.ID); err != nil {
+			return err
+		}
+		action, summary := change(u)
+		if err := tx.SaveUser(u); err != nil {
+			return err
+		}
+		return c.audit(tx, nil, action, "user", u.ID, summary, "")
+	})
+	if err != nil {
+		return UserInfo{}, err
+	}
+	return userInfo(u), nil
+}
