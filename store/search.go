@@ -27,12 +27,13 @@ type Query struct {
 	Unit         []uint64
 	Type         []string
 	Confidential int
+	Offset       int
+	Limit        int // default 50
+
 	// NotTypes leaves out the cases of these types, as ConfExclude leaves
 	// out the flagged ones (the app's confidential cases are both: the
 	// flagged ones and every case of its report type).
 	NotTypes []string
-	Offset   int
-	Limit        int // default 50
 }
 
 // SearchResult is one page of cases, as list rows (rows.go; read a whole
@@ -168,9 +169,9 @@ func firstRune(s string) rune {
 }
 
 type filters struct {
-	groups   [][]string // each: any of these facet terms
-	excluded []string   // facet terms of cases to leave out
-	dated    bool
+	groups      [][]string // each: any of these facet terms
+	excludedAny []string   // leave out the cases with any of these facet terms
+	dated       bool
 	from, to    uint16
 }
 
@@ -200,10 +201,10 @@ func makeFilters(q *Query) filters {
 	case ConfOnly:
 		f.groups = append(f.groups, []string{facetConf})
 	case ConfExclude:
-		f.excluded = append(f.excluded, facetConf)
+		f.excludedAny = append(f.excludedAny, facetConf)
 	}
 	for _, t := range q.NotTypes {
-		f.excluded = append(f.excluded, facetType+t)
+		f.excludedAny = append(f.excludedAny, facetType+t)
 	}
 	if q.From != 0 || q.To != 0 {
 		f.dated = true
@@ -248,7 +249,7 @@ func matchDoc(d *ftDoc, terms []qterm, f *filters) bool {
 
 // excludes tells whether the filters leave out pending document d.
 func (f *filters) excludes(d *ftDoc) bool {
-	for _, x := range f.excluded {
+	for _, x := range f.excludedAny {
 		if d.hasFacet(x) {
 			return true
 		}
@@ -260,7 +261,7 @@ func (f *filters) excludes(d *ftDoc) bool {
 // nil when none.
 func (tx *Tx) excludedIn(c uint32, f *filters) *roaring.Bitmap {
 	var bms []*roaring.Bitmap
-	for _, x := range f.excluded {
+	for _, x := range f.excludedAny {
 		if bm := tx.posting(c, x); bm != nil {
 			bms = append(bms, bm)
 		}
