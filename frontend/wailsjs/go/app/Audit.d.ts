@@ -6,6 +6,6 @@ export function Exported(arg1:app.OutputNote):Promise<void>;
 
 export function List(arg1:app.AuditQuery):Promise<app.AuditRows>;
 
-export function Printed(arg1:app.OutputNote):Promise<void>;
+export function Printed(arg1:app.PrintNote):Promise<void>;
 
 export function Verify():Promise<app.AuditCheck>;
