@@ -1,7 +1,7 @@
 package app
 
 import (
-	"strings"
+	"fmt"
 	"time"
 
 	"laifang/store"
@@ -186,30 +186,51 @@ func auditHead(st *store.Store, h store.AuditHead, checks []store.AnchorCheck) A
 	return out
 }
 
-// OutputNote tells the log what left the program: a printed letter or
-// form, an exported file. Title names the document, never a person.
-type OutputNote struct {
-	Entity   string `json:"entity"` // case, letter, ledger…
-	EntityID uint64 `json:"entityId"`
-	Title    string `json:"title"`
+// Documents the UI prints (PrintNote.Kind).
+const (
+	PrintForm        = "form"        // 来访登记表: Visits.Form
+	PrintRecordSheet = "recordSheet" // 接谈笔录: Cases.RecordSheet
+)
+
+// PrintNote names what the UI printed: the kind of document and the ids
+// it was read with. The server checks that it exists and writes the audit
+// entry's words itself: nothing the client sends becomes audit text.
+type PrintNote struct {
+	Kind    string `json:"kind"` // PrintForm, PrintRecordSheet
+	CaseID  uint64 `json:"caseId"`
+	VisitID uint64 `json:"visitId"` // the form's visit (0: the first)
+	EventID uint64 `json:"eventId"` // the record sheet's timeline entry
 }
 
-// Printed records a print (the native print dialog is the UI's).
-func (s *Audit) Printed(n OutputNote) error { return s.output("Audit.Printed", "print", n) }
-
-// Exported records an export made by the UI.
-func (s *Audit) Exported(n OutputNote) error { return s.output("Audit.Exported", "export", n) }
-
-func (s *Audit) output(method, action string, n OutputNote) error {
-	act, st, err := s.gate(method, n)
+// Printed records a print (the native print dialog is the UI's). It needs
+// what reading the document needs (printPerms), so a session records only
+// what it may print.
+func (s *Audit) Printed(n PrintNote) error {
+	act, st, err := s.gate("Audit.Printed")
 	if err != nil {
 		return err
 	}
-	n.Entity, n.Title = strings.TrimSpace(n.Entity), strings.TrimSpace(n.Title)
-	if n.Entity == "" || len(n.Entity) > 32 {
-		return fieldError(CodeBadRequest, "entity", "缺少输出的对象。")
-	}
 	return st.Update(func(tx *store.Tx) error {
-		return s.audit(tx, act, action, n.Entity, n.EntityID, clip(n.Title, 100), "")
+		var summary string
+		switch n.Kind {
+		case PrintForm:
+			c, v, err := formVisit(tx, n.CaseID, n.VisitID)
+			if err != nil {
+				return err
+			}
+			summary = fmt.Sprintf("打印来访登记表：%s（来访 %d）", c.No, v.ID)
+		case PrintRecordSheet:
+			c, err := tx.Case(n.CaseID)
+			if err != nil {
+				return err
+			}
+			if _, _, _, err := sheetRecord(tx, n.CaseID, n.EventID); err != nil {
+				return err
+			}
+			summary = fmt.Sprintf("打印接谈笔录：%s（记录 %d）", c.No, n.EventID)
+		default:
+			return fieldError(CodeBadRequest, "kind", "不认识要记录的打印文书。")
+		}
+		return s.audit(tx, act, "print", "case", n.CaseID, summary, "")
 	})
 }

@@ -44,7 +44,9 @@ type CaseList struct {
 	Exact bool          `json:"exact"`
 }
 
-// List searches the cases, newest first.
+// List searches the cases, newest first. A session without the
+// confidential grant finds no confidential case by its text, and sees the
+// title of one it may not identify masked (caseText).
 func (s *Cases) List(q CaseListQuery) (CaseList, error) {
 	act, st, err := s.gate("Cases.List", q)
 	if err != nil {
@@ -57,18 +59,20 @@ func (s *Cases) List(q CaseListQuery) (CaseList, error) {
 	if q.Status != "" {
 		sq.Status = []string{q.Status}
 	}
+	if sq.Text != "" {
+		hideFromSearch(act, &sq)
+	}
 	r, err := st.Search(sq)
 	if err != nil {
 		return CaseList{}, err
 	}
 	out := CaseList{Rows: []CaseListRow{}, Total: r.Total, Exact: r.Exact}
 	for _, row := range r.Rows {
-		lr := CaseListRow{ID: row.ID, No: row.No, Received: row.Received.Date().String(), Title: row.Title,
-			Type: row.Type, Status: row.Status, StatusLabel: statusLabel(row.Status), Visits: max(row.Visits, 1),
-			Petitioner: row.Name, Repeat: row.Repeat}
-		if !s.mayIdentify(act, &store.Case{ID: row.ID, Confidential: row.Confidential, Type: row.Type}) && row.Name != "" {
-			lr.Petitioner = Hidden
-		}
+		identified := s.mayIdentifyRow(act, &row)
+		lr := CaseListRow{ID: row.ID, No: row.No, Received: row.Received.Date().String(),
+			Title: caseText(identified, row.Title), Type: row.Type, Status: row.Status,
+			StatusLabel: statusLabel(row.Status), Visits: max(row.Visits, 1), Petitioner: s.rowName(act, &row),
+			Repeat: row.Repeat}
 		out.Rows = append(out.Rows, lr)
 	}
 	return out, nil
@@ -150,6 +154,9 @@ type CaseDetail struct {
 }
 
 // Get reads one case with its people (masked per role) and its timeline.
+// A confidential case this session may not identify shows no one's
+// identity and none of its text (caseText): its number, dates, type,
+// status and the kinds of its timeline entries.
 func (s *Cases) Get(id uint64) (CaseDetail, error) {
 	act, st, err := s.gate("Cases.Get")
 	if err != nil {
@@ -161,11 +168,13 @@ func (s *Cases) Get(id uint64) (CaseDetail, error) {
 		if err != nil {
 			return err
 		}
+		ident := s.mayIdentify(act, c)
 		out = CaseDetail{ID: c.ID, No: c.No, Received: c.Received.Time().Format(time.RFC3339), Channel: c.Channel,
-			Title: c.Title, Demand: c.Demand, Facts: c.Facts, Type: c.Type, Category: c.Category, Status: c.Status,
-			StatusLabel: statusLabel(c.Status), Disposal: c.Disposal, Outcome: c.Outcome, Reply: c.Reply,
-			Due: c.Due.String(), Visits: max(c.Visits, 1), Repeat: c.Repeat, FirstCase: c.FirstCase,
-			Confidential: IsConfidential(c), Identified: s.mayIdentify(act, c), People: []CasePersonView{}}
+			Title: caseText(ident, c.Title), Demand: caseText(ident, c.Demand), Facts: caseText(ident, c.Facts), Type: c.Type,
+			Category: c.Category, Status: c.Status, StatusLabel: statusLabel(c.Status), Disposal: c.Disposal,
+			Outcome: c.Outcome, Reply: caseText(ident, c.Reply), Due: c.Due.String(),
+			Visits: max(c.Visits, 1), Repeat: c.Repeat, FirstCase: c.FirstCase, Confidential: IsConfidential(c),
+			Identified: ident, People: []CasePersonView{}}
 		for _, cp := range c.People {
 			p, err := tx.Person(cp.Person)
 			if err != nil {
@@ -195,7 +204,8 @@ func (s *Cases) timeline(tx *store.Tx, act *Actor, c *store.Case, events []store
 			corrected[e.Corrects] = e.ID
 		}
 	}
-	seeRisk := act.May(PermRisk) && s.mayIdentify(act, c)
+	identified := s.mayIdentify(act, c)
+	seeRisk := act.May(PermRisk) && identified
 	// A correction shows the visit of the record it corrects.
 	visits := map[uint64]*store.Visit{}
 	for i := range events {
@@ -210,7 +220,7 @@ func (s *Cases) timeline(tx *store.Tx, act *Actor, c *store.Case, events []store
 	for i := range events {
 		e := &events[i]
 		te := TimelineEntry{ID: e.ID, Kind: e.Kind, At: e.At.Time().Format(time.RFC3339), By: names[e.By],
-			Text: e.Text, Corrects: e.Corrects, CorrectedBy: corrected[e.ID], ScriptRefs: []WordingRef{}}
+			Text: caseText(identified, e.Text), Corrects: e.Corrects, CorrectedBy: corrected[e.ID], ScriptRefs: []WordingRef{}}
 		if e.From != "" || e.To != "" {
 			te.From, te.To = statusLabel(e.From), statusLabel(e.To)
 		}
@@ -219,7 +229,7 @@ func (s *Cases) timeline(tx *store.Tx, act *Actor, c *store.Case, events []store
 			te.Receptionist = names[e.Visit.Receptionist]
 		}
 		if e.Record != nil {
-			te.Record = recordView(visits[e.ID], e.Record, seeRisk)
+			te.Record = recordView(visits[e.ID], e.Record, identified, seeRisk)
 			for _, sid := range e.Record.Scripts {
 				ref := WordingRef{ID: sid}
 				if w, err := tx.Wording(sid); err == nil {
@@ -233,10 +243,14 @@ func (s *Cases) timeline(tx *store.Tx, act *Actor, c *store.Case, events []store
 	return out
 }
 
-func recordView(v *store.Visit, r *store.Record, seeRisk bool) *CaseRecord {
-	out := &CaseRecord{Statement: r.Statement, QA: r.QA, Materials: r.Materials, Explanations: r.Explanations,
-		Scripts: append([]uint64{}, r.Scripts...), Commitments: r.Commitments, Procedure: r.Procedure,
-		Remedies: r.Remedies, Confirmed: r.Confirmed, Refusal: r.Refusal}
+// recordView is a reception record as the session may read it: its text
+// masked on a confidential case it may not identify (caseText), the risk
+// notes only with seeRisk.
+func recordView(v *store.Visit, r *store.Record, identified, seeRisk bool) *CaseRecord {
+	t := func(s string) string { return caseText(identified, s) }
+	out := &CaseRecord{Statement: t(r.Statement), QA: t(r.QA), Materials: t(r.Materials),
+		Explanations: t(r.Explanations), Scripts: append([]uint64{}, r.Scripts...), Commitments: t(r.Commitments),
+		Procedure: r.Procedure, Remedies: r.Remedies, Confirmed: r.Confirmed, Refusal: t(r.Refusal)}
 	if r.Start != 0 {
 		out.Start = r.Start.Time().Format(time.RFC3339)
 	}
@@ -408,6 +422,11 @@ func (s *Cases) CorrectRecord(caseID, eventID uint64, in CaseRecord) (uint64, er
 		}
 		if old == nil || old.Record == nil {
 			return newError(CodeNotFound, "要更正的接谈记录不存在。")
+		}
+		if !s.mayIdentify(act, c) {
+			// The session sees the record masked: a correction made on
+			// that would replace the words it never saw.
+			return newError("record.confidential", "保密件的接谈记录须由有保密件授权的人员查看身份后更正。")
 		}
 		keep := map[uint64]bool{}
 		for _, sid := range old.Record.Scripts {

@@ -124,6 +124,11 @@ type RegisterInput struct {
 	RiskTags     []string `json:"riskTags"`
 	Prior        string   `json:"prior"` // 以往反映情况
 
+	// NotConfidential: a person on the form is on a confidential case (a
+	// whistle-blower), and a user with the confidential grant decides that
+	// this case need not hide him. Ignored without the grant.
+	NotConfidential bool `json:"notConfidential"`
+
 	// E. Disposal at registration: a casestate.Action.
 	Disposal string `json:"disposal"`
 	Reason   string `json:"reason"` // 不予受理原因 code

@@ -92,17 +92,24 @@ const TypeReport = "检举控告"
 func IsConfidential(c *store.Case) bool { return c.Confidential || c.Type == TypeReport }
 
 // mayIdentify tells whether this session may show the identity of the
-// people on case c: always for an ordinary case; for a confidential one
-// only with the grant and after Privacy.Reveal in this session.
+// people on case c, and its text: always for an ordinary case; for a
+// confidential one only with the grant and after Privacy.Reveal in this
+// session.
 func (b *svc) mayIdentify(act *Actor, c *store.Case) bool {
-	if !IsConfidential(c) {
+	return b.mayIdentifyCase(act, c.ID, IsConfidential(c))
+}
+
+func (b *svc) mayIdentifyCase(act *Actor, id uint64, confidential bool) bool {
+	if !confidential {
 		return true
 	}
-	return act.May(PermConfidential) && b.sess.Revealed(c.ID)
+	return act.May(PermConfidential) && b.sess.Revealed(id)
 }
 
 // PersonView is a person as a list, a search result or an export shows
-// them.
+// them. A person this session may not identify (on a confidential case)
+// has ID 0 and nothing else of his own: nothing that links him to his
+// other cases.
 type PersonView struct {
 	ID       uint64   `json:"id"`
 	Name     string   `json:"name"`
@@ -116,21 +123,23 @@ type PersonView struct {
 // (ID numbers and phones in full for PermPersonFull), otherwise a list.
 // On a confidential case without Reveal, nothing identifies the person.
 func (b *svc) personView(act *Actor, c *store.Case, p *store.Person, full bool) PersonView {
-	v := PersonView{ID: p.ID}
 	if c != nil && !b.mayIdentify(act, c) {
-		v.Name, v.Masked = Hidden, true
-		return v
+		return PersonView{Name: Hidden, Masked: true}
 	}
-	v.Name = p.Name
+	return identityView(act, p, full)
+}
+
+// identityView is a person this session may identify: in full where full
+// and the session holds PermPersonFull, masked as lists mask otherwise.
+func identityView(act *Actor, p *store.Person, full bool) PersonView {
+	v := PersonView{ID: p.ID, Name: p.Name}
 	if full && act.May(PermPersonFull) {
 		v.IDNumber, v.Phones, v.Address = p.IDNumber, p.Phones, p.Address
 		return v
 	}
 	v.Masked = true
 	v.IDNumber = MaskIDNumber(p.IDNumber)
-	for _, ph := range p.Phones {
-		v.Phones = append(v.Phones, MaskPhone(ph))
-	}
+	v.Phones = MaskPhones(p.Phones)
 	if p.Address != "" {
 		v.Address = maskAddress(p.Address)
 	}
@@ -164,10 +173,7 @@ func IsConfidentialRow(r *store.CaseRow) bool { return r.Confidential || r.Type 
 // mayIdentifyRow is mayIdentify for a list row (search results, the
 // ledger, a person's cases): rows carry the case's type and flag.
 func (b *svc) mayIdentifyRow(act *Actor, r *store.CaseRow) bool {
-	if !IsConfidentialRow(r) {
-		return true
-	}
-	return act.May(PermConfidential) && b.sess.Revealed(r.ID)
+	return b.mayIdentifyCase(act, r.ID, IsConfidentialRow(r))
 }
 
 // rowName is the petitioner's name a list shows for a row: Hidden on a
@@ -193,4 +199,65 @@ func (b *svc) caseSecrets(act *Actor, c *store.Case) (accused string, riskTags [
 		return accused, nil
 	}
 	return c.Accused, c.RiskTags
+}
+
+// caseText is a case's own text (its title, request, facts, records,
+// replies, opinions) as a session shows it: as it is when the session may
+// identify the people on the case (mayIdentify, mayIdentifyRow), else
+// Hidden — a report's title often names the accused (举报某站所长…) and its
+// facts the reporter. Today's visits, the case list and search results,
+// the case view, the printed form and record sheet and the repeat panel
+// all mask through here.
+func caseText(identified bool, s string) string {
+	if identified || s == "" {
+		return s
+	}
+	return Hidden
+}
+
+// hideFromSearch keeps the confidential cases out of what a session
+// without the grant finds by text: that a report matches the words typed
+// is itself what the report says. By other filters they stay in the list,
+// their text masked.
+func hideFromSearch(act *Actor, q *store.Query) {
+	if act.May(PermConfidential) {
+		return
+	}
+	q.Confidential = store.ConfExclude
+	q.NotTypes = append(q.NotTypes, TypeReport)
+}
+
+// whistleBlower tells whether person id is on a confidential case (any
+// role): his identity is protected wherever he appears again. Computed
+// from his cases' rows (a few per person), so it is never stale: a case
+// made confidential, or its type changed, counts at once.
+func whistleBlower(tx *store.Tx, id uint64) (bool, error) {
+	rows, err := tx.PersonCaseRows(id, 0)
+	if err != nil {
+		return false, err
+	}
+	for i := range rows {
+		if IsConfidentialRow(&rows[i]) {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+// personSeen tells whether this session may already see person id: he is
+// on a case whose people it may identify. A person taken by ID from the
+// client (a repeat visitor picked from the file) must be one the session
+// sees; any other ID is answered as if it did not exist, so that guessing
+// IDs tells nothing.
+func (b *svc) personSeen(tx *store.Tx, act *Actor, id uint64) (bool, error) {
+	rows, err := tx.PersonCaseRows(id, 0)
+	if err != nil {
+		return false, err
+	}
+	for i := range rows {
+		if b.mayIdentifyRow(act, &rows[i]) {
+			return true, nil
+		}
+	}
+	return false, nil
 }

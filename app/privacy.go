@@ -10,7 +10,10 @@ import (
 // action, with a reason, by a user with the confidential grant, audited.
 type Privacy struct{ svc }
 
-// Revealed is what a reveal shows: the people in full and the risk notes.
+// Revealed is what a reveal shows: the people as the session's other
+// permissions let it see them (ID numbers, phones and addresses in full
+// only with PermPersonFull), the accused, and the risk tags and notes only
+// with PermRisk.
 type Revealed struct {
 	CaseID    uint64       `json:"caseId"`
 	People    []PersonView `json:"people"`
@@ -24,8 +27,11 @@ type Revealed struct {
 const MaxReasonLen = 200
 
 // Reveal shows the identity of the people on a confidential case, its
-// accused and its risk notes, and lets this session show them until it
-// ends. The reason goes into the audit log.
+// accused and (with PermRisk) its risk notes, and lets this session show
+// them and the case's text until it ends. The grant covers what
+// confidentiality hides, nothing more: what the session's role may not see
+// on an ordinary case stays masked here too, and an ordinary case has
+// nothing to reveal. The reason goes into the audit log.
 func (s *Privacy) Reveal(caseID uint64, reason string) (Revealed, error) {
 	act, st, err := s.gate("Privacy.Reveal", named("reason", reason))
 	if err != nil {
@@ -43,23 +49,27 @@ func (s *Privacy) Reveal(caseID uint64, reason string) (Revealed, error) {
 		if err != nil {
 			return err
 		}
+		if !IsConfidential(c) {
+			return newError("reveal.notConfidential", "该事项不是保密件，没有需要查看的保密信息。")
+		}
 		for _, cp := range c.People {
 			p, err := tx.Person(cp.Person)
 			if err != nil {
 				return err
 			}
-			out.People = append(out.People, PersonView{ID: p.ID, Name: p.Name, IDNumber: p.IDNumber,
-				Phones: p.Phones, Address: p.Address})
+			out.People = append(out.People, identityView(act, p, true))
 		}
 		out.Accused = c.Accused
-		out.RiskTags = append(out.RiskTags, c.RiskTags...)
-		events, err := tx.Events(caseID)
-		if err != nil {
-			return err
-		}
-		for _, e := range events {
-			if e.Record != nil && e.Record.RiskNotes != "" {
-				out.RiskNotes = append(out.RiskNotes, e.Record.RiskNotes)
+		if act.May(PermRisk) {
+			out.RiskTags = append(out.RiskTags, c.RiskTags...)
+			events, err := tx.Events(caseID)
+			if err != nil {
+				return err
+			}
+			for _, e := range events {
+				if e.Record != nil && e.Record.RiskNotes != "" {
+					out.RiskNotes = append(out.RiskNotes, e.Record.RiskNotes)
+				}
 			}
 		}
 		return s.audit(tx, act, "reveal", "case", caseID, "查看保密件身份信息："+c.No, reason)

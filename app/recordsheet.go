@@ -24,6 +24,8 @@ type RecordSheet struct {
 }
 
 // RecordSheet reads the reception record of a timeline entry for printing.
+// It is read as Visits.Form is (printPerms): what the case view masks for
+// this session stays masked on paper, the text of a confidential case too.
 func (s *Cases) RecordSheet(caseID, eventID uint64) (RecordSheet, error) {
 	act, st, err := s.gate("Cases.RecordSheet")
 	if err != nil {
@@ -39,32 +41,14 @@ func (s *Cases) RecordSheet(caseID, eventID uint64) (RecordSheet, error) {
 		if err != nil {
 			return err
 		}
-		events, err := tx.Events(caseID)
+		e, v, corrected, err := sheetRecord(tx, caseID, eventID)
 		if err != nil {
 			return err
 		}
-		var e *store.Event
-		visits := map[uint64]*store.Visit{}
-		for i := range events {
-			ev := &events[i]
-			if ev.Visit != nil {
-				visits[ev.ID] = ev.Visit
-			} else if ev.Corrects != 0 {
-				visits[ev.ID] = visits[ev.Corrects]
-			}
-			if ev.ID == eventID {
-				e = ev
-			}
-			if ev.Corrects == eventID {
-				out.Corrected = true
-			}
-		}
-		if e == nil || e.Record == nil {
-			return newError(CodeNotFound, "这条接谈记录不存在。")
-		}
+		out.Corrected = corrected
 		names := userNames(tx)
-		v := visits[e.ID]
-		out.OrgName, out.CaseNo, out.CaseTitle, out.EventID = set.OrgName, c.No, c.Title, e.ID
+		identified := s.mayIdentify(act, c)
+		out.OrgName, out.CaseNo, out.CaseTitle, out.EventID = set.OrgName, c.No, caseText(identified, c.Title), e.ID
 		out.Correction = e.Corrects != 0
 		at := e.At
 		if v != nil {
@@ -75,7 +59,7 @@ func (s *Cases) RecordSheet(caseID, eventID uint64) (RecordSheet, error) {
 			at = e.Record.Start
 		}
 		out.Date = chineseDate(at.Time())
-		out.Record = *recordView(v, e.Record, false)
+		out.Record = *recordView(v, e.Record, identified, false)
 		out.Record.RiskNotes, out.Record.RiskHidden = "", false
 		out.People = []CasePersonView{}
 		for _, cp := range c.People {
@@ -87,7 +71,7 @@ func (s *Cases) RecordSheet(caseID, eventID uint64) (RecordSheet, error) {
 				continue
 			}
 			pv := CasePersonView{PersonView: s.personView(act, c, p, true), Role: cp.Role}
-			if s.mayIdentify(act, c) {
+			if identified {
 				pv.Sex = p.Sex
 			}
 			out.People = append(out.People, pv)
@@ -102,6 +86,38 @@ func (s *Cases) RecordSheet(caseID, eventID uint64) (RecordSheet, error) {
 		return nil
 	})
 	return out, err
+}
+
+// sheetRecord finds the reception record of timeline entry eventID of a
+// case: the entry, the visit it records (a correction: the visit of the
+// record it corrects), and whether a later entry corrected it. The record
+// sheet and the audit entry of its print read it alike.
+func sheetRecord(tx *store.Tx, caseID, eventID uint64) (*store.Event, *store.Visit, bool, error) {
+	events, err := tx.Events(caseID)
+	if err != nil {
+		return nil, nil, false, err
+	}
+	var e *store.Event
+	corrected := false
+	visits := map[uint64]*store.Visit{}
+	for i := range events {
+		ev := &events[i]
+		if ev.Visit != nil {
+			visits[ev.ID] = ev.Visit
+		} else if ev.Corrects != 0 {
+			visits[ev.ID] = visits[ev.Corrects]
+		}
+		if ev.ID == eventID {
+			e = ev
+		}
+		if ev.Corrects == eventID {
+			corrected = true
+		}
+	}
+	if e == nil || e.Record == nil {
+		return nil, nil, false, newError(CodeNotFound, "这条接谈记录不存在。")
+	}
+	return e, visits[e.ID], corrected, nil
 }
 
 func containsID(ids []uint64, id uint64) bool {

@@ -131,7 +131,11 @@ func (s *Repeat) panel(act *Actor, st *store.Store, q RepeatQuery) (RepeatPanel,
 			}
 		}
 		if strings.TrimSpace(q.Text) != "" {
-			hits, terms, err := tx.Similar(q.Text, 8, repeatSimilar)
+			// Similar text is a search: a session without the grant finds
+			// no confidential case by its words (hideFromSearch).
+			var hide store.Query
+			hideFromSearch(act, &hide)
+			hits, terms, err := tx.SimilarHiding(q.Text, 8, repeatSimilar, hide)
 			if err != nil {
 				return err
 			}
@@ -213,7 +217,8 @@ func repeatPeopleOf(tx *store.Tx, q RepeatQuery) ([]store.Person, error) {
 // fillRepeatCase completes a panel row from the case, its timeline and its
 // letters.
 func (s *Repeat) fillRepeatCase(tx *store.Tx, act *Actor, rc *RepeatCase, c *store.Case) error {
-	rc.No, rc.Title, rc.Type = c.No, c.Title, c.Type
+	identified := s.mayIdentify(act, c)
+	rc.No, rc.Title, rc.Type = c.No, caseText(identified, c.Title), c.Type
 	rc.Received = c.Received.Date().String()
 	rc.Status, rc.StatusLabel = c.Status, statusLabel(c.Status)
 	rc.Disposal, rc.Outcome, rc.Visits = c.Disposal, c.Outcome, c.Visits
@@ -223,7 +228,7 @@ func (s *Repeat) fillRepeatCase(tx *store.Tx, act *Actor, rc *RepeatCase, c *sto
 		rc.Visits = 1
 	}
 	if pid := mainPerson(c); pid != 0 {
-		if s.mayIdentify(act, c) {
+		if identified {
 			if p, err := tx.Person(pid); err == nil && !p.Anonymous {
 				rc.Petitioner = p.Name
 			}
@@ -286,6 +291,7 @@ func (s *Repeat) fillRepeatCase(tx *store.Tx, act *Actor, rc *RepeatCase, c *sto
 	if replyAt != 0 {
 		rc.ReplyDate = replyAt.Date().String()
 	}
+	rc.Reply = caseText(identified, rc.Reply)
 	return nil
 }
 

@@ -67,6 +67,11 @@ var RolePerms = map[string][]Perm{
 	RoleReader:  {PermCaseRead},
 }
 
+// printPerms is what printing a document of a case needs, whatever the
+// document (the registration form, the record sheet) and the record of
+// the print: read the case, and print.
+var printPerms = []Perm{PermCaseRead, PermPrint}
+
 // MethodPerms is the one table of what each bound method needs, by
 // "Service.Method". Every bound method must be here (a test calls each one
 // as every role, with and without the confidential grant, and compares the
@@ -91,11 +96,10 @@ var MethodPerms = map[string][]Perm{
 	"Settings.Get":  {PermSignedIn},
 	"Settings.Save": {PermSettings},
 
-	"Audit.List":     {PermAuditView},
-	"Audit.Verify":   {PermAuditCheck},
-	"Audit.Head":     {PermAuditView},
-	"Audit.Printed":  {PermPrint},
-	"Audit.Exported": {PermExport},
+	"Audit.List":    {PermAuditView},
+	"Audit.Verify":  {PermAuditCheck},
+	"Audit.Head":    {PermAuditView},
+	"Audit.Printed": printPerms,
 
 	"Retention.List":  {PermPurge},
 	"Retention.Purge": {PermPurge},
@@ -114,7 +118,7 @@ var MethodPerms = map[string][]Perm{
 	"Cases.Get":           {PermCaseRead},
 	"Cases.AddRecord":     {PermCaseWrite},
 	"Cases.CorrectRecord": {PermCaseWrite},
-	"Cases.RecordSheet":   {PermCaseRead, PermPrint},
+	"Cases.RecordSheet":   printPerms,
 
 	"Visits.Options":   {PermCaseWrite},
 	"Visits.Check":     {PermCaseWrite},
@@ -122,7 +126,7 @@ var MethodPerms = map[string][]Perm{
 	"Visits.Draft":     {PermCaseWrite},
 	"Visits.SaveDraft": {PermCaseWrite},
 	"Visits.Today":     {PermCaseRead},
-	"Visits.Form":      {PermCaseRead},
+	"Visits.Form":      printPerms,
 
 	"Dicts.List":  {PermSignedIn},
 	"Dicts.Save":  {PermSettings},

@@ -28,7 +28,6 @@ var notSharedEdits = map[string]string{
 	"Users.SetPassword":   "replaces a password whole: nothing read is written back",
 	"Users.Unlock":        "clears a lockout, the same whoever does it",
 	"Audit.Printed":       "adds an audit entry",
-	"Audit.Exported":      "adds an audit entry",
 	"Retention.Purge":     "deletes what is expired when it runs, which Go decides then",
 	"Privacy.Reveal":      "reads (audited)",
 	"Cases.AddRecord":     "adds a visit and its record; overwrites nothing",

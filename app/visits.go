@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -181,27 +182,33 @@ func (s *Visits) Register(in RegisterInput) (Registered, error) {
 
 // people makes the form's people ready to write: a person taken from the
 // file, or matched by document number, is updated with what the form
-// adds; the others are new.
-func (s *Visits) people(tx *store.Tx, in *RegisterInput, chk *CheckResult) ([]store.IntakePerson, error) {
-	var out []store.IntakePerson
+// adds; the others are new. A person taken by ID must be one the session
+// may already see (personSeen); any other ID is answered as a person not
+// on file. protected tells that one of them is a whistle-blower
+// (whistleBlower): the case that links him must hide him too.
+func (s *Visits) people(tx *store.Tx, act *Actor, in *RegisterInput, chk *CheckResult) (out []store.IntakePerson, protected bool, err error) {
 	for i := range in.People {
 		p := &in.People[i]
 		rec := personRecord(p, chk.People[i])
 		ip := store.IntakePerson{Person: rec, Role: p.Role, Contact: i == 0}
 		var old *store.Person
 		if p.ID != 0 {
-			o, err := tx.Person(p.ID)
+			seen, err := s.personSeen(tx, act, p.ID)
 			if err != nil {
-				if err == store.ErrNotFound {
-					return nil, invalid([]Issue{{Field: fmt.Sprintf("people[%d].name", i), Code: CodeNotFound, Message: "所选的信访人已不在档案中，请重新选择或按新人登记。"}})
-				}
-				return nil, err
+				return nil, false, err
+			}
+			o, err := tx.Person(p.ID)
+			if errors.Is(err, store.ErrNotFound) || err == nil && !seen {
+				return nil, false, invalid([]Issue{{Field: fmt.Sprintf("people[%d].name", i), Code: CodeNotFound, Message: "所选的信访人已不在档案中，请重新选择或按新人登记。"}})
+			}
+			if err != nil {
+				return nil, false, err
 			}
 			old = o
 		} else if rec.IDNumber != "" {
 			found, err := tx.FindPeople(store.PersonQuery{IDType: rec.IDType, IDNumber: rec.IDNumber, Limit: 1})
 			if err != nil {
-				return nil, err
+				return nil, false, err
 			}
 			if len(found) > 0 {
 				old = &found[0]
@@ -210,14 +217,27 @@ func (s *Visits) people(tx *store.Tx, in *RegisterInput, chk *CheckResult) ([]st
 		if old != nil {
 			ip.Person = merge(old, rec)
 			ip.Update = true
+			wb, err := whistleBlower(tx, old.ID)
+			if err != nil {
+				return nil, false, err
+			}
+			protected = protected || wb
 		}
 		out = append(out, ip)
 	}
-	return out, nil
+	return out, protected, nil
+}
+
+// keepsConfidential tells whether a case that links a whistle-blower
+// (protected) must be confidential: always, unless the session holds the
+// confidential grant and the form says the case need not be
+// (NotConfidential, ignored without the grant).
+func keepsConfidential(act *Actor, in *RegisterInput, protected bool) bool {
+	return protected && !(in.NotConfidential && act.May(PermConfidential))
 }
 
 func (s *Visits) registerNew(tx *store.Tx, act *Actor, in *RegisterInput, r *intakeRules, chk *CheckResult, out *Registered) error {
-	people, err := s.people(tx, in, chk)
+	people, protected, err := s.people(tx, act, in, chk)
 	if err != nil {
 		return err
 	}
@@ -227,8 +247,9 @@ func (s *Visits) registerNew(tx *store.Tx, act *Actor, in *RegisterInput, r *int
 		Place: in.Site, Type: in.Type, Category: in.Category, Category2: in.Category2, Accused: in.Accused,
 		Present: in.Present, Involved: in.Involved, Group: chk.Group, Litigation: in.Litigation,
 		SkipLevel: in.SkipLevel, Repeat: in.Repeat || in.FirstCase != 0, Urgent: in.Urgent,
-		Confidential: in.Confidential || in.Type == TypeReport, RealName: in.RealName,
-		RiskTags: in.RiskTags, Prior: in.Prior, DispOpinion: in.Opinion, Status: store.StatusRegistered}
+		Confidential: in.Confidential || in.Type == TypeReport || keepsConfidential(act, in, protected),
+		RealName:     in.RealName,
+		RiskTags:     in.RiskTags, Prior: in.Prior, DispOpinion: in.Opinion, Status: store.StatusRegistered}
 	if in.IncomingOrg != "" || in.IncomingDocNo != "" {
 		c.Incoming = &store.Incoming{Org: in.IncomingOrg, DocNo: in.IncomingDocNo}
 		c.Incoming.DocDate, _ = store.ParseDate(in.IncomingDate)
@@ -272,7 +293,7 @@ func (s *Visits) registerRepeat(tx *store.Tx, act *Actor, in *RegisterInput, r *
 	if r.linked.Status == store.StatusArchived {
 		return invalid([]Issue{{Field: "linkCase", Code: "intake.archived", Message: "该事项已归档，请登记为新事项并关联它。"}})
 	}
-	people, err := s.people(tx, in, chk)
+	people, protected, err := s.people(tx, act, in, chk)
 	if err != nil {
 		return err
 	}
@@ -305,6 +326,11 @@ func (s *Visits) registerRepeat(tx *store.Tx, act *Actor, in *RegisterInput, r *
 			c.People = append(c.People, store.CasePerson{Person: id, Role: in.People[i].Role})
 			changed = true
 		}
+	}
+	// A whistle-blower brought onto an ordinary case makes it confidential,
+	// as a new case would be.
+	if changed && !IsConfidential(c) && keepsConfidential(act, in, protected) {
+		c.Confidential = true
 	}
 	var tr *casestate.Transition
 	if in.Disposal != "" {
@@ -560,9 +586,7 @@ func (s *Visits) Today() ([]TodayVisit, error) {
 					}
 				}
 			}
-			if !s.mayIdentify(act, c) {
-				row.Title = Hidden // a report's title may name the accused
-			}
+			row.Title = caseText(s.mayIdentify(act, c), c.Title)
 			out = append(out, row)
 		}
 		return nil
@@ -665,7 +689,8 @@ type RegistrationForm struct {
 
 // Form returns the 来访登记表 of a visit of a case (visitID 0: the first).
 // ID numbers and phones are in full for roles that see them in the case
-// view; a confidential case's identities only after a reveal.
+// view; a confidential case's identities and text only after a reveal. It
+// is read as Cases.RecordSheet is (printPerms).
 func (s *Visits) Form(caseID, visitID uint64) (RegistrationForm, error) {
 	act, st, err := s.gate("Visits.Form")
 	if err != nil {
@@ -673,22 +698,9 @@ func (s *Visits) Form(caseID, visitID uint64) (RegistrationForm, error) {
 	}
 	var out RegistrationForm
 	err = st.View(func(tx *store.Tx) error {
-		c, err := tx.Case(caseID)
+		c, v, err := formVisit(tx, caseID, visitID)
 		if err != nil {
 			return err
-		}
-		vs, err := tx.CaseVisits(caseID)
-		if err != nil {
-			return err
-		}
-		var v *store.Visit
-		for i := range vs {
-			if vs[i].ID == visitID || (visitID == 0 && i == len(vs)-1) {
-				v = &vs[i]
-			}
-		}
-		if v == nil {
-			return store.ErrNotFound
 		}
 		set, err := tx.Settings()
 		if err != nil {
@@ -706,13 +718,16 @@ func (s *Visits) Form(caseID, visitID uint64) (RegistrationForm, error) {
 			}
 			return ""
 		}
+		identify := s.mayIdentify(act, c)
+		text := func(s string) string { return caseText(identify, s) }
 		out = RegistrationForm{OrgName: set.OrgName, CaseID: c.ID, CaseNo: c.No, ExternalNo: c.ExternalNo,
 			Received: v.At.Time().Local().Format("2006-01-02 15:04"), Registered: c.Registered.Time().Local().Format("2006-01-02 15:04"),
 			RegisteredBy: name(c.RegisteredBy), Channel: c.Channel, Reception: v.Place, Receptionist: name(v.Receptionist),
-			Leader: v.Leader, Present: v.Present, Involved: c.Involved, Group: c.Group, Title: c.Title, Demand: c.Demand,
-			Facts: c.Facts, Region: strings.TrimSpace(c.Region + " " + c.Place), Type: c.Type, Prior: c.Prior,
-			Disposal: c.Disposal, Opinion: c.DispOpinion, StatusLabel: casestate.Labels[casestate.State(c.Status)],
-			Due: c.Due.String(), Repeat: v.Repeat, People: []FormPerson{}, Flags: []string{}}
+			Leader: v.Leader, Present: v.Present, Involved: c.Involved, Group: c.Group, Title: text(c.Title),
+			Demand: text(c.Demand), Facts: text(c.Facts), Region: strings.TrimSpace(c.Region + " " + c.Place),
+			Type: c.Type, Prior: text(c.Prior), Disposal: c.Disposal, Opinion: text(c.DispOpinion),
+			StatusLabel: casestate.Labels[casestate.State(c.Status)], Due: c.Due.String(), Repeat: v.Repeat,
+			People: []FormPerson{}, Flags: []string{}}
 		if c.Incoming != nil {
 			out.Incoming = strings.TrimSpace(c.Incoming.Org + " " + c.Incoming.DocNo + " " + c.Incoming.DocDate.String())
 		}
@@ -749,7 +764,6 @@ func (s *Visits) Form(caseID, visitID uint64) (RegistrationForm, error) {
 				out.Flags = append(out.Flags, f.label)
 			}
 		}
-		identify := s.mayIdentify(act, c)
 		if identify {
 			out.Accused = c.Accused
 		} else {
@@ -784,6 +798,26 @@ func (s *Visits) Form(caseID, visitID uint64) (RegistrationForm, error) {
 		return nil
 	})
 	return out, err
+}
+
+// formVisit finds the visit of a case the 来访登记表 shows (visitID 0:
+// the first). The form and the audit entry of its print read it alike.
+func formVisit(tx *store.Tx, caseID, visitID uint64) (*store.Case, *store.Visit, error) {
+	c, err := tx.Case(caseID)
+	if err != nil {
+		return nil, nil, err
+	}
+	vs, err := tx.CaseVisits(caseID)
+	if err != nil {
+		return nil, nil, err
+	}
+	for i := range vs {
+		// newest first: the last is the first visit
+		if vs[i].ID == visitID || (visitID == 0 && i == len(vs)-1) {
+			return c, &vs[i], nil
+		}
+	}
+	return nil, nil, store.ErrNotFound
 }
 
 func sexLabel(s string) string {

@@ -665,11 +665,20 @@ func TestFormForPrinting(t *testing.T) {
 	if f, err := b.Visits.Form(r.CaseID, r.VisitID); err != nil || slices.Contains(f.Flags, "重复访") {
 		t.Errorf("first visit after a repeat: %v %v", f.Flags, err)
 	}
-	// A reader sees the form masked.
-	rd := clerk(t, a, "reader1", RoleReader, false)
-	f, err = rd.Visits.Form(r.CaseID, 0)
+	// A handler, who prints but does not see full identities, sees the
+	// form masked; a reader, who may not print, gets no form: the form is
+	// printed as the record sheet is (printPerms).
+	hd := clerk(t, a, "handler1", RoleHandler, false)
+	f, err = hd.Visits.Form(r.CaseID, 0)
 	if err != nil || f.People[0].IDNumber != MaskIDNumber(idMale) || !f.Masked {
-		t.Errorf("reader: %+v %v", f, err)
+		t.Errorf("handler: %+v %v", f, err)
+	}
+	rd := clerk(t, a, "reader1", RoleReader, false)
+	if _, err := rd.Visits.Form(r.CaseID, 0); code(err) != CodeForbidden {
+		t.Errorf("reader's form: %v", err)
+	}
+	if _, err := rd.Cases.RecordSheet(r.CaseID, 0); code(err) != CodeForbidden {
+		t.Errorf("reader's record sheet: %v", err)
 	}
 }
 

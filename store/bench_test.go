@@ -116,18 +116,24 @@ func BenchmarkSearch(b *testing.B) {
 	s := benchOpen(b, false)
 	end := store.DateOf(benchEnd)
 	for _, set := range searchSets {
-		for _, filtered := range []bool{false, true} {
+		// filtered: dates, statuses and categories; hidden: as a session
+		// without the confidential grant searches (no flagged case, no
+		// report)
+		for _, variant := range []string{"", "filtered", "hidden"} {
 			name := set.name
-			if filtered {
-				name += "/filtered"
+			if variant != "" {
+				name += "/" + variant
 			}
 			b.Run(name, func(b *testing.B) {
 				timed(b, func(i int) error {
 					q := store.Query{Text: set.queries[i%len(set.queries)], Limit: 50}
-					if filtered {
+					switch variant {
+					case "filtered":
 						q.From, q.To = end.AddDays(-3*365), end
 						q.Status = []string{store.StatusClosed, store.StatusArchived}
 						q.Category = []string{"07", "11", "13"}
+					case "hidden":
+						q.Confidential, q.NotTypes = store.ConfExclude, []string{"检举控告"}
 					}
 					_, err := s.Search(q)
 					return err

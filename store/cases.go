@@ -393,6 +393,13 @@ func (tx *Tx) PersonCases(personID uint64, limit int) ([]Case, error) {
 	return out, nil
 }
 
+// PersonCaseRows lists the rows of the cases a person is on, newest first
+// (limit ≤ 0: all): what the case's flags and type say of him, read
+// without decoding the cases.
+func (tx *Tx) PersonCaseRows(personID uint64, limit int) ([]CaseRow, error) {
+	return tx.CaseRows(idsWithPrefix(tx.b(ixPersonCase), u64(personID), limit))
+}
+
 // CasesDue lists open cases whose running deadline falls in [from, to],
 // earliest first, at most limit (≤ 0: all).
 func (tx *Tx) CasesDue(from, to Date, limit int) ([]Case, error) {

@@ -29,6 +29,11 @@ type Query struct {
 	Confidential int
 	Offset       int
 	Limit        int // default 50
+
+	// NotTypes leaves out the cases of these types, as ConfExclude leaves
+	// out the flagged ones (the app's confidential cases are both: the
+	// flagged ones and every case of its report type).
+	NotTypes []string
 }
 
 // SearchResult is one page of cases, as list rows (rows.go; read a whole
@@ -165,7 +170,7 @@ func firstRune(s string) rune {
 
 type filters struct {
 	groups      [][]string // each: any of these facet terms
-	excludeConf bool
+	excludedAny []string   // leave out the cases with any of these facet terms
 	dated       bool
 	from, to    uint16
 }
@@ -196,7 +201,10 @@ func makeFilters(q *Query) filters {
 	case ConfOnly:
 		f.groups = append(f.groups, []string{facetConf})
 	case ConfExclude:
-		f.excludeConf = true
+		f.excludedAny = append(f.excludedAny, facetConf)
+	}
+	for _, t := range q.NotTypes {
+		f.excludedAny = append(f.excludedAny, facetType+t)
 	}
 	if q.From != 0 || q.To != 0 {
 		f.dated = true
@@ -228,7 +236,7 @@ func matchDoc(d *ftDoc, terms []qterm, f *filters) bool {
 			return false
 		}
 	}
-	if f.excludeConf && d.hasFacet(facetConf) {
+	if f.excludes(d) {
 		return false
 	}
 	for _, t := range terms {
@@ -237,6 +245,34 @@ func matchDoc(d *ftDoc, terms []qterm, f *filters) bool {
 		}
 	}
 	return true
+}
+
+// excludes tells whether the filters leave out pending document d.
+func (f *filters) excludes(d *ftDoc) bool {
+	for _, x := range f.excludedAny {
+		if d.hasFacet(x) {
+			return true
+		}
+	}
+	return false
+}
+
+// excludedIn is the bitmap of the cases of chunk c the filters leave out;
+// nil when none.
+func (tx *Tx) excludedIn(c uint32, f *filters) *roaring.Bitmap {
+	var bms []*roaring.Bitmap
+	for _, x := range f.excludedAny {
+		if bm := tx.posting(c, x); bm != nil {
+			bms = append(bms, bm)
+		}
+	}
+	switch len(bms) {
+	case 0:
+		return nil
+	case 1:
+		return bms[0]
+	}
+	return roaring.FastOr(bms...)
 }
 
 // chunkQuery holds the bitmaps of one chunk that a query needs, read once
@@ -312,9 +348,7 @@ func (tx *Tx) loadChunk(c uint32, grams []string, f *filters) *chunkQuery {
 	for _, g := range groups {
 		cq.groups = append(cq.groups, g.bms)
 	}
-	if f.excludeConf {
-		cq.conf = tx.posting(c, facetConf)
-	}
+	cq.conf = tx.excludedIn(c, f)
 	return cq
 }
 

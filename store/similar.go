@@ -27,6 +27,15 @@ type SimilarHit struct {
 // terms of text (at most maxTerms of them), best first, and the terms used.
 // A case must hold at least two of the terms when two or more were used.
 func (tx *Tx) Similar(text string, maxTerms, limit int) ([]SimilarHit, []string, error) {
+	return tx.SimilarHiding(text, maxTerms, limit, Query{})
+}
+
+// SimilarHiding is Similar leaving out the cases hide's Confidential
+// (ConfExclude) and NotTypes leave out of a search: a case a session may
+// not search is not similar to anything either. The terms' rarity is the
+// whole file's, so the cases left out change no other case's score.
+func (tx *Tx) SimilarHiding(text string, maxTerms, limit int, hide Query) ([]SimilarHit, []string, error) {
+	f := makeFilters(&Query{Confidential: hide.Confidential, NotTypes: hide.NotTypes})
 	if maxTerms <= 0 {
 		maxTerms = 8
 	}
@@ -41,8 +50,9 @@ func (tx *Tx) Similar(text string, maxTerms, limit int) ([]SimilarHit, []string,
 	// Pending documents, read once: they count towards the frequencies and
 	// are scored directly.
 	type pdoc struct {
-		id   uint64
-		text string
+		id     uint64
+		text   string
+		hidden bool
 	}
 	var pend []pdoc
 	pc := tx.b(ftPending).Cursor()
@@ -51,7 +61,7 @@ func (tx *Tx) Similar(text string, maxTerms, limit int) ([]SimilarHit, []string,
 		if err != nil {
 			return nil, nil, err
 		}
-		pend = append(pend, pdoc{getU64(k), d.text})
+		pend = append(pend, pdoc{getU64(k), d.text, f.excludes(&d)})
 	}
 	// The terms' frequencies are estimated on the newest chunks, enough of
 	// them to hold about sampleCases cases: the rarity of a term hardly
@@ -117,6 +127,9 @@ func (tx *Tx) Similar(text string, maxTerms, limit int) ([]SimilarHit, []string,
 	minMatch := min(2, len(terms))
 	best := hitHeap{limit: limit}
 	for _, p := range pend {
+		if p.hidden {
+			continue
+		}
 		h := SimilarHit{ID: p.id}
 		for _, t := range terms {
 			if strings.Contains(p.text, t.g) {
@@ -135,6 +148,7 @@ func (tx *Tx) Similar(text string, maxTerms, limit int) ([]SimilarHit, []string,
 		var buf [512]uint32
 		for c := int64(top); c >= 0; c-- {
 			touched = touched[:0]
+			hidden := tx.excludedIn(uint32(c), &f)
 			for _, t := range terms {
 				bm := tx.posting(uint32(c), t.g)
 				if bm == nil {
@@ -153,7 +167,7 @@ func (tx *Tx) Similar(text string, maxTerms, limit int) ([]SimilarHit, []string,
 				}
 			}
 			for _, lo := range touched {
-				if int(count[lo]) >= minMatch {
+				if int(count[lo]) >= minMatch && (hidden == nil || !hidden.Contains(uint32(c)<<chunkBits|uint32(lo))) {
 					best.offer(SimilarHit{ID: uint64(c)<<chunkBits | uint64(lo), Score: score[lo], Matched: int(count[lo])})
 				}
 				count[lo], score[lo] = 0, 0

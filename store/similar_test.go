@@ -100,3 +100,59 @@ func TestAFileWithoutTheWordingBucketOpensReadOnly(t *testing.T) {
 		t.Fatalf("%+v %v", w, err)
 	}
 }
+
+// A search or a similarity leaving out the flagged cases and a type finds
+// neither, whether they wait in ft.pending or sit in the bitmaps, and its
+// total counts only what it returns.
+func TestSearchAndSimilarLeaveOutHiddenCases(t *testing.T) {
+	cases := []Case{
+		{Title: "某建筑公司拖欠农民工工资三个月"},
+		{Title: "举报某建筑公司负责人拖欠农民工工资", Type: "检举控告"},
+		{Title: "某建筑公司拖欠农民工工资，要求结清", Confidential: true},
+		{Title: "建筑公司拖欠农民工工资未付", Type: "申诉求决"},
+		{Title: "宅基地界址纠纷"},
+	}
+	hide := Query{Confidential: ConfExclude, NotTypes: []string{"检举控告"}}
+	for _, foldEvery := range []int{1000, 1} {
+		s, err := Open(filepath.Join(t.TempDir(), "laifang.db"), Options{NoSync: true, FoldEvery: foldEvery})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range cases {
+			if _, err := s.SaveIntake(&Intake{Case: c, Visit: Visit{Channel: "走访"}}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		q := hide
+		q.Text = "拖欠农民工工资"
+		res, err := s.Search(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []uint64
+		for _, r := range res.Rows {
+			got = append(got, r.ID)
+		}
+		if !slices.Equal(got, []uint64{4, 1}) || res.Total != 2 {
+			t.Errorf("fold %d: search found %v (total %d), want [4 1]", foldEvery, got, res.Total)
+		}
+		if all, _ := s.Search(Query{Text: "拖欠农民工工资"}); all.Total != 4 {
+			t.Errorf("fold %d: without hiding %d found, want 4", foldEvery, all.Total)
+		}
+		if err := s.View(func(tx *Tx) error {
+			hits, _, err := tx.SimilarHiding("反映某建筑公司拖欠农民工工资", 8, 10, hide)
+			for _, h := range hits {
+				if h.ID == 2 || h.ID == 3 {
+					t.Errorf("fold %d: similar found hidden case %d", foldEvery, h.ID)
+				}
+			}
+			if len(hits) == 0 {
+				t.Errorf("fold %d: similar found nothing", foldEvery)
+			}
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+		s.Close()
+	}
+}

@@ -943,6 +943,24 @@ export namespace app {
 	        this.masked = source["masked"];
 	    }
 	}
+	export class PrintNote {
+	    kind: string;
+	    caseId: number;
+	    visitId: number;
+	    eventId: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new PrintNote(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.caseId = source["caseId"];
+	        this.visitId = source["visitId"];
+	        this.eventId = source["eventId"];
+	    }
+	}
 	export class RecordInput {
 	    start: string;
 	    end: string;
@@ -1108,6 +1126,7 @@ export namespace app {
 	    realName: boolean;
 	    riskTags: string[];
 	    prior: string;
+	    notConfidential: boolean;
 	    disposal: string;
 	    reason: string;
 	    body: string;
@@ -1153,6 +1172,7 @@ export namespace app {
 	        this.realName = source["realName"];
 	        this.riskTags = source["riskTags"];
 	        this.prior = source["prior"];
+	        this.notConfidential = source["notConfidential"];
 	        this.disposal = source["disposal"];
 	        this.reason = source["reason"];
 	        this.body = source["body"];

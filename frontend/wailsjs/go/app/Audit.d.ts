@@ -8,6 +8,6 @@ export function Head():Promise<app.AuditHead>;
 
 export function List(arg1:app.AuditQuery):Promise<app.AuditRows>;
 
-export function Printed(arg1:app.OutputNote):Promise<void>;
+export function Printed(arg1:app.PrintNote):Promise<void>;
 
 export function Verify():Promise<app.AuditCheck>;

@@ -1,0 +1,447 @@
+package app
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"laifang/store"
+	"laifang/store/gen"
+)
+
+// The probe of issue 10 ("confidential cases"), as a reader, a clerk
+// without the grant and a head with it, on a generated office: nothing a
+// session without a reveal gets of a confidential case names its people or
+// says what it reports, by any route, and no id links a hidden person to
+// his other cases.
+
+// confOffice is a generated office (its repeat visitors make people who
+// are on confidential and on ordinary cases) with its confidential cases
+// as the store has them.
+type confOffice struct {
+	a       *App
+	st      *store.Store
+	cases   []*store.Case // every case
+	secret  []*store.Case // the confidential ones
+	people  map[uint64]*store.Person
+	blowers map[uint64]bool // on a confidential case
+	mixed   uint64          // a whistle-blower also on an ordinary case
+	only    uint64          // a whistle-blower on confidential cases only
+}
+
+func newConfOffice(t *testing.T) *confOffice {
+	t.Helper()
+	a, _ := testApp(t)
+	st, _ := a.store()
+	if _, err := gen.Office(st, gen.Options{Visits: 600, Seed: 10}); err != nil {
+		t.Fatal(err)
+	}
+	o := &confOffice{a: a, st: st, people: map[uint64]*store.Person{}, blowers: map[uint64]bool{}}
+	ordinary := map[uint64]bool{}
+	err := st.View(func(tx *store.Tx) error {
+		for id := uint64(1); ; id++ {
+			c, err := tx.Case(id)
+			if err == store.ErrNotFound {
+				return nil
+			}
+			if err != nil {
+				return err
+			}
+			o.cases = append(o.cases, c)
+			for _, cp := range c.People {
+				if o.people[cp.Person] == nil {
+					if o.people[cp.Person], err = tx.Person(cp.Person); err != nil {
+						return err
+					}
+				}
+				if IsConfidential(c) {
+					o.blowers[cp.Person] = true
+				} else {
+					ordinary[cp.Person] = true
+				}
+			}
+			if IsConfidential(c) {
+				o.secret = append(o.secret, c)
+			}
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id := range o.blowers {
+		if ordinary[id] && (o.mixed == 0 || id < o.mixed) {
+			o.mixed = id
+		}
+		if !ordinary[id] && (o.only == 0 || id < o.only) {
+			o.only = id
+		}
+	}
+	if len(o.secret) < 20 || o.mixed == 0 || o.only == 0 {
+		t.Fatalf("the generated office has %d confidential cases, mixed %d, only %d: too few to probe",
+			len(o.secret), o.mixed, o.only)
+	}
+	return o
+}
+
+// secrets are the words that identify a confidential case's people or say
+// what it reports.
+func (o *confOffice) secrets(c *store.Case) []string {
+	out := []string{c.Title, c.Demand, c.Facts}
+	if c.Accused != "" {
+		out = append(out, c.Accused)
+	}
+	for _, cp := range c.People {
+		p := o.people[cp.Person]
+		out = append(out, p.IDNumber, p.Address)
+		if len([]rune(p.Name)) >= 2 && !p.Anonymous {
+			out = append(out, p.Name)
+		}
+		out = append(out, p.Phones...)
+	}
+	return out
+}
+
+// leaks lists the secrets of c that appear in what a service gave back.
+func (o *confOffice) leaks(t *testing.T, c *store.Case, v any) []string {
+	t.Helper()
+	raw, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, s := range o.secrets(c) {
+		if strings.TrimSpace(s) != "" && strings.Contains(string(raw), s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func TestNoHiddenPersonIsLinkedToHisNameAcrossCases(t *testing.T) {
+	o := newConfOffice(t)
+	reader := o.a.bind(addUser(t, o.a, "reader9", RoleReader, false))
+	// Walk every case as the probe did: an id seen beside （保密） and again
+	// beside a name would link the two.
+	maskedIDs, named := map[uint64]bool{}, map[uint64]string{}
+	hidden := 0
+	for _, c := range o.cases {
+		d, err := reader.Cases.Get(c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range d.People {
+			if p.Name == Hidden {
+				hidden++
+				maskedIDs[p.ID] = true
+				if p.ID != 0 || p.IDNumber != "" || len(p.Phones) != 0 || p.Address != "" || p.Sex != "" {
+					t.Errorf("case %s: a hidden person carries %+v", c.No, p)
+				}
+			} else if p.ID != 0 {
+				named[p.ID] = p.Name
+			}
+		}
+		if IsConfidential(c) {
+			if d.Identified {
+				t.Errorf("case %s: identified for a reader", c.No)
+			}
+			if l := o.leaks(t, c, d); len(l) > 0 {
+				t.Errorf("Cases.Get of confidential case %s shows %q", c.No, l)
+			}
+		}
+	}
+	if hidden == 0 {
+		t.Fatal("no hidden person met: the probe probed nothing")
+	}
+	for id := range maskedIDs {
+		if name, ok := named[id]; ok {
+			t.Errorf("hidden person id %d is %s on another case", id, name)
+		}
+	}
+	// The same in the list, today's visits and the repeat panel.
+	list, err := reader.Cases.List(CaseListQuery{Limit: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkedRows := 0
+	for _, r := range list.Rows {
+		for _, c := range o.secret {
+			if c.ID == r.ID {
+				checkedRows++
+				if l := o.leaks(t, c, r); len(l) > 0 || r.Title != Hidden {
+					t.Errorf("list row of %s shows %q (title %q)", c.No, l, r.Title)
+				}
+			}
+		}
+	}
+	if checkedRows == 0 {
+		t.Error("no confidential case on the list's first page")
+	}
+}
+
+func TestAConfidentialCaseIsNotFoundByItsText(t *testing.T) {
+	o := newConfOffice(t)
+	reader := o.a.bind(addUser(t, o.a, "reader9", RoleReader, false))
+	clerk := o.a.bind(addUser(t, o.a, "clerk9", RoleClerk, false))
+	head := o.a.bind(addUser(t, o.a, "head9", RoleHead, true))
+	found := 0
+	for _, c := range o.secret[:10] {
+		q := CaseListQuery{Text: c.Title, Limit: 100}
+		for who, b := range map[string]Bound{"reader": reader, "clerk": clerk} {
+			res, err := b.Cases.List(q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, r := range res.Rows {
+				if r.ID == c.ID || r.Title == Hidden {
+					t.Errorf("%s found confidential case %d by its title %q", who, r.ID, c.Title)
+				}
+			}
+			if res.Exact && res.Total != len(res.Rows) {
+				t.Errorf("%s: total %d for %d rows", who, res.Total, len(res.Rows))
+			}
+			panel, err := b.Repeat.Panel(RepeatQuery{Text: c.Title + "，" + c.Demand})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, rc := range panel.Cases {
+				if rc.Confidential {
+					t.Errorf("%s: the repeat panel offers confidential case %s", who, rc.No)
+				}
+			}
+		}
+		// The grant finds it, its title still masked until a reveal.
+		res, err := head.Cases.List(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range res.Rows {
+			if r.ID == c.ID {
+				found++
+				if r.Title != Hidden || r.Petitioner != Hidden && r.Petitioner != "" {
+					t.Errorf("the head sees %q / %q before a reveal", r.Title, r.Petitioner)
+				}
+			}
+		}
+	}
+	if found == 0 {
+		t.Error("the grant found none of the confidential cases by their titles")
+	}
+}
+
+func TestPrintedConfidentialCasesShowNothingWithoutTheGrant(t *testing.T) {
+	o := newConfOffice(t)
+	clerk := o.a.bind(addUser(t, o.a, "clerk9", RoleClerk, false))
+	for _, c := range o.secret[:10] {
+		f, err := clerk.Visits.Form(c.ID, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if l := o.leaks(t, c, f); len(l) > 0 || f.Title != Hidden {
+			t.Errorf("form of %s shows %q (title %q)", c.No, l, f.Title)
+		}
+		for _, p := range f.People {
+			if p.ID != 0 {
+				t.Errorf("form of %s: a hidden person has id %d", c.No, p.ID)
+			}
+		}
+		events, _ := o.st.Events(c.ID)
+		for _, e := range events {
+			if e.Record == nil {
+				continue
+			}
+			sh, err := clerk.Cases.RecordSheet(c.ID, e.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if l := o.leaks(t, c, sh); len(l) > 0 || strings.Contains(sh.Record.Statement, e.Record.Statement) {
+				t.Errorf("record sheet of %s shows %q", c.No, l)
+			}
+		}
+	}
+}
+
+func TestLinkingAWhistleBlowerShowsNoMoreOfHim(t *testing.T) {
+	o := newConfOffice(t)
+	clerkSess := addUser(t, o.a, "clerk9", RoleClerk, false)
+	clerk := o.a.bind(clerkSess)
+	consult := func(p PersonInput) RegisterInput {
+		in := baseInput()
+		in.Type, in.Title = TypeConsult, "咨询政策"
+		in.Demand, in.Facts, in.Region = "咨询", "", ""
+		in.People, in.Present, in.Involved = []PersonInput{p}, 1, 1
+		in.Disposal = "answer_on_spot"
+		return in
+	}
+	// A person on confidential cases only: his id is answered as not on
+	// file, whatever else the clerk may guess.
+	_, err := clerk.Visits.Register(consult(PersonInput{Role: RoleMain, ID: o.only}))
+	if f := fields(err); f["people[0].name"] != CodeNotFound {
+		t.Fatalf("linking a hidden whistle-blower by id: %v", err)
+	}
+	// The same answer as for an id nobody has.
+	_, err = clerk.Visits.Register(consult(PersonInput{Role: RoleMain, ID: 1 << 40}))
+	if f := fields(err); f["people[0].name"] != CodeNotFound {
+		t.Fatalf("an unknown id: %v", err)
+	}
+	// A whistle-blower the clerk sees on an ordinary case: the new case
+	// that links him is confidential, and shows nothing of him.
+	wb := o.people[o.mixed]
+	r, err := clerk.Visits.Register(consult(PersonInput{Role: RoleMain, ID: o.mixed}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := clerk.Cases.Get(r.CaseID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !d.Confidential || d.Identified || d.People[0].Name != Hidden || d.People[0].ID != 0 || d.People[0].IDNumber != "" {
+		t.Errorf("the new case of a whistle-blower: %+v", d)
+	}
+	if raw, _ := json.Marshal(d); strings.Contains(string(raw), wb.IDNumber) || strings.Contains(string(raw), wb.Name) {
+		t.Errorf("the new case shows him: %s", raw)
+	}
+	// Typed by his ID number instead: the same.
+	in := consult(PersonInput{Role: RoleMain, Name: wb.Name, IDNumber: wb.IDNumber, Sex: wb.Sex})
+	if r, err = clerk.Visits.Register(in); err != nil {
+		t.Fatal(err)
+	}
+	if c, _ := o.st.Case(r.CaseID); !IsConfidential(c) {
+		t.Error("a whistle-blower matched by ID number made an ordinary case")
+	}
+	// The clerk cannot decide otherwise; a head with the grant can.
+	in = consult(PersonInput{Role: RoleMain, ID: o.mixed})
+	in.NotConfidential = true
+	if r, err = clerk.Visits.Register(in); err != nil {
+		t.Fatal(err)
+	}
+	if c, _ := o.st.Case(r.CaseID); !IsConfidential(c) {
+		t.Error("NotConfidential honoured without the grant")
+	}
+	head := o.a.bind(addUser(t, o.a, "head9", RoleHead, true))
+	if r, err = head.Visits.Register(in); err != nil {
+		t.Fatal(err)
+	}
+	if c, _ := o.st.Case(r.CaseID); IsConfidential(c) {
+		t.Error("the grant's decision not honoured")
+	}
+	in.NotConfidential = false
+	if r, err = head.Visits.Register(in); err != nil {
+		t.Fatal(err)
+	}
+	if c, _ := o.st.Case(r.CaseID); !IsConfidential(c) {
+		t.Error("the head's case of a whistle-blower is ordinary without a decision")
+	}
+	// A repeat visit that brings him onto an ordinary case makes it
+	// confidential.
+	var plain *store.Case
+	for _, c := range o.cases {
+		if !IsConfidential(c) && c.Status != store.StatusArchived && !slicesHasPerson(c, o.mixed) {
+			plain = c
+			break
+		}
+	}
+	rep := consult(PersonInput{Role: RoleMain, ID: o.mixed})
+	rep.LinkCase, rep.Disposal = plain.ID, ""
+	if _, err := clerk.Visits.Register(rep); err != nil {
+		t.Fatal(err)
+	}
+	if c, _ := o.st.Case(plain.ID); !IsConfidential(c) {
+		t.Error("a whistle-blower added to an ordinary case left it ordinary")
+	}
+}
+
+func slicesHasPerson(c *store.Case, id uint64) bool {
+	for _, cp := range c.People {
+		if cp.Person == id {
+			return true
+		}
+	}
+	return false
+}
+
+func TestRevealShowsWhatTheGrantCoversAndNoMore(t *testing.T) {
+	o := newConfOffice(t)
+	// A handler with the grant: no full identities, no risk notes by role.
+	hs := addUser(t, o.a, "handler9", RoleHandler, true)
+	handler := o.a.bind(hs)
+	c := o.secret[0]
+	var plain *store.Case
+	for _, x := range o.cases {
+		if !IsConfidential(x) {
+			plain = x
+			break
+		}
+	}
+	if _, err := handler.Privacy.Reveal(plain.ID, "核实来访人身份"); code(err) != "reveal.notConfidential" {
+		t.Errorf("reveal of an ordinary case: %v", err)
+	}
+	// Risk notes on the case, for the check below.
+	if err := o.st.Update(func(tx *store.Tx) error {
+		return tx.AppendEvent(c.ID, &store.Event{Kind: store.EventCorrection, Record: &store.Record{Statement: "补记",
+			RiskNotes: "扬言到省上访"}})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := handler.Privacy.Reveal(c.ID, "核实来访人身份")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := o.people[c.People[0].Person]
+	v := got.People[0]
+	if v.Name != p.Name || v.IDNumber != MaskIDNumber(p.IDNumber) || !v.Masked || len(got.RiskNotes) != 0 || len(got.RiskTags) != 0 {
+		t.Errorf("a handler's reveal: %+v", got)
+	}
+	if v.Address != "" && v.Address == p.Address {
+		t.Errorf("a handler's reveal shows the address in full")
+	}
+	// The head (person.full and case.risk) sees it all.
+	head := o.a.bind(addUser(t, o.a, "head9", RoleHead, true))
+	got, err = head.Privacy.Reveal(c.ID, "约谈核实举报内容")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.People[0].IDNumber != p.IDNumber || got.People[0].ID != p.ID || len(got.RiskNotes) == 0 {
+		t.Errorf("the head's reveal: %+v", got)
+	}
+	// After the reveal the head reads the case's text.
+	if d, err := head.Cases.Get(c.ID); err != nil || d.Title != c.Title || !d.Identified {
+		t.Errorf("after the reveal: %q %v", d.Title, err)
+	}
+}
+
+func TestThePrintAuditNamesWhatWasPrinted(t *testing.T) {
+	o := newConfOffice(t)
+	handler := o.a.bind(addUser(t, o.a, "handler9", RoleHandler, false))
+	c := o.cases[len(o.cases)-1]
+	if err := handler.Audit.Printed(PrintNote{Kind: PrintForm, CaseID: c.ID}); err != nil {
+		t.Fatal(err)
+	}
+	e := lastEntries(t, o.a, 1)[0]
+	if e.Action != "print" || e.EntityID != c.ID || !strings.Contains(e.Summary, "来访登记表") || !strings.Contains(e.Summary, c.No) {
+		t.Errorf("audit: %+v", e)
+	}
+	events, _ := o.st.Events(c.ID)
+	var rec uint64
+	for _, ev := range events {
+		if ev.Record != nil {
+			rec = ev.ID
+		}
+	}
+	if err := handler.Audit.Printed(PrintNote{Kind: PrintRecordSheet, CaseID: c.ID, EventID: rec}); err != nil {
+		t.Fatal(err)
+	}
+	if e := lastEntries(t, o.a, 1)[0]; !strings.Contains(e.Summary, "接谈笔录") || !strings.Contains(e.Summary, c.No) {
+		t.Errorf("audit: %+v", e)
+	}
+	// Nothing printed that does not exist, no unknown kind, no reader.
+	for _, n := range []PrintNote{{Kind: PrintForm, CaseID: 1 << 40}, {Kind: PrintRecordSheet, CaseID: c.ID, EventID: 1 << 40},
+		{Kind: "任意文字", CaseID: c.ID}} {
+		if err := handler.Audit.Printed(n); err == nil {
+			t.Errorf("%+v recorded", n)
+		}
+	}
+	reader := o.a.bind(addUser(t, o.a, "reader9", RoleReader, false))
+	if err := reader.Audit.Printed(PrintNote{Kind: PrintForm, CaseID: c.ID}); code(err) != CodeForbidden {
+		t.Errorf("a reader's print: %v", err)
+	}
+}
