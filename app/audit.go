@@ -206,7 +206,7 @@ type PrintNote struct {
 // what reading the document needs (printPerms), so a session records only
 // what it may print.
 func (s *Audit) Printed(n PrintNote) error {
-	act, st, err := s.gate("Audit.Printed")
+	act, st, err := s.gate("Audit.Printed", n)
 	if err != nil {
 		return err
 	}

@@ -865,22 +865,6 @@ export namespace app {
 	        this.rev = source["rev"];
 	    }
 	}
-	export class OutputNote {
-	    entity: string;
-	    entityId: number;
-	    title: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new OutputNote(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.entity = source["entity"];
-	        this.entityId = source["entityId"];
-	        this.title = source["title"];
-	    }
-	}
 	export class PersonInput {
 	    id: number;
 	    role: string;
