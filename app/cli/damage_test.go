@@ -1,0 +1,212 @@
+package cli
+
+import (
+	"bytes"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"laifang/app"
+	"laifang/store"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// The child side of check and restore: verifyInChild runs os.Executable,
+// which under `go test` is this test binary, as `verify-file`. The variable
+// is set for the children only; the release binary never reads it.
+func TestMain(m *testing.M) {
+	if os.Getenv("LAIFANG_CLI_CHILD") == "1" {
+		os.Exit(Run(os.Args[1:], Env{Version: "test"}))
+	}
+	os.Setenv("LAIFANG_CLI_CHILD", "1")
+	os.Exit(m.Run())
+}
+
+// genFile makes a real data file of 300 visits and returns its bytes.
+func genFile(t *testing.T) []byte {
+	t.Helper()
+	dir := t.TempDir()
+	if out, code := run(t, "gen", "-n", "300", "--data", dir); code != 0 {
+		t.Fatalf("gen: %d %s", code, out)
+	}
+	raw, err := os.ReadFile(dataFile(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return raw
+}
+
+// leftovers lists what a refused restore or a check must not leave in the
+// data folder: temp copies, or anything but the data file.
+func leftovers(t *testing.T, dir string) []string {
+	t.Helper()
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var extra []string
+	for _, e := range ents {
+		if e.Name() != app.DataFileName {
+			extra = append(extra, e.Name())
+		}
+	}
+	return extra
+}
+
+// crashWords are what a Go crash prints; none may reach the user.
+var crashWords = []string{"panic", "goroutine", ".go:", "runtime error", "fatal error", "SIGSEGV"}
+
+// TestDamagedCopiesAreRefusedInWords flips 16 bytes at 40 places of a real
+// file and, for each, restores it over a good data file and checks it as a
+// data file. A copy is either refused with a Chinese message and exit 1,
+// the data file byte for byte as it was and no temp file left, or accepted
+// only when it then checks whole (pages, indexes and audit chain); check
+// agrees with restore on every copy, and no Go crash text ever shows.
+// Some copies crash bbolt in the child: those must be among the refused.
+func TestDamagedCopiesAreRefusedInWords(t *testing.T) {
+	good := genFile(t)
+	rng := rand.New(rand.NewPCG(10, 16))
+	offsets := []int{0, 4096 + 16} // the two meta pages
+	for len(offsets) < 40 {
+		offsets = append(offsets, rng.IntN(len(good)-16))
+	}
+	var refused, crashedN, accepted int
+	for _, off := range offsets {
+		bad := slices.Clone(good)
+		for i := range 16 {
+			bad[off+i] ^= byte(1 + rng.IntN(255))
+		}
+		src := filepath.Join(t.TempDir(), "copy.db")
+		os.WriteFile(src, bad, 0o600)
+
+		live := t.TempDir()
+		os.WriteFile(dataFile(live), good, 0o600)
+		out, code := run(t, "restore", "--data", live, src)
+		for _, w := range crashWords {
+			if strings.Contains(out, w) {
+				t.Fatalf("offset %d: restore shows a crash: %s", off, out)
+			}
+		}
+		after, _ := os.ReadFile(dataFile(live))
+		restoredOK := code == 0
+		switch {
+		case code == 1:
+			refused++
+			if !strings.Contains(out, "没有恢复") || !strings.Contains(out, "数据文件没有改动") {
+				t.Errorf("offset %d: refusal not in words: %s", off, out)
+			}
+			if strings.Contains(out, "程序异常退出") {
+				crashedN++
+			}
+			if !bytes.Equal(after, good) {
+				t.Errorf("offset %d: the data file changed although the restore was refused", off)
+			}
+			if extra := leftovers(t, live); len(extra) > 0 {
+				t.Errorf("offset %d: refused restore left %v in the data folder", off, extra)
+			}
+		case restoredOK:
+			accepted++
+			for _, e := range leftovers(t, live) {
+				if !strings.HasPrefix(e, app.DataFileName+".replaced-") {
+					t.Errorf("offset %d: restore left %s in the data folder", off, e)
+				}
+			}
+			if out, code := run(t, "check", "--data", live); code != 0 || !strings.Contains(out, "哈希链完整") {
+				t.Errorf("offset %d: an accepted copy does not check whole: %d %s", off, code, out)
+			}
+		default:
+			t.Fatalf("offset %d: restore exit %d: %s", off, code, out)
+		}
+
+		// The same bytes as a data file: check says the same as restore.
+		dir := t.TempDir()
+		os.WriteFile(dataFile(dir), bad, 0o600)
+		out, code = run(t, "check", "--data", dir)
+		for _, w := range crashWords {
+			if strings.Contains(out, w) {
+				t.Fatalf("offset %d: check shows a crash: %s", off, out)
+			}
+		}
+		if restoredOK != (code == 0) {
+			t.Errorf("offset %d: restore exit %v but check exit %d: %s", off, restoredOK, code, out)
+		}
+		if code != 0 && !strings.Contains(out, "laifang restore") {
+			t.Errorf("offset %d: check does not say what to do: %s", off, out)
+		}
+		if extra := leftovers(t, dir); len(extra) > 0 {
+			t.Errorf("offset %d: check left %v in the data folder", off, extra)
+		}
+	}
+	t.Logf("%d offsets: %d refused (%d crashed the child), %d accepted whole", len(offsets), refused, crashedN, accepted)
+	if refused == 0 || crashedN == 0 {
+		t.Errorf("the offsets did not exercise refusal and a crash of the child: %d refused, %d crashed", refused, crashedN)
+	}
+}
+
+// A copy whose pages are sound but whose audit log was changed is refused:
+// restore verifies the chain, and so does check.
+func TestRestoreRefusesABrokenAuditChain(t *testing.T) {
+	good := genFile(t)
+	src := filepath.Join(t.TempDir(), "copy.db")
+	os.WriteFile(src, good, 0o600)
+	db, err := bolt.Open(src, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = db.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket([]byte("audit"))
+		k, v := b.Cursor().Last()
+		v = slices.Clone(v)
+		v[len(v)/2] ^= 1
+		return b.Put(slices.Clone(k), v)
+	})
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	live := t.TempDir()
+	os.WriteFile(dataFile(live), good, 0o600)
+	out, code := run(t, "restore", "--data", live, src)
+	if code != 1 || !strings.Contains(out, "审计日志") || !strings.Contains(out, "没有恢复") {
+		t.Fatalf("restore of a copy with a changed audit entry: %d %s", code, out)
+	}
+	if after, _ := os.ReadFile(dataFile(live)); !bytes.Equal(after, good) {
+		t.Error("the data file changed although the restore was refused")
+	}
+	dir := t.TempDir()
+	os.WriteFile(dataFile(dir), mustRead(t, src), 0o600)
+	if out, code := run(t, "check", "--data", dir); code != 1 || !strings.Contains(out, "审计日志") {
+		t.Errorf("check of a file with a changed audit entry: %d %s", code, out)
+	}
+}
+
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// While the window or serve holds the file, laifang backup cannot read it
+// and says where the copy can be made instead.
+func TestBackupOfAHeldFileSaysWhereToBackUp(t *testing.T) {
+	dir := t.TempDir()
+	held, err := store.Open(dataFile(dir), store.Options{NoSync: true, NoDailyBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Close()
+	out, code := run(t, "backup", "--data", dir)
+	if code != 1 || !strings.Contains(out, "设置 → 备份") || !strings.Contains(out, "立即备份") {
+		t.Errorf("backup of a held file: %d %s", code, out)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "backups")); err == nil {
+		t.Error("a refused backup made the backup folder")
+	}
+}
