@@ -32,6 +32,45 @@ type Verifier func(path string, opts Options) (*Report, error)
 // broken pages, in a goroutine of its own during its check, where no
 // recover reaches. A caller that must survive runs it in a child process.
 func VerifyFile(path string, opts Options) (*Report, error) {
+	r, err := VerifyPages(path, opts)
+	if err != nil || r.Damaged {
+		return r, err
+	}
+	opts.NoDailyBackup = true
+	s, err := Open(path, opts)
+	switch {
+	case errors.Is(err, ErrLocked) || errors.Is(err, ErrNewerSchema):
+		return nil, err
+	case err != nil:
+		// A record the upgrade could not read, and the like.
+		r.add("打开：", "%v", err)
+		r.Damaged = errors.Is(err, ErrDamaged)
+		return r, nil
+	}
+	defer s.Close()
+	// The checks stop at a record they cannot read at all; that is a
+	// problem of the file, not a failure of the check.
+	if err := s.check(r, false); err != nil {
+		r.add("记录：", "无法读取（%v）", err)
+		return r, nil
+	}
+	av, err := s.VerifyAudit()
+	if err != nil {
+		r.add("审计日志：", "无法读取（%v）", err)
+		return r, nil
+	}
+	r.Counts["audit"] = av.Entries
+	for _, p := range av.Problems {
+		r.add("审计日志：", "第 %d 条：%s", p.Seq, p.Detail)
+	}
+	return r, nil
+}
+
+// VerifyPages is the first step of VerifyFile alone: bbolt's page check on
+// a read-only open, and the schema version. A file that passes can be
+// opened and read without crashing the program (check --rebuild runs it
+// before rebuilding the indexes).
+func VerifyPages(path string, opts Options) (*Report, error) {
 	if _, err := os.Stat(path); err != nil {
 		return nil, err
 	}
@@ -73,33 +112,6 @@ func VerifyFile(path string, opts Options) (*Report, error) {
 	}
 	if version > SchemaVersion {
 		return nil, fmt.Errorf("%w (file schema %d, this program %d)", ErrNewerSchema, version, SchemaVersion)
-	}
-	opts.NoDailyBackup = true
-	s, err := Open(path, opts)
-	switch {
-	case errors.Is(err, ErrLocked) || errors.Is(err, ErrNewerSchema):
-		return nil, err
-	case err != nil:
-		// A record the upgrade could not read, and the like.
-		r.add("打开：", "%v", err)
-		r.Damaged = errors.Is(err, ErrDamaged)
-		return r, nil
-	}
-	defer s.Close()
-	// The checks stop at a record they cannot read at all; that is a
-	// problem of the file, not a failure of the check.
-	if err := s.check(r, false); err != nil {
-		r.add("记录：", "无法读取（%v）", err)
-		return r, nil
-	}
-	av, err := s.VerifyAudit()
-	if err != nil {
-		r.add("审计日志：", "无法读取（%v）", err)
-		return r, nil
-	}
-	r.Counts["audit"] = av.Entries
-	for _, p := range av.Problems {
-		r.add("审计日志：", "第 %d 条：%s", p.Seq, p.Detail)
 	}
 	return r, nil
 }

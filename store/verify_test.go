@@ -12,14 +12,15 @@ import (
 
 // rootPage is the page of the root bucket the current meta page points at,
 // and the page size (bbolt's meta layout: a 16-byte page header, then
-// magic, version, page size, flags, root pgid).
+// magic, version, page size, flags, root pgid and sequence, freelist pgid,
+// high water mark, txid).
 func rootPage(t *testing.T, raw []byte) (pgid, size int) {
 	t.Helper()
 	size = int(binary.LittleEndian.Uint32(raw[16+8:]))
 	var txid uint64
 	for i := range 2 {
 		m := raw[i*size+16:]
-		if tx := binary.LittleEndian.Uint64(m[56:]); tx >= txid {
+		if tx := binary.LittleEndian.Uint64(m[48:]); tx >= txid {
 			txid, pgid = tx, int(binary.LittleEndian.Uint64(m[16:]))
 		}
 	}

@@ -63,7 +63,7 @@ func runRestore(c *Context, fs *flag.FlagSet) error {
 	}
 	a := &store.AuditEntry{Action: "restore", Entity: "file", Summary: "命令行从 " + abs + " 恢复数据文件",
 		Workstation: cliWorkstation()}
-	replaced, r, err := store.Restore(src, c.DataFile(), store.Options{}, a, verifyInChild(c))
+	replaced, r, err := store.Restore(src, c.DataFile(), store.Options{}, a, verifyInChild(c, false))
 	if err != nil {
 		if r != nil && !r.OK() {
 			for _, p := range r.Problems {

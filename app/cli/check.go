@@ -21,17 +21,19 @@ var checkCommand = command{
 
 func runCheck(c *Context, fs *flag.FlagSet) error {
 	rebuild := fs.Lookup("rebuild").Value.String() == "true"
+	start := time.Now()
 	// The file is read in a child process (verify-file): a damaged one
 	// can crash whatever reads it.
-	verify := verifyInChild(c)
-	start := time.Now()
-	fmt.Fprintln(c.Stdout, "正在检查……")
-	r, err := verify(c.DataFile(), store.Options{})
-	if err != nil {
-		return checkFailed(c, err)
-	}
-	if rebuild && !r.Damaged {
+	if rebuild {
 		// Indexes are rebuilt from the records of a file whose pages hold.
+		fmt.Fprintln(c.Stdout, "正在检查文件结构……")
+		r, err := verifyInChild(c, true)(c.DataFile(), store.Options{})
+		if err != nil {
+			return checkFailed(c, err)
+		}
+		if r.Damaged {
+			return report(c, r, time.Since(start))
+		}
 		fmt.Fprintln(c.Stdout, "正在重建索引……")
 		s, err := store.Open(c.DataFile(), store.Options{NoDailyBackup: true})
 		if err != nil {
@@ -44,10 +46,11 @@ func runCheck(c *Context, fs *flag.FlagSet) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintln(c.Stdout, "正在重新检查……")
-		if r, err = verify(c.DataFile(), store.Options{}); err != nil {
-			return checkFailed(c, err)
-		}
+	}
+	fmt.Fprintln(c.Stdout, "正在检查……")
+	r, err := verifyInChild(c, false)(c.DataFile(), store.Options{})
+	if err != nil {
+		return checkFailed(c, err)
 	}
 	return report(c, r, time.Since(start))
 }

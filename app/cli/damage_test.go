@@ -2,6 +2,8 @@ package cli
 
 import (
 	"bytes"
+	"context"
+	"encoding/binary"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -40,6 +42,22 @@ func genFile(t *testing.T) []byte {
 	return raw
 }
 
+// usedBytes is how much of a bbolt file lies below its high water mark, by
+// the newer meta page (a 16-byte page header, then: magic, version, page
+// size, flags, root, sequence, freelist, high water mark at 40, txid at 48).
+func usedBytes(raw []byte) int {
+	size := int(binary.LittleEndian.Uint32(raw[16+8:]))
+	var txid uint64
+	var hwm int
+	for i := range 2 {
+		m := raw[i*size+16:]
+		if tx := binary.LittleEndian.Uint64(m[48:]); tx >= txid {
+			txid, hwm = tx, int(binary.LittleEndian.Uint64(m[40:]))
+		}
+	}
+	return min(hwm*size, len(raw))
+}
+
 // leftovers lists what a refused restore or a check must not leave in the
 // data folder: temp copies, or anything but the data file.
 func leftovers(t *testing.T, dir string) []string {
@@ -70,9 +88,16 @@ var crashWords = []string{"panic", "goroutine", ".go:", "runtime error", "fatal 
 func TestDamagedCopiesAreRefusedInWords(t *testing.T) {
 	good := genFile(t)
 	rng := rand.New(rand.NewPCG(10, 16))
-	offsets := []int{0, 4096 + 16} // the two meta pages
-	for len(offsets) < 40 {
+	// The two meta pages, 6 places anywhere (the end of the file is free
+	// space, where a flip changes nothing that is read), 32 in the pages
+	// in use.
+	offsets := []int{0, 4096 + 16}
+	for range 6 {
 		offsets = append(offsets, rng.IntN(len(good)-16))
+	}
+	used := usedBytes(good)
+	for len(offsets) < 40 {
+		offsets = append(offsets, 2*4096+rng.IntN(used-2*4096-16))
 	}
 	var refused, crashedN, accepted int
 	for _, off := range offsets {
@@ -208,5 +233,49 @@ func TestBackupOfAHeldFileSaysWhereToBackUp(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "backups")); err == nil {
 		t.Error("a refused backup made the backup folder")
+	}
+}
+
+// check --rebuild rebuilds nothing in a file whose pages are broken: it
+// says to restore a copy and leaves the file as it was.
+func TestCheckRebuildLeavesADamagedFileAlone(t *testing.T) {
+	raw := genFile(t)
+	clear(raw[2*4096:]) // the meta pages point at pages of zeros
+	dir := t.TempDir()
+	os.WriteFile(dataFile(dir), raw, 0o600)
+	out, code := run(t, "check", "--rebuild", "--data", dir)
+	if code != 1 || !strings.Contains(out, "laifang restore") || strings.Contains(out, "已重建") {
+		t.Errorf("check --rebuild of a damaged file: %d %s", code, out)
+	}
+	for _, w := range crashWords {
+		if strings.Contains(out, w) {
+			t.Errorf("check --rebuild shows a crash: %s", out)
+		}
+	}
+	if after := mustRead(t, dataFile(dir)); !bytes.Equal(after, raw) {
+		t.Error("check --rebuild changed a damaged file")
+	}
+}
+
+// A restore interrupted (Ctrl-C) while it checks the copy stops there: the
+// data file unchanged, no temp copy left.
+func TestAnInterruptedRestoreLeavesNothing(t *testing.T) {
+	good := genFile(t)
+	src := filepath.Join(t.TempDir(), "copy.db")
+	os.WriteFile(src, good, 0o600)
+	live := t.TempDir()
+	os.WriteFile(dataFile(live), good[:len(good)/2], 0o600) // any bytes: it must stay as it is
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var out bytes.Buffer
+	code := Run([]string{"restore", "--data", live, src}, Env{Version: "test", Stdout: &out, Stderr: &out, Ctx: ctx})
+	if code != 1 || !strings.Contains(out.String(), "已取消") || !strings.Contains(out.String(), "数据文件没有改动") {
+		t.Errorf("interrupted restore: %d %s", code, out.String())
+	}
+	if after := mustRead(t, dataFile(live)); !bytes.Equal(after, good[:len(good)/2]) {
+		t.Error("an interrupted restore changed the data file")
+	}
+	if extra := leftovers(t, live); len(extra) > 0 {
+		t.Errorf("an interrupted restore left %v", extra)
 	}
 }

@@ -23,6 +23,7 @@ var verifyFileCommand = command{
 	hidden:  true,
 	flags: func(fs *flag.FlagSet) {
 		fs.String("backups", "", "文件需要升级时，升级前的副本放在这里")
+		fs.Bool("pages", false, "只检查文件结构（store.VerifyPages）")
 	},
 	run: runVerifyFile,
 }
@@ -39,7 +40,11 @@ func runVerifyFile(c *Context, fs *flag.FlagSet) error {
 	if path == "" {
 		return errors.New("用法：laifang verify-file 文件")
 	}
-	r, err := store.VerifyFile(path, store.Options{BackupDir: fs.Lookup("backups").Value.String()})
+	verify := store.VerifyFile
+	if fs.Lookup("pages").Value.String() == "true" {
+		verify = store.VerifyPages
+	}
+	r, err := verify(path, store.Options{BackupDir: fs.Lookup("backups").Value.String()})
 	ans := verifyAnswer{Report: r}
 	switch {
 	case err == nil:
@@ -64,12 +69,13 @@ func crashed() *store.Report {
 		Problems: []string{"文件结构：读取这个文件时程序异常退出，文件已损坏"}}
 }
 
-// verifyInChild is a store.Verifier that runs store.VerifyFile in a child
-// process of this same program (laifang verify-file). A child that ends
+// verifyInChild is a store.Verifier that runs store.VerifyFile (pagesOnly:
+// store.VerifyPages) in a child process of this same program (laifang
+// verify-file). A child that ends
 // without its answer (a crash in bbolt, a memory fault) means the file is
 // damaged; its own output, a Go stack trace, is dropped. The child's stdout
 // is the answer; Ctrl-C (c.Ctx) ends the child, and then the command.
-func verifyInChild(c *Context) store.Verifier {
+func verifyInChild(c *Context, pagesOnly bool) store.Verifier {
 	return func(path string, opts store.Options) (*store.Report, error) {
 		exe, err := os.Executable()
 		if err != nil {
@@ -78,6 +84,9 @@ func verifyInChild(c *Context) store.Verifier {
 		args := []string{"verify-file", "--data", c.DataDir}
 		if opts.BackupDir != "" {
 			args = append(args, "--backups", opts.BackupDir)
+		}
+		if pagesOnly {
+			args = append(args, "--pages")
 		}
 		cmd := exec.CommandContext(c.Ctx, exe, append(args, "--", path)...)
 		var out bytes.Buffer
