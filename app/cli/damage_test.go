@@ -279,3 +279,29 @@ func TestAnInterruptedRestoreLeavesNothing(t *testing.T) {
 		t.Errorf("an interrupted restore left %v", extra)
 	}
 }
+
+// An older copy restores although later copies (and whatever they leave
+// beside themselves in the backup folder) know a longer audit chain: the
+// copy's chain is verified in itself, and an old copy is rightly shorter.
+func TestAnOlderCopyRestores(t *testing.T) {
+	dir := t.TempDir()
+	if out, code := run(t, "gen", "-n", "50", "--data", dir); code != 0 {
+		t.Fatalf("gen: %d %s", code, out)
+	}
+	old := filepath.Join(dir, "backups", "old.db")
+	if out, code := run(t, "backup", "--data", dir, old); code != 0 {
+		t.Fatalf("backup: %d %s", code, out)
+	}
+	for range 2 { // each backup adds an audit entry after its copy
+		if out, code := run(t, "backup", "--data", dir); code != 0 {
+			t.Fatalf("backup: %d %s", code, out)
+		}
+	}
+	out, code := run(t, "restore", "--data", dir, old)
+	if code != 0 || !strings.Contains(out, "已恢复") {
+		t.Fatalf("restore of an older copy: %d %s", code, out)
+	}
+	if out, code := run(t, "check", "--data", dir); code != 0 {
+		t.Errorf("check after restoring an older copy: %d %s", code, out)
+	}
+}
