@@ -305,3 +305,29 @@ func TestAnOlderCopyRestores(t *testing.T) {
 		t.Errorf("check after restoring an older copy: %d %s", code, out)
 	}
 }
+
+// The usual reason to restore: the data file itself is damaged. A good
+// copy goes in place, and the damaged file is kept beside it.
+func TestAGoodCopyReplacesADamagedDataFile(t *testing.T) {
+	good := genFile(t)
+	src := filepath.Join(t.TempDir(), "copy.db")
+	os.WriteFile(src, good, 0o600)
+	zeroed := slices.Clone(good)
+	clear(zeroed[2*4096:])
+	for name, bad := range map[string][]byte{"pages of zeros": zeroed, "not bbolt's": make([]byte, 3*4096)} {
+		live := t.TempDir()
+		os.WriteFile(dataFile(live), bad, 0o600)
+		out, code := run(t, "restore", "--data", live, src)
+		if code != 0 || !strings.Contains(out, "已恢复") {
+			t.Errorf("%s: restore over a damaged data file: %d %s", name, code, out)
+			continue
+		}
+		if out, code := run(t, "check", "--data", live); code != 0 {
+			t.Errorf("%s: the restored file does not check: %s", name, out)
+		}
+		kept := leftovers(t, live)
+		if len(kept) != 1 || !bytes.Equal(mustRead(t, filepath.Join(live, kept[0])), bad) {
+			t.Errorf("%s: the damaged file was not kept aside: %v", name, kept)
+		}
+	}
+}
