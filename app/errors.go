@@ -44,6 +44,8 @@ func fieldError(code, field, message string) *Error {
 const (
 	CodeInternal    = "internal"
 	CodeStoreLocked = "store.locked"
+	CodeDamaged     = "store.damaged"
+	CodeNewerSchema = "store.newer"
 	CodeNotFound    = "not_found"
 	CodeBadRequest  = "bad_request"
 	CodeStale       = "record.stale"
@@ -83,6 +85,10 @@ func AsError(err error) *Error {
 	switch {
 	case errors.Is(err, store.ErrLocked):
 		return newError(CodeStoreLocked, "数据文件正被另一个程序使用（可能已打开了另一个来访接待窗口或服务）。请关闭它后重试。")
+	case errors.Is(err, store.ErrDamaged):
+		return newError(CodeDamaged, "数据文件已损坏，无法读取。请关闭本程序，用 laifang restore 恢复最近的一份备份（备份文件夹中按日期命名的文件）。")
+	case errors.Is(err, store.ErrNewerSchema):
+		return newError(CodeNewerSchema, "数据文件由更新版本的来访接待程序写入，本程序无法读取。请安装该版本或更新的版本。")
 	case errors.Is(err, store.ErrNotFound):
 		return newError(CodeNotFound, "记录不存在或已被删除。")
 	case errors.Is(err, store.ErrStale):

@@ -85,7 +85,8 @@ var MethodPerms = map[string][]Perm{
 	"Auth.Lock":           {PermSignedIn},
 	"Auth.ChangePassword": {PermSignedIn},
 
-	"System.Info": {PermSignedIn},
+	"System.Info":   {PermSignedIn},
+	"System.Backup": {PermBackup},
 
 	"Users.Directory":   {PermSignedIn},
 	"Users.List":        {PermUsers},

@@ -1,5 +1,13 @@
 package app
 
+import (
+	"log/slog"
+	"os"
+	"time"
+
+	"laifang/store"
+)
+
 // System answers what the office needs to know about the installation.
 type System struct{ svc }
 
@@ -39,4 +47,41 @@ func (s *System) Info() (SystemInfo, error) {
 		OfficeName: office,
 		UserName:   act.Name,
 	}, nil
+}
+
+// BackupCopy is a copy made on request: where it went, its size, when.
+type BackupCopy struct {
+	Path string `json:"path"`
+	Size int64  `json:"size"`
+	At   string `json:"at"` // RFC 3339
+}
+
+// CodeBackupFailed: the copy could not be written (a full or missing
+// backup folder); the data file is untouched.
+const CodeBackupFailed = "backup.failed"
+
+// Backup makes a hot copy of the data file into the backup folder now,
+// while the program keeps running: laifang backup cannot read a file that
+// the window or serve holds, so this is where an administrator makes one.
+func (s *System) Backup() (BackupCopy, error) {
+	act, st, err := s.gate("System.Backup")
+	if err != nil {
+		return BackupCopy{}, err
+	}
+	path, err := st.BackupNow()
+	if err != nil {
+		slog.Error("backup", "err", err)
+		return BackupCopy{}, newError(CodeBackupFailed, "备份没有完成：无法写入备份文件夹 "+st.BackupDir()+
+			"。请检查该文件夹（U 盘是否插好、空间是否足够）后重试。数据文件没有受影响。")
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		return BackupCopy{}, err
+	}
+	if err := st.Update(func(tx *store.Tx) error {
+		return s.audit(tx, act, "backup", "file", 0, "备份到 "+path, "")
+	}); err != nil {
+		return BackupCopy{}, err
+	}
+	return BackupCopy{Path: path, Size: fi.Size(), At: fi.ModTime().Format(time.RFC3339)}, nil
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -99,5 +100,50 @@ func TestFormatErrorIsTheJSONTheWindowParses(t *testing.T) {
 	var e Error
 	if err := json.Unmarshal([]byte(s), &e); err != nil || e.Code != CodeStoreLocked || !strings.Contains(e.Message, "数据文件正被另一个程序使用") {
 		t.Errorf("got %q (%v)", s, err)
+	}
+}
+
+// An administrator backs up from the running program, which holds the
+// file: the copy lands in the backup folder, verifies whole, and the log
+// says who made it and where it went. A clerk may not.
+func TestAdminBacksUpFromTheRunningProgram(t *testing.T) {
+	a, _ := testApp(t)
+	setUp(t, a)
+	got, err := a.System.Backup()
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, _ := a.System.Info()
+	if filepath.Dir(got.Path) != info.BackupDir || got.Size <= 0 || got.At == "" {
+		t.Errorf("backup: %+v (backup folder %s)", got, info.BackupDir)
+	}
+	r, err := store.VerifyFile(got.Path, store.Options{})
+	if err != nil || !r.OK() {
+		t.Errorf("the copy does not verify: %v %+v", err, r)
+	}
+	rows, err := a.Audit.List(AuditQuery{Action: "backup"})
+	if err != nil || len(rows.Rows) != 1 || !strings.Contains(rows.Rows[0].Summary, got.Path) || rows.Rows[0].UserName != "王管理" {
+		t.Errorf("audit of the backup: %+v %v", rows, err)
+	}
+	clerk := a.bind(addUser(t, a, "clerk", RoleClerk, false)).System
+	if _, err := clerk.Backup(); code(err) != CodeForbidden {
+		t.Errorf("a clerk's backup: %v", err)
+	}
+}
+
+// A damaged data file at startup is reported in words that point to
+// laifang restore, not as an internal error.
+func TestADamagedDataFileIsReportedInWords(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, DataFileName), make([]byte, 3*4096), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	a := New(Options{DataDir: dir})
+	err := a.Open(store.Options{NoDailyBackup: true})
+	if e := AsError(err); e.Code != CodeDamaged || !strings.Contains(e.Message, "laifang restore") {
+		t.Fatalf("open of a damaged file: %v → %+v", err, e)
+	}
+	if _, err := a.System.Info(); code(err) != CodeDamaged {
+		t.Errorf("Info on a damaged file: %v", err)
 	}
 }

@@ -193,7 +193,7 @@ func TestAnchorsAfterARestore(t *testing.T) {
 	path := s.Path()
 	s.Close()
 	_, rep, err := store.Restore(filepath.Join(backups, "laifang-2026-03-02.db"), path,
-		store.Options{BackupDir: backups, Now: func() time.Time { return *clock }}, &store.AuditEntry{Summary: "从备份恢复"})
+		store.Options{BackupDir: backups, Now: func() time.Time { return *clock }}, &store.AuditEntry{Summary: "从备份恢复"}, nil)
 	if err != nil {
 		t.Fatal(err, rep)
 	}

@@ -67,6 +67,20 @@ func (s *Store) BackupTo(path string) error {
 	return anchorErr
 }
 
+// ManualBackupName is the file name of a copy made on request at t
+// (laifang backup, 设置 → 备份); the rotation of the daily copies leaves it
+// alone.
+func ManualBackupName(t time.Time) string {
+	return dailyPrefix + t.Format("20060102-150405") + dailySuffix
+}
+
+// BackupNow makes a hot copy in the backup folder, named for the moment
+// (ManualBackupName), and returns its path.
+func (s *Store) BackupNow() (string, error) {
+	path := filepath.Join(s.BackupDir(), ManualBackupName(s.now()))
+	return path, s.BackupTo(path)
+}
+
 // verifySum compares a copy with the checksum written beside it, if any.
 func verifySum(path string) error {
 	want, err := os.ReadFile(path + ".sha256")
@@ -168,30 +182,32 @@ func Rotate(dir string, keep int) error {
 // ErrBadBackup means a copy failed its check and was not restored.
 var ErrBadBackup = errors.New("store: the copy failed its check and was not restored")
 
-// Restore checks the copy at src (its checksum when one lies beside it,
-// bbolt's own check, the schema version, every index) and only then puts it in place of dst, which must not be open
-// anywhere. The replaced file is kept beside dst; its path is returned.
-// A copy from an older version is upgraded on the way in. When a is not
-// nil it is appended to the copy's audit log before the copy goes in place
-// (who restored, from which file), so the restored file itself tells that
-// it was restored; a refused restore writes it nowhere.
-func Restore(src, dst string, opts Options, a *AuditEntry) (replaced string, report *Report, err error) {
+// Restore checks the copy at src and only then puts it in place of dst,
+// which must not be open anywhere. The replaced file is kept beside dst; its
+// path is returned. The check is the checksum beside the copy, when there
+// is one, then verify on a temp copy beside dst (VerifyFile when nil):
+// bbolt's pages, the schema version, every index and the audit chain. A copy
+// from an older version is upgraded on the way in. When a is not nil it is
+// appended to the copy's audit log before the copy goes in place (who
+// restored, from which file), so the restored file itself tells that it
+// was restored; a refused restore writes it nowhere, leaves dst as it was
+// and no temp file behind.
+func Restore(src, dst string, opts Options, a *AuditEntry, verify Verifier) (replaced string, report *Report, err error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
+	if verify == nil {
+		verify = VerifyFile
+	}
 	if err := verifySum(src); err != nil {
 		return "", nil, err
-	}
-	if v, err := SchemaOf(src); err != nil {
-		return "", nil, fmt.Errorf("store: %s is not a laifang data file: %w", src, err)
-	} else if v > SchemaVersion {
-		return "", nil, fmt.Errorf("%w (copy schema %d, this program %d)", ErrNewerSchema, v, SchemaVersion)
 	}
 	dir := filepath.Dir(dst)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", nil, err
 	}
-	tmp, err := os.CreateTemp(dir, ".laifang-restore-*")
+	sweepRestoreTemps(dir, opts.Now())
+	tmp, err := os.CreateTemp(dir, restoreTempPattern)
 	if err != nil {
 		return "", nil, err
 	}
@@ -219,35 +235,35 @@ func Restore(src, dst string, opts Options, a *AuditEntry) (replaced string, rep
 	if o.BackupDir == "" {
 		o.BackupDir = filepath.Join(dir, "backups")
 	}
-	s, err := Open(tmpPath, o)
-	if err != nil {
-		return "", nil, fmt.Errorf("%w: %v", ErrBadBackup, err)
-	}
-	report, err = s.Check()
-	if err == nil && report.OK() && a != nil {
-		if a.Action == "" {
-			a.Action = "restore"
-		}
-		err = s.AppendAudit(a)
-	}
-	if cerr := s.Close(); err == nil {
-		err = cerr
-	}
+	// The copy is verified (and upgraded) as the temp file, so that what is
+	// checked is what goes in place.
+	report, err = verify(tmpPath, o)
 	if err != nil {
 		return "", report, err
 	}
 	if !report.OK() {
 		return "", report, ErrBadBackup
 	}
+	if a != nil {
+		s, err := Open(tmpPath, o)
+		if err != nil {
+			return "", report, err
+		}
+		if a.Action == "" {
+			a.Action = "restore"
+		}
+		err = s.AppendAudit(a)
+		if cerr := s.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return "", report, err
+		}
+	}
 	// dst must not be in use.
 	if _, err := os.Stat(dst); err == nil {
-		db, err := bolt.Open(dst, 0o600, &bolt.Options{Timeout: time.Second})
-		if err != nil {
-			if errors.Is(err, bolt.ErrTimeout) {
-				return "", report, ErrLocked
-			}
-		} else {
-			db.Close()
+		if inUse(dst) {
+			return "", report, ErrLocked
 		}
 		replaced = dst + ".replaced-" + opts.Now().Format("20060102-150405")
 		if err := os.Rename(dst, replaced); err != nil {
@@ -262,4 +278,31 @@ func Restore(src, dst string, opts Options, a *AuditEntry) (replaced string, rep
 	}
 	syncDir(dir)
 	return replaced, report, nil
+}
+
+const restoreTempPattern = ".laifang-restore-*"
+
+// sweepRestoreTemps removes the temp copies a restore killed outright (power
+// cut, kill -9) left in dir; a day old, so that no running restore loses its
+// own.
+func sweepRestoreTemps(dir string, now time.Time) {
+	old, _ := filepath.Glob(filepath.Join(dir, restoreTempPattern))
+	for _, p := range old {
+		if fi, err := os.Stat(p); err == nil && now.Sub(fi.ModTime()) > 24*time.Hour {
+			os.Remove(p)
+		}
+	}
+}
+
+// inUse tells whether another program holds the file at path. It takes
+// bbolt's lock read-only: the file being replaced is often a damaged one,
+// and a writable open would read its free list, where bbolt may panic.
+func inUse(path string) (held bool) {
+	defer func() { recover() }()
+	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
+	if err != nil {
+		return errors.Is(err, bolt.ErrTimeout)
+	}
+	closeQuietly(db)
+	return false
 }

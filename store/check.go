@@ -16,6 +16,9 @@ type Report struct {
 	Problems []string
 	Counts   map[string]int // records per bucket
 	more     map[string]int // problems not listed, per kind
+	// Damaged means the file itself is broken (bbolt's pages, or a crash
+	// while reading them): no rebuild mends it, only a backup does.
+	Damaged bool
 }
 
 // OK tells whether nothing is wrong.
@@ -92,9 +95,18 @@ var indexSource = map[string]*table{
 // each entry that is there belongs to a record.
 func (s *Store) Check() (*Report, error) {
 	r := &Report{Counts: map[string]int{}}
-	err := s.View(func(tx *Tx) error {
-		for err := range tx.tx.Check() {
-			r.add("文件结构：", "%v", err)
+	return r, s.check(r, true)
+}
+
+// check adds to r what Check finds; pages false skips bbolt's own check,
+// for VerifyFile, which has run it before it trusted the file to Open.
+func (s *Store) check(r *Report, pages bool) error {
+	return s.View(func(tx *Tx) error {
+		if pages {
+			for err := range tx.tx.Check() {
+				r.add("文件结构：", "%v", err)
+				r.Damaged = true
+			}
 		}
 		if len(r.Problems) > 0 {
 			return nil // indexes are not worth reading in a broken file
@@ -117,7 +129,6 @@ func (s *Store) Check() (*Report, error) {
 		}
 		return tx.checkFullText(r)
 	})
-	return r, err
 }
 
 func (tx *Tx) checkClassic(r *Report) {

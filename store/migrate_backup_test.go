@@ -110,7 +110,7 @@ func TestDailyBackupRotatesAndRestoreChecksFirst(t *testing.T) {
 	good := filepath.Join(bk, names[2])
 	goodBefore, _ := os.ReadFile(good)
 	replaced, rep, err := store.Restore(good, path, store.Options{Now: func() time.Time { return testNow }},
-		&store.AuditEntry{Action: "restore", Entity: "file", Summary: "从 " + good + " 恢复", Workstation: "命令行 tester"})
+		&store.AuditEntry{Action: "restore", Entity: "file", Summary: "从 " + good + " 恢复", Workstation: "命令行 tester"}, nil)
 	if err != nil || !rep.OK() {
 		t.Fatalf("restore: %v %v", err, rep)
 	}
@@ -145,7 +145,7 @@ func TestDailyBackupRotatesAndRestoreChecksFirst(t *testing.T) {
 	sum, _ := os.ReadFile(good + ".sha256")
 	os.WriteFile(bad+".sha256", sum, 0o600)
 	before, _ := os.ReadFile(path)
-	if _, _, err := store.Restore(bad, path, store.Options{}, &store.AuditEntry{Action: "restore"}); err == nil {
+	if _, _, err := store.Restore(bad, path, store.Options{}, &store.AuditEntry{Action: "restore"}, nil); err == nil {
 		t.Fatal("a damaged copy was restored")
 	} else {
 		t.Logf("refused: %v", err)
@@ -157,7 +157,7 @@ func TestDailyBackupRotatesAndRestoreChecksFirst(t *testing.T) {
 	// Restore refuses to replace a file in use.
 	s = open(t, path, store.Options{})
 	defer s.Close()
-	if _, _, err := store.Restore(good, path, store.Options{}, nil); !errors.Is(err, store.ErrLocked) {
+	if _, _, err := store.Restore(good, path, store.Options{}, nil, nil); !errors.Is(err, store.ErrLocked) {
 		t.Fatalf("restore over an open file: %v", err)
 	}
 }

@@ -13,9 +13,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 )
 
 // ErrLocked means another process holds the data file open.
@@ -150,7 +152,26 @@ func Open(path string, opts Options) (*Store, error) {
 	}
 	_, statErr := os.Stat(path)
 	isNew := errors.Is(statErr, os.ErrNotExist)
-	db, err := bolt.Open(path, 0o600, &bolt.Options{
+	return openFile(path, opts, isNew)
+}
+
+// openFile opens the file and reads its first pages, where a damaged file
+// shows first. bbolt panics on a page it cannot read, and a read past the
+// file is a memory fault; both are turned into ErrDamaged here, so that the
+// window and serve tell the user in words instead of crashing. A file
+// damaged deeper down is found by check (VerifyFile).
+func openFile(path string, opts Options, isNew bool) (s *Store, err error) {
+	var db *bolt.DB
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if p := recover(); p != nil {
+			if db != nil {
+				closeQuietly(db)
+			}
+			s, err = nil, fmt.Errorf("%w: %s (%v)", ErrDamaged, path, p)
+		}
+	}()
+	db, err = bolt.Open(path, 0o600, &bolt.Options{
 		Timeout:  opts.Timeout,
 		NoSync:   opts.NoSync,
 		ReadOnly: opts.ReadOnly,
@@ -163,9 +184,12 @@ func Open(path string, opts Options) (*Store, error) {
 		if errors.Is(err, bolt.ErrTimeout) {
 			return nil, ErrLocked
 		}
+		if notBolt(err) {
+			return nil, fmt.Errorf("%w: %s (%v)", ErrDamaged, path, err)
+		}
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
-	s := &Store{db: db, path: path, now: opts.Now, opts: opts}
+	s = &Store{db: db, path: path, now: opts.Now, opts: opts}
 	if err := s.init(isNew); err != nil {
 		db.Close()
 		return nil, err
@@ -177,6 +201,19 @@ func Open(path string, opts Options) (*Store, error) {
 		}
 	}
 	return s, nil
+}
+
+// notBolt tells the errors of a file whose first pages are not bbolt's.
+func notBolt(err error) bool {
+	return errors.Is(err, berrors.ErrInvalid) || errors.Is(err, berrors.ErrChecksum) ||
+		errors.Is(err, berrors.ErrVersionMismatch) || errors.Is(err, berrors.ErrInvalidMapping)
+}
+
+// closeQuietly releases a file that made bbolt panic; its Close may panic
+// in turn on the same pages.
+func closeQuietly(db *bolt.DB) {
+	defer func() { recover() }()
+	db.Close()
 }
 
 // init checks the schema, migrates and creates missing buckets.

@@ -7,7 +7,6 @@ import (
 	"os"
 	"os/user"
 	"path/filepath"
-	"time"
 
 	"laifang/store"
 )
@@ -26,23 +25,22 @@ var restoreCommand = command{
 
 func runBackup(c *Context, fs *flag.FlagSet) error {
 	s, err := store.Open(c.DataFile(), store.Options{NoDailyBackup: true})
-	if err != nil {
+	if errors.Is(err, store.ErrLocked) {
+		// bbolt's lock keeps out even a reader: the copy must come from
+		// the program that holds the file.
+		return errors.New("数据文件正被打开的来访接待程序（窗口或 laifang serve）使用，命令行不能同时读取它。" +
+			"请由管理员在该程序中进入 设置 → 备份，点“立即备份”；或先关闭该程序，再运行 laifang backup。")
+	} else if err != nil {
 		return err
 	}
 	defer s.Close()
 	dst := fs.Arg(0)
 	if dst == "" {
-		st, err := s.Settings()
-		if err != nil {
-			return err
-		}
-		dir := st.BackupDir
-		if dir == "" {
-			dir = filepath.Join(c.DataDir, "backups")
-		}
-		dst = filepath.Join(dir, "laifang-"+time.Now().Format("20060102-150405")+".db")
+		dst, err = s.BackupNow()
+	} else {
+		err = s.BackupTo(dst)
 	}
-	if err := s.BackupTo(dst); err != nil {
+	if err != nil {
 		return fmt.Errorf("备份失败：%w", err)
 	}
 	if err := s.AppendAudit(&store.AuditEntry{Action: "backup", Entity: "file", Summary: "命令行备份到 " + dst,
@@ -65,17 +63,17 @@ func runRestore(c *Context, fs *flag.FlagSet) error {
 	}
 	a := &store.AuditEntry{Action: "restore", Entity: "file", Summary: "命令行从 " + abs + " 恢复数据文件",
 		Workstation: cliWorkstation()}
-	replaced, r, err := store.Restore(src, c.DataFile(), store.Options{}, a)
+	replaced, r, err := store.Restore(src, c.DataFile(), store.Options{}, a, verifyInChild(c, false))
 	if err != nil {
 		if r != nil && !r.OK() {
 			for _, p := range r.Problems {
 				fmt.Fprintln(c.Stdout, "  "+p)
 			}
+			if n := r.Omitted(); n > 0 {
+				fmt.Fprintf(c.Stdout, "  ……另有 %d 个问题未列出\n", n)
+			}
 		}
-		if errors.Is(err, store.ErrLocked) {
-			return err
-		}
-		return fmt.Errorf("没有恢复：%w", err)
+		return restoreRefused(err, r)
 	}
 	fmt.Fprintf(c.Stdout, "已恢复。")
 	if replaced != "" {
@@ -83,6 +81,27 @@ func runRestore(c *Context, fs *flag.FlagSet) error {
 	}
 	fmt.Fprintln(c.Stdout)
 	return nil
+}
+
+// restoreRefused says in words why a copy was not restored; the data file
+// is as it was in every case.
+func restoreRefused(err error, r *store.Report) error {
+	const kept = "数据文件没有改动。"
+	switch {
+	case errors.Is(err, store.ErrLocked):
+		return err
+	case errors.Is(err, store.ErrBadBackup) && r == nil:
+		return errors.New("没有恢复：这份备份与旁边的校验文件（.sha256）不符，它在备份之后被改动或损坏。" + kept + "请换一份备份。")
+	case errors.Is(err, store.ErrBadBackup) && r.Damaged:
+		return errors.New("没有恢复：这份备份已损坏。" + kept + "请换一份备份（备份文件夹中有按日期命名的多份）。")
+	case errors.Is(err, store.ErrBadBackup):
+		return errors.New("没有恢复：这份备份没有通过检查（问题见上）。" + kept + "请换一份备份。")
+	case errors.Is(err, store.ErrNewerSchema):
+		return errors.New("没有恢复：这份备份由更新版本的来访接待程序制作，本程序无法读取。" + kept)
+	case errors.Is(err, os.ErrNotExist):
+		return errors.New("没有恢复：找不到这个文件。" + kept)
+	}
+	return fmt.Errorf("没有恢复：%w。"+kept, err)
 }
 
 // cliWorkstation is the "from where" of an audit entry written by a

@@ -64,6 +64,9 @@ type command struct {
 	// flags adds the command's own flags; --data is added for every command.
 	flags func(fs *flag.FlagSet)
 	run   func(c *Context, fs *flag.FlagSet) error
+	// hidden leaves the command out of `laifang help`: the program runs it
+	// itself (verify-file).
+	hidden bool
 }
 
 // commands is the table of subcommands; the window is the empty name.
@@ -77,6 +80,8 @@ var commands = map[string]command{
 	"restore": restoreCommand,
 	"audit":   auditCommand,
 	"users":   usersCommand,
+
+	"verify-file": verifyFileCommand,
 }
 
 // Run runs the command line and returns the process exit code.
@@ -142,7 +147,7 @@ func message(err error) string {
 	if errors.As(err, &e) {
 		return e.Message
 	}
-	if errors.Is(err, store.ErrLocked) {
+	if errors.Is(err, store.ErrLocked) || errors.Is(err, store.ErrDamaged) || errors.Is(err, store.ErrNewerSchema) {
 		return app.AsError(err).Message
 	}
 	return err.Error()
@@ -152,7 +157,7 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w, "用法：laifang [命令] [--data 文件夹] [参数]")
 	names := make([]string, 0, len(commands))
 	for n := range commands {
-		if n != "" {
+		if n != "" && !commands[n].hidden {
 			names = append(names, n)
 		}
 	}

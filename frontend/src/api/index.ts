@@ -14,6 +14,7 @@ export type { Transport } from './transport'
 /** Plain data as it arrives over either transport (no model class methods). */
 type Plain<T> = Pick<T, { [K in keyof T]: T[K] extends (...args: never[]) => unknown ? never : K }[keyof T]>
 export type SystemInfo = Plain<app.SystemInfo>
+export type BackupCopy = Plain<app.BackupCopy>
 export type AuthState = Plain<app.AuthState>
 export type UserInfo = Plain<app.UserInfo>
 export type UserInput = Plain<app.UserInput>

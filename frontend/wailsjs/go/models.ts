@@ -266,6 +266,22 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class BackupCopy {
+	    path: string;
+	    size: number;
+	    at: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new BackupCopy(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.size = source["size"];
+	        this.at = source["at"];
+	    }
+	}
 	export class WordingRef {
 	    id: number;
 	    topic: string;
