@@ -20,6 +20,7 @@ var readMethods = regexp.MustCompile(`\.(List|Get|State|Info|Directory|Options|C
 
 var notSharedEdits = map[string]string{
 	"Auth.Setup":          "makes the office once; refused as soon as anyone exists",
+	"System.Backup":       "copies the data file; changes nothing in it but its own audit entry",
 	"Auth.Login":          "the session's own state",
 	"Auth.Logout":         "the session's own state",
 	"Auth.Lock":           "the session's own state",

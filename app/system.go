@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"log/slog"
 	"os"
 	"time"
@@ -54,6 +55,9 @@ type BackupCopy struct {
 	Path string `json:"path"`
 	Size int64  `json:"size"`
 	At   string `json:"at"` // RFC 3339
+	// Warning: the copy is complete but something beside it is not (its
+	// audit anchor could not be written).
+	Warning string `json:"warning"`
 }
 
 // CodeBackupFailed: the copy could not be written (a full or missing
@@ -69,6 +73,13 @@ func (s *System) Backup() (BackupCopy, error) {
 		return BackupCopy{}, err
 	}
 	path, err := st.BackupNow()
+	warning := ""
+	if errors.Is(err, store.ErrAnchor) {
+		slog.Error("backup anchor", "err", err)
+		warning = "备份已完成，但审计锚点没有写入备份文件夹的 " + store.AnchorFileName +
+			"：这份备份的审计日志条数和摘要无法留作日后核对。请检查该文件是否被设为只读或被其他程序占用。"
+		err = nil
+	}
 	if err != nil {
 		slog.Error("backup", "err", err)
 		return BackupCopy{}, newError(CodeBackupFailed, "备份没有完成：无法写入备份文件夹 "+st.BackupDir()+
@@ -83,5 +94,5 @@ func (s *System) Backup() (BackupCopy, error) {
 	}); err != nil {
 		return BackupCopy{}, err
 	}
-	return BackupCopy{Path: path, Size: fi.Size(), At: fi.ModTime().Format(time.RFC3339)}, nil
+	return BackupCopy{Path: path, Size: fi.Size(), At: fi.ModTime().Format(time.RFC3339), Warning: warning}, nil
 }

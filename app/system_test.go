@@ -131,6 +131,43 @@ func TestAdminBacksUpFromTheRunningProgram(t *testing.T) {
 	}
 }
 
+// Two clicks of 立即备份 within one second make two copies, and a copy
+// whose anchor line cannot be written is still reported, with a warning.
+func TestTwoBackupsInOneSecondAndAMissingAnchor(t *testing.T) {
+	a, _ := testApp(t)
+	setUp(t, a)
+	first, err := a.System.Backup()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.Warning != "" {
+		t.Errorf("a sound backup warns: %q", first.Warning)
+	}
+	// The anchor file turned into a folder: the line cannot be appended.
+	anchors := filepath.Join(filepath.Dir(first.Path), store.AnchorFileName)
+	if err := os.Remove(anchors); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(anchors, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	second, err := a.System.Backup()
+	if err != nil {
+		t.Fatalf("a complete copy without its anchor is refused: %v", err)
+	}
+	if second.Path == first.Path {
+		t.Fatalf("the second copy replaced the first: %s", second.Path)
+	}
+	if !strings.Contains(second.Warning, "审计锚点") {
+		t.Errorf("no warning of the missing anchor: %+v", second)
+	}
+	for _, p := range []string{first.Path, second.Path} {
+		if r, err := store.VerifyFile(p, store.Options{}); err != nil || !r.OK() {
+			t.Errorf("%s does not verify: %v %+v", p, err, r)
+		}
+	}
+}
+
 // A damaged data file at startup is reported in words that point to
 // laifang restore, not as an internal error.
 func TestADamagedDataFileIsReportedInWords(t *testing.T) {

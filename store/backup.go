@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -76,8 +77,17 @@ func ManualBackupName(t time.Time) string {
 
 // BackupNow makes a hot copy in the backup folder, named for the moment
 // (ManualBackupName), and returns its path.
+// Two copies within one second get -2, -3…: a second click never replaces
+// the first copy.
 func (s *Store) BackupNow() (string, error) {
-	path := filepath.Join(s.BackupDir(), ManualBackupName(s.now()))
+	name := ManualBackupName(s.now())
+	path := filepath.Join(s.BackupDir(), name)
+	for n := 2; ; n++ {
+		if _, err := os.Lstat(path); errors.Is(err, os.ErrNotExist) {
+			break
+		}
+		path = filepath.Join(s.BackupDir(), strings.TrimSuffix(name, dailySuffix)+"-"+strconv.Itoa(n)+dailySuffix)
+	}
 	return path, s.BackupTo(path)
 }
 

@@ -40,6 +40,11 @@ func runBackup(c *Context, fs *flag.FlagSet) error {
 	} else {
 		err = s.BackupTo(dst)
 	}
+	anchorErr := error(nil)
+	if errors.Is(err, store.ErrAnchor) {
+		// The copy is whole; only its anchor line is missing.
+		anchorErr, err = err, nil
+	}
 	if err != nil {
 		return fmt.Errorf("备份失败：%w", err)
 	}
@@ -48,6 +53,9 @@ func runBackup(c *Context, fs *flag.FlagSet) error {
 		return err
 	}
 	fmt.Fprintf(c.Stdout, "已备份到 %s\n", dst)
+	if anchorErr != nil {
+		return fmt.Errorf("备份已完成，但审计锚点没有写入 %s：%w", store.AnchorFileName, anchorErr)
+	}
 	return nil
 }
 

@@ -270,6 +270,7 @@ export namespace app {
 	    path: string;
 	    size: number;
 	    at: string;
+	    warning: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new BackupCopy(source);
@@ -280,6 +281,7 @@ export namespace app {
 	        this.path = source["path"];
 	        this.size = source["size"];
 	        this.at = source["at"];
+	        this.warning = source["warning"];
 	    }
 	}
 	export class WordingRef {

@@ -48,4 +48,14 @@ describe('BackupPanel', () => {
     expect(w.get('[data-testid="backup-error"]').text()).toContain(message)
     expect(w.find('[data-testid="backup-done"]').exists()).toBe(false)
   })
+
+  it("shows Go's warning beside a copy made without its audit anchor", async () => {
+    const warning = '备份已完成，但审计锚点没有写入备份文件夹的 laifang-audit-anchors.txt'
+    const { w } = setup(() => ({ path: '/d/backups/a.db', size: 1, at: '', warning }))
+    await flushPromises()
+    await w.get('[data-testid="backup-now"]').trigger('click')
+    await flushPromises()
+    expect(w.find('[data-testid="backup-done"]').exists()).toBe(true)
+    expect(w.get('[data-testid="backup-warning"]').text()).toContain(warning)
+  })
 })
