@@ -5,13 +5,13 @@ import (
 	"slices"
 	"strings"
 
-	"laifang/app/dict"
+	"laifang/domain/dict"
 	"laifang/store"
 )
 
 // Dicts are the office's code lists (字典): channels, kinds of matter,
 // content categories in two levels, reasons for not accepting, outcomes.
-// An office starts with app/dict's defaults and edits its own copy; the UI
+// An office starts with domain/dict's defaults and edits its own copy; the UI
 // shows only what these return.
 type Dicts struct{ svc }
 

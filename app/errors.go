@@ -67,8 +67,8 @@ func AsError(err error) *Error {
 	if errors.As(err, &e) {
 		return e
 	}
-	// The pure rule packages (app/idcard, app/phone, app/casestate,
-	// app/deadline, app/dict) keep their own error types so that they do
+	// The pure rule packages (domain/idcard, domain/phone, domain/casestate,
+	// domain/deadline, domain/dict) keep their own error types so that they do
 	// not import app; each carries a stable code and a Chinese message, and
 	// some the field they are about.
 	var coded interface {

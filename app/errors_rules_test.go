@@ -5,9 +5,9 @@ import (
 	"testing"
 	"time"
 
-	"laifang/app/casestate"
-	"laifang/app/idcard"
-	"laifang/app/phone"
+	"laifang/domain/casestate"
+	"laifang/domain/idcard"
+	"laifang/domain/phone"
 )
 
 // The rule packages' refusals reach the UI with their code, message and

@@ -7,10 +7,10 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"laifang/app/casestate"
-	"laifang/app/dict"
-	"laifang/app/idcard"
-	"laifang/app/phone"
+	"laifang/domain/casestate"
+	"laifang/domain/dict"
+	"laifang/domain/idcard"
+	"laifang/domain/phone"
 	"laifang/store"
 )
 

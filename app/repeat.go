@@ -4,7 +4,7 @@ import (
 	"sort"
 	"strings"
 
-	"laifang/app/casestate"
+	"laifang/domain/casestate"
 	"laifang/store"
 )
 

@@ -5,7 +5,7 @@ import (
 	"slices"
 	"testing"
 
-	"laifang/app/dict"
+	"laifang/domain/dict"
 	"laifang/store"
 )
 

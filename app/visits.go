@@ -6,10 +6,10 @@ import (
 	"strconv"
 	"strings"
 
-	"laifang/app/casestate"
-	"laifang/app/deadline"
-	"laifang/app/dict"
-	"laifang/app/idcard"
+	"laifang/domain/casestate"
+	"laifang/domain/deadline"
+	"laifang/domain/dict"
+	"laifang/domain/idcard"
 	"laifang/store"
 )
 
@@ -481,7 +481,7 @@ func disposalText(tr *casestate.Transition, in *RegisterInput, _ string) string 
 
 // caseDue is the running legal deadline after registration: the
 // acceptance notice from receipt, the handling period from acceptance, or
-// the date on the 交办单 (app/deadline, national profile, the office's
+// the date on the 交办单 (domain/deadline, national profile, the office's
 // holiday calendar).
 func caseDue(tx *store.Tx, c *store.Case, in *RegisterInput) store.Date {
 	var clock deadline.Clock

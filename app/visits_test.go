@@ -7,9 +7,9 @@ import (
 	"strings"
 	"testing"
 
-	"laifang/app/casestate"
-	"laifang/app/dict"
-	"laifang/app/idcard"
+	"laifang/domain/casestate"
+	"laifang/domain/dict"
+	"laifang/domain/idcard"
 	"laifang/store"
 )
 

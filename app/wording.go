@@ -5,7 +5,7 @@ import (
 	"strings"
 	"time"
 
-	"laifang/app/dict"
+	"laifang/domain/dict"
 	"laifang/store"
 )
 

@@ -141,7 +141,7 @@ type Case struct {
 	Served       Date         `json:"srv,omitempty"`
 	ServedHow    string       `json:"svh,omitempty"`
 	Status       string       `json:"st"`
-	Due          Date         `json:"due,omitempty"` // the running legal deadline, computed by app/deadline
+	Due          Date         `json:"due,omitempty"` // the running legal deadline, computed by domain/deadline
 	Closed       Date         `json:"cl,omitempty"`
 	ArchiveNo    string       `json:"arc,omitempty"`
 	Retain       Date         `json:"ret,omitempty"`

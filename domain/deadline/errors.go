@@ -4,7 +4,7 @@ import "fmt"
 
 // Error is a deadline error with a stable code and a Chinese message. The
 // app maps it to app.Error (Code, Message, Field); this package does not
-// import app so that imports point one way (app → app/deadline).
+// import app so that imports point one way (app → domain/deadline).
 type Error struct {
 	code, message, field string
 	base                 *Error // the sentinel this one was made from

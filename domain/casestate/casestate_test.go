@@ -5,7 +5,7 @@ import (
 	"slices"
 	"testing"
 
-	"laifang/app/deadline"
+	"laifang/domain/deadline"
 	"laifang/store"
 )
 

@@ -3,7 +3,7 @@ package idcard_test
 import (
 	"testing"
 
-	"laifang/app/idcard"
+	"laifang/domain/idcard"
 	"laifang/store/gen"
 )
 

@@ -5,8 +5,8 @@ import (
 	"slices"
 	"testing"
 
-	"laifang/app/casestate"
-	"laifang/app/idcard"
+	"laifang/domain/casestate"
+	"laifang/domain/idcard"
 	"laifang/store/gen"
 )
 

@@ -23,8 +23,8 @@ package dict
 import (
 	"slices"
 
-	"laifang/app/casestate"
-	"laifang/app/idcard"
+	"laifang/domain/casestate"
+	"laifang/domain/idcard"
 )
 
 // Entry is one code of a list; the fields map one to one onto
