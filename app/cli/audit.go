@@ -18,6 +18,15 @@ func runAudit(c *Context, fs *flag.FlagSet) error {
 	if fs.Arg(0) != "verify" {
 		return errors.New("用法：laifang audit verify [锚点文件…]")
 	}
+	// A damaged file can crash whatever reads it: its pages are checked in
+	// a child process first (verify-file), as check and restore do.
+	pages, err := verifyInChild(c, true)(c.DataFile(), store.Options{})
+	if err != nil {
+		return checkFailed(c, err)
+	}
+	if pages.Damaged {
+		return report(c, pages, 0)
+	}
 	s, err := store.Open(c.DataFile(), store.Options{ReadOnly: true, Timeout: 0})
 	if err != nil {
 		return err

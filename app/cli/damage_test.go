@@ -165,6 +165,16 @@ func TestDamagedCopiesAreRefusedInWords(t *testing.T) {
 		if extra := leftovers(t, dir); len(extra) > 0 {
 			t.Errorf("offset %d: check left %v in the data folder", off, extra)
 		}
+		// audit verify reads the same file: words, never a crash.
+		out, code = run(t, "audit", "verify", "--data", dir)
+		for _, w := range crashWords {
+			if strings.Contains(out, w) {
+				t.Fatalf("offset %d: audit verify shows a crash: %s", off, out)
+			}
+		}
+		if code == 2 {
+			t.Errorf("offset %d: audit verify exit %d: %s", off, code, out)
+		}
 	}
 	t.Logf("%d offsets: %d refused (%d crashed the child), %d accepted whole", len(offsets), refused, crashedN, accepted)
 	if refused == 0 || crashedN == 0 {
