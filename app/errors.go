@@ -53,6 +53,18 @@ const (
 	CodeInvalid     = "invalid" // a form with one or more Fields to correct
 )
 
+// Codes of a form's Issues, shared by every form that checks the same
+// kind of input.
+const (
+	CodeRequired  = "intake.required"   // an input that must be filled is empty
+	CodeTooLong   = "intake.too_long"   // longer than its limit
+	CodeDate      = "intake.date"       // a date or time that cannot be read
+	CodeFuture    = "intake.future"     // a date or time after now
+	CodeEndBefore = "intake.end_before" // an end before its start
+	CodeDict      = "intake.dict"       // a code not in its dictionary
+	CodeRisk      = "intake.risk"       // risk notes or tags without PermRisk
+)
+
 // MsgStale is what a clerk reads when someone else saved the record first.
 const MsgStale = "保存未成功：这条记录在您打开之后已被其他人修改。为避免覆盖对方的修改，请重新打开记录，核对后再保存。"
 

@@ -65,27 +65,6 @@ type PersonInput struct {
 	Relation  string `json:"relation"` // 代理人: relation to the petitioner
 }
 
-// RecordInput is the reception record (接谈记录, §2.4) of one visit: the
-// first one on the intake form, later ones on the case view.
-type RecordInput struct {
-	Start        string   `json:"start"` // YYYY-MM-DDTHH:MM
-	End          string   `json:"end"`
-	Receptionist uint64   `json:"receptionist"` // 接谈人 (a user); the signed-in user when 0
-	Leader       string   `json:"leader"`       // 接谈领导, if any
-	IDChecked    bool     `json:"idChecked"`    // 证件已核验
-	Statement    string   `json:"statement"`
-	QA           string   `json:"qa"`
-	Materials    string   `json:"materials"`
-	Explanations string   `json:"explanations"`
-	Scripts      []uint64 `json:"scripts"` // 口径 used
-	Procedure    bool     `json:"procedure"`
-	Remedies     bool     `json:"remedies"`
-	Commitments  string   `json:"commitments"`
-	RiskNotes    string   `json:"riskNotes"` // PermRisk only
-	Confirmed    bool     `json:"confirmed"` // 经核对无误
-	Refusal      string   `json:"refusal"`   // why the petitioner did not confirm
-}
-
 // RegisterInput is the whole form.
 type RegisterInput struct {
 	// A. Registration header.
@@ -214,6 +193,8 @@ const (
 	maxShort = 100
 	maxLine  = 300
 	maxText  = 20000
+	// maxPresent bounds the number of people present at one visit.
+	maxPresent = 100000
 )
 
 func trimInput(in *RegisterInput) {
@@ -242,31 +223,12 @@ func trimInput(in *RegisterInput) {
 	in.RiskTags = tags
 }
 
-func trimRecord(r *RecordInput) {
-	t := strings.TrimSpace
-	r.Start, r.End, r.Leader, r.Statement, r.QA = t(r.Start), t(r.End), t(r.Leader), t(r.Statement), t(r.QA)
-	r.Materials, r.Explanations, r.Commitments, r.RiskNotes, r.Refusal = t(r.Materials), t(r.Explanations), t(r.Commitments), t(r.RiskNotes), t(r.Refusal)
-}
-
-// parseMoment reads the form's date-time (local time, to the minute).
-func parseMoment(s string) (time.Time, bool) {
-	for _, layout := range []string{"2006-01-02T15:04", "2006-01-02 15:04", "2006-01-02T15:04:05", "2006-01-02 15:04:05"} {
-		if t, err := time.ParseInLocation(layout, s, time.Local); err == nil {
-			return t, true
-		}
-	}
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t, true
-	}
-	return time.Time{}, false
-}
-
 // slack allows for a PC clock a little behind the clerk's watch.
 const slack = 5 * time.Minute
 
 func checkLen(is *issues, field, label, s string, max int) {
 	if utf8.RuneCountInString(s) > max {
-		is.err(field, "intake.too_long", fmt.Sprintf("%s不能超过 %d 个字。", label, max))
+		is.err(field, CodeTooLong, fmt.Sprintf("%s不能超过 %d 个字。", label, max))
 	}
 }
 
@@ -453,7 +415,7 @@ func checkIntake(in *RegisterInput, r *intakeRules) CheckResult {
 		is.err("present", "intake.present", "来访人数至少为 1。")
 	} else if in.Present < present {
 		is.err("present", "intake.present_few", fmt.Sprintf("来访人数少于登记的来访人（%d 人）。", present))
-	} else if in.Present > 100000 {
+	} else if in.Present > maxPresent {
 		is.err("present", "intake.present", "来访人数不正确。")
 	}
 	if in.Involved < 0 || (in.Involved > 0 && in.Involved < in.Present) {
@@ -524,7 +486,7 @@ func checkIntake(in *RegisterInput, r *intakeRules) CheckResult {
 	checkDisposal(in, r, &is, linked)
 
 	// The reception record.
-	checkRecord(&in.Record, "record.", r, received, &is)
+	checkRecord(&in.Record, "record.", r.now, received, r.mayRisk, &is)
 
 	out.Errors, out.Warnings = is.errs, is.warns
 	if out.Errors == nil {
@@ -607,61 +569,6 @@ func checkDisposal(in *RegisterInput, r *intakeRules, is *issues, linked bool) {
 	checkLen(is, "body", "告知的有权机关或途径", in.Body, maxShort)
 	checkLen(is, "unit", "承办单位", in.Unit, maxShort)
 	checkLen(is, "opinion", "拟办意见", in.Opinion, maxText)
-}
-
-// checkRecord checks a reception record; prefix places its fields
-// ("record." on the intake form).
-func checkRecord(rec *RecordInput, prefix string, r *intakeRules, received time.Time, is *issues) {
-	var start, end time.Time
-	if rec.Start != "" {
-		t, ok := parseMoment(rec.Start)
-		switch {
-		case !ok:
-			is.err(prefix+"start", "intake.date", "开始时间格式应为 2026-03-02 09:30。")
-		case t.After(r.now.Add(slack)):
-			is.err(prefix+"start", "intake.future", "接谈开始时间不能晚于现在。")
-		default:
-			start = t
-		}
-	}
-	if rec.End != "" {
-		t, ok := parseMoment(rec.End)
-		switch {
-		case !ok:
-			is.err(prefix+"end", "intake.date", "结束时间格式应为 2026-03-02 10:00。")
-		case t.After(r.now.Add(slack)):
-			is.err(prefix+"end", "intake.future", "接谈结束时间不能晚于现在。")
-		case !start.IsZero() && t.Before(start):
-			is.err(prefix+"end", "intake.end_before", "结束时间不能早于开始时间。")
-		default:
-			end = t
-		}
-	}
-	_ = end
-	if !start.IsZero() && start.Before(received.Add(-12*time.Hour)) {
-		is.warn(prefix+"start", "intake.start_early", "接谈开始时间比来访时间早很多，请核对。")
-	}
-	if rec.RiskNotes != "" && !r.mayRisk {
-		is.err(prefix+"riskNotes", "intake.risk", "您的角色不能填写风险情况。")
-	}
-	if !rec.Confirmed && rec.Statement != "" && rec.Refusal == "" {
-		is.warn(prefix+"confirmed", "intake.unconfirmed", "信访人尚未确认记录；拒绝签字的，请注明情况。")
-	}
-	for _, x := range []struct{ f, label, s string }{
-		{"leader", "接谈领导", rec.Leader}, {"statement", "来访人陈述", rec.Statement}, {"qa", "问答", rec.QA},
-		{"materials", "收到材料", rec.Materials}, {"explanations", "解释说明", rec.Explanations},
-		{"commitments", "承诺事项", rec.Commitments}, {"riskNotes", "风险情况", rec.RiskNotes},
-		{"refusal", "拒签情况", rec.Refusal},
-	} {
-		max := maxText
-		if x.f == "leader" {
-			max = 50
-		}
-		checkLen(is, prefix+x.f, x.label, x.s, max)
-	}
-	if len(rec.Scripts) > 50 {
-		is.err(prefix+"scripts", "intake.scripts", "引用的口径过多。")
-	}
 }
 
 // invalid is the error of a form with problems: every one of them, the
@@ -793,19 +700,4 @@ func merge(old *store.Person, n store.Person) store.Person {
 	}
 	m.Phones = phones
 	return m
-}
-
-// recordOf is a RecordInput as the store keeps it.
-func recordOf(in *RecordInput) *store.Record {
-	rec := &store.Record{Statement: in.Statement, QA: in.QA, Materials: in.Materials,
-		Explanations: in.Explanations, Scripts: slices.Clone(in.Scripts), Commitments: in.Commitments,
-		Procedure: in.Procedure, Remedies: in.Remedies, RiskNotes: in.RiskNotes, Confirmed: in.Confirmed,
-		Refusal: in.Refusal}
-	if t, ok := parseMoment(in.Start); ok {
-		rec.Start = store.StampOf(t)
-	}
-	if t, ok := parseMoment(in.End); ok {
-		rec.End = store.StampOf(t)
-	}
-	return rec
 }
