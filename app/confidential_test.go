@@ -445,3 +445,52 @@ func TestThePrintAuditNamesWhatWasPrinted(t *testing.T) {
 		t.Errorf("a reader's print: %v", err)
 	}
 }
+
+// A report is confidential because registration decided so and stored it:
+// the case, its list row and the search facet all say so, whatever the
+// form's 保密 box said.
+func TestConfidentialIsDecidedWhenTheCaseIsWritten(t *testing.T) {
+	a, _ := testApp(t)
+	setUp(t, a)
+	b := clerk(t, a, "clerk1", RoleClerk, false)
+	in := baseInput()
+	in.Type, in.Accused, in.Confidential = TypeReport, "某站所长", false
+	r, err := b.Visits.Register(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain := baseInput()
+	plain.People = plain.People[:1]
+	plain.People[0].IDNumber, plain.People[0].Phone = idMale2, "13800000009"
+	plain.Present = 1
+	r2, err := b.Visits.Register(plain)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, _ := a.store()
+	err = st.View(func(tx *store.Tx) error {
+		c, err := tx.Case(r.CaseID)
+		if err != nil {
+			return err
+		}
+		if !c.Confidential {
+			t.Errorf("the report is stored without the flag: %+v", c)
+		}
+		if c2, _ := tx.Case(r2.CaseID); c2.Confidential {
+			t.Errorf("an ordinary complaint is stored confidential")
+		}
+		rows, err := tx.PersonCaseRows(c.People[0].Person, 0)
+		if err != nil || len(rows) != 1 || !rows[0].Confidential {
+			t.Errorf("its list row: %+v %v", rows, err)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The facet finds it by the flag alone.
+	res, err := st.Search(store.Query{Confidential: store.ConfOnly})
+	if err != nil || res.Total != 1 || res.Rows[0].ID != r.CaseID {
+		t.Errorf("facet: %+v %v", res, err)
+	}
+}

@@ -473,10 +473,6 @@ func checkIntake(in *RegisterInput, r *intakeRules) CheckResult {
 			is.err("prior", "intake.required", "重复访请填写以往反映情况（何时、向谁反映、如何答复）。")
 		}
 		checkLen(&is, "prior", "以往反映情况", in.Prior, maxText)
-		if in.Type == TypeReport && !in.Confidential {
-			// Always protected (art. 30 para 3); set, not refused.
-			in.Confidential = true
-		}
 	}
 	if len(in.RiskTags) > 0 && !r.mayRisk {
 		is.err("riskTags", "intake.risk", "您的角色不能填写风险标签。")

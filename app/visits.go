@@ -247,7 +247,7 @@ func (s *Visits) registerNew(tx *store.Tx, act *Actor, in *RegisterInput, r *int
 		Place: in.Site, Type: in.Type, Category: in.Category, Category2: in.Category2, Accused: in.Accused,
 		Present: in.Present, Involved: in.Involved, Group: chk.Group, Litigation: in.Litigation,
 		SkipLevel: in.SkipLevel, Repeat: in.Repeat || in.FirstCase != 0, Urgent: in.Urgent,
-		Confidential: in.Confidential || in.Type == TypeReport || keepsConfidential(act, in, protected),
+		Confidential: confidentialCase(in.Type, in.Confidential, keepsConfidential(act, in, protected)),
 		RealName:     in.RealName,
 		RiskTags:     in.RiskTags, Prior: in.Prior, DispOpinion: in.Opinion, Status: store.StatusRegistered}
 	if in.IncomingOrg != "" || in.IncomingDocNo != "" {
@@ -328,9 +328,9 @@ func (s *Visits) registerRepeat(tx *store.Tx, act *Actor, in *RegisterInput, r *
 		}
 	}
 	// A whistle-blower brought onto an ordinary case makes it confidential,
-	// as a new case would be.
-	if changed && !IsConfidential(c) && keepsConfidential(act, in, protected) {
-		c.Confidential = true
+	// as a new case would be; the case is decided again as it is written.
+	if conf := confidentialCase(c.Type, c.Confidential, changed && keepsConfidential(act, in, protected)); conf != c.Confidential {
+		c.Confidential, changed = conf, true
 	}
 	var tr *casestate.Transition
 	if in.Disposal != "" {
