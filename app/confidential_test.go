@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"laifang/domain/petitioner"
 	"laifang/store"
 	"laifang/store/gen"
 )
@@ -274,19 +275,19 @@ func TestLinkingAWhistleBlowerShowsNoMoreOfHim(t *testing.T) {
 	}
 	// A person on confidential cases only: his id is answered as not on
 	// file, whatever else the clerk may guess.
-	_, err := clerk.Visits.Register(consult(PersonInput{Role: RoleMain, ID: o.only}))
+	_, err := clerk.Visits.Register(consult(PersonInput{Role: petitioner.Main, ID: o.only}))
 	if f := fields(err); f["people[0].name"] != CodeNotFound {
 		t.Fatalf("linking a hidden whistle-blower by id: %v", err)
 	}
 	// The same answer as for an id nobody has.
-	_, err = clerk.Visits.Register(consult(PersonInput{Role: RoleMain, ID: 1 << 40}))
+	_, err = clerk.Visits.Register(consult(PersonInput{Role: petitioner.Main, ID: 1 << 40}))
 	if f := fields(err); f["people[0].name"] != CodeNotFound {
 		t.Fatalf("an unknown id: %v", err)
 	}
 	// A whistle-blower the clerk sees on an ordinary case: the new case
 	// that links him is confidential, and shows nothing of him.
 	wb := o.people[o.mixed]
-	r, err := clerk.Visits.Register(consult(PersonInput{Role: RoleMain, ID: o.mixed}))
+	r, err := clerk.Visits.Register(consult(PersonInput{Role: petitioner.Main, ID: o.mixed}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -301,7 +302,7 @@ func TestLinkingAWhistleBlowerShowsNoMoreOfHim(t *testing.T) {
 		t.Errorf("the new case shows him: %s", raw)
 	}
 	// Typed by his ID number instead: the same.
-	in := consult(PersonInput{Role: RoleMain, Name: wb.Name, IDNumber: wb.IDNumber, Sex: wb.Sex})
+	in := consult(PersonInput{Role: petitioner.Main, Name: wb.Name, IDNumber: wb.IDNumber, Sex: wb.Sex})
 	if r, err = clerk.Visits.Register(in); err != nil {
 		t.Fatal(err)
 	}
@@ -309,7 +310,7 @@ func TestLinkingAWhistleBlowerShowsNoMoreOfHim(t *testing.T) {
 		t.Error("a whistle-blower matched by ID number made an ordinary case")
 	}
 	// The clerk cannot decide otherwise; a head with the grant can.
-	in = consult(PersonInput{Role: RoleMain, ID: o.mixed})
+	in = consult(PersonInput{Role: petitioner.Main, ID: o.mixed})
 	in.NotConfidential = true
 	if r, err = clerk.Visits.Register(in); err != nil {
 		t.Fatal(err)
@@ -340,7 +341,7 @@ func TestLinkingAWhistleBlowerShowsNoMoreOfHim(t *testing.T) {
 			break
 		}
 	}
-	rep := consult(PersonInput{Role: RoleMain, ID: o.mixed})
+	rep := consult(PersonInput{Role: petitioner.Main, ID: o.mixed})
 	rep.LinkCase, rep.Disposal = plain.ID, ""
 	if _, err := clerk.Visits.Register(rep); err != nil {
 		t.Fatal(err)

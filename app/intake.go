@@ -10,6 +10,7 @@ import (
 	"laifang/domain/casestate"
 	"laifang/domain/dict"
 	"laifang/domain/idcard"
+	"laifang/domain/petitioner"
 	"laifang/domain/phone"
 	"laifang/store"
 )
@@ -17,15 +18,6 @@ import (
 // The intake form (来访登记表, domain-research §2.2 A–E) as the UI sends
 // it, and its checks. Every rule is here, in Go, once: the UI shows the
 // Issues next to the inputs their Field names.
-
-// Petitioner roles (信访人身份), the codes of dict.Role.
-const (
-	RoleMain           = "主信访人"
-	RoleRepresentative = "代表"
-	RoleCompanion      = "随访人"
-	RoleAgent          = "代理人"
-	RoleCosigner       = "联名人"
-)
 
 // Case types (事项类别), the codes of dict.Type.
 const (
@@ -297,18 +289,18 @@ func checkIntake(in *RegisterInput, r *intakeRules) CheckResult {
 			is.err(f("role"), "intake.role", "请选择信访人身份（主信访人、代表、随访人、代理人或联名人）。")
 		}
 		switch p.Role {
-		case RoleMain:
+		case petitioner.Main:
 			mains++
 			if i != 0 {
 				is.err(f("role"), "intake.main_first", "主信访人应登记在第一位。")
 			}
-		case RoleRepresentative:
+		case petitioner.Representative:
 			delegates++
 			if delegates > r.maxDelegates {
 				is.err(f("role"), "intake.delegates", fmt.Sprintf("代表不能超过 %d 人（信访工作条例第二十条）。", r.maxDelegates))
 			}
 		}
-		if p.Role != RoleCosigner {
+		if petitioner.Present(p.Role) {
 			present++
 		}
 		main := i == 0
@@ -332,7 +324,7 @@ func checkIntake(in *RegisterInput, r *intakeRules) CheckResult {
 		// matter (the main petitioner, representatives, agents), checked
 		// for everyone who gave one.
 		needID := visit && !p.Anonymous && !known && caseType != TypeConsult &&
-			(main || p.Role == RoleRepresentative || p.Role == RoleAgent)
+			(main || p.Role == petitioner.Representative || p.Role == petitioner.Agent)
 		var res idcard.Result
 		if p.IDNumber == "" {
 			if needID {
@@ -401,7 +393,7 @@ func checkIntake(in *RegisterInput, r *intakeRules) CheckResult {
 		if p.Postcode != "" && !isDigits(p.Postcode, 6) {
 			is.err(f("postcode"), "intake.postcode", "邮政编码应为 6 位数字。")
 		}
-		if p.Role == RoleAgent && p.Relation == "" {
+		if p.Role == petitioner.Agent && p.Relation == "" {
 			is.err(f("relation"), "intake.required", "请填写代理人与信访人的关系。")
 		}
 		checkLen(&is, f("relation"), "关系", p.Relation, 50)

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"laifang/domain/casestate"
+	"laifang/domain/petitioner"
 	"laifang/store"
 )
 
@@ -295,20 +296,17 @@ func (s *Repeat) fillRepeatCase(tx *store.Tx, act *Actor, rc *RepeatCase, c *sto
 	return nil
 }
 
-// mainPerson is the person a list shows for a case: the first 主信访人,
-// else the first person.
+// mainPerson is the person a list shows for a case (petitioner.MainOf,
+// as the store's list rows choose it).
 func mainPerson(c *store.Case) uint64 {
-	for _, p := range c.People {
-		if p.Role == "主信访人" && p.Person != 0 {
-			return p.Person
-		}
+	i := petitioner.MainOf(len(c.People), func(i int) (string, bool, bool) {
+		p := &c.People[i]
+		return p.Role, p.Contact, p.Person != 0
+	})
+	if i < 0 {
+		return 0
 	}
-	for _, p := range c.People {
-		if p.Person != 0 {
-			return p.Person
-		}
-	}
-	return 0
+	return c.People[i].Person
 }
 
 func statusLabel(st string) string {

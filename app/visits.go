@@ -10,6 +10,7 @@ import (
 	"laifang/domain/deadline"
 	"laifang/domain/dict"
 	"laifang/domain/idcard"
+	"laifang/domain/petitioner"
 	"laifang/store"
 )
 
@@ -594,14 +595,27 @@ func (s *Visits) Today() ([]TodayVisit, error) {
 	return out, err
 }
 
+// firstPerson is the person today's list shows for a visit: the main
+// petitioner (petitioner.MainOf) among the people of the visit, with
+// their roles on the case; the case's when the visit names no one.
 func firstPerson(v *store.Visit, c *store.Case) uint64 {
-	if len(v.People) > 0 {
-		return v.People[0]
+	if len(v.People) == 0 {
+		return mainPerson(c)
 	}
-	if len(c.People) > 0 {
-		return c.People[0].Person
+	on := map[uint64]*store.CasePerson{}
+	for i := range c.People {
+		on[c.People[i].Person] = &c.People[i]
 	}
-	return 0
+	i := petitioner.MainOf(len(v.People), func(i int) (string, bool, bool) {
+		if cp := on[v.People[i]]; cp != nil {
+			return cp.Role, cp.Contact, v.People[i] != 0
+		}
+		return "", false, v.People[i] != 0
+	})
+	if i < 0 {
+		return 0
+	}
+	return v.People[i]
 }
 
 // The draft of the intake form, kept per user in the data file so it

@@ -10,6 +10,7 @@ import (
 	"laifang/domain/casestate"
 	"laifang/domain/dict"
 	"laifang/domain/idcard"
+	"laifang/domain/petitioner"
 	"laifang/store"
 )
 
@@ -46,9 +47,9 @@ func baseInput() RegisterInput {
 	return RegisterInput{
 		ReceivedAt: "2026-03-02T08:40", Channel: "走访", Reception: "一楼接待窗口",
 		People: []PersonInput{
-			{Role: RoleMain, Name: "测试甲", Sex: "M", IDType: "居民身份证", IDNumber: idMale, Phone: "13800000001",
+			{Role: petitioner.Main, Name: "测试甲", Sex: "M", IDType: "居民身份证", IDNumber: idMale, Phone: "13800000001",
 				Address: "某镇某村 1 号"},
-			{Role: RoleCompanion, Name: "测试乙", IDNumber: idFemale, Sex: "F"},
+			{Role: petitioner.Companion, Name: "测试乙", IDNumber: idFemale, Sex: "F"},
 		},
 		Present: 2, Involved: 2,
 		Title: "工资拖欠", Demand: "请求督促支付拖欠的工资", Facts: "某公司拖欠三个月工资。",
@@ -111,10 +112,10 @@ func TestRegisterValidation(t *testing.T) {
 		{"incoming date in the future", func(in *RegisterInput) { in.IncomingOrg = "县信访局"; in.IncomingDate = "2026-04-01" }, "incomingDate", "intake.future"},
 		{"birth after today", func(in *RegisterInput) { in.People[1].IDNumber = ""; in.People[1].Birth = "2027-01-01" }, "people[1].birth", "intake.future"},
 		{"no people", func(in *RegisterInput) { in.People = nil }, "people", "intake.people"},
-		{"main petitioner not first", func(in *RegisterInput) { in.People[0].Role, in.People[1].Role = RoleCompanion, RoleMain }, "people[1].role", "intake.main_first"},
-		{"two main petitioners", func(in *RegisterInput) { in.People[1].Role = RoleMain }, "people[0].role", "intake.main"},
+		{"main petitioner not first", func(in *RegisterInput) { in.People[0].Role, in.People[1].Role = petitioner.Companion, petitioner.Main }, "people[1].role", "intake.main_first"},
+		{"two main petitioners", func(in *RegisterInput) { in.People[1].Role = petitioner.Main }, "people[0].role", "intake.main"},
 		{"unknown role", func(in *RegisterInput) { in.People[1].Role = "亲戚" }, "people[1].role", "intake.role"},
-		{"agent without relation", func(in *RegisterInput) { in.People[1].Role = RoleAgent }, "people[1].relation", "intake.required"},
+		{"agent without relation", func(in *RegisterInput) { in.People[1].Role = petitioner.Agent }, "people[1].relation", "intake.required"},
 		{"same person twice", func(in *RegisterInput) { in.People[1].IDNumber, in.People[1].Sex = idMale, "M" }, "people[1].idNumber", "intake.duplicate_person"},
 		{"name missing", func(in *RegisterInput) { in.People[1].Name = "" }, "people[1].name", "intake.required"},
 		{"anonymous request for a decision", func(in *RegisterInput) { in.People[0].Anonymous = true }, "people[0].anonymous", "intake.anonymous"},
@@ -276,7 +277,7 @@ func TestRegisterWritesCaseVisitRecordAndAudit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(c.People) != 2 || c.People[0].Role != RoleMain || c.Disposal != "受理" || c.Accepted == 0 || c.Category2 != "0701" {
+	if len(c.People) != 2 || c.People[0].Role != petitioner.Main || c.Disposal != "受理" || c.Accepted == 0 || c.Category2 != "0701" {
 		t.Errorf("case %+v", c)
 	}
 	p, _ := st.Person(c.People[0].Person)
@@ -371,7 +372,7 @@ func TestGroupVisitAndRepresentatives(t *testing.T) {
 		in := baseInput()
 		in.People = in.People[:1]
 		for i := 0; i < delegates; i++ {
-			in.People = append(in.People, PersonInput{Role: RoleRepresentative, Name: "代表" + string(rune('甲'+i)),
+			in.People = append(in.People, PersonInput{Role: petitioner.Representative, Name: "代表" + string(rune('甲'+i)),
 				IDNumber: synthID("330106", "19700101", string([]byte{'1', '0' + byte(i), '1'}))})
 		}
 		in.Present, in.Involved = 30, 120
@@ -435,7 +436,7 @@ func TestRepeatVisitAndLinkedCase(t *testing.T) {
 		t.Fatalf("panel %+v %v", panel, err)
 	}
 	// The same person comes back: linked as a repeat of the case.
-	in := RegisterInput{ReceivedAt: "2026-03-02T09:05", People: []PersonInput{{Role: RoleMain, Name: "测试甲",
+	in := RegisterInput{ReceivedAt: "2026-03-02T09:05", People: []PersonInput{{Role: petitioner.Main, Name: "测试甲",
 		IDNumber: idMale, Sex: "M", Phone: "13900000009"}}, Present: 1, LinkCase: first.CaseID,
 		Record: RecordInput{Statement: "询问办理进度。", Confirmed: true}}
 	r, err := b.Visits.Register(in)
@@ -502,7 +503,7 @@ func TestRepeatVisitAndLinkedCase(t *testing.T) {
 	in4 := baseInput()
 	in4.Disposal = string(casestate.ReportToHead)
 	r4, _ := b.Visits.Register(in4)
-	rep := RegisterInput{ReceivedAt: "2026-03-02T09:06", People: []PersonInput{{Role: RoleMain, ID: cs.People[0].Person}},
+	rep := RegisterInput{ReceivedAt: "2026-03-02T09:06", People: []PersonInput{{Role: petitioner.Main, ID: cs.People[0].Person}},
 		Present: 1, LinkCase: r4.CaseID, Disposal: string(casestate.NotAccept), Reason: "03"}
 	r5, err := b.Visits.Register(rep)
 	if err != nil {
