@@ -290,7 +290,7 @@ func (s *Cases) AddRecord(caseID uint64, in CaseRecord) (uint64, error) {
 			Present: max(in.Present, 1), IDChecked: in.IDChecked, Receptionist: act.ID}
 		if in.Receptionist != 0 {
 			if u, err := tx.User(in.Receptionist); err != nil || !u.Active {
-				return fieldError("record.receptionist", "receptionist", "接谈人不存在或已停用。")
+				return fieldError("receptionist", "record.receptionist", "接谈人不存在或已停用。")
 			}
 			v.Receptionist = in.Receptionist
 		}
@@ -373,7 +373,7 @@ func (s *Cases) CorrectRecord(caseID, eventID uint64, in CaseRecord) (uint64, er
 			return err
 		}
 		id = ev.ID
-		return s.audit(tx, act, "edit", "case", caseID, "更正接谈记录："+c.No, "")
+		return s.audit(tx, act, ActionEdit, "case", caseID, "更正接谈记录："+c.No, "")
 	})
 	return id, err
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"encoding/json"
+	"errors"
 	"strings"
 	"testing"
 
@@ -42,7 +43,7 @@ func newConfOffice(t *testing.T) *confOffice {
 	err := st.View(func(tx *store.Tx) error {
 		for id := uint64(1); ; id++ {
 			c, err := tx.Case(id)
-			if err == store.ErrNotFound {
+			if errors.Is(err, store.ErrNotFound) {
 				return nil
 			}
 			if err != nil {

@@ -35,8 +35,9 @@ func (e *Error) Error() string { return e.Code + ": " + e.Message }
 // newError builds an Error; callers pass a fixed code and a Chinese message.
 func newError(code, message string) *Error { return &Error{Code: code, Message: message} }
 
-// fieldError is an Error about one input of a form.
-func fieldError(code, field, message string) *Error {
+// fieldError is an Error about one input of a form. Its arguments come
+// in the order of Issue and issues.err: field, code, message.
+func fieldError(field, code, message string) *Error {
 	return &Error{Code: code, Message: message, Field: field}
 }
 
@@ -63,6 +64,15 @@ const (
 	CodeEndBefore = "intake.end_before" // an end before its start
 	CodeDict      = "intake.dict"       // a code not in its dictionary
 	CodeRisk      = "intake.risk"       // risk notes or tags without PermRisk
+	CodeScripts   = "record.scripts"    // a wording entry a record may not cite
+)
+
+// Codes of a refused sign-in.
+const (
+	CodeLoginEmpty = "login.empty"     // no login name or password
+	CodeLoginBad   = "login.bad"       // wrong login name or password
+	CodeLoginWait  = "login.wait"      // too many failures: wait before the next try
+	CodeLockedOut  = "login.lockedOut" // the account is locked after failures
 )
 
 // MsgStale is what a clerk reads when someone else saved the record first.

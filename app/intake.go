@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -234,27 +235,27 @@ func checkIntake(in *RegisterInput, r *intakeRules) CheckResult {
 	// A. Header.
 	received := r.now
 	if in.ReceivedAt == "" {
-		is.err("receivedAt", "intake.required", "请填写来访时间。")
+		is.err("receivedAt", CodeRequired, "请填写来访时间。")
 	} else if t, ok := parseMoment(in.ReceivedAt); !ok {
-		is.err("receivedAt", "intake.date", "来访时间格式应为 2026-03-02 09:30。")
+		is.err("receivedAt", CodeDate, "来访时间格式应为 2026-03-02 09:30。")
 	} else if t.After(r.now.Add(slack)) {
-		is.err("receivedAt", "intake.future", "来访时间不能晚于现在。")
+		is.err("receivedAt", CodeFuture, "来访时间不能晚于现在。")
 	} else {
 		received = t
 	}
 	if !linked {
 		switch {
 		case in.Channel == "":
-			is.err("channel", "intake.required", "请选择信访形式。")
+			is.err("channel", CodeRequired, "请选择信访形式。")
 		case !r.has(dict.Channel, in.Channel):
-			is.err("channel", "intake.dict", "信访形式不在字典中，请从列表中选择。")
+			is.err("channel", CodeDict, "信访形式不在字典中，请从列表中选择。")
 		}
 	}
 	checkLen(&is, "externalNo", "信访信息系统编号", in.ExternalNo, maxShort)
 	checkLen(&is, "reception", "接待地点", in.Reception, maxShort)
 	incoming := in.IncomingOrg != "" || in.IncomingDocNo != "" || in.IncomingDate != ""
 	if strings.HasPrefix(in.Channel, "上级") && in.IncomingOrg == "" && !linked {
-		is.err("incomingOrg", "intake.required", "上级转送、交办的事项请填写来文单位。")
+		is.err("incomingOrg", CodeRequired, "上级转送、交办的事项请填写来文单位。")
 	}
 	if incoming || in.IncomingDue != "" {
 		checkLen(&is, "incomingOrg", "来文单位", in.IncomingOrg, maxShort)
@@ -262,7 +263,7 @@ func checkIntake(in *RegisterInput, r *intakeRules) CheckResult {
 		checkPastDate(&is, "incomingDate", "来文日期", in.IncomingDate, today)
 		if in.IncomingDue != "" {
 			if _, err := store.ParseDate(in.IncomingDue); err != nil {
-				is.err("incomingDue", "intake.date", "要求办结日期格式应为 2026-03-02。")
+				is.err("incomingDue", CodeDate, "要求办结日期格式应为 2026-03-02。")
 			}
 		}
 	}
@@ -314,7 +315,7 @@ func checkIntake(in *RegisterInput, r *intakeRules) CheckResult {
 			}
 		}
 		if p.Name == "" && !p.Anonymous && !known {
-			is.err(f("name"), "intake.required", "请填写姓名。")
+			is.err(f("name"), CodeRequired, "请填写姓名。")
 		}
 		checkLen(&is, f("name"), "姓名", p.Name, 50)
 		if p.Sex != "" && p.Sex != "M" && p.Sex != "F" {
@@ -336,7 +337,7 @@ func checkIntake(in *RegisterInput, r *intakeRules) CheckResult {
 			if err != nil {
 				res = idcard.Result{} // nothing read from a refused number counts
 				field := f("idNumber")
-				if err == idcard.ErrType {
+				if errors.Is(err, idcard.ErrType) {
 					field = f("idType")
 				}
 				is.coded(field, err)
@@ -357,7 +358,7 @@ func checkIntake(in *RegisterInput, r *intakeRules) CheckResult {
 			}
 		}
 		if visit && main && !p.Anonymous && !known && p.Sex == "" && res.Sex == "" && caseType != TypeConsult {
-			is.err(f("sex"), "intake.required", "请选择性别。")
+			is.err(f("sex"), CodeRequired, "请选择性别。")
 		}
 		if p.Birth != "" {
 			checkPastDate(&is, f("birth"), "出生日期", p.Birth, today)
@@ -385,7 +386,7 @@ func checkIntake(in *RegisterInput, r *intakeRules) CheckResult {
 		// request for a decision or a real-name report needs one.
 		if main && !p.Anonymous && !known && p.Address == "" &&
 			(caseType == TypeComplaint || (caseType == TypeReport && in.RealName)) {
-			is.err(f("address"), "intake.required", "请填写现住址或通讯地址（书面告知需要）。")
+			is.err(f("address"), CodeRequired, "请填写现住址或通讯地址（书面告知需要）。")
 		}
 		checkLen(&is, f("address"), "地址", p.Address, maxLine)
 		checkLen(&is, f("household"), "户籍地址", p.Household, maxLine)
@@ -394,7 +395,7 @@ func checkIntake(in *RegisterInput, r *intakeRules) CheckResult {
 			is.err(f("postcode"), "intake.postcode", "邮政编码应为 6 位数字。")
 		}
 		if p.Role == petitioner.Agent && p.Relation == "" {
-			is.err(f("relation"), "intake.required", "请填写代理人与信访人的关系。")
+			is.err(f("relation"), CodeRequired, "请填写代理人与信访人的关系。")
 		}
 		checkLen(&is, f("relation"), "关系", p.Relation, 50)
 	}
@@ -421,53 +422,53 @@ func checkIntake(in *RegisterInput, r *intakeRules) CheckResult {
 	// D. Matter (a repeat visit keeps its case's).
 	if !linked {
 		if in.Title == "" {
-			is.err("title", "intake.required", "请填写标题（事由）。")
+			is.err("title", CodeRequired, "请填写标题（事由）。")
 		}
 		checkLen(&is, "title", "标题", in.Title, maxShort)
 		if in.Demand == "" {
-			is.err("demand", "intake.required", "请填写主要诉求。")
+			is.err("demand", CodeRequired, "请填写主要诉求。")
 		}
 		checkLen(&is, "demand", "主要诉求", in.Demand, maxText)
 		switch {
 		case in.Type == "":
-			is.err("type", "intake.required", "请选择事项类别。")
+			is.err("type", CodeRequired, "请选择事项类别。")
 		case !r.has(dict.Type, in.Type):
-			is.err("type", "intake.dict", "事项类别不在字典中，请从列表中选择。")
+			is.err("type", CodeDict, "事项类别不在字典中，请从列表中选择。")
 		}
 		// Facts and reasons are the legal minimum of a petition (art. 19);
 		// a consultation has none.
 		if in.Facts == "" && (in.Type == TypeComplaint || in.Type == TypeReport) {
-			is.err("facts", "intake.required", "请填写事实和理由。")
+			is.err("facts", CodeRequired, "请填写事实和理由。")
 		}
 		checkLen(&is, "facts", "事实和理由", in.Facts, maxText)
 		if in.Region == "" && (in.Type == TypeComplaint || in.Type == TypeReport) {
-			is.err("region", "intake.required", "请填写问题发生地。")
+			is.err("region", CodeRequired, "请填写问题发生地。")
 		}
 		checkLen(&is, "region", "问题发生地", in.Region, maxShort)
 		checkLen(&is, "site", "详细地点", in.Site, maxLine)
 		// A report is routed away from the people it accuses (art. 30):
 		// the app needs to know who they are.
 		if in.Accused == "" && in.Type == TypeReport {
-			is.err("accused", "intake.required", "检举控告请填写被反映人或单位。")
+			is.err("accused", CodeRequired, "检举控告请填写被反映人或单位。")
 		}
 		checkLen(&is, "accused", "被反映人或单位", in.Accused, maxLine)
 		if in.Category == "" {
-			is.err("category", "intake.required", "请选择内容分类。")
+			is.err("category", CodeRequired, "请选择内容分类。")
 		} else if e, ok := r.lists[dict.Category].Lookup(in.Category); !ok || !e.Active || e.Parent != "" {
-			is.err("category", "intake.dict", "内容分类不在字典中，请从列表中选择。")
+			is.err("category", CodeDict, "内容分类不在字典中，请从列表中选择。")
 		}
 		if in.Category2 != "" {
 			if e, ok := r.lists[dict.Category].Lookup(in.Category2); !ok || !e.Active || e.Parent != in.Category {
-				is.err("category2", "intake.dict", "二级分类不属于所选的内容分类。")
+				is.err("category2", CodeDict, "二级分类不属于所选的内容分类。")
 			}
 		}
 		if in.Repeat && in.FirstCase == 0 && in.Prior == "" {
-			is.err("prior", "intake.required", "重复访请填写以往反映情况（何时、向谁反映、如何答复）。")
+			is.err("prior", CodeRequired, "重复访请填写以往反映情况（何时、向谁反映、如何答复）。")
 		}
 		checkLen(&is, "prior", "以往反映情况", in.Prior, maxText)
 	}
 	if len(in.RiskTags) > 0 && !r.mayRisk {
-		is.err("riskTags", "intake.risk", "您的角色不能填写风险标签。")
+		is.err("riskTags", CodeRisk, "您的角色不能填写风险标签。")
 	}
 
 	// E. Disposal: a transition of the case state machine.
@@ -492,11 +493,11 @@ func checkPastDate(is *issues, field, label, s string, today store.Date) {
 	}
 	d, err := store.ParseDate(s)
 	if err != nil {
-		is.err(field, "intake.date", label+"格式应为 2026-03-02。")
+		is.err(field, CodeDate, label+"格式应为 2026-03-02。")
 		return
 	}
 	if d > today {
-		is.err(field, "intake.future", label+"不能晚于今天。")
+		is.err(field, CodeFuture, label+"不能晚于今天。")
 	}
 }
 
@@ -515,7 +516,7 @@ func checkDisposal(in *RegisterInput, r *intakeRules, is *issues, linked bool) {
 			return // a repeat visit need not change anything
 		}
 	} else if in.Disposal == "" {
-		is.err("disposal", "intake.required", "请选择处理方式。")
+		is.err("disposal", CodeRequired, "请选择处理方式。")
 		return
 	}
 	unit := in.Unit
@@ -539,12 +540,12 @@ func checkDisposal(in *RegisterInput, r *intakeRules, is *issues, linked bool) {
 	switch casestate.Action(in.Disposal) {
 	case casestate.NotAccept, casestate.NotReaccept:
 		if !r.has(dict.NotAccepted, in.Reason) {
-			is.err("reason", "intake.dict", "不予受理原因不在字典中，请从列表中选择。")
+			is.err("reason", CodeDict, "不予受理原因不在字典中，请从列表中选择。")
 		}
 	case casestate.Assign:
 		d, err := store.ParseDate(in.Due)
 		if err != nil {
-			is.err("due", "intake.date", "办理期限格式应为 2026-03-02。")
+			is.err("due", CodeDate, "办理期限格式应为 2026-03-02。")
 		} else if d <= store.DateOf(r.now) {
 			is.err("due", "intake.due_past", "办理期限应晚于今天。")
 		}
@@ -610,7 +611,7 @@ func loadRules(tx *store.Tx, act *Actor, in *RegisterInput) (*intakeRules, error
 	}
 	if in.LinkCase != 0 {
 		c, err := tx.Case(in.LinkCase)
-		if err != nil && err != store.ErrNotFound {
+		if err != nil && !errors.Is(err, store.ErrNotFound) {
 			return nil, err
 		}
 		r.linked = c

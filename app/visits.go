@@ -158,7 +158,7 @@ func (s *Visits) Register(in RegisterInput) (Registered, error) {
 		}
 		chk := checkIntake(&in, r)
 		// The wording the record used: approved and valid today.
-		scripts, err := usableScripts(tx, in.Record.Scripts, store.DateOf(s.app.now()), nil, "record.scripts")
+		scripts, err := usableScripts(tx, in.Record.Scripts, store.DateOf(s.app.now()), nil, CodeScripts)
 		if e := AsError(err); e != nil {
 			if e.Field == "" {
 				return err
@@ -258,7 +258,7 @@ func (s *Visits) registerNew(tx *store.Tx, act *Actor, in *RegisterInput, r *int
 	}
 	if in.FirstCase != 0 {
 		first, err := tx.Case(in.FirstCase)
-		if err == store.ErrNotFound {
+		if errors.Is(err, store.ErrNotFound) {
 			return invalid([]Issue{{Field: "firstCase", Code: CodeNotFound, Message: "要关联的事项不存在。"}})
 		}
 		if err != nil {
@@ -424,7 +424,7 @@ func (s *Visits) dispose(tx *store.Tx, act *Actor, in *RegisterInput, c *store.C
 func (s *Visits) unitFor(tx *store.Tx, in *RegisterInput) (uint64, error) {
 	if in.UnitID != 0 {
 		u, err := tx.Unit(in.UnitID)
-		if err == store.ErrNotFound {
+		if errors.Is(err, store.ErrNotFound) {
 			return 0, invalid([]Issue{{Field: "unit", Code: CodeNotFound, Message: "所选单位不存在，请重新选择。"}})
 		}
 		if err != nil {
@@ -469,7 +469,7 @@ func (s *Visits) afterDisposal(tx *store.Tx, act *Actor, in *RegisterInput, case
 			return err
 		}
 	}
-	return s.audit(tx, act, "dispose", "case", caseID, clip(c.No+" 登记时处理："+tr.Label, 100), "")
+	return s.audit(tx, act, ActionDispose, "case", caseID, clip(c.No+" 登记时处理："+tr.Label, 100), "")
 }
 
 func disposalText(tr *casestate.Transition, in *RegisterInput, _ string) string {
@@ -573,7 +573,7 @@ func (s *Visits) Today() ([]TodayVisit, error) {
 			pid := firstPerson(&v, c)
 			if pid != 0 {
 				p, err := tx.Person(pid)
-				if err != nil && err != store.ErrNotFound {
+				if err != nil && !errors.Is(err, store.ErrNotFound) {
 					return err
 				}
 				if p != nil {
