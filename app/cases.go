@@ -300,8 +300,10 @@ func (s *Cases) AddRecord(caseID uint64, in CaseRecord) (uint64, error) {
 		if rec.Start != 0 {
 			v.At = rec.Start
 		}
-		id, err = tx.AddVisit(caseID, v, rec, act.ID)
-		return err
+		if id, err = tx.AddVisit(caseID, v, rec, act.ID); err != nil {
+			return err
+		}
+		return s.audit(tx, act, ActionVisit, "case", caseID, "记录再次来访："+c.No, "")
 	})
 	return id, err
 }

@@ -125,3 +125,46 @@ func TestARecordSavedAtIntakeIsCorrectedUnchanged(t *testing.T) {
 		t.Errorf("the correction cut the record: %d %d", len([]rune(fix.Record.Statement)), len([]rune(fix.Record.Refusal)))
 	}
 }
+
+// A later visit is audited by the app, with the workstation it was
+// registered at, whether it comes from the intake form (a repeat visit)
+// or from the case view; the store writes no entry of its own.
+func TestALaterVisitIsAuditedWithItsWorkstation(t *testing.T) {
+	a, _ := testApp(t)
+	setUp(t, a)
+	b := clerk(t, a, "clerk1", RoleClerk, false)
+	r, err := b.Visits.Register(baseInput())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.Cases.AddRecord(r.CaseID, CaseRecord{RecordInput: RecordInput{Statement: "再次来访"}}); err != nil {
+		t.Fatal(err)
+	}
+	again := baseInput()
+	again.LinkCase, again.Disposal = r.CaseID, ""
+	if _, err := b.Visits.Register(again); err != nil {
+		t.Fatal(err)
+	}
+	st, _ := a.store()
+	var visits []store.AuditEntry
+	err = st.View(func(tx *store.Tx) error {
+		all, err := tx.Audit(0, 1000)
+		for _, e := range all {
+			if e.Action == ActionVisit {
+				visits = append(visits, e)
+			}
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(visits) != 2 {
+		t.Fatalf("%d visit entries, want 2 (one per later visit): %+v", len(visits), visits)
+	}
+	for _, e := range visits {
+		if e.Workstation != "测试" || e.EntityID != r.CaseID || e.User == 0 {
+			t.Errorf("visit entry %+v", e)
+		}
+	}
+}

@@ -317,6 +317,9 @@ func (s *Visits) registerRepeat(tx *store.Tx, act *Actor, in *RegisterInput, r *
 	if err != nil {
 		return err
 	}
+	if err := s.audit(tx, act, ActionVisit, "case", c.ID, "登记重复来访："+c.No, ""); err != nil {
+		return err
+	}
 	changed := false
 	for i, id := range ids {
 		on := false
