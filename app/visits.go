@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"laifang/domain/casestate"
-	"laifang/domain/deadline"
 	"laifang/domain/dict"
 	"laifang/domain/idcard"
 	"laifang/domain/petitioner"
@@ -275,7 +274,9 @@ func (s *Visits) registerNew(tx *store.Tx, act *Actor, in *RegisterInput, r *int
 	if err != nil {
 		return err
 	}
-	c.Due = caseDue(tx, &c, in)
+	if c.Due, err = caseDue(tx, &c, in.Due); err != nil {
+		return err
+	}
 	visit := s.visitOf(act, in)
 	res, err := tx.SaveIntake(&store.Intake{Case: c, People: people, Visit: visit, Record: recordOf(&in.Record),
 		By: act.ID, Workstation: s.sess.Workstation})
@@ -341,7 +342,9 @@ func (s *Visits) registerRepeat(tx *store.Tx, act *Actor, in *RegisterInput, r *
 		if tr, err = s.dispose(tx, act, in, c, casestate.State(c.Status)); err != nil {
 			return err
 		}
-		c.Due = caseDue(tx, c, in)
+		if c.Due, err = caseDue(tx, c, in.Due); err != nil {
+			return err
+		}
 		changed = true
 	}
 	if changed {
@@ -481,43 +484,6 @@ func disposalText(tr *casestate.Transition, in *RegisterInput, _ string) string 
 		t += "。拟办意见：" + in.Opinion
 	}
 	return t
-}
-
-// caseDue is the running legal deadline after registration: the
-// acceptance notice from receipt, the handling period from acceptance, or
-// the date on the 交办单 (domain/deadline, national profile, the office's
-// holiday calendar).
-func caseDue(tx *store.Tx, c *store.Case, in *RegisterInput) store.Date {
-	var clock deadline.Clock
-	var start store.Date
-	switch c.Status {
-	case store.StatusRegistered, store.StatusTransferred:
-		clock, start = deadline.Notice, c.Received.Date()
-		if c.Received == 0 {
-			start = store.DateOf(tx.Now())
-		}
-	case store.StatusAccepted:
-		clock, start = deadline.Handling, c.Accepted
-	case store.StatusAssigned:
-		d, _ := store.ParseDate(in.Due)
-		return d
-	default:
-		return 0
-	}
-	from, to := start, start.AddDays(400)
-	hs, err := tx.Holidays(from, to)
-	if err != nil {
-		return 0
-	}
-	cal := deadline.NewCalendar()
-	for _, h := range hs {
-		cal.Set(deadline.Day{Date: deadline.Date(h.Day), Kind: deadline.Kind(h.Kind), Note: h.Note})
-	}
-	due, err := deadline.National().Compute(deadline.Input{Clock: clock, Start: deadline.Date(start)}, cal)
-	if err != nil {
-		return 0
-	}
-	return store.Date(due.Legal)
 }
 
 // TodayVisit is one line of today's visits on the home screen. Personal
