@@ -133,6 +133,13 @@ type CheckResult struct {
 	Warnings []Issue   `json:"warnings"`
 	People   []Derived `json:"people"`
 	Group    bool      `json:"group"`
+	// Required are the inputs that must be filled for the form as it
+	// stands (Issue.Field paths: "channel", "people[0].address", "due"…),
+	// from the same statements that refuse them when empty.
+	Required []string `json:"required"`
+	// Present is how many of the people on the form count as present
+	// (everyone but co-signers): the least 来访人数 can be.
+	Present int `json:"present"`
 	// Limits the form shows next to the counts.
 	GroupThreshold int `json:"groupThreshold"`
 	MaxDelegates   int `json:"maxDelegates"`
@@ -160,9 +167,22 @@ func (r *intakeRules) has(list, code string) bool {
 	return ok && e.Active
 }
 
-// issues collects Issues.
+// issues collects Issues, and the inputs the form requires as it stands.
 type issues struct {
 	errs, warns []Issue
+	required    []string
+}
+
+// need records that field must be filled, for the form as it stands, and
+// refuses it (code, msg) when it is not: what the form marks required and
+// what the check refuses as missing are one statement and cannot drift.
+// It returns filled.
+func (is *issues) need(field string, filled bool, code, msg string) bool {
+	is.required = append(is.required, field)
+	if !filled {
+		is.err(field, code, msg)
+	}
+	return filled
 }
 
 func (is *issues) err(field, code, msg string) {
@@ -232,10 +252,11 @@ func checkIntake(in *RegisterInput, r *intakeRules) CheckResult {
 	linked := in.LinkCase != 0
 	today := store.DateOf(r.now)
 
-	// A. Header.
+	// A. Header. A visit time left empty is the server's clock at the save
+	// (Register stamps it): the clerk's PC's clock never counts.
 	received := r.now
 	if in.ReceivedAt == "" {
-		is.err("receivedAt", CodeRequired, "请填写来访时间。")
+		// stamped by Register
 	} else if t, ok := parseMoment(in.ReceivedAt); !ok {
 		is.err("receivedAt", CodeDate, "来访时间格式应为 2026-03-02 09:30。")
 	} else if t.After(r.now.Add(slack)) {
@@ -243,19 +264,14 @@ func checkIntake(in *RegisterInput, r *intakeRules) CheckResult {
 	} else {
 		received = t
 	}
-	if !linked {
-		switch {
-		case in.Channel == "":
-			is.err("channel", CodeRequired, "请选择信访形式。")
-		case !r.has(dict.Channel, in.Channel):
-			is.err("channel", CodeDict, "信访形式不在字典中，请从列表中选择。")
-		}
+	if !linked && is.need("channel", in.Channel != "", CodeRequired, "请选择信访形式。") && !r.has(dict.Channel, in.Channel) {
+		is.err("channel", CodeDict, "信访形式不在字典中，请从列表中选择。")
 	}
 	checkLen(&is, "externalNo", "信访信息系统编号", in.ExternalNo, maxShort)
 	checkLen(&is, "reception", "接待地点", in.Reception, maxShort)
 	incoming := in.IncomingOrg != "" || in.IncomingDocNo != "" || in.IncomingDate != ""
-	if strings.HasPrefix(in.Channel, "上级") && in.IncomingOrg == "" && !linked {
-		is.err("incomingOrg", CodeRequired, "上级转送、交办的事项请填写来文单位。")
+	if strings.HasPrefix(in.Channel, "上级") && !linked {
+		is.need("incomingOrg", in.IncomingOrg != "", CodeRequired, "上级转送、交办的事项请填写来文单位。")
 	}
 	if incoming || in.IncomingDue != "" {
 		checkLen(&is, "incomingOrg", "来文单位", in.IncomingOrg, maxShort)
@@ -275,9 +291,7 @@ func checkIntake(in *RegisterInput, r *intakeRules) CheckResult {
 		caseType = r.linked.Type
 	}
 	visit := in.Channel == ChannelVisit || linked
-	if len(in.People) == 0 {
-		is.err("people", "intake.people", "请至少登记一名信访人。")
-	}
+	is.need("people", len(in.People) > 0, "intake.people", "请至少登记一名信访人。")
 	if len(in.People) > 200 {
 		is.err("people", "intake.people_many", "一次登记的信访人不能超过 200 人；人数多时只登记代表，其余记入涉及人数。")
 	}
@@ -286,7 +300,8 @@ func checkIntake(in *RegisterInput, r *intakeRules) CheckResult {
 	for i := range in.People {
 		p := &in.People[i]
 		f := func(name string) string { return fmt.Sprintf("people[%d].%s", i, name) }
-		if !r.has(dict.Role, p.Role) {
+		if is.need(f("role"), p.Role != "", "intake.role", "请选择信访人身份（主信访人、代表、随访人、代理人或联名人）。") &&
+			!r.has(dict.Role, p.Role) {
 			is.err(f("role"), "intake.role", "请选择信访人身份（主信访人、代表、随访人、代理人或联名人）。")
 		}
 		switch p.Role {
@@ -314,8 +329,8 @@ func checkIntake(in *RegisterInput, r *intakeRules) CheckResult {
 				is.err(f("anonymous"), "intake.anonymous", "只有检举控告、建议意见和咨询可以匿名，且只限主信访人。")
 			}
 		}
-		if p.Name == "" && !p.Anonymous && !known {
-			is.err(f("name"), CodeRequired, "请填写姓名。")
+		if !p.Anonymous && !known {
+			is.need(f("name"), p.Name != "", CodeRequired, "请填写姓名。")
 		}
 		checkLen(&is, f("name"), "姓名", p.Name, 50)
 		if p.Sex != "" && p.Sex != "M" && p.Sex != "F" {
@@ -327,11 +342,10 @@ func checkIntake(in *RegisterInput, r *intakeRules) CheckResult {
 		needID := visit && !p.Anonymous && !known && caseType != TypeConsult &&
 			(main || p.Role == petitioner.Representative || p.Role == petitioner.Agent)
 		var res idcard.Result
-		if p.IDNumber == "" {
-			if needID {
-				is.err(f("idNumber"), "idcard.empty", "请填写证件号码。")
-			}
-		} else {
+		if needID {
+			is.need(f("idNumber"), p.IDNumber != "", "idcard.empty", "请填写证件号码。")
+		}
+		if p.IDNumber != "" {
 			var err error
 			res, err = idcard.Check(idcard.DocType(p.IDType), p.IDNumber, r.now)
 			if err != nil {
@@ -357,8 +371,9 @@ func checkIntake(in *RegisterInput, r *intakeRules) CheckResult {
 				seen[key] = i
 			}
 		}
-		if visit && main && !p.Anonymous && !known && p.Sex == "" && res.Sex == "" && caseType != TypeConsult {
-			is.err(f("sex"), CodeRequired, "请选择性别。")
+		// Sex is asked for when the number does not tell it.
+		if visit && main && !p.Anonymous && !known && res.Sex == "" && caseType != TypeConsult {
+			is.need(f("sex"), p.Sex != "", CodeRequired, "请选择性别。")
 		}
 		if p.Birth != "" {
 			checkPastDate(&is, f("birth"), "出生日期", p.Birth, today)
@@ -366,14 +381,15 @@ func checkIntake(in *RegisterInput, r *intakeRules) CheckResult {
 				is.err(f("birth"), "intake.birth_mismatch", "出生日期与身份证号码不符。")
 			}
 		}
-		if p.Phone == "" {
-			if main && !p.Anonymous && !known {
-				is.err(f("phone"), "phone.empty", "请填写联系电话。")
+		if main && !p.Anonymous && !known {
+			is.need(f("phone"), p.Phone != "", "phone.empty", "请填写联系电话。")
+		}
+		if p.Phone != "" {
+			if n, err := phone.Parse(p.Phone); err != nil {
+				is.coded(f("phone"), err)
+			} else {
+				p.Phone = n.Text
 			}
-		} else if n, err := phone.Parse(p.Phone); err != nil {
-			is.coded(f("phone"), err)
-		} else {
-			p.Phone = n.Text
 		}
 		if p.Phone2 != "" {
 			if n, err := phone.Parse(p.Phone2); err != nil {
@@ -384,9 +400,9 @@ func checkIntake(in *RegisterInput, r *intakeRules) CheckResult {
 		}
 		// Art. 23: without an address no written notice can be given, so a
 		// request for a decision or a real-name report needs one.
-		if main && !p.Anonymous && !known && p.Address == "" &&
+		if main && !p.Anonymous && !known &&
 			(caseType == TypeComplaint || (caseType == TypeReport && in.RealName)) {
-			is.err(f("address"), CodeRequired, "请填写现住址或通讯地址（书面告知需要）。")
+			is.need(f("address"), p.Address != "", CodeRequired, "请填写现住址或通讯地址（书面告知需要）。")
 		}
 		checkLen(&is, f("address"), "地址", p.Address, maxLine)
 		checkLen(&is, f("household"), "户籍地址", p.Household, maxLine)
@@ -394,8 +410,8 @@ func checkIntake(in *RegisterInput, r *intakeRules) CheckResult {
 		if p.Postcode != "" && !isDigits(p.Postcode, 6) {
 			is.err(f("postcode"), "intake.postcode", "邮政编码应为 6 位数字。")
 		}
-		if p.Role == petitioner.Agent && p.Relation == "" {
-			is.err(f("relation"), CodeRequired, "请填写代理人与信访人的关系。")
+		if p.Role == petitioner.Agent {
+			is.need(f("relation"), p.Relation != "", CodeRequired, "请填写代理人与信访人的关系。")
 		}
 		checkLen(&is, f("relation"), "关系", p.Relation, 50)
 	}
@@ -404,8 +420,8 @@ func checkIntake(in *RegisterInput, r *intakeRules) CheckResult {
 	}
 
 	// C. Scale: 集体访 from the count, representatives capped.
-	if in.Present < 1 {
-		is.err("present", "intake.present", "来访人数至少为 1。")
+	if !is.need("present", in.Present >= 1, "intake.present", "来访人数至少为 1。") {
+		// refused
 	} else if in.Present < present {
 		is.err("present", "intake.present_few", fmt.Sprintf("来访人数少于登记的来访人（%d 人）。", present))
 	} else if in.Present > maxPresent {
@@ -421,39 +437,32 @@ func checkIntake(in *RegisterInput, r *intakeRules) CheckResult {
 
 	// D. Matter (a repeat visit keeps its case's).
 	if !linked {
-		if in.Title == "" {
-			is.err("title", CodeRequired, "请填写标题（事由）。")
-		}
+		is.need("title", in.Title != "", CodeRequired, "请填写标题（事由）。")
 		checkLen(&is, "title", "标题", in.Title, maxShort)
-		if in.Demand == "" {
-			is.err("demand", CodeRequired, "请填写主要诉求。")
-		}
+		is.need("demand", in.Demand != "", CodeRequired, "请填写主要诉求。")
 		checkLen(&is, "demand", "主要诉求", in.Demand, maxText)
-		switch {
-		case in.Type == "":
-			is.err("type", CodeRequired, "请选择事项类别。")
-		case !r.has(dict.Type, in.Type):
+		if is.need("type", in.Type != "", CodeRequired, "请选择事项类别。") && !r.has(dict.Type, in.Type) {
 			is.err("type", CodeDict, "事项类别不在字典中，请从列表中选择。")
 		}
 		// Facts and reasons are the legal minimum of a petition (art. 19);
 		// a consultation has none.
-		if in.Facts == "" && (in.Type == TypeComplaint || in.Type == TypeReport) {
-			is.err("facts", CodeRequired, "请填写事实和理由。")
+		if in.Type == TypeComplaint || in.Type == TypeReport {
+			is.need("facts", in.Facts != "", CodeRequired, "请填写事实和理由。")
 		}
 		checkLen(&is, "facts", "事实和理由", in.Facts, maxText)
-		if in.Region == "" && (in.Type == TypeComplaint || in.Type == TypeReport) {
-			is.err("region", CodeRequired, "请填写问题发生地。")
+		if in.Type == TypeComplaint || in.Type == TypeReport {
+			is.need("region", in.Region != "", CodeRequired, "请填写问题发生地。")
 		}
 		checkLen(&is, "region", "问题发生地", in.Region, maxShort)
 		checkLen(&is, "site", "详细地点", in.Site, maxLine)
 		// A report is routed away from the people it accuses (art. 30):
 		// the app needs to know who they are.
-		if in.Accused == "" && in.Type == TypeReport {
-			is.err("accused", CodeRequired, "检举控告请填写被反映人或单位。")
+		if in.Type == TypeReport {
+			is.need("accused", in.Accused != "", CodeRequired, "检举控告请填写被反映人或单位。")
 		}
 		checkLen(&is, "accused", "被反映人或单位", in.Accused, maxLine)
-		if in.Category == "" {
-			is.err("category", CodeRequired, "请选择内容分类。")
+		if !is.need("category", in.Category != "", CodeRequired, "请选择内容分类。") {
+			// refused
 		} else if e, ok := r.lists[dict.Category].Lookup(in.Category); !ok || !e.Active || e.Parent != "" {
 			is.err("category", CodeDict, "内容分类不在字典中，请从列表中选择。")
 		}
@@ -462,8 +471,8 @@ func checkIntake(in *RegisterInput, r *intakeRules) CheckResult {
 				is.err("category2", CodeDict, "二级分类不属于所选的内容分类。")
 			}
 		}
-		if in.Repeat && in.FirstCase == 0 && in.Prior == "" {
-			is.err("prior", CodeRequired, "重复访请填写以往反映情况（何时、向谁反映、如何答复）。")
+		if in.Repeat && in.FirstCase == 0 {
+			is.need("prior", in.Prior != "", CodeRequired, "重复访请填写以往反映情况（何时、向谁反映、如何答复）。")
 		}
 		checkLen(&is, "prior", "以往反映情况", in.Prior, maxText)
 	}
@@ -477,7 +486,10 @@ func checkIntake(in *RegisterInput, r *intakeRules) CheckResult {
 	// The reception record.
 	checkRecord(&in.Record, "record.", r.now, received, r.mayRisk, &is)
 
-	out.Errors, out.Warnings = is.errs, is.warns
+	out.Errors, out.Warnings, out.Required, out.Present = is.errs, is.warns, is.required, present
+	if out.Required == nil {
+		out.Required = []string{}
+	}
 	if out.Errors == nil {
 		out.Errors = []Issue{}
 	}
@@ -515,9 +527,19 @@ func checkDisposal(in *RegisterInput, r *intakeRules, is *issues, linked bool) {
 		if in.Disposal == "" {
 			return // a repeat visit need not change anything
 		}
-	} else if in.Disposal == "" {
-		is.err("disposal", CodeRequired, "请选择处理方式。")
+	} else if !is.need("disposal", in.Disposal != "", CodeRequired, "请选择处理方式。") {
 		return
+	}
+	// What the disposal needs is required: the transition's Needs, which
+	// casestate.Check refuses below when empty.
+	for _, t := range casestate.Allowed(from) {
+		if t.Action == casestate.Action(in.Disposal) {
+			for _, n := range t.Needs {
+				if f := casestateFields[string(n)]; f != "" {
+					is.required = append(is.required, f)
+				}
+			}
+		}
 	}
 	unit := in.Unit
 	if in.UnitID != 0 {

@@ -32,6 +32,10 @@ type FormOptions struct {
 	User           uint64            `json:"user"`
 	MayRisk        bool              `json:"mayRisk"`
 	Labels         map[string]string `json:"labels"` // case states' Chinese names
+	// Required are the inputs the blank form requires (CheckResult.Required
+	// of a form with the first channel and one main petitioner); Check
+	// tells them again as the form fills in.
+	Required []string `json:"required"`
 }
 
 // DisposalOption is one disposal the signed-in user may make at the desk.
@@ -67,6 +71,15 @@ func (s *Visits) Options() (FormOptions, error) {
 		}
 		out.GroupThreshold, out.MaxDelegates = r.threshold, r.maxDelegates
 		out.Now = tx.Now().Format("2006-01-02T15:04")
+		blank := RegisterInput{People: []PersonInput{{Role: petitioner.Main}}, Present: 1}
+		for _, e := range r.lists[dict.Channel].Entries {
+			if e.Active {
+				blank.Channel = e.Code
+				break
+			}
+		}
+		trimInput(&blank)
+		out.Required = checkIntake(&blank, r).Required
 		for _, def := range dict.Defaults() {
 			l, err := dictList(tx, def.Name)
 			if err != nil {
@@ -151,6 +164,10 @@ func (s *Visits) Register(in RegisterInput) (Registered, error) {
 	trimInput(&in)
 	var out Registered
 	err = st.Update(func(tx *store.Tx) error {
+		if in.ReceivedAt == "" {
+			// The server's clock stamps the visit, never the PC's.
+			in.ReceivedAt = tx.Now().Format("2006-01-02T15:04:05")
+		}
 		r, err := loadRules(tx, act, &in)
 		if err != nil {
 			return err

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"laifang/domain/casestate"
 	"laifang/domain/dict"
@@ -818,5 +819,101 @@ func TestGroupLimitsAreOfficeSettings(t *testing.T) {
 	s.MaxDelegates = 0
 	if _, err := a.Settings.Save(s); fields(err)["maxDelegates"] != "settings.maxDelegates" {
 		t.Errorf("zero delegates: %v", err)
+	}
+}
+
+// Go tells the form which inputs are required for the case at hand, from
+// the statements that refuse them: a real-name report needs the main
+// petitioner's address (for the written notice), an anonymous one does
+// not; every "missing" error is on a required input.
+func TestCheckTellsWhatIsRequired(t *testing.T) {
+	a, _ := testApp(t)
+	setUp(t, a)
+	b := clerk(t, a, "clerk1", RoleClerk, false)
+	in := baseInput()
+	in.Type, in.RealName, in.Accused = TypeReport, true, "某站所长"
+	in.People[0].Address = ""
+	in.People = append(in.People, PersonInput{Role: petitioner.Cosigner, Name: "测试丙"},
+		PersonInput{Role: petitioner.Agent, Name: "测试丁"})
+	in.Present, in.Involved = 3, 3
+	res, err := b.Visits.Check(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"channel", "people[0].name", "people[0].idNumber", "people[0].phone", "people[0].address",
+		"people[2].role", "people[3].idNumber", "people[3].relation", "present", "title", "demand", "type", "facts", "region", "accused",
+		"category", "disposal"} {
+		if !slices.Contains(res.Required, f) {
+			t.Errorf("%s is not in Required %v", f, res.Required)
+		}
+	}
+	if slices.Contains(res.Required, "people[1].address") || slices.Contains(res.Required, "prior") ||
+		slices.Contains(res.Required, "receivedAt") {
+		t.Errorf("Required holds what is not required: %v", res.Required)
+	}
+	if res.Present != 3 { // the co-signer does not come
+		t.Errorf("present %d, want 3", res.Present)
+	}
+	missing := 0
+	for _, e := range res.Errors {
+		if e.Code == CodeRequired || strings.HasSuffix(e.Code, ".empty") {
+			missing++
+			if !slices.Contains(res.Required, e.Field) {
+				t.Errorf("%s is refused as missing but not required", e.Field)
+			}
+		}
+	}
+	if missing != 3 { // the address, the agent's document and relation
+		t.Errorf("%d missing, want 3: %+v", missing, res.Errors)
+	}
+
+	// Anonymous: no address, name, phone; a disposal's needs come in.
+	in.RealName = false
+	in.People[0] = PersonInput{Role: petitioner.Main, Anonymous: true}
+	in.Disposal = string(casestate.Assign)
+	res, _ = b.Visits.Check(in)
+	for _, f := range []string{"people[0].address", "people[0].name", "people[0].phone"} {
+		if slices.Contains(res.Required, f) {
+			t.Errorf("anonymous report: %s required", f)
+		}
+	}
+	if !slices.Contains(res.Required, "unit") || !slices.Contains(res.Required, "due") {
+		t.Errorf("交办 needs a unit and a due date: %v", res.Required)
+	}
+
+	// The blank form's requirements come with the options.
+	opt, err := b.Visits.Options()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"channel", "people[0].name", "people[0].role", "title", "demand", "type", "disposal"} {
+		if !slices.Contains(opt.Required, f) {
+			t.Errorf("blank form: %s is not in Required %v", f, opt.Required)
+		}
+	}
+}
+
+// The visit time left empty is the server's clock at the save.
+func TestAnEmptyVisitTimeIsTheServersClock(t *testing.T) {
+	a, clk := testApp(t)
+	setUp(t, a)
+	b := clerk(t, a, "clerk1", RoleClerk, false)
+	clk.add(4*time.Minute + 17*time.Second)
+	in := baseInput()
+	in.ReceivedAt = ""
+	if res, _ := b.Visits.Check(in); len(res.Errors) != 0 {
+		t.Fatalf("an empty visit time is refused: %+v", res.Errors)
+	}
+	r, err := b.Visits.Register(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := b.Cases.Get(r.CaseID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := time.Parse(time.RFC3339, d.Received)
+	if !got.Equal(clk.now()) {
+		t.Errorf("received %s, want the server's %s", d.Received, clk.now().Format(time.RFC3339))
 	}
 }

@@ -624,6 +624,8 @@ export namespace app {
 	    warnings: Issue[];
 	    people: Derived[];
 	    group: boolean;
+	    required: string[];
+	    present: number;
 	    groupThreshold: number;
 	    maxDelegates: number;
 	
@@ -637,6 +639,8 @@ export namespace app {
 	        this.warnings = this.convertValues(source["warnings"], Issue);
 	        this.people = this.convertValues(source["people"], Derived);
 	        this.group = source["group"];
+	        this.required = source["required"];
+	        this.present = source["present"];
 	        this.groupThreshold = source["groupThreshold"];
 	        this.maxDelegates = source["maxDelegates"];
 	    }
@@ -781,6 +785,7 @@ export namespace app {
 	    user: number;
 	    mayRisk: boolean;
 	    labels: Record<string, string>;
+	    required: string[];
 	
 	    static createFrom(source: any = {}) {
 	        return new FormOptions(source);
@@ -798,6 +803,7 @@ export namespace app {
 	        this.user = source["user"];
 	        this.mayRisk = source["mayRisk"];
 	        this.labels = source["labels"];
+	        this.required = source["required"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
