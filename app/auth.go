@@ -453,18 +453,6 @@ func (s *Auth) ChangePassword(oldPassword, newPassword string) error {
 	return err
 }
 
-func isDigits(s string, n int) bool {
-	if len(s) != n {
-		return false
-	}
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return true
-}
-
 func checkName(name, field string) error {
 	switch n := len([]rune(strings.TrimSpace(name))); {
 	case n == 0:
@@ -485,13 +473,4 @@ func checkLogin(login, field string) error {
 		}
 	}
 	return nil
-}
-
-// clip shortens text for an audit summary.
-func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n]) + "…"
 }

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"laifang/domain/casestate"
 	"laifang/domain/dict"
@@ -167,39 +166,6 @@ func (r *intakeRules) has(list, code string) bool {
 	return ok && e.Active
 }
 
-// issues collects Issues, and the inputs the form requires as it stands.
-type issues struct {
-	errs, warns []Issue
-	required    []string
-}
-
-// need records that field must be filled, for the form as it stands, and
-// refuses it (code, msg) when it is not: what the form marks required and
-// what the check refuses as missing are one statement and cannot drift.
-// It returns filled.
-func (is *issues) need(field string, filled bool, code, msg string) bool {
-	is.required = append(is.required, field)
-	if !filled {
-		is.err(field, code, msg)
-	}
-	return filled
-}
-
-func (is *issues) err(field, code, msg string) {
-	is.errs = append(is.errs, Issue{Field: field, Code: code, Message: msg})
-}
-
-func (is *issues) warn(field, code, msg string) {
-	is.warns = append(is.warns, Issue{Field: field, Code: code, Message: msg})
-}
-
-// coded adds the refusal of a rule package (idcard, phone, casestate) at a
-// field.
-func (is *issues) coded(field string, e error) {
-	a := AsError(e)
-	is.err(field, a.Code, a.Message)
-}
-
 // Length limits, in characters: long enough for any real form, short
 // enough that a pasted file is refused.
 const (
@@ -238,12 +204,6 @@ func trimInput(in *RegisterInput) {
 
 // slack allows for a PC clock a little behind the clerk's watch.
 const slack = 5 * time.Minute
-
-func checkLen(is *issues, field, label, s string, max int) {
-	if utf8.RuneCountInString(s) > max {
-		is.err(field, CodeTooLong, fmt.Sprintf("%s不能超过 %d 个字。", label, max))
-	}
-}
 
 // checkIntake checks the whole form and returns every problem at once.
 func checkIntake(in *RegisterInput, r *intakeRules) CheckResult {
@@ -580,19 +540,6 @@ func checkDisposal(in *RegisterInput, r *intakeRules, is *issues, linked bool) {
 	checkLen(is, "body", "告知的有权机关或途径", in.Body, maxShort)
 	checkLen(is, "unit", "承办单位", in.Unit, maxShort)
 	checkLen(is, "opinion", "拟办意见", in.Opinion, maxText)
-}
-
-// invalid is the error of a form with problems: every one of them, the
-// first also as the error's own field and message.
-func invalid(errs []Issue) error {
-	e := &Error{Code: CodeInvalid, Fields: errs}
-	if len(errs) == 1 {
-		e.Message, e.Field = errs[0].Message, errs[0].Field
-	} else {
-		e.Message = fmt.Sprintf("登记表有 %d 处需要更正：%s", len(errs), errs[0].Message)
-		e.Field = errs[0].Field
-	}
-	return e
 }
 
 // loadRules reads what checking needs from the file.

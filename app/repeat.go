@@ -4,8 +4,6 @@ import (
 	"sort"
 	"strings"
 
-	"laifang/domain/casestate"
-	"laifang/domain/petitioner"
 	"laifang/store"
 )
 
@@ -294,24 +292,4 @@ func (s *Repeat) fillRepeatCase(tx *store.Tx, act *Actor, rc *RepeatCase, c *sto
 	}
 	rc.Reply = caseText(identified, rc.Reply)
 	return nil
-}
-
-// mainPerson is the person a list shows for a case (petitioner.MainOf,
-// as the store's list rows choose it).
-func mainPerson(c *store.Case) uint64 {
-	i := petitioner.MainOf(len(c.People), func(i int) (string, bool, bool) {
-		p := &c.People[i]
-		return p.Role, p.Contact, p.Person != 0
-	})
-	if i < 0 {
-		return 0
-	}
-	return c.People[i].Person
-}
-
-func statusLabel(st string) string {
-	if l, ok := casestate.Labels[casestate.State(st)]; ok {
-		return l
-	}
-	return st
 }

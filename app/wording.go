@@ -101,16 +101,6 @@ func (s *Wording) List(q WordingQuery) ([]WordingEntry, error) {
 	return out, err
 }
 
-func userNames(tx *store.Tx) map[uint64]string {
-	names := map[uint64]string{}
-	if us, err := tx.Users(); err == nil {
-		for _, u := range us {
-			names[u.ID] = u.Name
-		}
-	}
-	return names
-}
-
 func wordingEntry(w *store.Wording, today store.Date, names map[uint64]string) WordingEntry {
 	e := WordingEntry{ID: w.ID, Topic: w.Topic, Category: w.Category, Keywords: w.Keywords, Text: w.Text,
 		Basis: w.Basis, ValidFrom: w.From.String(), ValidUntil: w.Until.String(), Status: w.Status,
