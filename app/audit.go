@@ -78,11 +78,41 @@ type AuditProblem struct {
 	Detail string `json:"detail"`
 }
 
-// Actions the log records; the UI names them (langs: audit.actions).
-var AuditActions = []string{"setup", "login", "login.failed", "logout", "unlock",
-	"user.create", "user.edit", "user.password", "user.unlock", "settings.edit",
-	"intake", "visit", "edit", "delete", "reveal", "print", "export", "backup", "restore", "purge",
-	"wording.create", "wording.edit", "wording.approve", "wording.retire"}
+// The actions the log records, by name. The store writes three of them
+// itself in the transaction it makes (intake: SaveIntake; delete:
+// DeleteCase; restore: a restored file), under the same names.
+const (
+	ActionSetup          = "setup"
+	ActionLogin          = "login"
+	ActionLoginFailed    = "login.failed"
+	ActionLogout         = "logout"
+	ActionUnlock         = "unlock"
+	ActionUserCreate     = "user.create"
+	ActionUserEdit       = "user.edit"
+	ActionUserPassword   = "user.password"
+	ActionUserUnlock     = "user.unlock"
+	ActionSettingsEdit   = "settings.edit"
+	ActionDictEdit       = "dict.edit"
+	ActionIntake         = "intake"
+	ActionVisit          = "visit"
+	ActionDispose        = "dispose"
+	ActionEdit           = "edit"
+	ActionDelete         = "delete"
+	ActionReveal         = "reveal"
+	ActionPrint          = "print"
+	ActionExport         = "export"
+	ActionBackup         = "backup"
+	ActionRestore        = "restore"
+	ActionPurge          = "purge"
+	ActionWordingCreate  = "wording.create"
+	ActionWordingEdit    = "wording.edit"
+	ActionWordingApprove = "wording.approve"
+	ActionWordingRetire  = "wording.retire"
+)
+
+// AuditActions are the actions the log records, every one written; the UI
+// names them (langs: audit.actions) and the viewer filters by them.
+var AuditActions = []string{ActionSetup, ActionLogin, ActionLoginFailed, ActionLogout, ActionUnlock, ActionUserCreate, ActionUserEdit, ActionUserPassword, ActionUserUnlock, ActionSettingsEdit, ActionDictEdit, ActionIntake, ActionVisit, ActionDispose, ActionEdit, ActionDelete, ActionReveal, ActionPrint, ActionExport, ActionBackup, ActionRestore, ActionPurge, ActionWordingCreate, ActionWordingEdit, ActionWordingApprove, ActionWordingRetire}
 
 // List reads the log, newest first, with filters.
 func (s *Audit) List(q AuditQuery) (AuditRows, error) {
@@ -97,14 +127,14 @@ func (s *Audit) List(q AuditQuery) (AuditRows, error) {
 	if q.From != "" {
 		t, err := time.ParseInLocation("2006-01-02", q.From, time.Local)
 		if err != nil {
-			return AuditRows{}, fieldError("audit.date", "from", "开始日期格式应为 2026-03-02。")
+			return AuditRows{}, fieldError("from", "audit.date", "开始日期格式应为 2026-03-02。")
 		}
 		f.From = store.StampOf(t)
 	}
 	if q.To != "" {
 		t, err := time.ParseInLocation("2006-01-02", q.To, time.Local)
 		if err != nil {
-			return AuditRows{}, fieldError("audit.date", "to", "结束日期格式应为 2026-03-02。")
+			return AuditRows{}, fieldError("to", "audit.date", "结束日期格式应为 2026-03-02。")
 		}
 		f.To = store.StampOf(t.AddDate(0, 0, 1))
 	}
@@ -229,8 +259,8 @@ func (s *Audit) Printed(n PrintNote) error {
 			}
 			summary = fmt.Sprintf("打印接谈笔录：%s（记录 %d）", c.No, n.EventID)
 		default:
-			return fieldError(CodeBadRequest, "kind", "不认识要记录的打印文书。")
+			return fieldError("kind", CodeBadRequest, "不认识要记录的打印文书。")
 		}
-		return s.audit(tx, act, "print", "case", n.CaseID, summary, "")
+		return s.audit(tx, act, ActionPrint, "case", n.CaseID, summary, "")
 	})
 }

@@ -73,7 +73,7 @@ func (s *Auth) state(st *store.Store) (AuthState, error) {
 		}
 		if act := s.sess.actor(); act != nil {
 			u, err := tx.User(act.ID)
-			if err == store.ErrNotFound || (err == nil && !u.Active) {
+			if errors.Is(err, store.ErrNotFound) || (err == nil && !u.Active) {
 				s.sess.signOut()
 				return nil
 			}
@@ -123,17 +123,17 @@ func (s *Auth) Setup(in SetupInput) (AuthState, error) {
 	in.AdminLogin = strings.TrimSpace(in.AdminLogin)
 	switch {
 	case in.OrgName == "":
-		return AuthState{}, fieldError("setup.orgName", "orgName", "请填写单位名称。")
+		return AuthState{}, fieldError("orgName", "setup.orgName", "请填写单位名称。")
 	case len([]rune(in.OrgName)) > 100:
-		return AuthState{}, fieldError("setup.orgName", "orgName", "单位名称太长（最多 100 个字）。")
+		return AuthState{}, fieldError("orgName", "setup.orgName", "单位名称太长（最多 100 个字）。")
 	case in.OrgCode == "":
-		return AuthState{}, fieldError("setup.orgCode", "orgCode", "请填写机关代字（用于文号，如“某镇”）。")
+		return AuthState{}, fieldError("orgCode", "setup.orgCode", "请填写机关代字（用于文号，如“某镇”）。")
 	case len([]rune(in.OrgCode)) > 10:
-		return AuthState{}, fieldError("setup.orgCode", "orgCode", "机关代字太长（最多 10 个字）。")
+		return AuthState{}, fieldError("orgCode", "setup.orgCode", "机关代字太长（最多 10 个字）。")
 	case in.RegionCode != "" && !isDigits(in.RegionCode, 6):
-		return AuthState{}, fieldError("setup.regionCode", "regionCode", "行政区划代码应为 6 位数字。")
+		return AuthState{}, fieldError("regionCode", "setup.regionCode", "行政区划代码应为 6 位数字。")
 	case len([]rune(in.ReviewOrg)) > 100 || len([]rune(in.RecheckOrg)) > 100:
-		return AuthState{}, fieldError("setup.reviewOrg", "reviewOrg", "机关名称太长（最多 100 个字）。")
+		return AuthState{}, fieldError("reviewOrg", "setup.reviewOrg", "机关名称太长（最多 100 个字）。")
 	}
 	if err := checkName(in.AdminName, "adminName"); err != nil {
 		return AuthState{}, err
@@ -174,13 +174,13 @@ func (s *Auth) Setup(in SetupInput) (AuthState, error) {
 			return err
 		}
 		act := actorOf(u)
-		if err := s.audit(tx, act, "setup", "settings", 0, "首次设置单位信息", ""); err != nil {
+		if err := s.audit(tx, act, ActionSetup, "settings", 0, "首次设置单位信息", ""); err != nil {
 			return err
 		}
-		if err := s.audit(tx, act, "user.create", "user", u.ID, "创建管理员 "+u.Login, ""); err != nil {
+		if err := s.audit(tx, act, ActionUserCreate, "user", u.ID, "创建管理员 "+u.Login, ""); err != nil {
 			return err
 		}
-		return s.audit(tx, act, "login", "user", u.ID, "", "")
+		return s.audit(tx, act, ActionLogin, "user", u.ID, "", "")
 	})
 	if err != nil {
 		return AuthState{}, err
@@ -200,13 +200,13 @@ func (s *Auth) Login(login, password string) (AuthState, error) {
 	}
 	login = strings.TrimSpace(login)
 	if login == "" {
-		return AuthState{}, fieldError("login.empty", "login", "请输入登录名。")
+		return AuthState{}, fieldError("login", CodeLoginEmpty, "请输入登录名。")
 	}
 	if password == "" {
-		return AuthState{}, fieldError("login.empty", "password", "请输入密码。")
+		return AuthState{}, fieldError("password", CodeLoginEmpty, "请输入密码。")
 	}
 	if len(login) > 64 || len(password) > 256 {
-		return AuthState{}, fieldError("login.bad", "password", "登录名或密码不正确。")
+		return AuthState{}, fieldError("password", CodeLoginBad, "登录名或密码不正确。")
 	}
 	defer s.app.logins.lock(login)()
 	now := s.app.now()
@@ -235,21 +235,21 @@ func (s *Auth) Login(login, password string) (AuthState, error) {
 		}
 		n := s.app.throttle.fail(key, now)
 		st.Update(func(tx *store.Tx) error {
-			return s.audit(tx, nil, "login.failed", "user", 0, "登录名不存在："+clip(login, 32), "")
+			return s.audit(tx, nil, ActionLoginFailed, "user", 0, "登录名不存在："+clip(login, 32), "")
 		})
 		return AuthState{}, badLogin(n)
 	}
 	err = s.tryPassword(st, u.ID, password, nil, "", func(tx *store.Tx, cur *store.User) (error, error) {
 		if !cur.Active {
-			refusal := fieldError("login.inactive", "login", "该账号已停用，请与管理员联系。")
-			return refusal, s.audit(tx, nil, "login.failed", "user", cur.ID, "账号已停用", "")
+			refusal := fieldError("login", "login.inactive", "该账号已停用，请与管理员联系。")
+			return refusal, s.audit(tx, nil, ActionLoginFailed, "user", cur.ID, "账号已停用", "")
 		}
 		cur.Failed, cur.LastFail, cur.LockedUntil = 0, 0, 0
 		if err := tx.SaveUser(cur); err != nil {
 			return nil, err
 		}
 		u = cur
-		return nil, s.audit(tx, actorOf(cur), "login", "user", cur.ID, "", "")
+		return nil, s.audit(tx, actorOf(cur), ActionLogin, "user", cur.ID, "", "")
 	})
 	if err != nil {
 		return AuthState{}, err
@@ -281,7 +281,7 @@ func (s *svc) tryPassword(st *store.Store, id uint64, password string, act *Acto
 	}
 	if u.LockedUntil != 0 && now.Before(u.LockedUntil.Time()) {
 		st.Update(func(tx *store.Tx) error {
-			return s.audit(tx, act, "login.failed", "user", u.ID, where+"账号锁定中，未核对密码", "")
+			return s.audit(tx, act, ActionLoginFailed, "user", u.ID, where+"账号锁定中，未核对密码", "")
 		})
 		return lockedError(u.LockedUntil.Time())
 	}
@@ -317,7 +317,7 @@ func (s *svc) tryPassword(st *store.Store, id uint64, password string, act *Acto
 		if err := tx.SaveUser(cur); err != nil {
 			return err
 		}
-		return s.audit(tx, act, "login.failed", "user", cur.ID, summary, "")
+		return s.audit(tx, act, ActionLoginFailed, "user", cur.ID, summary, "")
 	})
 	if err != nil {
 		return err
@@ -332,7 +332,7 @@ func badLogin(failures int) error {
 	if left := LockAfter - failures; left > 0 && left <= 3 {
 		msg += fmt.Sprintf("再错 %d 次，账号将被锁定 %d 分钟。", left, int(LockFor.Minutes()))
 	}
-	return fieldError("login.bad", "password", msg)
+	return fieldError("password", CodeLoginBad, msg)
 }
 
 func waitError(d time.Duration) error {
@@ -340,11 +340,11 @@ func waitError(d time.Duration) error {
 	if secs < 1 {
 		secs = 1
 	}
-	return fieldError("login.wait", "password", fmt.Sprintf("密码错误次数较多，请等待 %d 秒后再试。", secs))
+	return fieldError("password", CodeLoginWait, fmt.Sprintf("密码错误次数较多，请等待 %d 秒后再试。", secs))
 }
 
 func lockedError(until time.Time) error {
-	return fieldError("login.lockedOut", "login",
+	return fieldError("login", CodeLockedOut,
 		fmt.Sprintf("密码连续错误次数过多，账号已锁定至 %s。可请管理员提前解锁。", until.Local().Format("15:04")))
 }
 
@@ -355,7 +355,7 @@ func (s *Auth) Logout() error {
 		return err
 	}
 	s.sess.signOut()
-	return st.Update(func(tx *store.Tx) error { return s.audit(tx, act, "logout", "user", act.ID, "", "") })
+	return st.Update(func(tx *store.Tx) error { return s.audit(tx, act, ActionLogout, "user", act.ID, "", "") })
 }
 
 // Lock turns the idle lock on now (the UI calls it when its own idle timer
@@ -378,7 +378,7 @@ func (s *Auth) Unlock(password string) (AuthState, error) {
 		return AuthState{}, err
 	}
 	if password == "" {
-		return AuthState{}, fieldError("login.empty", "password", "请输入密码。")
+		return AuthState{}, fieldError("password", CodeLoginEmpty, "请输入密码。")
 	}
 	release := s.app.logins.lock(act.Login)
 	err = s.tryPassword(st, act.ID, password, act, "解锁时", func(tx *store.Tx, u *store.User) (error, error) {
@@ -386,11 +386,11 @@ func (s *Auth) Unlock(password string) (AuthState, error) {
 		if err := tx.SaveUser(u); err != nil {
 			return nil, err
 		}
-		return nil, s.audit(tx, act, "unlock", "user", u.ID, "", "")
+		return nil, s.audit(tx, act, ActionUnlock, "user", u.ID, "", "")
 	})
 	release()
 	if err != nil {
-		if code := AsError(err).Code; code == "login.lockedOut" {
+		if code := AsError(err).Code; code == CodeLockedOut {
 			s.sess.signOut()
 		}
 		return AuthState{}, err
@@ -408,10 +408,10 @@ func (s *Auth) ChangePassword(oldPassword, newPassword string) error {
 	}
 	if err := checkPasswordRule(newPassword); err != nil {
 		e := err.(*Error)
-		return fieldError(e.Code, "newPassword", e.Message)
+		return fieldError("newPassword", e.Code, e.Message)
 	}
 	if oldPassword == "" {
-		return fieldError("login.empty", "oldPassword", "请输入原密码。")
+		return fieldError("oldPassword", CodeLoginEmpty, "请输入原密码。")
 	}
 	// The old password is checked first (a wrong guess costs one hash,
 	// not two), then the new one hashed and saved, under the same lock.
@@ -435,17 +435,17 @@ func (s *Auth) ChangePassword(oldPassword, newPassword string) error {
 			if err := tx.SaveUser(u); err != nil {
 				return err
 			}
-			return s.audit(tx, act, "user.password", "user", u.ID, "本人修改密码", "")
+			return s.audit(tx, act, ActionUserPassword, "user", u.ID, "本人修改密码", "")
 		})
 	}
 	var e *Error
 	if errors.As(err, &e) && e.Field != "" {
-		if e.Code == "login.lockedOut" {
+		if e.Code == CodeLockedOut {
 			s.sess.signOut()
 		}
 		out := *e
 		out.Field = "oldPassword"
-		if e.Code == "login.bad" {
+		if e.Code == CodeLoginBad {
 			out.Code, out.Message = "password.old", "原密码不正确。"+strings.TrimPrefix(e.Message, msgBadLogin)
 		}
 		return &out
@@ -453,45 +453,24 @@ func (s *Auth) ChangePassword(oldPassword, newPassword string) error {
 	return err
 }
 
-func isDigits(s string, n int) bool {
-	if len(s) != n {
-		return false
-	}
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return true
-}
-
 func checkName(name, field string) error {
 	switch n := len([]rune(strings.TrimSpace(name))); {
 	case n == 0:
-		return fieldError("user.name", field, "请填写姓名。")
+		return fieldError(field, "user.name", "请填写姓名。")
 	case n > 30:
-		return fieldError("user.name", field, "姓名太长（最多 30 个字）。")
+		return fieldError(field, "user.name", "姓名太长（最多 30 个字）。")
 	}
 	return nil
 }
 
 func checkLogin(login, field string) error {
 	if len(login) < 2 || len(login) > 32 {
-		return fieldError("user.login", field, "登录名应为 2 至 32 个字母、数字、点、下划线或连字符。")
+		return fieldError(field, "user.login", "登录名应为 2 至 32 个字母、数字、点、下划线或连字符。")
 	}
 	for _, r := range login {
 		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == '_' || r == '-') {
-			return fieldError("user.login", field, "登录名应为 2 至 32 个字母、数字、点、下划线或连字符。")
+			return fieldError(field, "user.login", "登录名应为 2 至 32 个字母、数字、点、下划线或连字符。")
 		}
 	}
 	return nil
-}
-
-// clip shortens text for an audit summary.
-func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n]) + "…"
 }

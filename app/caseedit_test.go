@@ -73,7 +73,7 @@ func TestAnEditOfAChangedCaseIsRefusedAcrossSessions(t *testing.T) {
 	c, _ = st.Case(r.CaseID)
 	_, err = c1.editCase(st, s1.actor(), r.CaseID, c.Rev, "edit", func(_ *store.Tx, c *store.Case) (*store.Event, error) {
 		c.Demand = ""
-		return nil, fieldError("case.demand", "demand", "请填写诉求。")
+		return nil, fieldError("demand", "case.demand", "请填写诉求。")
 	})
 	if e := AsError(err); e.Field != "demand" {
 		t.Errorf("a refused edit: %+v", e)

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"strconv"
 	"strings"
 	"time"
 
@@ -86,27 +85,13 @@ type CasePersonView struct {
 }
 
 // CaseRecord is a reception record (接谈记录) with the visit it belongs to,
-// as the UI edits and shows it. Times are RFC 3339 or "YYYY-MM-DDTHH:MM".
+// as the case view edits and shows it: the record (RecordInput, the
+// intake form's) and what belongs to the later visit itself.
 type CaseRecord struct {
-	Start        string   `json:"start"`
-	End          string   `json:"end"`
-	Place        string   `json:"place"`
-	Leader       string   `json:"leader"`
-	Receptionist uint64   `json:"receptionist"` // 接谈人 (a user); the signed-in user when 0
-	Present      int      `json:"present"`
-	IDChecked    bool     `json:"idChecked"`
-	Statement    string   `json:"statement"`
-	QA           string   `json:"qa"`
-	Materials    string   `json:"materials"`
-	Explanations string   `json:"explanations"`
-	Scripts      []uint64 `json:"scripts"`
-	Commitments  string   `json:"commitments"`
-	Procedure    bool     `json:"procedure"`
-	Remedies     bool     `json:"remedies"`
-	RiskNotes    string   `json:"riskNotes"`
-	RiskHidden   bool     `json:"riskHidden"` // there are notes this session may not see
-	Confirmed    bool     `json:"confirmed"`
-	Refusal      string   `json:"refusal"`
+	RecordInput
+	Place      string `json:"place"`
+	Present    int    `json:"present"`
+	RiskHidden bool   `json:"riskHidden"` // there are notes this session may not see
 }
 
 // TimelineEntry is one entry of a case's timeline.
@@ -248,9 +233,9 @@ func (s *Cases) timeline(tx *store.Tx, act *Actor, c *store.Case, events []store
 // notes only with seeRisk.
 func recordView(v *store.Visit, r *store.Record, identified, seeRisk bool) *CaseRecord {
 	t := func(s string) string { return caseText(identified, s) }
-	out := &CaseRecord{Statement: t(r.Statement), QA: t(r.QA), Materials: t(r.Materials),
+	out := &CaseRecord{RecordInput: RecordInput{Statement: t(r.Statement), QA: t(r.QA), Materials: t(r.Materials),
 		Explanations: t(r.Explanations), Scripts: append([]uint64{}, r.Scripts...), Commitments: t(r.Commitments),
-		Procedure: r.Procedure, Remedies: r.Remedies, Confirmed: r.Confirmed, Refusal: t(r.Refusal)}
+		Procedure: r.Procedure, Remedies: r.Remedies, Confirmed: r.Confirmed, Refusal: t(r.Refusal)}}
 	if r.Start != 0 {
 		out.Start = r.Start.Time().Format(time.RFC3339)
 	}
@@ -269,82 +254,26 @@ func recordView(v *store.Visit, r *store.Record, identified, seeRisk bool) *Case
 	return out
 }
 
-// parseRecordTime reads RFC 3339 or the "YYYY-MM-DDTHH:MM" of a datetime input
-// (local time).
-func parseRecordTime(s string) (time.Time, error) {
-	s = strings.TrimSpace(s)
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t, nil
+// checkCaseRecord checks a record of the case view (checkRecord, as at
+// intake, with the place and the number present of a later visit) and
+// makes the stored one. A later record says something: a statement or
+// questions and answers. Every problem comes back at once.
+func checkCaseRecord(in *CaseRecord, now time.Time, mayRisk bool) (*store.Record, error) {
+	trimRecord(&in.RecordInput)
+	in.Place = strings.TrimSpace(in.Place)
+	var is issues
+	if in.Statement == "" && in.QA == "" {
+		is.err("statement", CodeRequired, "请填写来访人的陈述或问答内容。")
 	}
-	for _, layout := range []string{"2006-01-02T15:04", "2006-01-02 15:04", "2006-01-02T15:04:05"} {
-		if t, err := time.ParseInLocation(layout, s, time.Local); err == nil {
-			return t, nil
-		}
+	checkRecord(&in.RecordInput, "", now, time.Time{}, mayRisk, &is)
+	if in.Present < 0 || in.Present > maxPresent {
+		is.err("present", "record.present", "来访人数不正确。")
 	}
-	return time.Time{}, errBadRecordTime
-}
-
-var errBadRecordTime = newError("record.time", "时间格式不正确。")
-
-// checkCaseRecord validates a record and makes the stored one. now bounds the
-// times: nothing in the future.
-func checkCaseRecord(in CaseRecord, now time.Time) (*store.Record, error) {
-	r := &store.Record{Statement: strings.TrimSpace(in.Statement), QA: strings.TrimSpace(in.QA),
-		Materials: strings.TrimSpace(in.Materials), Explanations: strings.TrimSpace(in.Explanations),
-		Commitments: strings.TrimSpace(in.Commitments), Procedure: in.Procedure, Remedies: in.Remedies,
-		RiskNotes: strings.TrimSpace(in.RiskNotes), Confirmed: in.Confirmed, Refusal: strings.TrimSpace(in.Refusal)}
-	if r.Statement == "" && r.QA == "" {
-		return nil, fieldError("record.statement", "statement", "请填写来访人的陈述或问答内容。")
+	checkLen(&is, "place", "接待地点", in.Place, maxShort)
+	if len(is.errs) > 0 {
+		return nil, invalid(is.errs)
 	}
-	for _, f := range []struct {
-		name, label, val string
-		max              int
-	}{
-		{"statement", "陈述", r.Statement, 20000}, {"qa", "问答", r.QA, 20000},
-		{"materials", "接收材料", r.Materials, 2000}, {"explanations", "解释说明", r.Explanations, 10000},
-		{"commitments", "承诺事项", r.Commitments, 2000}, {"riskNotes", "风险情况", r.RiskNotes, 2000},
-		{"refusal", "拒签说明", r.Refusal, 500},
-	} {
-		if len([]rune(f.val)) > f.max {
-			return nil, fieldError("record.tooLong", f.name, f.label+"太长（最多 "+strconv.Itoa(f.max)+" 字）。")
-		}
-	}
-	var start, end time.Time
-	var err error
-	if strings.TrimSpace(in.Start) != "" {
-		if start, err = parseRecordTime(in.Start); err != nil {
-			return nil, fieldError("record.time", "start", "开始时间格式不正确，应为 2026-03-02 09:30。")
-		}
-		if start.After(now.Add(5 * time.Minute)) {
-			return nil, fieldError("record.future", "start", "开始时间不能晚于现在。")
-		}
-		r.Start = store.StampOf(start)
-	}
-	if strings.TrimSpace(in.End) != "" {
-		if end, err = parseRecordTime(in.End); err != nil {
-			return nil, fieldError("record.time", "end", "结束时间格式不正确，应为 2026-03-02 10:15。")
-		}
-		if end.After(now.Add(5 * time.Minute)) {
-			return nil, fieldError("record.future", "end", "结束时间不能晚于现在。")
-		}
-		if !start.IsZero() && end.Before(start) {
-			return nil, fieldError("record.order", "end", "结束时间不能早于开始时间。")
-		}
-		r.End = store.StampOf(end)
-	}
-	if in.Present < 0 || in.Present > 10000 {
-		return nil, fieldError("record.present", "present", "来访人数不正确。")
-	}
-	if len([]rune(in.Place)) > 100 {
-		return nil, fieldError("record.place", "place", "接待地点最多 100 个字。")
-	}
-	if len([]rune(in.Leader)) > 50 {
-		return nil, fieldError("record.leader", "leader", "接谈领导最多 50 个字。")
-	}
-	if r.Confirmed && r.Refusal != "" {
-		return nil, fieldError("record.refusal", "refusal", "来访人已确认签字时，不应再填写拒签说明。")
-	}
-	return r, nil
+	return recordOf(&in.RecordInput), nil
 }
 
 // AddRecord records a later visit on the case with its reception record
@@ -352,16 +281,16 @@ func checkCaseRecord(in CaseRecord, now time.Time) (*store.Record, error) {
 // timeline entry's ID.
 func (s *Cases) AddRecord(caseID uint64, in CaseRecord) (uint64, error) {
 	var id uint64
-	err := s.recordUpdate("Cases.AddRecord", caseID, in, func(tx *store.Tx, act *Actor, c *store.Case, rec *store.Record, now time.Time) error {
+	err := s.recordUpdate("Cases.AddRecord", caseID, &in, func(tx *store.Tx, act *Actor, c *store.Case, rec *store.Record, now time.Time) error {
 		var err error
 		if rec.Scripts, err = usableScripts(tx, in.Scripts, store.DateOf(now), nil, "scripts"); err != nil {
 			return err
 		}
-		v := &store.Visit{Channel: "走访", Place: strings.TrimSpace(in.Place), Leader: strings.TrimSpace(in.Leader),
+		v := &store.Visit{Channel: ChannelVisit, Place: in.Place, Leader: in.Leader,
 			Present: max(in.Present, 1), IDChecked: in.IDChecked, Receptionist: act.ID}
 		if in.Receptionist != 0 {
 			if u, err := tx.User(in.Receptionist); err != nil || !u.Active {
-				return fieldError("record.receptionist", "receptionist", "接谈人不存在或已停用。")
+				return fieldError("receptionist", "record.receptionist", "接谈人不存在或已停用。")
 			}
 			v.Receptionist = in.Receptionist
 		}
@@ -371,8 +300,10 @@ func (s *Cases) AddRecord(caseID uint64, in CaseRecord) (uint64, error) {
 		if rec.Start != 0 {
 			v.At = rec.Start
 		}
-		id, err = tx.AddVisit(caseID, v, rec, act.ID)
-		return err
+		if id, err = tx.AddVisit(caseID, v, rec, act.ID); err != nil {
+			return err
+		}
+		return s.audit(tx, act, ActionVisit, "case", caseID, "记录再次来访："+c.No, "")
 	})
 	return id, err
 }
@@ -380,14 +311,14 @@ func (s *Cases) AddRecord(caseID uint64, in CaseRecord) (uint64, error) {
 // recordUpdate is what adding and correcting a record share: the
 // session's right to method, the record checked against the clock, and
 // one write transaction in which fn gets the case.
-func (s *Cases) recordUpdate(method string, caseID uint64, in CaseRecord,
+func (s *Cases) recordUpdate(method string, caseID uint64, in *CaseRecord,
 	fn func(tx *store.Tx, act *Actor, c *store.Case, rec *store.Record, now time.Time) error) error {
-	act, st, err := s.gate(method, in)
+	act, st, err := s.gate(method, *in)
 	if err != nil {
 		return err
 	}
 	now := s.app.now()
-	rec, err := checkCaseRecord(in, now)
+	rec, err := checkCaseRecord(in, now, act.May(PermRisk))
 	if err != nil {
 		return err
 	}
@@ -406,7 +337,7 @@ func (s *Cases) recordUpdate(method string, caseID uint64, in CaseRecord,
 // this session may not see are carried over unchanged.
 func (s *Cases) CorrectRecord(caseID, eventID uint64, in CaseRecord) (uint64, error) {
 	var id uint64
-	err := s.recordUpdate("Cases.CorrectRecord", caseID, in, func(tx *store.Tx, act *Actor, c *store.Case, rec *store.Record, now time.Time) error {
+	err := s.recordUpdate("Cases.CorrectRecord", caseID, &in, func(tx *store.Tx, act *Actor, c *store.Case, rec *store.Record, now time.Time) error {
 		events, err := tx.Events(caseID)
 		if err != nil {
 			return err
@@ -444,7 +375,7 @@ func (s *Cases) CorrectRecord(caseID, eventID uint64, in CaseRecord) (uint64, er
 			return err
 		}
 		id = ev.ID
-		return s.audit(tx, act, "edit", "case", caseID, "更正接谈记录："+c.No, "")
+		return s.audit(tx, act, ActionEdit, "case", caseID, "更正接谈记录："+c.No, "")
 	})
 	return id, err
 }

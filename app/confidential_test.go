@@ -2,9 +2,11 @@ package app
 
 import (
 	"encoding/json"
+	"errors"
 	"strings"
 	"testing"
 
+	"laifang/domain/petitioner"
 	"laifang/store"
 	"laifang/store/gen"
 )
@@ -41,7 +43,7 @@ func newConfOffice(t *testing.T) *confOffice {
 	err := st.View(func(tx *store.Tx) error {
 		for id := uint64(1); ; id++ {
 			c, err := tx.Case(id)
-			if err == store.ErrNotFound {
+			if errors.Is(err, store.ErrNotFound) {
 				return nil
 			}
 			if err != nil {
@@ -274,19 +276,19 @@ func TestLinkingAWhistleBlowerShowsNoMoreOfHim(t *testing.T) {
 	}
 	// A person on confidential cases only: his id is answered as not on
 	// file, whatever else the clerk may guess.
-	_, err := clerk.Visits.Register(consult(PersonInput{Role: RoleMain, ID: o.only}))
+	_, err := clerk.Visits.Register(consult(PersonInput{Role: petitioner.Main, ID: o.only}))
 	if f := fields(err); f["people[0].name"] != CodeNotFound {
 		t.Fatalf("linking a hidden whistle-blower by id: %v", err)
 	}
 	// The same answer as for an id nobody has.
-	_, err = clerk.Visits.Register(consult(PersonInput{Role: RoleMain, ID: 1 << 40}))
+	_, err = clerk.Visits.Register(consult(PersonInput{Role: petitioner.Main, ID: 1 << 40}))
 	if f := fields(err); f["people[0].name"] != CodeNotFound {
 		t.Fatalf("an unknown id: %v", err)
 	}
 	// A whistle-blower the clerk sees on an ordinary case: the new case
 	// that links him is confidential, and shows nothing of him.
 	wb := o.people[o.mixed]
-	r, err := clerk.Visits.Register(consult(PersonInput{Role: RoleMain, ID: o.mixed}))
+	r, err := clerk.Visits.Register(consult(PersonInput{Role: petitioner.Main, ID: o.mixed}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -301,7 +303,7 @@ func TestLinkingAWhistleBlowerShowsNoMoreOfHim(t *testing.T) {
 		t.Errorf("the new case shows him: %s", raw)
 	}
 	// Typed by his ID number instead: the same.
-	in := consult(PersonInput{Role: RoleMain, Name: wb.Name, IDNumber: wb.IDNumber, Sex: wb.Sex})
+	in := consult(PersonInput{Role: petitioner.Main, Name: wb.Name, IDNumber: wb.IDNumber, Sex: wb.Sex})
 	if r, err = clerk.Visits.Register(in); err != nil {
 		t.Fatal(err)
 	}
@@ -309,7 +311,7 @@ func TestLinkingAWhistleBlowerShowsNoMoreOfHim(t *testing.T) {
 		t.Error("a whistle-blower matched by ID number made an ordinary case")
 	}
 	// The clerk cannot decide otherwise; a head with the grant can.
-	in = consult(PersonInput{Role: RoleMain, ID: o.mixed})
+	in = consult(PersonInput{Role: petitioner.Main, ID: o.mixed})
 	in.NotConfidential = true
 	if r, err = clerk.Visits.Register(in); err != nil {
 		t.Fatal(err)
@@ -340,7 +342,7 @@ func TestLinkingAWhistleBlowerShowsNoMoreOfHim(t *testing.T) {
 			break
 		}
 	}
-	rep := consult(PersonInput{Role: RoleMain, ID: o.mixed})
+	rep := consult(PersonInput{Role: petitioner.Main, ID: o.mixed})
 	rep.LinkCase, rep.Disposal = plain.ID, ""
 	if _, err := clerk.Visits.Register(rep); err != nil {
 		t.Fatal(err)
@@ -443,5 +445,54 @@ func TestThePrintAuditNamesWhatWasPrinted(t *testing.T) {
 	reader := o.a.bind(addUser(t, o.a, "reader9", RoleReader, false))
 	if err := reader.Audit.Printed(PrintNote{Kind: PrintForm, CaseID: c.ID}); code(err) != CodeForbidden {
 		t.Errorf("a reader's print: %v", err)
+	}
+}
+
+// A report is confidential because registration decided so and stored it:
+// the case, its list row and the search facet all say so, whatever the
+// form's 保密 box said.
+func TestConfidentialIsDecidedWhenTheCaseIsWritten(t *testing.T) {
+	a, _ := testApp(t)
+	setUp(t, a)
+	b := clerk(t, a, "clerk1", RoleClerk, false)
+	in := baseInput()
+	in.Type, in.Accused, in.Confidential = TypeReport, "某站所长", false
+	r, err := b.Visits.Register(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain := baseInput()
+	plain.People = plain.People[:1]
+	plain.People[0].IDNumber, plain.People[0].Phone = idMale2, "13800000009"
+	plain.Present = 1
+	r2, err := b.Visits.Register(plain)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, _ := a.store()
+	err = st.View(func(tx *store.Tx) error {
+		c, err := tx.Case(r.CaseID)
+		if err != nil {
+			return err
+		}
+		if !c.Confidential {
+			t.Errorf("the report is stored without the flag: %+v", c)
+		}
+		if c2, _ := tx.Case(r2.CaseID); c2.Confidential {
+			t.Errorf("an ordinary complaint is stored confidential")
+		}
+		rows, err := tx.PersonCaseRows(c.People[0].Person, 0)
+		if err != nil || len(rows) != 1 || !rows[0].Confidential {
+			t.Errorf("its list row: %+v %v", rows, err)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The facet finds it by the flag alone.
+	res, err := st.Search(store.Query{Confidential: store.ConfOnly})
+	if err != nil || res.Total != 1 || res.Rows[0].ID != r.CaseID {
+		t.Errorf("facet: %+v %v", res, err)
 	}
 }

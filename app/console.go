@@ -64,7 +64,7 @@ func (c *Console) User(login string) (UserInfo, error) {
 func (c *Console) Unlock(login, command string) (UserInfo, error) {
 	return c.edit(login, func(u *store.User) (string, string) {
 		u.Failed, u.LastFail, u.LockedUntil = 0, 0, 0
-		return "user.unlock", "命令行解除锁定：" + u.Login + "（" + command + "）"
+		return ActionUserUnlock, "命令行解除锁定：" + u.Login + "（" + command + "）"
 	})
 }
 
@@ -80,7 +80,7 @@ func (c *Console) ResetPassword(login, password, command string) (UserInfo, erro
 	}
 	return c.edit(login, func(u *store.User) (string, string) {
 		u.PassHash, u.Failed, u.LastFail, u.LockedUntil = hash, 0, 0, 0
-		return "user.password", "命令行重设密码：" + u.Login + "（" + command + "）"
+		return ActionUserPassword, "命令行重设密码：" + u.Login + "（" + command + "）"
 	})
 }
 

@@ -117,13 +117,13 @@ func (s *Dicts) Save(l dict.List, rev uint64) (DictList, error) {
 		e := &l.Entries[i]
 		e.Code, e.Label, e.Parent = strings.TrimSpace(e.Code), strings.TrimSpace(e.Label), strings.TrimSpace(e.Parent)
 		if len([]rune(e.Label)) > 100 {
-			return DictList{}, fieldError("dict.label", fmt.Sprintf("entries[%d].label", i), "名称不能超过 100 个字。")
+			return DictList{}, fieldError(fmt.Sprintf("entries[%d].label", i), "dict.label", "名称不能超过 100 个字。")
 		}
 	}
 	if l.Name != dict.Category {
 		for i, e := range l.Entries {
 			if e.Parent != "" {
-				return DictList{}, fieldError("dict.parent", fmt.Sprintf("entries[%d].parent", i), "这个字典只有一级。")
+				return DictList{}, fieldError(fmt.Sprintf("entries[%d].parent", i), "dict.parent", "这个字典只有一级。")
 			}
 		}
 	}
@@ -151,7 +151,7 @@ func (s *Dicts) Save(l dict.List, rev uint64) (DictList, error) {
 		if out, err = dictList(tx, l.Name); err != nil {
 			return err
 		}
-		return s.audit(tx, act, "dict.edit", "dict", 0, "修改字典："+out.Label, "")
+		return s.audit(tx, act, ActionDictEdit, "dict", 0, "修改字典："+out.Label, "")
 	})
 	if err != nil {
 		return DictList{}, err

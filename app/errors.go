@@ -3,7 +3,9 @@ package app
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"log/slog"
+	"unicode/utf8"
 
 	"laifang/store"
 )
@@ -35,8 +37,9 @@ func (e *Error) Error() string { return e.Code + ": " + e.Message }
 // newError builds an Error; callers pass a fixed code and a Chinese message.
 func newError(code, message string) *Error { return &Error{Code: code, Message: message} }
 
-// fieldError is an Error about one input of a form.
-func fieldError(code, field, message string) *Error {
+// fieldError is an Error about one input of a form. Its arguments come
+// in the order of Issue and issues.err: field, code, message.
+func fieldError(field, code, message string) *Error {
 	return &Error{Code: code, Message: message, Field: field}
 }
 
@@ -51,6 +54,27 @@ const (
 	CodeStale       = "record.stale"
 	CodeConflict    = "conflict"
 	CodeInvalid     = "invalid" // a form with one or more Fields to correct
+)
+
+// Codes of a form's Issues, shared by every form that checks the same
+// kind of input.
+const (
+	CodeRequired  = "intake.required"   // an input that must be filled is empty
+	CodeTooLong   = "intake.too_long"   // longer than its limit
+	CodeDate      = "intake.date"       // a date or time that cannot be read
+	CodeFuture    = "intake.future"     // a date or time after now
+	CodeEndBefore = "intake.end_before" // an end before its start
+	CodeDict      = "intake.dict"       // a code not in its dictionary
+	CodeRisk      = "intake.risk"       // risk notes or tags without PermRisk
+	CodeScripts   = "record.scripts"    // a wording entry a record may not cite
+)
+
+// Codes of a refused sign-in.
+const (
+	CodeLoginEmpty = "login.empty"     // no login name or password
+	CodeLoginBad   = "login.bad"       // wrong login name or password
+	CodeLoginWait  = "login.wait"      // too many failures: wait before the next try
+	CodeLockedOut  = "login.lockedOut" // the account is locked after failures
 )
 
 // MsgStale is what a clerk reads when someone else saved the record first.
@@ -104,4 +128,56 @@ func AsError(err error) *Error {
 func FormatError(err error) any {
 	b, _ := json.Marshal(AsError(err))
 	return string(b)
+}
+
+// issues collects Issues, and the inputs the form requires as it stands.
+type issues struct {
+	errs, warns []Issue
+	required    []string
+}
+
+// need records that field must be filled, for the form as it stands, and
+// refuses it (code, msg) when it is not: what the form marks required and
+// what the check refuses as missing are one statement and cannot drift.
+// It returns filled.
+func (is *issues) need(field string, filled bool, code, msg string) bool {
+	is.required = append(is.required, field)
+	if !filled {
+		is.err(field, code, msg)
+	}
+	return filled
+}
+
+func (is *issues) err(field, code, msg string) {
+	is.errs = append(is.errs, Issue{Field: field, Code: code, Message: msg})
+}
+
+func (is *issues) warn(field, code, msg string) {
+	is.warns = append(is.warns, Issue{Field: field, Code: code, Message: msg})
+}
+
+// coded adds the refusal of a rule package (idcard, phone, casestate) at a
+// field.
+func (is *issues) coded(field string, e error) {
+	a := AsError(e)
+	is.err(field, a.Code, a.Message)
+}
+
+func checkLen(is *issues, field, label, s string, max int) {
+	if utf8.RuneCountInString(s) > max {
+		is.err(field, CodeTooLong, fmt.Sprintf("%s不能超过 %d 个字。", label, max))
+	}
+}
+
+// invalid is the error of a form with problems: every one of them, the
+// first also as the error's own field and message.
+func invalid(errs []Issue) error {
+	e := &Error{Code: CodeInvalid, Fields: errs}
+	if len(errs) == 1 {
+		e.Message, e.Field = errs[0].Message, errs[0].Field
+	} else {
+		e.Message = fmt.Sprintf("登记表有 %d 处需要更正：%s", len(errs), errs[0].Message)
+		e.Field = errs[0].Field
+	}
+	return e
 }

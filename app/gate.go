@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -111,7 +112,7 @@ func (b *svc) currentUser(st *store.Store, id uint64) (*Actor, error) {
 		u, err = tx.User(id)
 		return err
 	})
-	if err == store.ErrNotFound || (err == nil && !u.Active) {
+	if errors.Is(err, store.ErrNotFound) || (err == nil && !u.Active) {
 		return nil, nil
 	}
 	if err != nil {

@@ -1,15 +1,16 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"laifang/domain/casestate"
 	"laifang/domain/dict"
 	"laifang/domain/idcard"
+	"laifang/domain/petitioner"
 	"laifang/domain/phone"
 	"laifang/store"
 )
@@ -17,15 +18,6 @@ import (
 // The intake form (来访登记表, domain-research §2.2 A–E) as the UI sends
 // it, and its checks. Every rule is here, in Go, once: the UI shows the
 // Issues next to the inputs their Field names.
-
-// Petitioner roles (信访人身份), the codes of dict.Role.
-const (
-	RoleMain           = "主信访人"
-	RoleRepresentative = "代表"
-	RoleCompanion      = "随访人"
-	RoleAgent          = "代理人"
-	RoleCosigner       = "联名人"
-)
 
 // Case types (事项类别), the codes of dict.Type.
 const (
@@ -63,27 +55,6 @@ type PersonInput struct {
 	Postcode  string `json:"postcode"`
 	Workplace string `json:"workplace"`
 	Relation  string `json:"relation"` // 代理人: relation to the petitioner
-}
-
-// RecordInput is the reception record (接谈记录, §2.4) of one visit: the
-// first one on the intake form, later ones on the case view.
-type RecordInput struct {
-	Start        string   `json:"start"` // YYYY-MM-DDTHH:MM
-	End          string   `json:"end"`
-	Receptionist uint64   `json:"receptionist"` // 接谈人 (a user); the signed-in user when 0
-	Leader       string   `json:"leader"`       // 接谈领导, if any
-	IDChecked    bool     `json:"idChecked"`    // 证件已核验
-	Statement    string   `json:"statement"`
-	QA           string   `json:"qa"`
-	Materials    string   `json:"materials"`
-	Explanations string   `json:"explanations"`
-	Scripts      []uint64 `json:"scripts"` // 口径 used
-	Procedure    bool     `json:"procedure"`
-	Remedies     bool     `json:"remedies"`
-	Commitments  string   `json:"commitments"`
-	RiskNotes    string   `json:"riskNotes"` // PermRisk only
-	Confirmed    bool     `json:"confirmed"` // 经核对无误
-	Refusal      string   `json:"refusal"`   // why the petitioner did not confirm
 }
 
 // RegisterInput is the whole form.
@@ -161,6 +132,13 @@ type CheckResult struct {
 	Warnings []Issue   `json:"warnings"`
 	People   []Derived `json:"people"`
 	Group    bool      `json:"group"`
+	// Required are the inputs that must be filled for the form as it
+	// stands (Issue.Field paths: "channel", "people[0].address", "due"…),
+	// from the same statements that refuse them when empty.
+	Required []string `json:"required"`
+	// Present is how many of the people on the form count as present
+	// (everyone but co-signers): the least 来访人数 can be.
+	Present int `json:"present"`
 	// Limits the form shows next to the counts.
 	GroupThreshold int `json:"groupThreshold"`
 	MaxDelegates   int `json:"maxDelegates"`
@@ -188,32 +166,14 @@ func (r *intakeRules) has(list, code string) bool {
 	return ok && e.Active
 }
 
-// issues collects Issues.
-type issues struct {
-	errs, warns []Issue
-}
-
-func (is *issues) err(field, code, msg string) {
-	is.errs = append(is.errs, Issue{Field: field, Code: code, Message: msg})
-}
-
-func (is *issues) warn(field, code, msg string) {
-	is.warns = append(is.warns, Issue{Field: field, Code: code, Message: msg})
-}
-
-// coded adds the refusal of a rule package (idcard, phone, casestate) at a
-// field.
-func (is *issues) coded(field string, e error) {
-	a := AsError(e)
-	is.err(field, a.Code, a.Message)
-}
-
 // Length limits, in characters: long enough for any real form, short
 // enough that a pasted file is refused.
 const (
 	maxShort = 100
 	maxLine  = 300
 	maxText  = 20000
+	// maxPresent bounds the number of people present at one visit.
+	maxPresent = 100000
 )
 
 func trimInput(in *RegisterInput) {
@@ -242,33 +202,8 @@ func trimInput(in *RegisterInput) {
 	in.RiskTags = tags
 }
 
-func trimRecord(r *RecordInput) {
-	t := strings.TrimSpace
-	r.Start, r.End, r.Leader, r.Statement, r.QA = t(r.Start), t(r.End), t(r.Leader), t(r.Statement), t(r.QA)
-	r.Materials, r.Explanations, r.Commitments, r.RiskNotes, r.Refusal = t(r.Materials), t(r.Explanations), t(r.Commitments), t(r.RiskNotes), t(r.Refusal)
-}
-
-// parseMoment reads the form's date-time (local time, to the minute).
-func parseMoment(s string) (time.Time, bool) {
-	for _, layout := range []string{"2006-01-02T15:04", "2006-01-02 15:04", "2006-01-02T15:04:05", "2006-01-02 15:04:05"} {
-		if t, err := time.ParseInLocation(layout, s, time.Local); err == nil {
-			return t, true
-		}
-	}
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t, true
-	}
-	return time.Time{}, false
-}
-
 // slack allows for a PC clock a little behind the clerk's watch.
 const slack = 5 * time.Minute
-
-func checkLen(is *issues, field, label, s string, max int) {
-	if utf8.RuneCountInString(s) > max {
-		is.err(field, "intake.too_long", fmt.Sprintf("%s不能超过 %d 个字。", label, max))
-	}
-}
 
 // checkIntake checks the whole form and returns every problem at once.
 func checkIntake(in *RegisterInput, r *intakeRules) CheckResult {
@@ -277,30 +212,26 @@ func checkIntake(in *RegisterInput, r *intakeRules) CheckResult {
 	linked := in.LinkCase != 0
 	today := store.DateOf(r.now)
 
-	// A. Header.
+	// A. Header. A visit time left empty is the server's clock at the save
+	// (Register stamps it): the clerk's PC's clock never counts.
 	received := r.now
 	if in.ReceivedAt == "" {
-		is.err("receivedAt", "intake.required", "请填写来访时间。")
+		// stamped by Register
 	} else if t, ok := parseMoment(in.ReceivedAt); !ok {
-		is.err("receivedAt", "intake.date", "来访时间格式应为 2026-03-02 09:30。")
+		is.err("receivedAt", CodeDate, "来访时间格式应为 2026-03-02 09:30。")
 	} else if t.After(r.now.Add(slack)) {
-		is.err("receivedAt", "intake.future", "来访时间不能晚于现在。")
+		is.err("receivedAt", CodeFuture, "来访时间不能晚于现在。")
 	} else {
 		received = t
 	}
-	if !linked {
-		switch {
-		case in.Channel == "":
-			is.err("channel", "intake.required", "请选择信访形式。")
-		case !r.has(dict.Channel, in.Channel):
-			is.err("channel", "intake.dict", "信访形式不在字典中，请从列表中选择。")
-		}
+	if !linked && is.need("channel", in.Channel != "", CodeRequired, "请选择信访形式。") && !r.has(dict.Channel, in.Channel) {
+		is.err("channel", CodeDict, "信访形式不在字典中，请从列表中选择。")
 	}
 	checkLen(&is, "externalNo", "信访信息系统编号", in.ExternalNo, maxShort)
 	checkLen(&is, "reception", "接待地点", in.Reception, maxShort)
 	incoming := in.IncomingOrg != "" || in.IncomingDocNo != "" || in.IncomingDate != ""
-	if strings.HasPrefix(in.Channel, "上级") && in.IncomingOrg == "" && !linked {
-		is.err("incomingOrg", "intake.required", "上级转送、交办的事项请填写来文单位。")
+	if strings.HasPrefix(in.Channel, "上级") && !linked {
+		is.need("incomingOrg", in.IncomingOrg != "", CodeRequired, "上级转送、交办的事项请填写来文单位。")
 	}
 	if incoming || in.IncomingDue != "" {
 		checkLen(&is, "incomingOrg", "来文单位", in.IncomingOrg, maxShort)
@@ -308,7 +239,7 @@ func checkIntake(in *RegisterInput, r *intakeRules) CheckResult {
 		checkPastDate(&is, "incomingDate", "来文日期", in.IncomingDate, today)
 		if in.IncomingDue != "" {
 			if _, err := store.ParseDate(in.IncomingDue); err != nil {
-				is.err("incomingDue", "intake.date", "要求办结日期格式应为 2026-03-02。")
+				is.err("incomingDue", CodeDate, "要求办结日期格式应为 2026-03-02。")
 			}
 		}
 	}
@@ -320,9 +251,7 @@ func checkIntake(in *RegisterInput, r *intakeRules) CheckResult {
 		caseType = r.linked.Type
 	}
 	visit := in.Channel == ChannelVisit || linked
-	if len(in.People) == 0 {
-		is.err("people", "intake.people", "请至少登记一名信访人。")
-	}
+	is.need("people", len(in.People) > 0, "intake.people", "请至少登记一名信访人。")
 	if len(in.People) > 200 {
 		is.err("people", "intake.people_many", "一次登记的信访人不能超过 200 人；人数多时只登记代表，其余记入涉及人数。")
 	}
@@ -331,22 +260,23 @@ func checkIntake(in *RegisterInput, r *intakeRules) CheckResult {
 	for i := range in.People {
 		p := &in.People[i]
 		f := func(name string) string { return fmt.Sprintf("people[%d].%s", i, name) }
-		if !r.has(dict.Role, p.Role) {
+		if is.need(f("role"), p.Role != "", "intake.role", "请选择信访人身份（主信访人、代表、随访人、代理人或联名人）。") &&
+			!r.has(dict.Role, p.Role) {
 			is.err(f("role"), "intake.role", "请选择信访人身份（主信访人、代表、随访人、代理人或联名人）。")
 		}
 		switch p.Role {
-		case RoleMain:
+		case petitioner.Main:
 			mains++
 			if i != 0 {
 				is.err(f("role"), "intake.main_first", "主信访人应登记在第一位。")
 			}
-		case RoleRepresentative:
+		case petitioner.Representative:
 			delegates++
 			if delegates > r.maxDelegates {
 				is.err(f("role"), "intake.delegates", fmt.Sprintf("代表不能超过 %d 人（信访工作条例第二十条）。", r.maxDelegates))
 			}
 		}
-		if p.Role != RoleCosigner {
+		if petitioner.Present(p.Role) {
 			present++
 		}
 		main := i == 0
@@ -359,8 +289,8 @@ func checkIntake(in *RegisterInput, r *intakeRules) CheckResult {
 				is.err(f("anonymous"), "intake.anonymous", "只有检举控告、建议意见和咨询可以匿名，且只限主信访人。")
 			}
 		}
-		if p.Name == "" && !p.Anonymous && !known {
-			is.err(f("name"), "intake.required", "请填写姓名。")
+		if !p.Anonymous && !known {
+			is.need(f("name"), p.Name != "", CodeRequired, "请填写姓名。")
 		}
 		checkLen(&is, f("name"), "姓名", p.Name, 50)
 		if p.Sex != "" && p.Sex != "M" && p.Sex != "F" {
@@ -370,19 +300,18 @@ func checkIntake(in *RegisterInput, r *intakeRules) CheckResult {
 		// matter (the main petitioner, representatives, agents), checked
 		// for everyone who gave one.
 		needID := visit && !p.Anonymous && !known && caseType != TypeConsult &&
-			(main || p.Role == RoleRepresentative || p.Role == RoleAgent)
+			(main || p.Role == petitioner.Representative || p.Role == petitioner.Agent)
 		var res idcard.Result
-		if p.IDNumber == "" {
-			if needID {
-				is.err(f("idNumber"), "idcard.empty", "请填写证件号码。")
-			}
-		} else {
+		if needID {
+			is.need(f("idNumber"), p.IDNumber != "", "idcard.empty", "请填写证件号码。")
+		}
+		if p.IDNumber != "" {
 			var err error
 			res, err = idcard.Check(idcard.DocType(p.IDType), p.IDNumber, r.now)
 			if err != nil {
 				res = idcard.Result{} // nothing read from a refused number counts
 				field := f("idNumber")
-				if err == idcard.ErrType {
+				if errors.Is(err, idcard.ErrType) {
 					field = f("idType")
 				}
 				is.coded(field, err)
@@ -402,8 +331,9 @@ func checkIntake(in *RegisterInput, r *intakeRules) CheckResult {
 				seen[key] = i
 			}
 		}
-		if visit && main && !p.Anonymous && !known && p.Sex == "" && res.Sex == "" && caseType != TypeConsult {
-			is.err(f("sex"), "intake.required", "请选择性别。")
+		// Sex is asked for when the number does not tell it.
+		if visit && main && !p.Anonymous && !known && res.Sex == "" && caseType != TypeConsult {
+			is.need(f("sex"), p.Sex != "", CodeRequired, "请选择性别。")
 		}
 		if p.Birth != "" {
 			checkPastDate(&is, f("birth"), "出生日期", p.Birth, today)
@@ -411,14 +341,15 @@ func checkIntake(in *RegisterInput, r *intakeRules) CheckResult {
 				is.err(f("birth"), "intake.birth_mismatch", "出生日期与身份证号码不符。")
 			}
 		}
-		if p.Phone == "" {
-			if main && !p.Anonymous && !known {
-				is.err(f("phone"), "phone.empty", "请填写联系电话。")
+		if main && !p.Anonymous && !known {
+			is.need(f("phone"), p.Phone != "", "phone.empty", "请填写联系电话。")
+		}
+		if p.Phone != "" {
+			if n, err := phone.Parse(p.Phone); err != nil {
+				is.coded(f("phone"), err)
+			} else {
+				p.Phone = n.Text
 			}
-		} else if n, err := phone.Parse(p.Phone); err != nil {
-			is.coded(f("phone"), err)
-		} else {
-			p.Phone = n.Text
 		}
 		if p.Phone2 != "" {
 			if n, err := phone.Parse(p.Phone2); err != nil {
@@ -429,9 +360,9 @@ func checkIntake(in *RegisterInput, r *intakeRules) CheckResult {
 		}
 		// Art. 23: without an address no written notice can be given, so a
 		// request for a decision or a real-name report needs one.
-		if main && !p.Anonymous && !known && p.Address == "" &&
+		if main && !p.Anonymous && !known &&
 			(caseType == TypeComplaint || (caseType == TypeReport && in.RealName)) {
-			is.err(f("address"), "intake.required", "请填写现住址或通讯地址（书面告知需要）。")
+			is.need(f("address"), p.Address != "", CodeRequired, "请填写现住址或通讯地址（书面告知需要）。")
 		}
 		checkLen(&is, f("address"), "地址", p.Address, maxLine)
 		checkLen(&is, f("household"), "户籍地址", p.Household, maxLine)
@@ -439,8 +370,8 @@ func checkIntake(in *RegisterInput, r *intakeRules) CheckResult {
 		if p.Postcode != "" && !isDigits(p.Postcode, 6) {
 			is.err(f("postcode"), "intake.postcode", "邮政编码应为 6 位数字。")
 		}
-		if p.Role == RoleAgent && p.Relation == "" {
-			is.err(f("relation"), "intake.required", "请填写代理人与信访人的关系。")
+		if p.Role == petitioner.Agent {
+			is.need(f("relation"), p.Relation != "", CodeRequired, "请填写代理人与信访人的关系。")
 		}
 		checkLen(&is, f("relation"), "关系", p.Relation, 50)
 	}
@@ -449,11 +380,11 @@ func checkIntake(in *RegisterInput, r *intakeRules) CheckResult {
 	}
 
 	// C. Scale: 集体访 from the count, representatives capped.
-	if in.Present < 1 {
-		is.err("present", "intake.present", "来访人数至少为 1。")
+	if !is.need("present", in.Present >= 1, "intake.present", "来访人数至少为 1。") {
+		// refused
 	} else if in.Present < present {
 		is.err("present", "intake.present_few", fmt.Sprintf("来访人数少于登记的来访人（%d 人）。", present))
-	} else if in.Present > 100000 {
+	} else if in.Present > maxPresent {
 		is.err("present", "intake.present", "来访人数不正确。")
 	}
 	if in.Involved < 0 || (in.Involved > 0 && in.Involved < in.Present) {
@@ -466,67 +397,59 @@ func checkIntake(in *RegisterInput, r *intakeRules) CheckResult {
 
 	// D. Matter (a repeat visit keeps its case's).
 	if !linked {
-		if in.Title == "" {
-			is.err("title", "intake.required", "请填写标题（事由）。")
-		}
+		is.need("title", in.Title != "", CodeRequired, "请填写标题（事由）。")
 		checkLen(&is, "title", "标题", in.Title, maxShort)
-		if in.Demand == "" {
-			is.err("demand", "intake.required", "请填写主要诉求。")
-		}
+		is.need("demand", in.Demand != "", CodeRequired, "请填写主要诉求。")
 		checkLen(&is, "demand", "主要诉求", in.Demand, maxText)
-		switch {
-		case in.Type == "":
-			is.err("type", "intake.required", "请选择事项类别。")
-		case !r.has(dict.Type, in.Type):
-			is.err("type", "intake.dict", "事项类别不在字典中，请从列表中选择。")
+		if is.need("type", in.Type != "", CodeRequired, "请选择事项类别。") && !r.has(dict.Type, in.Type) {
+			is.err("type", CodeDict, "事项类别不在字典中，请从列表中选择。")
 		}
 		// Facts and reasons are the legal minimum of a petition (art. 19);
 		// a consultation has none.
-		if in.Facts == "" && (in.Type == TypeComplaint || in.Type == TypeReport) {
-			is.err("facts", "intake.required", "请填写事实和理由。")
+		if in.Type == TypeComplaint || in.Type == TypeReport {
+			is.need("facts", in.Facts != "", CodeRequired, "请填写事实和理由。")
 		}
 		checkLen(&is, "facts", "事实和理由", in.Facts, maxText)
-		if in.Region == "" && (in.Type == TypeComplaint || in.Type == TypeReport) {
-			is.err("region", "intake.required", "请填写问题发生地。")
+		if in.Type == TypeComplaint || in.Type == TypeReport {
+			is.need("region", in.Region != "", CodeRequired, "请填写问题发生地。")
 		}
 		checkLen(&is, "region", "问题发生地", in.Region, maxShort)
 		checkLen(&is, "site", "详细地点", in.Site, maxLine)
 		// A report is routed away from the people it accuses (art. 30):
 		// the app needs to know who they are.
-		if in.Accused == "" && in.Type == TypeReport {
-			is.err("accused", "intake.required", "检举控告请填写被反映人或单位。")
+		if in.Type == TypeReport {
+			is.need("accused", in.Accused != "", CodeRequired, "检举控告请填写被反映人或单位。")
 		}
 		checkLen(&is, "accused", "被反映人或单位", in.Accused, maxLine)
-		if in.Category == "" {
-			is.err("category", "intake.required", "请选择内容分类。")
+		if !is.need("category", in.Category != "", CodeRequired, "请选择内容分类。") {
+			// refused
 		} else if e, ok := r.lists[dict.Category].Lookup(in.Category); !ok || !e.Active || e.Parent != "" {
-			is.err("category", "intake.dict", "内容分类不在字典中，请从列表中选择。")
+			is.err("category", CodeDict, "内容分类不在字典中，请从列表中选择。")
 		}
 		if in.Category2 != "" {
 			if e, ok := r.lists[dict.Category].Lookup(in.Category2); !ok || !e.Active || e.Parent != in.Category {
-				is.err("category2", "intake.dict", "二级分类不属于所选的内容分类。")
+				is.err("category2", CodeDict, "二级分类不属于所选的内容分类。")
 			}
 		}
-		if in.Repeat && in.FirstCase == 0 && in.Prior == "" {
-			is.err("prior", "intake.required", "重复访请填写以往反映情况（何时、向谁反映、如何答复）。")
+		if in.Repeat && in.FirstCase == 0 {
+			is.need("prior", in.Prior != "", CodeRequired, "重复访请填写以往反映情况（何时、向谁反映、如何答复）。")
 		}
 		checkLen(&is, "prior", "以往反映情况", in.Prior, maxText)
-		if in.Type == TypeReport && !in.Confidential {
-			// Always protected (art. 30 para 3); set, not refused.
-			in.Confidential = true
-		}
 	}
 	if len(in.RiskTags) > 0 && !r.mayRisk {
-		is.err("riskTags", "intake.risk", "您的角色不能填写风险标签。")
+		is.err("riskTags", CodeRisk, "您的角色不能填写风险标签。")
 	}
 
 	// E. Disposal: a transition of the case state machine.
 	checkDisposal(in, r, &is, linked)
 
 	// The reception record.
-	checkRecord(&in.Record, "record.", r, received, &is)
+	checkRecord(&in.Record, "record.", r.now, received, r.mayRisk, &is)
 
-	out.Errors, out.Warnings = is.errs, is.warns
+	out.Errors, out.Warnings, out.Required, out.Present = is.errs, is.warns, is.required, present
+	if out.Required == nil {
+		out.Required = []string{}
+	}
 	if out.Errors == nil {
 		out.Errors = []Issue{}
 	}
@@ -542,11 +465,11 @@ func checkPastDate(is *issues, field, label, s string, today store.Date) {
 	}
 	d, err := store.ParseDate(s)
 	if err != nil {
-		is.err(field, "intake.date", label+"格式应为 2026-03-02。")
+		is.err(field, CodeDate, label+"格式应为 2026-03-02。")
 		return
 	}
 	if d > today {
-		is.err(field, "intake.future", label+"不能晚于今天。")
+		is.err(field, CodeFuture, label+"不能晚于今天。")
 	}
 }
 
@@ -564,9 +487,19 @@ func checkDisposal(in *RegisterInput, r *intakeRules, is *issues, linked bool) {
 		if in.Disposal == "" {
 			return // a repeat visit need not change anything
 		}
-	} else if in.Disposal == "" {
-		is.err("disposal", "intake.required", "请选择处理方式。")
+	} else if !is.need("disposal", in.Disposal != "", CodeRequired, "请选择处理方式。") {
 		return
+	}
+	// What the disposal needs is required: the transition's Needs, which
+	// casestate.Check refuses below when empty.
+	for _, t := range casestate.Allowed(from) {
+		if t.Action == casestate.Action(in.Disposal) {
+			for _, n := range t.Needs {
+				if f := casestateFields[string(n)]; f != "" {
+					is.required = append(is.required, f)
+				}
+			}
+		}
 	}
 	unit := in.Unit
 	if in.UnitID != 0 {
@@ -589,12 +522,12 @@ func checkDisposal(in *RegisterInput, r *intakeRules, is *issues, linked bool) {
 	switch casestate.Action(in.Disposal) {
 	case casestate.NotAccept, casestate.NotReaccept:
 		if !r.has(dict.NotAccepted, in.Reason) {
-			is.err("reason", "intake.dict", "不予受理原因不在字典中，请从列表中选择。")
+			is.err("reason", CodeDict, "不予受理原因不在字典中，请从列表中选择。")
 		}
 	case casestate.Assign:
 		d, err := store.ParseDate(in.Due)
 		if err != nil {
-			is.err("due", "intake.date", "办理期限格式应为 2026-03-02。")
+			is.err("due", CodeDate, "办理期限格式应为 2026-03-02。")
 		} else if d <= store.DateOf(r.now) {
 			is.err("due", "intake.due_past", "办理期限应晚于今天。")
 		}
@@ -607,74 +540,6 @@ func checkDisposal(in *RegisterInput, r *intakeRules, is *issues, linked bool) {
 	checkLen(is, "body", "告知的有权机关或途径", in.Body, maxShort)
 	checkLen(is, "unit", "承办单位", in.Unit, maxShort)
 	checkLen(is, "opinion", "拟办意见", in.Opinion, maxText)
-}
-
-// checkRecord checks a reception record; prefix places its fields
-// ("record." on the intake form).
-func checkRecord(rec *RecordInput, prefix string, r *intakeRules, received time.Time, is *issues) {
-	var start, end time.Time
-	if rec.Start != "" {
-		t, ok := parseMoment(rec.Start)
-		switch {
-		case !ok:
-			is.err(prefix+"start", "intake.date", "开始时间格式应为 2026-03-02 09:30。")
-		case t.After(r.now.Add(slack)):
-			is.err(prefix+"start", "intake.future", "接谈开始时间不能晚于现在。")
-		default:
-			start = t
-		}
-	}
-	if rec.End != "" {
-		t, ok := parseMoment(rec.End)
-		switch {
-		case !ok:
-			is.err(prefix+"end", "intake.date", "结束时间格式应为 2026-03-02 10:00。")
-		case t.After(r.now.Add(slack)):
-			is.err(prefix+"end", "intake.future", "接谈结束时间不能晚于现在。")
-		case !start.IsZero() && t.Before(start):
-			is.err(prefix+"end", "intake.end_before", "结束时间不能早于开始时间。")
-		default:
-			end = t
-		}
-	}
-	_ = end
-	if !start.IsZero() && start.Before(received.Add(-12*time.Hour)) {
-		is.warn(prefix+"start", "intake.start_early", "接谈开始时间比来访时间早很多，请核对。")
-	}
-	if rec.RiskNotes != "" && !r.mayRisk {
-		is.err(prefix+"riskNotes", "intake.risk", "您的角色不能填写风险情况。")
-	}
-	if !rec.Confirmed && rec.Statement != "" && rec.Refusal == "" {
-		is.warn(prefix+"confirmed", "intake.unconfirmed", "信访人尚未确认记录；拒绝签字的，请注明情况。")
-	}
-	for _, x := range []struct{ f, label, s string }{
-		{"leader", "接谈领导", rec.Leader}, {"statement", "来访人陈述", rec.Statement}, {"qa", "问答", rec.QA},
-		{"materials", "收到材料", rec.Materials}, {"explanations", "解释说明", rec.Explanations},
-		{"commitments", "承诺事项", rec.Commitments}, {"riskNotes", "风险情况", rec.RiskNotes},
-		{"refusal", "拒签情况", rec.Refusal},
-	} {
-		max := maxText
-		if x.f == "leader" {
-			max = 50
-		}
-		checkLen(is, prefix+x.f, x.label, x.s, max)
-	}
-	if len(rec.Scripts) > 50 {
-		is.err(prefix+"scripts", "intake.scripts", "引用的口径过多。")
-	}
-}
-
-// invalid is the error of a form with problems: every one of them, the
-// first also as the error's own field and message.
-func invalid(errs []Issue) error {
-	e := &Error{Code: CodeInvalid, Fields: errs}
-	if len(errs) == 1 {
-		e.Message, e.Field = errs[0].Message, errs[0].Field
-	} else {
-		e.Message = fmt.Sprintf("登记表有 %d 处需要更正：%s", len(errs), errs[0].Message)
-		e.Field = errs[0].Field
-	}
-	return e
 }
 
 // loadRules reads what checking needs from the file.
@@ -715,7 +580,7 @@ func loadRules(tx *store.Tx, act *Actor, in *RegisterInput) (*intakeRules, error
 	}
 	if in.LinkCase != 0 {
 		c, err := tx.Case(in.LinkCase)
-		if err != nil && err != store.ErrNotFound {
+		if err != nil && !errors.Is(err, store.ErrNotFound) {
 			return nil, err
 		}
 		r.linked = c
@@ -793,19 +658,4 @@ func merge(old *store.Person, n store.Person) store.Person {
 	}
 	m.Phones = phones
 	return m
-}
-
-// recordOf is a RecordInput as the store keeps it.
-func recordOf(in *RecordInput) *store.Record {
-	rec := &store.Record{Statement: in.Statement, QA: in.QA, Materials: in.Materials,
-		Explanations: in.Explanations, Scripts: slices.Clone(in.Scripts), Commitments: in.Commitments,
-		Procedure: in.Procedure, Remedies: in.Remedies, RiskNotes: in.RiskNotes, Confirmed: in.Confirmed,
-		Refusal: in.Refusal}
-	if t, ok := parseMoment(in.Start); ok {
-		rec.Start = store.StampOf(t)
-	}
-	if t, ok := parseMoment(in.End); ok {
-		rec.End = store.StampOf(t)
-	}
-	return rec
 }

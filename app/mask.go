@@ -3,6 +3,7 @@ package app
 import (
 	"strings"
 
+	"laifang/domain/confidential"
 	"laifang/store"
 )
 
@@ -85,11 +86,27 @@ func MaskName(s string) string {
 const Hidden = "（保密）"
 
 // TypeReport is the case type whose reporter is always protected.
-const TypeReport = "检举控告"
+const TypeReport = confidential.TypeReport
 
 // IsConfidential tells whether a case hides its petitioner's identity and
-// risk notes: every 检举控告, and any case marked 保密.
-func IsConfidential(c *store.Case) bool { return c.Confidential || c.Type == TypeReport }
+// risk notes: what was decided when the case was written (confidentialCase).
+func IsConfidential(c *store.Case) bool { return storedConfidential(c.Confidential, c.Type) }
+
+// confidentialCase is the one decision, made whenever the app writes a
+// case (registration, a repeat visit that brings a person onto it):
+// domain/confidential.Case, stored as store.Case.Confidential.
+func confidentialCase(caseType string, marked, whistleBlower bool) bool {
+	return confidential.Case(caseType, marked, whistleBlower)
+}
+
+// storedConfidential reads the stored decision. Files written before the
+// flag was set on every 检举控告 may hold such a case with the flag unset:
+// until a store migration sets it (Confidential on every case of type
+// 检举控告, and on its list row), this is the one reader that also looks
+// at the type. hideFromSearch does the same for the search filter.
+func storedConfidential(flag bool, caseType string) bool {
+	return flag || caseType == confidential.TypeReport
+}
 
 // mayIdentify tells whether this session may show the identity of the
 // people on case c, and its text: always for an ordinary case; for a
@@ -168,7 +185,7 @@ func MaskPhones(phones []string) []string {
 }
 
 // IsConfidentialRow is IsConfidential for a list row.
-func IsConfidentialRow(r *store.CaseRow) bool { return r.Confidential || r.Type == TypeReport }
+func IsConfidentialRow(r *store.CaseRow) bool { return storedConfidential(r.Confidential, r.Type) }
 
 // mayIdentifyRow is mayIdentify for a list row (search results, the
 // ledger, a person's cases): rows carry the case's type and flag.
@@ -224,6 +241,8 @@ func hideFromSearch(act *Actor, q *store.Query) {
 		return
 	}
 	q.Confidential = store.ConfExclude
+	// Until the store migration of storedConfidential: reports written
+	// before the flag was always set.
 	q.NotTypes = append(q.NotTypes, TypeReport)
 }
 

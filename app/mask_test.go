@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -131,7 +132,7 @@ func TestRetentionPurgeAuditsAndRemovesThePerson(t *testing.T) {
 	if err != nil || n != 1 {
 		t.Fatal(n, err)
 	}
-	if _, err := st.Person(p.ID); err != store.ErrNotFound {
+	if _, err := st.Person(p.ID); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("person left: %v", err)
 	}
 	e := lastEntries(t, a, 1)[0]

@@ -147,10 +147,10 @@ func checkPasswordRule(pw string) error {
 		digit = digit || unicode.IsDigit(r)
 	}
 	if len([]rune(pw)) < 8 || !letter || !digit {
-		return fieldError("password.weak", "password", "密码至少 8 位，且须同时包含字母和数字。")
+		return fieldError("password", "password.weak", "密码至少 8 位，且须同时包含字母和数字。")
 	}
 	if len(pw) > 256 {
-		return fieldError("password.long", "password", "密码太长（最多 256 个字符）。")
+		return fieldError("password", "password.long", "密码太长（最多 256 个字符）。")
 	}
 	return nil
 }

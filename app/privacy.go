@@ -39,9 +39,9 @@ func (s *Privacy) Reveal(caseID uint64, reason string) (Revealed, error) {
 	}
 	reason = strings.TrimSpace(reason)
 	if n := len([]rune(reason)); n < 4 {
-		return Revealed{}, fieldError("reveal.reason", "reason", "请写明查看原因（至少 4 个字）。")
+		return Revealed{}, fieldError("reason", "reveal.reason", "请写明查看原因（至少 4 个字）。")
 	} else if n > MaxReasonLen {
-		return Revealed{}, fieldError("reveal.reasonLong", "reason", "查看原因太长（最多 200 个字）。")
+		return Revealed{}, fieldError("reason", "reveal.reasonLong", "查看原因太长（最多 200 个字）。")
 	}
 	out := Revealed{CaseID: caseID, People: []PersonView{}, RiskTags: []string{}, RiskNotes: []string{}}
 	err = st.Update(func(tx *store.Tx) error {
@@ -72,7 +72,7 @@ func (s *Privacy) Reveal(caseID uint64, reason string) (Revealed, error) {
 				}
 			}
 		}
-		return s.audit(tx, act, "reveal", "case", caseID, "查看保密件身份信息："+c.No, reason)
+		return s.audit(tx, act, ActionReveal, "case", caseID, "查看保密件身份信息："+c.No, reason)
 	})
 	if err != nil {
 		return Revealed{}, err

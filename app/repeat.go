@@ -4,7 +4,6 @@ import (
 	"sort"
 	"strings"
 
-	"laifang/domain/casestate"
 	"laifang/store"
 )
 
@@ -293,27 +292,4 @@ func (s *Repeat) fillRepeatCase(tx *store.Tx, act *Actor, rc *RepeatCase, c *sto
 	}
 	rc.Reply = caseText(identified, rc.Reply)
 	return nil
-}
-
-// mainPerson is the person a list shows for a case: the first 主信访人,
-// else the first person.
-func mainPerson(c *store.Case) uint64 {
-	for _, p := range c.People {
-		if p.Role == "主信访人" && p.Person != 0 {
-			return p.Person
-		}
-	}
-	for _, p := range c.People {
-		if p.Person != 0 {
-			return p.Person
-		}
-	}
-	return 0
-}
-
-func statusLabel(st string) string {
-	if l, ok := casestate.Labels[casestate.State(st)]; ok {
-		return l
-	}
-	return st
 }

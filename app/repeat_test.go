@@ -172,7 +172,7 @@ func TestRepeatPanelFallsBackToWhatWasExplainedAtTheVisit(t *testing.T) {
 	}
 	events, _ := st.Events(r.CaseID)
 	clerk := a.bind(addUser(t, a, "clerk", RoleClerk, false)).Cases
-	if _, err := clerk.CorrectRecord(r.CaseID, events[0].ID, CaseRecord{Statement: "咨询", Explanations: "低保由户籍地乡镇受理，需提交家庭收入证明。"}); err != nil {
+	if _, err := clerk.CorrectRecord(r.CaseID, events[0].ID, CaseRecord{RecordInput: RecordInput{Statement: "咨询", Explanations: "低保由户籍地乡镇受理，需提交家庭收入证明。"}}); err != nil {
 		t.Fatal(err)
 	}
 	p, err := a.Repeat.Panel(RepeatQuery{Phone: "13812345678"})

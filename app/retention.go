@@ -53,13 +53,13 @@ func (s *Retention) Purge(ids []uint64, reason string) (int, error) {
 	}
 	reason = strings.TrimSpace(reason)
 	if reason == "" {
-		return 0, fieldError("purge.reason", "reason", "请填写销毁依据（如保管期限届满、审批文号）。")
+		return 0, fieldError("reason", "purge.reason", "请填写销毁依据（如保管期限届满、审批文号）。")
 	}
 	if len([]rune(reason)) > MaxReasonLen {
-		return 0, fieldError("purge.reasonLong", "reason", "销毁依据太长（最多 200 个字）。")
+		return 0, fieldError("reason", "purge.reasonLong", "销毁依据太长（最多 200 个字）。")
 	}
 	if len(ids) == 0 {
-		return 0, fieldError("purge.none", "ids", "请选择要销毁的事项。")
+		return 0, fieldError("ids", "purge.none", "请选择要销毁的事项。")
 	}
 	n := 0
 	err = st.Update(func(tx *store.Tx) error {
@@ -77,7 +77,7 @@ func (s *Retention) Purge(ids []uint64, reason string) (int, error) {
 			if c.Status != store.StatusArchived || until == 0 || until >= today {
 				return newError("purge.notExpired", fmt.Sprintf("事项 %s 尚未到保管期限或未归档，不能销毁。", c.No))
 			}
-			a := s.auditEntry(act, "purge")
+			a := s.auditEntry(act, ActionPurge)
 			a.Reason = reason
 			a.Summary = fmt.Sprintf("销毁已过保管期限的事项 %s（保管至 %s）", c.No, until)
 			if err := tx.PurgeCase(id, a); err != nil {

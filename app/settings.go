@@ -72,23 +72,23 @@ func (s *Settings) Save(in OfficeSettings) (OfficeSettings, error) {
 	in.ReviewOrg, in.RecheckOrg = strings.TrimSpace(in.ReviewOrg), strings.TrimSpace(in.RecheckOrg)
 	switch {
 	case in.OrgName == "" || len([]rune(in.OrgName)) > 100:
-		return OfficeSettings{}, fieldError("settings.orgName", "orgName", "请填写单位名称（最多 100 个字）。")
+		return OfficeSettings{}, fieldError("orgName", "settings.orgName", "请填写单位名称（最多 100 个字）。")
 	case in.OrgCode == "" || len([]rune(in.OrgCode)) > 10:
-		return OfficeSettings{}, fieldError("settings.orgCode", "orgCode", "请填写机关代字（最多 10 个字）。")
+		return OfficeSettings{}, fieldError("orgCode", "settings.orgCode", "请填写机关代字（最多 10 个字）。")
 	case len([]rune(in.ReviewOrg)) > 100:
-		return OfficeSettings{}, fieldError("settings.reviewOrg", "reviewOrg", "复查机关名称太长（最多 100 个字）。")
+		return OfficeSettings{}, fieldError("reviewOrg", "settings.reviewOrg", "复查机关名称太长（最多 100 个字）。")
 	case len([]rune(in.RecheckOrg)) > 100:
-		return OfficeSettings{}, fieldError("settings.recheckOrg", "recheckOrg", "复核机关名称太长（最多 100 个字）。")
+		return OfficeSettings{}, fieldError("recheckOrg", "settings.recheckOrg", "复核机关名称太长（最多 100 个字）。")
 	case in.RegionCode != "" && !isDigits(in.RegionCode, 6):
-		return OfficeSettings{}, fieldError("settings.regionCode", "regionCode", "行政区划代码应为 6 位数字。")
+		return OfficeSettings{}, fieldError("regionCode", "settings.regionCode", "行政区划代码应为 6 位数字。")
 	case in.IdleMinutes < 0 || in.IdleMinutes > 240:
-		return OfficeSettings{}, fieldError("settings.idle", "idleMinutes", "自动锁屏时间应在 0 至 240 分钟之间（0 表示不锁屏）。")
+		return OfficeSettings{}, fieldError("idleMinutes", "settings.idle", "自动锁屏时间应在 0 至 240 分钟之间（0 表示不锁屏）。")
 	case in.RetentionYears < 1 || in.RetentionYears > 100:
-		return OfficeSettings{}, fieldError("settings.retention", "retentionYears", "保管期限应在 1 至 100 年之间。")
+		return OfficeSettings{}, fieldError("retentionYears", "settings.retention", "保管期限应在 1 至 100 年之间。")
 	case in.GroupThreshold < 2 || in.GroupThreshold > 1000:
-		return OfficeSettings{}, fieldError("settings.groupThreshold", "groupThreshold", "集体访人数应在 2 至 1000 人之间。")
+		return OfficeSettings{}, fieldError("groupThreshold", "settings.groupThreshold", "集体访人数应在 2 至 1000 人之间。")
 	case in.MaxDelegates < 1 || in.MaxDelegates > 50:
-		return OfficeSettings{}, fieldError("settings.maxDelegates", "maxDelegates", "代表人数上限应在 1 至 50 人之间。")
+		return OfficeSettings{}, fieldError("maxDelegates", "settings.maxDelegates", "代表人数上限应在 1 至 50 人之间。")
 	}
 	var out *store.Settings
 	err = st.Update(func(tx *store.Tx) error {
@@ -107,7 +107,7 @@ func (s *Settings) Save(in OfficeSettings) (OfficeSettings, error) {
 			return err
 		}
 		out = set
-		return s.audit(tx, act, "settings.edit", "settings", 0, "修改单位设置", "")
+		return s.audit(tx, act, ActionSettingsEdit, "settings", 0, "修改单位设置", "")
 	})
 	if err != nil {
 		return OfficeSettings{}, err

@@ -121,9 +121,9 @@ var staleSaves = map[string]staleSave{
 	"Cases.CorrectRecord": {code: "record.corrected", run: func(t *testing.T, a *App, other Bound) (error, bool) {
 		c := a.bind(addUser(t, a, "clerkA", RoleClerk, false)).Cases
 		cid, _ := intakeOne(t, a, wang(), store.Case{Title: "拖欠工资"}, "第一次来访")
-		ev := must(c.AddRecord(cid, CaseRecord{Statement: "再次来访"}))(t)
-		must(c.CorrectRecord(cid, ev, CaseRecord{Statement: "甲的更正"}))(t)
-		_, err := other.Cases.CorrectRecord(cid, ev, CaseRecord{Statement: "乙的更正"})
+		ev := must(c.AddRecord(cid, CaseRecord{RecordInput: RecordInput{Statement: "再次来访"}}))(t)
+		must(c.CorrectRecord(cid, ev, CaseRecord{RecordInput: RecordInput{Statement: "甲的更正"}}))(t)
+		_, err := other.Cases.CorrectRecord(cid, ev, CaseRecord{RecordInput: RecordInput{Statement: "乙的更正"}})
 		d, _ := c.Get(cid)
 		last := d.Timeline[len(d.Timeline)-1]
 		return err, len(d.Timeline) == 3 && last.Record != nil && last.Record.Statement == "甲的更正"

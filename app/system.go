@@ -90,7 +90,7 @@ func (s *System) Backup() (BackupCopy, error) {
 		return BackupCopy{}, err
 	}
 	if err := st.Update(func(tx *store.Tx) error {
-		return s.audit(tx, act, "backup", "file", 0, "备份到 "+path, "")
+		return s.audit(tx, act, ActionBackup, "file", 0, "备份到 "+path, "")
 	}); err != nil {
 		return BackupCopy{}, err
 	}

@@ -130,7 +130,7 @@ func walkText(v reflect.Value, path string) error {
 	switch v.Kind() {
 	case reflect.String:
 		if msg := textMessage(v.String(), isSecret(path)); msg != "" {
-			return fieldError(CodeText, path, msg)
+			return fieldError(path, CodeText, msg)
 		}
 	case reflect.Pointer, reflect.Interface:
 		if !v.IsNil() {

@@ -82,7 +82,7 @@ func (s *Users) Save(in UserInput) (UserInfo, error) {
 		return UserInfo{}, err
 	}
 	if !slices.Contains(Roles, in.Role) {
-		return UserInfo{}, fieldError("user.role", "role", "请选择角色。")
+		return UserInfo{}, fieldError("role", "user.role", "请选择角色。")
 	}
 	hash := ""
 	if in.ID == 0 || in.Password != "" {
@@ -95,21 +95,21 @@ func (s *Users) Save(in UserInput) (UserInfo, error) {
 	}
 	var u *store.User
 	err = st.Update(func(tx *store.Tx) error {
-		action := "user.create"
+		action := ActionUserCreate
 		u = &store.User{}
 		if in.ID != 0 {
 			old, err := tx.User(in.ID)
 			if err != nil {
 				return err
 			}
-			u, action = old, "user.edit"
+			u, action = old, ActionUserEdit
 			if old.Role == RoleAdmin && old.Active && (in.Role != RoleAdmin || !in.Active) {
 				n, err := activeAdmins(tx)
 				if err != nil {
 					return err
 				}
 				if n <= 1 {
-					return fieldError("user.lastAdmin", "role", "这是唯一在用的管理员账号，不能改为其他角色或停用。")
+					return fieldError("role", "user.lastAdmin", "这是唯一在用的管理员账号，不能改为其他角色或停用。")
 				}
 			}
 		}
@@ -119,7 +119,7 @@ func (s *Users) Save(in UserInput) (UserInfo, error) {
 		}
 		if err := tx.UpdateUser(u); err != nil {
 			if errors.Is(err, store.ErrConflict) {
-				return fieldError("user.loginTaken", "login", "这个登录名已被使用。")
+				return fieldError("login", "user.loginTaken", "这个登录名已被使用。")
 			}
 			return err
 		}
@@ -176,7 +176,7 @@ func (s *Users) SetPassword(id uint64, password string) error {
 		if err := tx.SaveUser(u); err != nil {
 			return err
 		}
-		return s.audit(tx, act, "user.password", "user", u.ID, "管理员重设密码："+u.Login, "")
+		return s.audit(tx, act, ActionUserPassword, "user", u.ID, "管理员重设密码："+u.Login, "")
 	})
 }
 
@@ -195,6 +195,6 @@ func (s *Users) Unlock(id uint64) error {
 		if err := tx.SaveUser(u); err != nil {
 			return err
 		}
-		return s.audit(tx, act, "user.unlock", "user", u.ID, "解除锁定："+u.Login, "")
+		return s.audit(tx, act, ActionUserUnlock, "user", u.ID, "解除锁定："+u.Login, "")
 	})
 }

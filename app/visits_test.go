@@ -6,10 +6,12 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"laifang/domain/casestate"
 	"laifang/domain/dict"
 	"laifang/domain/idcard"
+	"laifang/domain/petitioner"
 	"laifang/store"
 )
 
@@ -46,9 +48,9 @@ func baseInput() RegisterInput {
 	return RegisterInput{
 		ReceivedAt: "2026-03-02T08:40", Channel: "走访", Reception: "一楼接待窗口",
 		People: []PersonInput{
-			{Role: RoleMain, Name: "测试甲", Sex: "M", IDType: "居民身份证", IDNumber: idMale, Phone: "13800000001",
+			{Role: petitioner.Main, Name: "测试甲", Sex: "M", IDType: "居民身份证", IDNumber: idMale, Phone: "13800000001",
 				Address: "某镇某村 1 号"},
-			{Role: RoleCompanion, Name: "测试乙", IDNumber: idFemale, Sex: "F"},
+			{Role: petitioner.Companion, Name: "测试乙", IDNumber: idFemale, Sex: "F"},
 		},
 		Present: 2, Involved: 2,
 		Title: "工资拖欠", Demand: "请求督促支付拖欠的工资", Facts: "某公司拖欠三个月工资。",
@@ -111,10 +113,10 @@ func TestRegisterValidation(t *testing.T) {
 		{"incoming date in the future", func(in *RegisterInput) { in.IncomingOrg = "县信访局"; in.IncomingDate = "2026-04-01" }, "incomingDate", "intake.future"},
 		{"birth after today", func(in *RegisterInput) { in.People[1].IDNumber = ""; in.People[1].Birth = "2027-01-01" }, "people[1].birth", "intake.future"},
 		{"no people", func(in *RegisterInput) { in.People = nil }, "people", "intake.people"},
-		{"main petitioner not first", func(in *RegisterInput) { in.People[0].Role, in.People[1].Role = RoleCompanion, RoleMain }, "people[1].role", "intake.main_first"},
-		{"two main petitioners", func(in *RegisterInput) { in.People[1].Role = RoleMain }, "people[0].role", "intake.main"},
+		{"main petitioner not first", func(in *RegisterInput) { in.People[0].Role, in.People[1].Role = petitioner.Companion, petitioner.Main }, "people[1].role", "intake.main_first"},
+		{"two main petitioners", func(in *RegisterInput) { in.People[1].Role = petitioner.Main }, "people[0].role", "intake.main"},
 		{"unknown role", func(in *RegisterInput) { in.People[1].Role = "亲戚" }, "people[1].role", "intake.role"},
-		{"agent without relation", func(in *RegisterInput) { in.People[1].Role = RoleAgent }, "people[1].relation", "intake.required"},
+		{"agent without relation", func(in *RegisterInput) { in.People[1].Role = petitioner.Agent }, "people[1].relation", "intake.required"},
 		{"same person twice", func(in *RegisterInput) { in.People[1].IDNumber, in.People[1].Sex = idMale, "M" }, "people[1].idNumber", "intake.duplicate_person"},
 		{"name missing", func(in *RegisterInput) { in.People[1].Name = "" }, "people[1].name", "intake.required"},
 		{"anonymous request for a decision", func(in *RegisterInput) { in.People[0].Anonymous = true }, "people[0].anonymous", "intake.anonymous"},
@@ -276,7 +278,7 @@ func TestRegisterWritesCaseVisitRecordAndAudit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(c.People) != 2 || c.People[0].Role != RoleMain || c.Disposal != "受理" || c.Accepted == 0 || c.Category2 != "0701" {
+	if len(c.People) != 2 || c.People[0].Role != petitioner.Main || c.Disposal != "受理" || c.Accepted == 0 || c.Category2 != "0701" {
 		t.Errorf("case %+v", c)
 	}
 	p, _ := st.Person(c.People[0].Person)
@@ -371,7 +373,7 @@ func TestGroupVisitAndRepresentatives(t *testing.T) {
 		in := baseInput()
 		in.People = in.People[:1]
 		for i := 0; i < delegates; i++ {
-			in.People = append(in.People, PersonInput{Role: RoleRepresentative, Name: "代表" + string(rune('甲'+i)),
+			in.People = append(in.People, PersonInput{Role: petitioner.Representative, Name: "代表" + string(rune('甲'+i)),
 				IDNumber: synthID("330106", "19700101", string([]byte{'1', '0' + byte(i), '1'}))})
 		}
 		in.Present, in.Involved = 30, 120
@@ -435,7 +437,7 @@ func TestRepeatVisitAndLinkedCase(t *testing.T) {
 		t.Fatalf("panel %+v %v", panel, err)
 	}
 	// The same person comes back: linked as a repeat of the case.
-	in := RegisterInput{ReceivedAt: "2026-03-02T09:05", People: []PersonInput{{Role: RoleMain, Name: "测试甲",
+	in := RegisterInput{ReceivedAt: "2026-03-02T09:05", People: []PersonInput{{Role: petitioner.Main, Name: "测试甲",
 		IDNumber: idMale, Sex: "M", Phone: "13900000009"}}, Present: 1, LinkCase: first.CaseID,
 		Record: RecordInput{Statement: "询问办理进度。", Confirmed: true}}
 	r, err := b.Visits.Register(in)
@@ -502,7 +504,7 @@ func TestRepeatVisitAndLinkedCase(t *testing.T) {
 	in4 := baseInput()
 	in4.Disposal = string(casestate.ReportToHead)
 	r4, _ := b.Visits.Register(in4)
-	rep := RegisterInput{ReceivedAt: "2026-03-02T09:06", People: []PersonInput{{Role: RoleMain, ID: cs.People[0].Person}},
+	rep := RegisterInput{ReceivedAt: "2026-03-02T09:06", People: []PersonInput{{Role: petitioner.Main, ID: cs.People[0].Person}},
 		Present: 1, LinkCase: r4.CaseID, Disposal: string(casestate.NotAccept), Reason: "03"}
 	r5, err := b.Visits.Register(rep)
 	if err != nil {
@@ -817,5 +819,101 @@ func TestGroupLimitsAreOfficeSettings(t *testing.T) {
 	s.MaxDelegates = 0
 	if _, err := a.Settings.Save(s); fields(err)["maxDelegates"] != "settings.maxDelegates" {
 		t.Errorf("zero delegates: %v", err)
+	}
+}
+
+// Go tells the form which inputs are required for the case at hand, from
+// the statements that refuse them: a real-name report needs the main
+// petitioner's address (for the written notice), an anonymous one does
+// not; every "missing" error is on a required input.
+func TestCheckTellsWhatIsRequired(t *testing.T) {
+	a, _ := testApp(t)
+	setUp(t, a)
+	b := clerk(t, a, "clerk1", RoleClerk, false)
+	in := baseInput()
+	in.Type, in.RealName, in.Accused = TypeReport, true, "某站所长"
+	in.People[0].Address = ""
+	in.People = append(in.People, PersonInput{Role: petitioner.Cosigner, Name: "测试丙"},
+		PersonInput{Role: petitioner.Agent, Name: "测试丁"})
+	in.Present, in.Involved = 3, 3
+	res, err := b.Visits.Check(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"channel", "people[0].name", "people[0].idNumber", "people[0].phone", "people[0].address",
+		"people[2].role", "people[3].idNumber", "people[3].relation", "present", "title", "demand", "type", "facts", "region", "accused",
+		"category", "disposal"} {
+		if !slices.Contains(res.Required, f) {
+			t.Errorf("%s is not in Required %v", f, res.Required)
+		}
+	}
+	if slices.Contains(res.Required, "people[1].address") || slices.Contains(res.Required, "prior") ||
+		slices.Contains(res.Required, "receivedAt") {
+		t.Errorf("Required holds what is not required: %v", res.Required)
+	}
+	if res.Present != 3 { // the co-signer does not come
+		t.Errorf("present %d, want 3", res.Present)
+	}
+	missing := 0
+	for _, e := range res.Errors {
+		if e.Code == CodeRequired || strings.HasSuffix(e.Code, ".empty") {
+			missing++
+			if !slices.Contains(res.Required, e.Field) {
+				t.Errorf("%s is refused as missing but not required", e.Field)
+			}
+		}
+	}
+	if missing != 3 { // the address, the agent's document and relation
+		t.Errorf("%d missing, want 3: %+v", missing, res.Errors)
+	}
+
+	// Anonymous: no address, name, phone; a disposal's needs come in.
+	in.RealName = false
+	in.People[0] = PersonInput{Role: petitioner.Main, Anonymous: true}
+	in.Disposal = string(casestate.Assign)
+	res, _ = b.Visits.Check(in)
+	for _, f := range []string{"people[0].address", "people[0].name", "people[0].phone"} {
+		if slices.Contains(res.Required, f) {
+			t.Errorf("anonymous report: %s required", f)
+		}
+	}
+	if !slices.Contains(res.Required, "unit") || !slices.Contains(res.Required, "due") {
+		t.Errorf("交办 needs a unit and a due date: %v", res.Required)
+	}
+
+	// The blank form's requirements come with the options.
+	opt, err := b.Visits.Options()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"channel", "people[0].name", "people[0].role", "title", "demand", "type", "disposal"} {
+		if !slices.Contains(opt.Required, f) {
+			t.Errorf("blank form: %s is not in Required %v", f, opt.Required)
+		}
+	}
+}
+
+// The visit time left empty is the server's clock at the save.
+func TestAnEmptyVisitTimeIsTheServersClock(t *testing.T) {
+	a, clk := testApp(t)
+	setUp(t, a)
+	b := clerk(t, a, "clerk1", RoleClerk, false)
+	clk.add(4*time.Minute + 17*time.Second)
+	in := baseInput()
+	in.ReceivedAt = ""
+	if res, _ := b.Visits.Check(in); len(res.Errors) != 0 {
+		t.Fatalf("an empty visit time is refused: %+v", res.Errors)
+	}
+	r, err := b.Visits.Register(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := b.Cases.Get(r.CaseID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := time.Parse(time.RFC3339, d.Received)
+	if !got.Equal(clk.now()) {
+		t.Errorf("received %s, want the server's %s", d.Received, clk.now().Format(time.RFC3339))
 	}
 }

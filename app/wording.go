@@ -101,16 +101,6 @@ func (s *Wording) List(q WordingQuery) ([]WordingEntry, error) {
 	return out, err
 }
 
-func userNames(tx *store.Tx) map[uint64]string {
-	names := map[uint64]string{}
-	if us, err := tx.Users(); err == nil {
-		for _, u := range us {
-			names[u.ID] = u.Name
-		}
-	}
-	return names
-}
-
 func wordingEntry(w *store.Wording, today store.Date, names map[uint64]string) WordingEntry {
 	e := WordingEntry{ID: w.ID, Topic: w.Topic, Category: w.Category, Keywords: w.Keywords, Text: w.Text,
 		Basis: w.Basis, ValidFrom: w.From.String(), ValidUntil: w.Until.String(), Status: w.Status,
@@ -142,10 +132,10 @@ func (s *Wording) Save(in WordingEntry) (WordingEntry, error) {
 				return err
 			}
 			if e, ok := cats.Lookup(w.Category); !ok || !e.Active {
-				return fieldError("wording.category", "category", "内容分类不在字典中，请从列表中选择。")
+				return fieldError("category", "wording.category", "内容分类不在字典中，请从列表中选择。")
 			}
 		}
-		action, summary := "wording.create", "新建口径："+clip(w.Topic, 40)
+		action, summary := ActionWordingCreate, "新建口径："+clip(w.Topic, 40)
 		if in.ID != 0 {
 			old, err := tx.Wording(in.ID)
 			if err != nil {
@@ -167,7 +157,7 @@ func (s *Wording) Save(in WordingEntry) (WordingEntry, error) {
 			default:
 				w.ID, w.Rev, w.Version, w.Supersedes = old.ID, old.Rev, old.Version, old.Supersedes
 				w.Author, w.Created = old.Author, old.Created
-				action, summary = "wording.edit", "修改口径草稿："+clip(w.Topic, 40)
+				action, summary = ActionWordingEdit, "修改口径草稿："+clip(w.Topic, 40)
 			}
 		}
 		if w.ID == 0 {
@@ -216,27 +206,27 @@ func checkWording(in WordingEntry) (*store.Wording, error) {
 		Keywords: strings.TrimSpace(in.Keywords), Text: strings.TrimSpace(in.Text), Basis: strings.TrimSpace(in.Basis)}
 	switch {
 	case w.Topic == "":
-		return nil, fieldError("wording.topic", "topic", "请填写口径的主题。")
+		return nil, fieldError("topic", "wording.topic", "请填写口径的主题。")
 	case len([]rune(w.Topic)) > 60:
-		return nil, fieldError("wording.topic", "topic", "主题最多 60 个字。")
+		return nil, fieldError("topic", "wording.topic", "主题最多 60 个字。")
 	case w.Text == "":
-		return nil, fieldError("wording.text", "text", "请填写答复口径的原文。")
+		return nil, fieldError("text", "wording.text", "请填写答复口径的原文。")
 	case len([]rune(w.Text)) > 3000:
-		return nil, fieldError("wording.text", "text", "口径原文最多 3000 个字。")
+		return nil, fieldError("text", "wording.text", "口径原文最多 3000 个字。")
 	case len([]rune(w.Basis)) > 1000:
-		return nil, fieldError("wording.basis", "basis", "政策依据最多 1000 个字。")
+		return nil, fieldError("basis", "wording.basis", "政策依据最多 1000 个字。")
 	case len([]rune(w.Keywords)) > 200:
-		return nil, fieldError("wording.keywords", "keywords", "关键词最多 200 个字。")
+		return nil, fieldError("keywords", "wording.keywords", "关键词最多 200 个字。")
 	}
 	var err error
 	if w.From, err = optionalDate(in.ValidFrom); err != nil {
-		return nil, fieldError("wording.date", "validFrom", "生效日期格式应为 2026-03-02。")
+		return nil, fieldError("validFrom", "wording.date", "生效日期格式应为 2026-03-02。")
 	}
 	if w.Until, err = optionalDate(in.ValidUntil); err != nil {
-		return nil, fieldError("wording.date", "validUntil", "失效日期格式应为 2026-03-02。")
+		return nil, fieldError("validUntil", "wording.date", "失效日期格式应为 2026-03-02。")
 	}
 	if w.From != 0 && w.Until != 0 && w.Until < w.From {
-		return nil, fieldError("wording.range", "validUntil", "失效日期不能早于生效日期。")
+		return nil, fieldError("validUntil", "wording.range", "失效日期不能早于生效日期。")
 	}
 	return w, nil
 }
@@ -282,12 +272,12 @@ func (s *Wording) setStatus(method string, id, rev uint64, to string) (WordingEn
 			return newError("wording.state", "这条口径已经停用。")
 		}
 		w.Status = to
-		action, summary := "wording.approve", "审核通过口径："+clip(w.Topic, 40)
+		action, summary := ActionWordingApprove, "审核通过口径："+clip(w.Topic, 40)
 		if to == store.WordingApproved {
 			w.Approver, w.Approved = act.ID, store.StampOf(now)
 		} else {
 			w.Retired = store.StampOf(now)
-			action, summary = "wording.retire", "停用口径："+clip(w.Topic, 40)
+			action, summary = ActionWordingRetire, "停用口径："+clip(w.Topic, 40)
 		}
 		if err := tx.SaveWording(w); err != nil {
 			return err
@@ -312,7 +302,7 @@ func (s *Wording) setStatus(method string, id, rev uint64, to string) (WordingEn
 
 // usableScripts checks the wording entries a record says it used: each must
 // exist; a new record may only use entries approved and valid today. field
-// is where the form shows the refusal ("scripts", "record.scripts").
+// is where the form shows the refusal ("scripts", CodeScripts).
 func usableScripts(tx *store.Tx, ids []uint64, today store.Date, allowOld map[uint64]bool, field string) ([]uint64, error) {
 	var out []uint64
 	seen := map[uint64]bool{}
@@ -323,10 +313,10 @@ func usableScripts(tx *store.Tx, ids []uint64, today store.Date, allowOld map[ui
 		seen[id] = true
 		w, err := tx.Wording(id)
 		if err != nil {
-			return nil, fieldError("record.scripts", field, "所引用的口径不存在。")
+			return nil, fieldError(field, CodeScripts, "所引用的口径不存在。")
 		}
 		if !w.ValidOn(today) && !allowOld[id] {
-			return nil, fieldError("record.scripts", field, "口径“"+clip(w.Topic, 20)+"”未审核通过或不在有效期内，不能引用。")
+			return nil, fieldError(field, CodeScripts, "口径“"+clip(w.Topic, 20)+"”未审核通过或不在有效期内，不能引用。")
 		}
 		out = append(out, id)
 	}

@@ -166,7 +166,8 @@ func (tx *Tx) writeCase(c *Case, old *Case) error {
 
 // AddVisit records a later visit on an existing case (重复访): the visit,
 // the reception record on the timeline, the case's visit count and repeat
-// flag, the indexes and the audit entry. It bumps the case's Rev (a form
+// flag, and the indexes. The caller writes the audit entry (the app, with
+// the workstation) in the same transaction. It bumps the case's Rev (a form
 // opened before it is refused on save) but is never refused itself: a
 // visit is registered whatever else happened to the case.
 func (s *Store) AddVisit(caseID uint64, v *Visit, rec *Record, by uint64) (eventID uint64, err error) {
@@ -218,7 +219,7 @@ func (tx *Tx) AddVisit(caseID uint64, v *Visit, rec *Record, by uint64) (uint64,
 	if err := tx.ftPut(caseID, &oldDoc, makeDoc(&c, append(events, *ev))); err != nil {
 		return 0, err
 	}
-	return ev.ID, tx.AppendAudit(&AuditEntry{At: v.At, User: by, Action: "visit", Entity: "case", EntityID: caseID})
+	return ev.ID, nil
 }
 
 // UpdateCase saves a changed case (a transition, an edit), appends ev to

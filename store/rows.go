@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
+
+	"laifang/domain/petitioner"
 )
 
 // A case row is the short form of a case that lists show (search results,
@@ -52,25 +54,17 @@ const (
 	rowGroup
 )
 
-// mainPetitioner is the person a list shows for a case: the first 主信访人,
-// else the first contact, else the first person.
+// mainPetitioner is the person a list shows for a case
+// (petitioner.MainOf, the app's rule too).
 func mainPetitioner(c *Case) uint64 {
-	for _, p := range c.People {
-		if p.Role == "主信访人" && p.Person != 0 {
-			return p.Person
-		}
+	i := petitioner.MainOf(len(c.People), func(i int) (string, bool, bool) {
+		p := &c.People[i]
+		return p.Role, p.Contact, p.Person != 0
+	})
+	if i < 0 {
+		return 0
 	}
-	for _, p := range c.People {
-		if p.Contact && p.Person != 0 {
-			return p.Person
-		}
-	}
-	for _, p := range c.People {
-		if p.Person != 0 {
-			return p.Person
-		}
-	}
-	return 0
+	return c.People[i].Person
 }
 
 // listName is the name a list shows for a person.

@@ -8,6 +8,7 @@ import (
 	"os/user"
 	"path/filepath"
 
+	"laifang/app"
 	"laifang/store"
 )
 
@@ -48,7 +49,7 @@ func runBackup(c *Context, fs *flag.FlagSet) error {
 	if err != nil {
 		return fmt.Errorf("备份失败：%w", err)
 	}
-	if err := s.AppendAudit(&store.AuditEntry{Action: "backup", Entity: "file", Summary: "命令行备份到 " + dst,
+	if err := s.AppendAudit(&store.AuditEntry{Action: app.ActionBackup, Entity: "file", Summary: "命令行备份到 " + dst,
 		Workstation: cliWorkstation()}); err != nil {
 		return err
 	}
@@ -69,7 +70,7 @@ func runRestore(c *Context, fs *flag.FlagSet) error {
 	if err != nil {
 		abs = src
 	}
-	a := &store.AuditEntry{Action: "restore", Entity: "file", Summary: "命令行从 " + abs + " 恢复数据文件",
+	a := &store.AuditEntry{Action: app.ActionRestore, Entity: "file", Summary: "命令行从 " + abs + " 恢复数据文件",
 		Workstation: cliWorkstation()}
 	replaced, r, err := store.Restore(src, c.DataFile(), store.Options{}, a, verifyInChild(c, false))
 	if err != nil {

@@ -302,14 +302,14 @@ describe('payloads in the case view and the wording library', () => {
     await server?.stop()
   })
 
-  /** A record's text fields with Go's limits (app.checkCaseRecord), named as ReceptionRecordFields names them (record.<field>). */
+  /** A record's text fields with Go's limits (app.recordFields, the intake's and the case view's), named as ReceptionRecordFields names them (record.<field>). */
   const recordFields = [
     { name: 'statement', max: 20000 },
     { name: 'qa', max: 20000 },
-    { name: 'materials', max: 2000 },
-    { name: 'explanations', max: 10000 },
-    { name: 'commitments', max: 2000 },
-    { name: 'riskNotes', max: 2000 },
+    { name: 'materials', max: 20000 },
+    { name: 'explanations', max: 20000 },
+    { name: 'commitments', max: 20000 },
+    { name: 'riskNotes', max: 20000 },
   ]
 
   test('every payload in every field of a reception record, shown on the timeline as text', async () => {
@@ -326,9 +326,9 @@ describe('payloads in the case view and the wording library', () => {
     // Text longer than Go keeps is refused next to its field, not cut.
     await page.getByTestId('record-add').click()
     await dialog.locator('textarea[name="record.statement"]').fill('来访人陈述')
-    await dialog.locator('[name="record.materials"]').fill(allPayloads[allPayloads.length - 1].text)
+    await dialog.locator('[name="record.materials"]').fill(allPayloads[allPayloads.length - 1].text + '材')
     await page.getByTestId('record-save').click()
-    await dialog.locator('.el-form-item__error', { hasText: '接收材料太长' }).waitFor()
+    await dialog.locator('.el-form-item__error', { hasText: '收到材料不能超过' }).waitFor()
     await page.keyboard.press('Escape')
     for (const p of allPayloads) {
       await page.getByTestId('record-add').click()

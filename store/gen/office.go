@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"laifang/domain/confidential"
 	"laifang/store"
 )
 
@@ -255,10 +256,11 @@ func newCase(tx *store.Tx, g *Synth, at, end time.Time, units []store.Unit, peop
 		Group:      len(people) >= 5,
 		Status:     store.StatusRegistered,
 	}
-	if m.Type == "检举控告" {
-		c.Confidential = g.r.IntN(2) == 0
-		c.RealName = c.Confidential
+	if m.Type == confidential.TypeReport {
+		c.RealName = g.r.IntN(2) == 0
 	}
+	// Decided as the app decides it when it writes a case.
+	c.Confidential = confidential.Case(m.Type, false, false)
 	if len(people) > 1 {
 		c.Involved = len(people) * (2 + g.r.IntN(10))
 	}

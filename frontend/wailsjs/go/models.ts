@@ -303,23 +303,23 @@ export namespace app {
 	export class CaseRecord {
 	    start: string;
 	    end: string;
-	    place: string;
-	    leader: string;
 	    receptionist: number;
-	    present: number;
+	    leader: string;
 	    idChecked: boolean;
 	    statement: string;
 	    qa: string;
 	    materials: string;
 	    explanations: string;
 	    scripts: number[];
-	    commitments: string;
 	    procedure: boolean;
 	    remedies: boolean;
+	    commitments: string;
 	    riskNotes: string;
-	    riskHidden: boolean;
 	    confirmed: boolean;
 	    refusal: string;
+	    place: string;
+	    present: number;
+	    riskHidden: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new CaseRecord(source);
@@ -329,23 +329,23 @@ export namespace app {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.start = source["start"];
 	        this.end = source["end"];
-	        this.place = source["place"];
-	        this.leader = source["leader"];
 	        this.receptionist = source["receptionist"];
-	        this.present = source["present"];
+	        this.leader = source["leader"];
 	        this.idChecked = source["idChecked"];
 	        this.statement = source["statement"];
 	        this.qa = source["qa"];
 	        this.materials = source["materials"];
 	        this.explanations = source["explanations"];
 	        this.scripts = source["scripts"];
-	        this.commitments = source["commitments"];
 	        this.procedure = source["procedure"];
 	        this.remedies = source["remedies"];
+	        this.commitments = source["commitments"];
 	        this.riskNotes = source["riskNotes"];
-	        this.riskHidden = source["riskHidden"];
 	        this.confirmed = source["confirmed"];
 	        this.refusal = source["refusal"];
+	        this.place = source["place"];
+	        this.present = source["present"];
+	        this.riskHidden = source["riskHidden"];
 	    }
 	}
 	export class TimelineEntry {
@@ -624,6 +624,8 @@ export namespace app {
 	    warnings: Issue[];
 	    people: Derived[];
 	    group: boolean;
+	    required: string[];
+	    present: number;
 	    groupThreshold: number;
 	    maxDelegates: number;
 	
@@ -637,6 +639,8 @@ export namespace app {
 	        this.warnings = this.convertValues(source["warnings"], Issue);
 	        this.people = this.convertValues(source["people"], Derived);
 	        this.group = source["group"];
+	        this.required = source["required"];
+	        this.present = source["present"];
 	        this.groupThreshold = source["groupThreshold"];
 	        this.maxDelegates = source["maxDelegates"];
 	    }
@@ -781,6 +785,7 @@ export namespace app {
 	    user: number;
 	    mayRisk: boolean;
 	    labels: Record<string, string>;
+	    required: string[];
 	
 	    static createFrom(source: any = {}) {
 	        return new FormOptions(source);
@@ -798,6 +803,7 @@ export namespace app {
 	        this.user = source["user"];
 	        this.mayRisk = source["mayRisk"];
 	        this.labels = source["labels"];
+	        this.required = source["required"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

@@ -1,0 +1,103 @@
+package app
+
+import (
+	"laifang/domain/deadline"
+	"laifang/store"
+)
+
+// The deadline glue: the office's time-limit profile and holiday calendar
+// as the file holds them, and the due dates domain/deadline computes with
+// them. Every error is returned: a profile that cannot be read is not "no
+// deadline".
+
+// CodeNoProfile: the office's settings name a time-limit profile the file
+// does not hold.
+const CodeNoProfile = "deadline.profile"
+
+// officeProfile is the time-limit profile the office follows: the one its
+// settings name (Settings.Profile), else the national default.
+func officeProfile(tx *store.Tx) (deadline.Profile, error) {
+	set, err := tx.Settings()
+	if err != nil {
+		return deadline.Profile{}, err
+	}
+	if set.Profile == 0 {
+		return deadline.National(), nil
+	}
+	ps, err := tx.Profiles()
+	if err != nil {
+		return deadline.Profile{}, err
+	}
+	for _, p := range ps {
+		if p.ID != set.Profile {
+			continue
+		}
+		out := deadline.Profile{Name: p.Name, Limits: map[deadline.Clock]deadline.Limit{}, MaxExtension: p.MaxExt}
+		for k, l := range p.Rules {
+			out.Limits[deadline.Clock(k)] = deadline.Limit{Days: l.Days, Working: l.Working}
+		}
+		return out, out.Validate()
+	}
+	return deadline.Profile{}, newError(CodeNoProfile, "单位设置所选的时限方案不存在，请管理员在设置中重新选择。")
+}
+
+// calendarSpan is how far after a clock's start the calendar is read:
+// past the longest limit (deadline.MaxDays) with its extension, in
+// working days.
+const calendarSpan = 3 * deadline.MaxDays
+
+// officeCalendar is the office's holiday calendar (rest days and 调休
+// working days) from from to to.
+func officeCalendar(tx *store.Tx, from, to store.Date) (*deadline.Calendar, error) {
+	hs, err := tx.Holidays(from, to)
+	if err != nil {
+		return nil, err
+	}
+	cal := deadline.NewCalendar()
+	for _, h := range hs {
+		cal.Set(deadline.Day{Date: deadline.Date(h.Day), Kind: deadline.Kind(h.Kind), Note: h.Note})
+	}
+	return cal, nil
+}
+
+// officeDue is the deadline of one clock by the office's profile and
+// holiday calendar.
+func officeDue(tx *store.Tx, in deadline.Input) (deadline.Due, error) {
+	p, err := officeProfile(tx)
+	if err != nil {
+		return deadline.Due{}, err
+	}
+	start := store.Date(in.Start)
+	cal, err := officeCalendar(tx, start, start.AddDays(calendarSpan))
+	if err != nil {
+		return deadline.Due{}, err
+	}
+	return p.Compute(in, cal)
+}
+
+// caseDue is the running legal deadline of a case in its state: the
+// acceptance notice from receipt, the handling period from acceptance, or
+// the date on the 交办单 (assignedDue, YYYY-MM-DD); none (0) in the other
+// states.
+func caseDue(tx *store.Tx, c *store.Case, assignedDue string) (store.Date, error) {
+	var in deadline.Input
+	switch c.Status {
+	case store.StatusRegistered, store.StatusTransferred:
+		start := c.Received.Date()
+		if c.Received == 0 {
+			start = store.DateOf(tx.Now())
+		}
+		in = deadline.Input{Clock: deadline.Notice, Start: deadline.Date(start)}
+	case store.StatusAccepted:
+		in = deadline.Input{Clock: deadline.Handling, Start: deadline.Date(c.Accepted)}
+	case store.StatusAssigned:
+		return store.ParseDate(assignedDue)
+	default:
+		return 0, nil
+	}
+	due, err := officeDue(tx, in)
+	if err != nil {
+		return 0, err
+	}
+	return store.Date(due.Legal), nil
+}
