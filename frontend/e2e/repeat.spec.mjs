@@ -136,7 +136,7 @@ describe('repeat visitors', () => {
         window.__printed = (window.__printed ?? 0) + 1
       }
     })
-    await page.goto(new URL(`#/cases?id=${caseId}`, url).href)
+    await page.goto(new URL(`#/cases/${caseId}`, url).href)
     await page.reload()
     const timeline = page.getByTestId('case-timeline')
     await timeline.waitFor()

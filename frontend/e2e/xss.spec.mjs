@@ -320,7 +320,7 @@ describe('payloads in the case view and the wording library', () => {
       if (r.status === 200 && r.body.identified) id = i
     }
     assert.ok(id, 'an ordinary case in the generated office')
-    await page.goto(new URL(`#/cases?id=${id}`, server.url).href)
+    await page.goto(new URL(`#/cases/${id}`, server.url).href)
     await page.getByTestId('case-timeline').waitFor()
     const dialog = page.getByTestId('record-dialog')
     // Text longer than Go keeps is refused next to its field, not cut.

@@ -90,6 +90,15 @@ describe('the shell', () => {
     expect(text(host, '[data-testid="info-backup-dir"]')).toBe(info.backupDir)
   })
 
+  it('a case opened from the list lights the list in the menu', async () => {
+    window.go!.app!.Cases = { Get: async () => Promise.reject({ code: 'case.not_found', message: '没有这个事项。' }) }
+    const { host, router } = await mountShell()
+    await router.push('/cases/5')
+    await vi.waitFor(() => expect(host.textContent).toContain('没有这个事项。'))
+    expect(host.querySelector('.el-menu-item.is-active')?.textContent?.trim()).toBe('事项')
+    expect(host.querySelector('[data-testid="case-back"]')).not.toBeNull()
+  })
+
   it('says in Chinese that a later screen is not available yet', async () => {
     const { host, router } = await mountShell()
     await router.push('/ledger')

@@ -26,6 +26,8 @@ declare module 'vue-router' {
     icon: Component
     /** A page without the shell (printing): not in the menu. */
     bare?: boolean
+    /** The menu entry a screen opened from another belongs to (a case: /cases). */
+    menu?: string
   }
 }
 
@@ -76,6 +78,17 @@ export const routes: RouteRecordRaw[] = [
   },
 ]
 
+/** Screens opened from another, in the shell but not in the menu. */
+export const screenRoutes: RouteRecordRaw[] = [
+  {
+    path: '/cases/:id(\\d+)',
+    name: 'case',
+    component: () => import('@/views/CaseView.vue'),
+    props: (to) => ({ id: Number(to.params.id) }),
+    meta: { titleKey: 'menu.cases', icon: Tickets, menu: '/cases' },
+  },
+]
+
 /** Pages opened from a screen, without the menu (printing). */
 export const pageRoutes: RouteRecordRaw[] = [
   {
@@ -90,8 +103,14 @@ export const pageRoutes: RouteRecordRaw[] = [
 export const menuRoutes = routes
 
 export function createLaifangRouter(history: RouterHistory = createWebHashHistory()) {
-  return createRouter({
+  const router = createRouter({
     history,
-    routes: [...routes, ...pageRoutes, { path: '/:pathMatch(.*)*', redirect: '/' }],
+    routes: [...routes, ...screenRoutes, ...pageRoutes, { path: '/:pathMatch(.*)*', redirect: '/' }],
   })
+  // A case was once /cases?id=N: old links and bookmarks still open it.
+  router.beforeEach((to) => {
+    const id = to.name === 'cases' ? to.query.id : undefined
+    if (typeof id === 'string' && /^\d+$/.test(id)) return { name: 'case', params: { id }, replace: true }
+  })
+  return router
 }

@@ -1,0 +1,91 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
+import ElementPlus from 'element-plus'
+import { reactive } from 'vue'
+import type { FormOptions } from '@/api'
+import { createLaifangI18n } from '@/i18n'
+import { blankForm } from '@/composables/intakeForm'
+import DisposalSection from './DisposalSection.vue'
+import MatterSection from './MatterSection.vue'
+
+afterEach(() => {
+  document.body.innerHTML = ''
+})
+
+const options = {
+  lists: [{ name: 'not_accepted', entries: [{ code: '测试理由', label: '测试理由', parent: '', active: true, sort: 0 }] }],
+  disposals: [
+    { action: 'accept', label: '受理', needs: [], letter: '' },
+    { action: 'refuse', label: '不予受理', needs: ['reason'], letter: '' },
+    { action: 'assign', label: '交办', needs: ['unit', 'due'], letter: '' },
+  ],
+  units: [],
+  staff: [],
+  groupThreshold: 5,
+  maxDelegates: 5,
+  now: '2026-03-02T09:30',
+  user: 3,
+  mayRisk: false,
+  labels: {},
+} as unknown as FormOptions
+
+const global = { plugins: [createLaifangI18n('zh-CN'), ElementPlus] }
+const item = (w: VueWrapper, name: string) => w.findAll('.el-form-item').find((i) => i.find(`[name="${name}"]`).exists())
+
+describe('DisposalSection', () => {
+  it("asks for what the chosen disposal needs, as Go's list of disposals says", async () => {
+    const form = reactive(blankForm(options))
+    const w = mount(DisposalSection, { props: { form, options }, global, attachTo: document.body })
+    expect(w.find('[name="reason"]').exists()).toBe(false)
+    form.disposal = 'refuse'
+    await flushPromises()
+    expect(w.find('[name="reason"]').exists()).toBe(true)
+    form.disposal = 'assign'
+    await flushPromises()
+    expect(w.find('[name="reason"]').exists()).toBe(false)
+    expect(w.find('[name="unit"]').exists()).toBe(true)
+    expect(w.find('[name="due"]').exists()).toBe(true)
+  })
+
+  it("marks required what Go lists, and shows a field Go has a word about even when not asked", async () => {
+    const form = reactive(blankForm(options))
+    form.disposal = 'assign'
+    const w = mount(DisposalSection, {
+      props: { form, options, isRequired: (p: string) => p === 'unit' || p === 'disposal', errors: { body: '请填写转送机关。' } },
+      global,
+      attachTo: document.body,
+    })
+    await flushPromises()
+    expect(item(w, 'unit')!.classes()).toContain('is-required')
+    expect(item(w, 'due')!.classes()).not.toContain('is-required')
+    expect(item(w, 'disposal')!.classes()).toContain('is-required')
+    expect(item(w, 'body')!.classes()).toContain('is-error')
+  })
+})
+
+describe('MatterSection', () => {
+  it('marks facts, region and accused only when Go requires them', async () => {
+    const form = reactive(blankForm(options))
+    const required = new Set(['title'])
+    const w = mount(MatterSection, {
+      props: { form, options, isRequired: (p: string) => required.has(p) },
+      global,
+      attachTo: document.body,
+    })
+    await flushPromises()
+    expect(item(w, 'title')!.classes()).toContain('is-required')
+    for (const f of ['facts', 'region', 'accused']) expect(item(w, f)!.classes()).not.toContain('is-required')
+    // Go answers for a report: the marks follow
+    required.add('facts').add('region').add('accused')
+    await w.setProps({ isRequired: (p: string) => required.has(p) })
+    for (const f of ['facts', 'region', 'accused']) expect(item(w, f)!.classes()).toContain('is-required')
+  })
+
+  it('offers declassifying only to who may', async () => {
+    const form = reactive(blankForm(options))
+    const w = mount(MatterSection, { props: { form, options }, global, attachTo: document.body })
+    expect(w.find('[name="notConfidential"]').exists()).toBe(false)
+    await w.setProps({ mayDeclassify: true })
+    expect(w.find('[name="notConfidential"]').exists()).toBe(true)
+  })
+})
