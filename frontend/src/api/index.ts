@@ -43,16 +43,9 @@ export type RecordSheet = Plain<app.RecordSheet>
 export type RegisterInput = Plain<app.RegisterInput>
 export type PersonInput = Plain<app.PersonInput>
 export type RecordInput = Plain<app.RecordInput>
-/**
- * Go's answer to Visits.Check. `required` (the field paths the case at hand
- * requires, named as the errors' field) and `present` (how many of the
- * people on the form count as present) come with newer builds; the form
- * treats them as absent until they are there.
- */
-export type CheckResult = Plain<app.CheckResult> & { required?: string[]; present?: number }
+export type CheckResult = Plain<app.CheckResult>
 export type Registered = Plain<app.Registered>
-/** What the intake form offers; `required` as in CheckResult, for the empty form. */
-export type FormOptions = Plain<app.FormOptions> & { required?: string[] }
+export type FormOptions = Plain<app.FormOptions>
 export type TodayVisit = Plain<app.TodayVisit>
 export type RegistrationForm = Plain<app.RegistrationForm>
 export type DictList = Plain<app.DictList>
