@@ -86,8 +86,8 @@ describe('laifang serve', () => {
     assert.deepEqual(items.map((x) => x.trim()), adminMenuLabels)
     // 来访登记 is not offered to an administrator, nor opened by its address.
     await page.goto(new URL('#/visits', url).href)
+    await eventually(() => assert.match(page.url(), /#\/$/))
     await page.getByTestId('home-title').waitFor()
-    assert.match(page.url(), /#\/$/)
     assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN')
     assert.match(await page.title(), /首页/)
     // The info came over HTTP, since a browser has no window.go.
@@ -332,8 +332,10 @@ describe('laifang serve: users, roles, audit, sessions', () => {
     const form = page.getByTestId('login-form')
     await form.waitFor()
     await eventually(async () => assert.equal(await focusedName(page), 'login'))
-    // The next person types the password first, by mistake.
+    // The next person types the password into 登录名 too, by mistake.
     const typed = 'Oops-Pass-2026'
+    await page.keyboard.type(typed)
+    await page.keyboard.press('Tab')
     await page.keyboard.type(typed)
     await page.keyboard.press('Enter')
     await form.locator('.el-form-item__error', { hasText: '登录名或密码不正确' }).waitFor()
@@ -369,8 +371,8 @@ describe('laifang serve: users, roles, audit, sessions', () => {
     const items = (await page.getByRole('menuitem').allTextContents()).map((x) => x.trim())
     assert.deepEqual(items, ['首页', '事项', '督办', '台账', '统计', '设置'])
     await page.goto(new URL('#/visits', url).href)
+    await eventually(() => assert.match(page.url(), /#\/$/))
     await page.getByTestId('home-title').waitFor()
-    assert.match(page.url(), /#\/$/)
     assert.equal(await page.locator('.el-message--error').count(), 0, 'a red refusal')
   })
 
@@ -388,6 +390,21 @@ describe('laifang serve: users, roles, audit, sessions', () => {
     assert.equal((await page.evaluate(() => document.activeElement?.textContent))?.trim(), '事项')
     await page.keyboard.press('Enter')
     await eventually(() => assert.match(page.url(), /#\/cases/))
+    assert.deepEqual(page.errors, [])
+  })
+
+  test('the 插入口径 picker opens with the cursor in its search box', async () => {
+    await page.getByTestId('logout').click()
+    await signIn(page, 'clerk1', 'Clerk-2026-x')
+    await page.goto(new URL('#/visits', url).href)
+    const pick = page.getByTestId('wording-pick').first()
+    await pick.click()
+    const search = page.getByTestId('wording-picker').locator('input').first()
+    await search.waitFor()
+    await eventually(async () => assert.ok(await search.evaluate((el) => el === document.activeElement), 'the cursor is not in the search box'))
+    await page.keyboard.type('工资')
+    assert.equal(await search.inputValue(), '工资')
+    await page.keyboard.press('Escape')
     assert.deepEqual(page.errors, [])
   })
 })

@@ -36,6 +36,9 @@ export function isSavingEnter(e: KeyboardEvent): boolean {
 export function useDialogForm(save?: () => unknown, refName = 'dialogBody') {
   const body = useTemplateRef<HTMLElement>(refName)
   function opened() {
+    // Someone quicker than the opening has already clicked into a field.
+    const cur = document.activeElement
+    if (cur && body.value?.contains(cur) && cur.matches('input, textarea')) return
     focusFirstField(body.value)
   }
   function keydown(e: KeyboardEvent) {
