@@ -7,8 +7,13 @@ SHELL       := /bin/bash
 WAILS_VERSION := v2.16.0
 GOBIN         := $(shell go env GOPATH)/bin
 WAILS         := $(GOBIN)/wails
-VERSION       := $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
-LDFLAGS       := -w -s -X main.version=$(VERSION)
+# The release's version is wails.json's info.productVersion (embedded by
+# main.go); a build that is not the tag v<release> itself adds the commit as
+# a suffix (0.1.0+4272030, 0.1.0+4272030.dirty).
+RELEASE       := $(shell sed -n 's/.*"productVersion": *"\([^"]*\)".*/\1/p' wails.json)
+COMMIT        := $(shell git describe --exact-match --tags --match 'v$(RELEASE)' >/dev/null 2>&1 && git diff --quiet HEAD 2>/dev/null || { git rev-parse --short HEAD 2>/dev/null | tr -d '\n'; git diff --quiet HEAD 2>/dev/null || printf .dirty; })
+VERSION       := $(RELEASE)$(if $(COMMIT),+$(COMMIT))
+LDFLAGS       := -w -s -X main.commit=$(COMMIT)
 # Newer Debian has only WebKitGTK 4.1; Debian 12 has both.
 LINUX_TAGS    := desktop,production,webkit2_41
 SUDO          := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

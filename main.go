@@ -6,7 +6,10 @@ import (
 	"context"
 	"embed"
 	"io/fs"
+	"log/slog"
 	"os"
+	"path/filepath"
+	"sync"
 	"sync/atomic"
 
 	"github.com/wailsapp/wails/v2"
@@ -22,26 +25,34 @@ import (
 //go:embed all:frontend/dist
 var embedded embed.FS
 
-// version is set at build time with -ldflags "-X main.version=...".
-var version = "dev"
+// wailsJSON holds the release's version (info.productVersion, which the
+// Windows installer carries too); commit is set at build time with
+// -ldflags "-X main.commit=..." and shows only as a suffix.
+var (
+	//go:embed wails.json
+	wailsJSON []byte
+	commit    string
+)
 
 func main() {
 	assets, err := fs.Sub(embedded, "frontend/dist")
 	if err != nil {
 		panic(err)
 	}
-	os.Exit(cli.Run(os.Args[1:], cli.Env{Version: version, Assets: assets, Window: window(assets)}))
+	os.Exit(cli.Run(os.Args[1:], cli.Env{Version: cli.VersionOf(wailsJSON, commit), Assets: assets, Window: window(assets)}))
 }
 
 func window(assets fs.FS) func(a *app.App) error {
 	return func(a *app.App) error {
 		var ctx atomic.Pointer[context.Context] // set on startup, read by the lock's goroutine
+		dir := filepath.Dir(a.DataFile())
+		var placed sync.Once // the page loads again at each sign-out: place the window once
 		return wails.Run(&options.App{
 			Title:            "来访接待",
-			Width:            1280,
-			Height:           800,
-			MinWidth:         1024,
-			MinHeight:        640,
+			Width:            app.WindowWidth,
+			Height:           app.WindowHeight,
+			MinWidth:         app.WindowMinWidth,
+			MinHeight:        app.WindowMinHeight,
 			BackgroundColour: &options.RGBA{R: 255, G: 255, B: 255, A: 255},
 			AssetServer:      &assetserver.Options{Assets: assets},
 			Bind:             a.Services(),
@@ -64,7 +75,52 @@ func window(assets fs.FS) func(a *app.App) error {
 					a.TestHook() // a no-op but in the smoke test build (app/testhook.go)
 				}
 			},
+			// The screens are known once the window is up.
+			OnDomReady: func(c context.Context) { placed.Do(func() { placeWindow(c, dir) }) },
+			OnBeforeClose: func(c context.Context) bool {
+				keepWindow(c, dir)
+				return false
+			},
 			OnShutdown: func(context.Context) { a.Close() },
 		})
+	}
+}
+
+// placeWindow puts the window where it was last closed, within the screen
+// it opens on (app.FitWindow).
+func placeWindow(c context.Context, dir string) {
+	screens, err := runtime.ScreenGetAll(c)
+	if err != nil || len(screens) == 0 {
+		return
+	}
+	scr := screens[0]
+	for _, s := range screens {
+		if s.IsCurrent {
+			scr = s
+		}
+	}
+	saved, ok := app.LoadWindowState(dir)
+	ws := app.FitWindow(saved, ok, scr.Size.Width, scr.Size.Height)
+	runtime.WindowSetSize(c, ws.Width, ws.Height)
+	runtime.WindowSetPosition(c, ws.X, ws.Y)
+	if ws.Maximised {
+		runtime.WindowMaximise(c)
+	}
+}
+
+// keepWindow notes the window's size and place for the next start; a
+// maximised window keeps the size it had before.
+func keepWindow(c context.Context, dir string) {
+	ws, _ := app.LoadWindowState(dir)
+	ws.Maximised = runtime.WindowIsMaximised(c)
+	if !ws.Maximised && !runtime.WindowIsMinimised(c) {
+		ws.Width, ws.Height = runtime.WindowGetSize(c)
+		ws.X, ws.Y = runtime.WindowGetPosition(c)
+	}
+	if ws.Width <= 0 || ws.Height <= 0 {
+		return
+	}
+	if err := app.SaveWindowState(dir, ws); err != nil {
+		slog.Warn("window state", "err", err)
 	}
 }

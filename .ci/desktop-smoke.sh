@@ -32,7 +32,7 @@ painted() {
   colours=$(convert "$tmp/shot.png" -format %k info: 2>/dev/null)
   [ "${side:0:6}" = "$SIDEBAR_HEX" ] && [ "$colours" -gt 200 ]
 }
-SIDEBAR_X=${SIDEBAR_X:-20} SIDEBAR_Y=${SIDEBAR_Y:-760} SIDEBAR_HEX=${SIDEBAR_HEX:-F7F8FA} # --laifang-aside-bg in frontend/src/styles/main.css
+SIDEBAR_X=${SIDEBAR_X:-20} SIDEBAR_Y=${SIDEBAR_Y:-580} SIDEBAR_HEX=${SIDEBAR_HEX:-F7F8FA} # --laifang-aside-bg in frontend/src/styles/main.css
 
 # The window opens on the login. The test hook (app/testhook.go, only in the
 # smoketest build the Makefile makes for this script) sets up a

@@ -22,6 +22,8 @@ cd "$(dirname "$0")/../frontend"
 # serve.spec on the same file: serve.spec sets the office up; so does
 # repeat.spec (the wording library, a repeat visit, the 接谈笔录).
 export LAIFANG_URL="$url" LAIFANG_DATA_FILE="$tmp/data/laifang.db" LAIFANG_BIN="$bin"
+LAIFANG_VERSION=$("$bin" version)
+export LAIFANG_VERSION
 npm run --silent e2e -- serve xss
 npm run --silent e2e -- intake
 npm run --silent e2e -- repeat

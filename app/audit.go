@@ -34,6 +34,9 @@ type AuditRow struct {
 	Summary     string `json:"summary"`
 	Reason      string `json:"reason"`
 	Workstation string `json:"workstation"`
+	// Record is the entity as a person names it: 用户「李小红」, 单位设置,
+	// 事项 2026-000002.
+	Record string `json:"record"`
 }
 
 // AuditRows is one page of the viewer, newest first.
@@ -145,6 +148,7 @@ func (s *Audit) List(q AuditQuery) (AuditRows, error) {
 			return err
 		}
 		names := map[uint64]string{}
+		records := map[string]string{}
 		for _, e := range p.Entries {
 			name, ok := names[e.User]
 			if !ok && e.User != 0 {
@@ -154,13 +158,57 @@ func (s *Audit) List(q AuditQuery) (AuditRows, error) {
 				names[e.User] = name
 			}
 			out.Rows = append(out.Rows, AuditRow{Seq: e.Seq, At: e.At.Time().Format(time.RFC3339), UserID: e.User,
-				UserName: name, Action: e.Action, Entity: e.Entity, EntityID: e.EntityID, Summary: e.Summary,
+				UserName: name, Action: e.Action, Entity: e.Entity, EntityID: e.EntityID,
+				Record: recordName(tx, records, e.Entity, e.EntityID), Summary: e.Summary,
 				Reason: e.Reason, Workstation: e.Workstation})
 		}
 		out.More = p.More
 		return nil
 	})
 	return out, err
+}
+
+// recordName names an audit entry's entity as a person would, from the
+// file as it is now (a renamed user shows the new name), each once per
+// page (seen).
+func recordName(tx *store.Tx, seen map[string]string, entity string, id uint64) string {
+	key := fmt.Sprintf("%s#%d", entity, id)
+	if name, ok := seen[key]; ok {
+		return name
+	}
+	var name string
+	switch entity {
+	case "settings":
+		name = "单位设置"
+	case "file":
+		name = "数据文件"
+	case "dict":
+		name = "字典"
+	case "user":
+		if u, err := tx.User(id); err == nil {
+			name = "用户「" + u.Name + "」"
+		} else if id != 0 {
+			name = fmt.Sprintf("用户（编号 %d）", id)
+		}
+	case "case":
+		if c, err := tx.Case(id); err == nil && c.No != "" {
+			name = "事项 " + c.No
+		} else if id != 0 {
+			name = fmt.Sprintf("事项（编号 %d，已不在文件中）", id)
+		}
+	case "wording":
+		if w, err := tx.Wording(id); err == nil {
+			name = "口径「" + clip(w.Topic, 30) + "」"
+		} else if id != 0 {
+			name = fmt.Sprintf("口径（编号 %d）", id)
+		}
+	default:
+		if entity != "" {
+			name = entity
+		}
+	}
+	seen[key] = name
+	return name
 }
 
 // Verify checks the whole chain (as `laifang audit verify` does).

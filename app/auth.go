@@ -38,6 +38,8 @@ type AuthState struct {
 	Perms       []string `json:"perms"`
 	IdleMinutes int      `json:"idleMinutes"`
 	OfficeName  string   `json:"officeName"`
+	// Screens are the menu's screens the user may open (Screens), in order.
+	Screens []string `json:"screens"`
 }
 
 // SetupInput is the first start: the office and its administrator.
@@ -62,7 +64,7 @@ func (s *Auth) State() (AuthState, error) {
 }
 
 func (s *Auth) state(st *store.Store) (AuthState, error) {
-	out := AuthState{Perms: []string{}}
+	out := AuthState{Perms: []string{}, Screens: []string{}}
 	var settings *store.Settings
 	err := st.View(func(tx *store.Tx) error {
 		out.SetupNeeded = !tx.HasUsers()
@@ -82,6 +84,7 @@ func (s *Auth) state(st *store.Store) (AuthState, error) {
 			}
 			info := userInfo(u)
 			out.SignedIn, out.User, out.Perms = true, &info, permsOf(u.Role, u.Confidential)
+			out.Screens = screensOf(u.Role, u.Confidential)
 		}
 		return nil
 	})
@@ -121,27 +124,7 @@ func (s *Auth) Setup(in SetupInput) (AuthState, error) {
 	in.ReviewOrg, in.RecheckOrg = strings.TrimSpace(in.ReviewOrg), strings.TrimSpace(in.RecheckOrg)
 	in.RegionCode, in.AdminName = strings.TrimSpace(in.RegionCode), strings.TrimSpace(in.AdminName)
 	in.AdminLogin = strings.TrimSpace(in.AdminLogin)
-	switch {
-	case in.OrgName == "":
-		return AuthState{}, fieldError("orgName", "setup.orgName", "请填写单位名称。")
-	case len([]rune(in.OrgName)) > 100:
-		return AuthState{}, fieldError("orgName", "setup.orgName", "单位名称太长（最多 100 个字）。")
-	case in.OrgCode == "":
-		return AuthState{}, fieldError("orgCode", "setup.orgCode", "请填写机关代字（用于文号，如“某镇”）。")
-	case len([]rune(in.OrgCode)) > 10:
-		return AuthState{}, fieldError("orgCode", "setup.orgCode", "机关代字太长（最多 10 个字）。")
-	case in.RegionCode != "" && !isDigits(in.RegionCode, 6):
-		return AuthState{}, fieldError("regionCode", "setup.regionCode", "行政区划代码应为 6 位数字。")
-	case len([]rune(in.ReviewOrg)) > 100 || len([]rune(in.RecheckOrg)) > 100:
-		return AuthState{}, fieldError("reviewOrg", "setup.reviewOrg", "机关名称太长（最多 100 个字）。")
-	}
-	if err := checkName(in.AdminName, "adminName"); err != nil {
-		return AuthState{}, err
-	}
-	if err := checkLogin(in.AdminLogin, "adminLogin"); err != nil {
-		return AuthState{}, err
-	}
-	if err := checkPasswordRule(in.Password); err != nil {
+	if err := checkSetup(in); err != nil {
 		return AuthState{}, err
 	}
 	// Once set up, a call costs no hash (it is public).
@@ -189,6 +172,49 @@ func (s *Auth) Setup(in SetupInput) (AuthState, error) {
 	return s.state(st)
 }
 
+// checkSetup checks the first setup's form whole: every empty or wrong
+// field is marked at once, not one per try.
+func checkSetup(in SetupInput) error {
+	var issues []Issue
+	add := func(err error) {
+		if e := AsError(err); err != nil {
+			issues = append(issues, Issue{Field: e.Field, Code: e.Code, Message: e.Message})
+		}
+	}
+	switch {
+	case in.OrgName == "":
+		add(fieldError("orgName", "setup.orgName", "请填写单位名称。"))
+	case len([]rune(in.OrgName)) > 100:
+		add(fieldError("orgName", "setup.orgName", "单位名称太长（最多 100 个字）。"))
+	}
+	switch {
+	case in.OrgCode == "":
+		add(fieldError("orgCode", "setup.orgCode", "请填写机关代字（用于文号，如“某镇”）。"))
+	case len([]rune(in.OrgCode)) > 10:
+		add(fieldError("orgCode", "setup.orgCode", "机关代字太长（最多 10 个字）。"))
+	}
+	if len([]rune(in.ReviewOrg)) > 100 {
+		add(fieldError("reviewOrg", "setup.reviewOrg", "机关名称太长（最多 100 个字）。"))
+	}
+	if len([]rune(in.RecheckOrg)) > 100 {
+		add(fieldError("recheckOrg", "setup.reviewOrg", "机关名称太长（最多 100 个字）。"))
+	}
+	if in.RegionCode != "" && !isDigits(in.RegionCode, 6) {
+		add(fieldError("regionCode", "setup.regionCode", "行政区划代码应为 6 位数字。"))
+	}
+	add(checkName(in.AdminName, "adminName"))
+	add(checkLogin(in.AdminLogin, "adminLogin"))
+	add(checkPasswordRule(in.Password))
+	switch len(issues) {
+	case 0:
+		return nil
+	case 1:
+		return fieldError(issues[0].Field, issues[0].Code, issues[0].Message)
+	}
+	return &Error{Code: CodeInvalid, Field: issues[0].Field, Fields: issues,
+		Message: fmt.Sprintf("有 %d 处需要填写或更正：%s", len(issues), issues[0].Message)}
+}
+
 // Login signs a user in. Wrong passwords in a row make the next try wait
 // longer each time, then lock the account (FreeTries, LockAfter, LockFor);
 // every failure is audited. Tries on one login name are taken one at a
@@ -224,7 +250,8 @@ func (s *Auth) Login(login, password string) (AuthState, error) {
 	}
 	if u == nil {
 		// No such user: the same waits, the same cost of a hash and the
-		// same message as a wrong password.
+		// same message as a wrong password. The name typed is not written
+		// down: it is often the password, typed into the wrong box.
 		key := strings.ToLower(login)
 		f := s.app.throttle.get(key)
 		if wait := f.last.Add(loginDelay(f.n)).Sub(now); wait > 0 {
@@ -235,7 +262,7 @@ func (s *Auth) Login(login, password string) (AuthState, error) {
 		}
 		n := s.app.throttle.fail(key, now)
 		st.Update(func(tx *store.Tx) error {
-			return s.audit(tx, nil, ActionLoginFailed, "user", 0, "登录名不存在："+clip(login, 32), "")
+			return s.audit(tx, nil, ActionLoginFailed, "user", 0, "登录名不存在", "")
 		})
 		return AuthState{}, badLogin(n)
 	}

@@ -134,6 +134,48 @@ var MethodPerms = map[string][]Perm{
 	"Dicts.Reset": {PermSettings},
 }
 
+// Screen is a screen of the menu and what opening it needs: the call it
+// opens with (Opens), or, for a screen that calls nothing yet, Perms.
+type Screen struct {
+	Name  string // the UI's route name
+	Opens string // "Service.Method" of MethodPerms
+	Perms []Perm
+}
+
+// Screens are the menu's screens. The menu shows a screen iff the session
+// may open it (AuthState.Screens), so no one is offered a screen whose
+// first call Go would refuse.
+var Screens = []Screen{
+	{Name: "home", Opens: "System.Info"},
+	{Name: "visits", Opens: "Visits.Options"},
+	{Name: "cases", Opens: "Cases.List"},
+	{Name: "supervision", Perms: []Perm{PermCaseRead}},
+	{Name: "letters", Perms: []Perm{PermCaseRead, PermPrint}},
+	{Name: "ledger", Perms: []Perm{PermCaseRead}},
+	{Name: "reports", Perms: []Perm{PermCaseRead}},
+	{Name: "settings", Opens: "Settings.Get"},
+}
+
+// screensOf lists the screens a user with role and grant may open, in
+// menu order.
+func screensOf(role string, confidential bool) []string {
+	out := []string{}
+	for _, s := range Screens {
+		need := s.Perms
+		if s.Opens != "" {
+			need = MethodPerms[s.Opens]
+		}
+		ok := len(need) > 0
+		for _, p := range need {
+			ok = ok && may(role, confidential, p)
+		}
+		if ok {
+			out = append(out, s.Name)
+		}
+	}
+	return out
+}
+
 // may tells whether a signed-in user with role and grant holds p.
 func may(role string, confidential bool, p Perm) bool {
 	switch p {

@@ -7,7 +7,7 @@
 
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import { env, launch, screenshot } from './lib.mjs'
+import { env, launch, openSystemInfo, screenshot } from './lib.mjs'
 
 const url = env('LAIFANG_URL')
 const dataFile = env('LAIFANG_DATA_FILE')
@@ -35,7 +35,7 @@ describe('a held data file, through the Wails bridge', () => {
   test('after the other program closes, 重新读取 opens it: the first setup, then the data file', async () => {
     process.kill(holder, 'SIGTERM')
     await page.getByRole('button', { name: '重新读取' }).click()
-    // The file is new: the first setup comes first, then the home screen.
+    // The file is new: the first setup comes first, then the shell.
     const form = page.getByTestId('setup-form')
     await form.waitFor()
     await form.locator('input[name="orgName"]').fill('某某镇人民政府')
@@ -44,8 +44,8 @@ describe('a held data file, through the Wails bridge', () => {
     await form.locator('input[name="password"]').fill('Held-2026-x')
     await form.locator('input[name="confirm"]').fill('Held-2026-x')
     await page.getByTestId('setup-submit').click()
+    await openSystemInfo(page)
     const path = page.getByTestId('info-data-path')
-    await path.waitFor()
     assert.equal((await path.textContent())?.trim(), dataFile)
   })
 })

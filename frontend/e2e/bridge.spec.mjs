@@ -6,7 +6,7 @@
 
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import { env, launch, menuLabels, screenshot } from './lib.mjs'
+import { adminMenuLabels, env, launch, openSystemInfo, screenshot } from './lib.mjs'
 
 const url = env('LAIFANG_URL')
 const dataFile = env('LAIFANG_DATA_FILE')
@@ -56,11 +56,11 @@ describe('laifang through the Wails bridge', () => {
   })
 
   test('the shell shows the data file that came through window.go', async () => {
-    for (const label of menuLabels) {
+    for (const label of adminMenuLabels) {
       await page.getByRole('menuitem', { name: label, exact: true }).waitFor({ state: 'visible' })
     }
+    await openSystemInfo(page)
     const path = page.getByTestId('info-data-path')
-    await path.waitFor()
     assert.equal((await path.textContent())?.trim(), dataFile)
     assert.ok((await page.getByTestId('info-version').textContent())?.trim(), 'version is shown')
     assert.deepEqual(apiCalls, [], 'no call went over the HTTP transport')

@@ -11,8 +11,23 @@ import { chromium } from 'playwright-core'
 
 export const outDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'e2e-out')
 
-/** The menu of the shell, in order. */
+/** The menu of the shell, in order, as a clerk sees it. */
 export const menuLabels = ['首页', '来访登记', '事项', '督办', '文书', '台账', '统计', '设置']
+
+/** The menu as an administrator sees it: only what Go lets the role open (AuthState.screens). */
+export const adminMenuLabels = ['首页', '事项', '督办', '台账', '统计', '设置']
+
+/** Opens 设置 → 系统信息 (the version, the data file, the backups) and waits for the data file's path. */
+export async function openSystemInfo(page) {
+  await page.getByRole('menuitem', { name: '设置', exact: true }).click()
+  await page.getByRole('tab', { name: '系统信息' }).click()
+  await page.getByTestId('info-data-path').waitFor()
+}
+
+/** The name attribute of the element that has the cursor ('' when none). */
+export async function focusedName(page) {
+  return page.evaluate(() => document.activeElement?.getAttribute('name') ?? '')
+}
 
 /** Reads a required environment variable or stops with a plain message. */
 export function env(name) {

@@ -22,6 +22,7 @@ const signedIn: AuthState = {
   perms: ['case.read'],
   idleMinutes: 15,
   officeName: '某某镇人民政府',
+  screens: ['home', 'visits', 'cases', 'supervision', 'letters', 'ledger', 'reports', 'settings'],
 }
 const State = async () => ({ ...signedIn })
 
@@ -81,9 +82,35 @@ describe('the shell', () => {
     expect(text(host, '[data-testid="user-name"]')).toBe(info.userName)
   })
 
-  it('shows the system info on the home screen', async () => {
+  it('shows only the screens Go lets the session open', async () => {
+    window.go!.app!.Auth = { State: async () => ({ ...signedIn, screens: ['home', 'cases', 'settings'] }) }
+    const { host, router } = await mountShell()
+    const items = [...host.querySelectorAll('.el-menu-item')].map((li) => li.textContent?.trim())
+    expect(items).toEqual(['首页', '事项', '设置'])
+    // Every item is reached with Tab.
+    expect([...host.querySelectorAll('.el-menu-item')].map((li) => li.getAttribute('tabindex'))).toEqual(['0', '0', '0'])
+    // A screen it may not open goes to 首页.
+    await router.push('/visits')
+    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('home'))
+  })
+
+  it('keeps the data file and the backups off the home screen', async () => {
     const { host } = await mountShell()
-    expect(text(host, '[data-testid="info-version"]')).toBe('0.1.0')
+    expect(host.querySelector('[data-testid="home-title"]')).not.toBeNull()
+    expect(host.textContent).not.toContain(info.dataPath)
+    expect(host.textContent).not.toContain(info.backupDir)
+  })
+
+  it('shows the system info in the settings', async () => {
+    const { host, router } = await mountShell()
+    await router.push('/settings')
+    const tab = await vi.waitFor(() => {
+      const el = [...host.querySelectorAll<HTMLElement>('.el-tabs__item')].find((x) => x.textContent?.trim() === '系统信息')
+      expect(el).toBeDefined()
+      return el!
+    })
+    tab.click()
+    await vi.waitFor(() => expect(text(host, '[data-testid="info-version"]')).toBe('0.1.0'))
     expect(text(host, '[data-testid="info-data-path"]')).toBe(info.dataPath)
     expect(text(host, '[data-testid="info-data-size"]')).toBe('1.5 MB')
     expect(host.textContent).toContain('1,572,864 字节')
@@ -131,14 +158,11 @@ describe('errors', () => {
   it('shows the Chinese message of an unhandled api error as a toast', async () => {
     const message = '数据文件正被另一个程序使用（可能已打开了另一个来访接待窗口或服务）。请关闭它后重试。'
     window.go = { app: { Auth: { State }, System: { Info: () => Promise.reject({ code: 'store.locked', message }) } } }
-    const { host } = await mountShell()
+    await mountShell()
     await vi.waitFor(() => {
       const toast = document.querySelector('.el-message--error')
       expect(toast?.textContent).toContain(message)
     })
-    // The home screen says what failed and offers to retry.
-    expect(host.textContent).toContain('未能读取系统信息')
-    expect(host.querySelector('.el-result button')?.textContent?.trim()).toBe('重新读取')
   })
 
   it('recovers when retry succeeds', async () => {
@@ -152,8 +176,16 @@ describe('errors', () => {
       },
     }
     setTransport(fake)
-    const { host } = await mountShell()
-    await vi.waitFor(() => expect(host.querySelector('.el-result button')).not.toBeNull())
+    const { host } = await mountShell('/settings')
+    const tab = await vi.waitFor(() => {
+      const el = [...host.querySelectorAll<HTMLElement>('.el-tabs__item')].find((x) => x.textContent?.trim() === '系统信息')
+      expect(el).toBeDefined()
+      return el!
+    })
+    tab.click()
+    // The panel says what failed and offers to retry.
+    await vi.waitFor(() => expect(host.querySelector('.el-result button')?.textContent?.trim()).toBe('重新读取'))
+    expect(host.textContent).toContain('未能读取系统信息')
     fail = false
     ;(host.querySelector('.el-result button') as HTMLButtonElement).click()
     await vi.waitFor(() => expect(text(host, '[data-testid="info-data-path"]')).toBe(info.dataPath))
@@ -207,5 +239,43 @@ describe('the session', () => {
     await vi.waitFor(() => expect(host.querySelector('[data-testid="lock-screen"]')).not.toBeNull())
     // The shell (and any form in it) is still there under the lock.
     expect(host.querySelector('.el-menu')).toBe(shell)
+  })
+
+  it('puts the cursor in 登录名, and a sign-in starts at 首页 whatever screen the page was on', async () => {
+    let signed = false
+    const Login = vi.fn(async () => {
+      signed = true
+      return { ...signedIn }
+    })
+    window.go = {
+      app: {
+        Auth: { State: async () => (signed ? { ...signedIn } : { ...signedIn, signedIn: false, user: undefined }), Login },
+        System: { Info: async () => ({ ...info }) },
+      },
+    }
+    const { host, router } = await mountShell('/settings')
+    const login = host.querySelector<HTMLInputElement>('[data-testid="login-form"] input[name="login"]')
+    expect(document.activeElement).toBe(login)
+    const [l, p] = host.querySelectorAll<HTMLInputElement>('[data-testid="login-form"] input')
+    l.value = 'wang'
+    l.dispatchEvent(new Event('input'))
+    p.value = 'pw'
+    p.dispatchEvent(new Event('input'))
+    host.querySelector<HTMLFormElement>('[data-testid="login-form"]')!.dispatchEvent(new Event('submit'))
+    await vi.waitFor(() => expect(host.querySelector('.el-menu')).not.toBeNull())
+    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('home'))
+  })
+
+  it('says who locked the screen and puts the cursor in 密码', async () => {
+    window.go = {
+      app: { Auth: { State, Lock: async () => undefined }, System: { Info: async () => ({ ...info }) } },
+    }
+    const { host } = await mountShell()
+    host.querySelector<HTMLElement>('[data-testid="lock-now"]')!.click()
+    await vi.waitFor(() => expect(host.querySelector('[data-testid="lock-screen"]')).not.toBeNull())
+    const hint = text(host, '[data-testid="lock-hint"]')
+    expect(hint).toContain('屏幕已锁定')
+    expect(hint).not.toContain('长时间未操作')
+    await vi.waitFor(() => expect(document.activeElement?.getAttribute('name')).toBe('unlock-password'))
   })
 })

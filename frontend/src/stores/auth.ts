@@ -11,11 +11,30 @@ import {
   type AuthState,
 } from '@/api'
 
+/** Why the screen is locked: the user locked it, or the idle timer did. */
+export type LockReason = 'user' | 'idle'
+
+/**
+ * Loads the page afresh at 首页 (after a sign-out): nothing of the last
+ * session's screens, stores or caches stays for the next person. Tests
+ * replace it.
+ */
+export let startAfresh = () => {
+  const url = new URL(window.location.href)
+  url.hash = '#/'
+  window.history.replaceState(null, '', url.href)
+  window.location.reload()
+}
+export function setStartAfresh(fn: () => void) {
+  startAfresh = fn
+}
+
 /** The session: first setup, sign-in, the idle lock, what the user may do. */
 export const useAuthStore = defineStore('auth', () => {
   const state = ref<AuthState | null>(null)
   const error = ref<ApiError | null>(null)
   const loading = ref(false)
+  const lockReason = ref<LockReason | null>(null)
 
   const ready = computed(() => state.value !== null)
   const setupNeeded = computed(() => state.value?.setupNeeded ?? false)
@@ -27,6 +46,11 @@ export const useAuthStore = defineStore('auth', () => {
   /** Whether the user holds a permission: the UI hides what Go would refuse. */
   function may(perm: string): boolean {
     return state.value?.perms?.includes(perm) ?? false
+  }
+
+  /** Whether Go lets the session open a screen of the menu (by route name). */
+  function mayOpen(screen: string): boolean {
+    return state.value?.screens?.includes(screen) ?? false
   }
 
   function set(s: AuthState) {
@@ -55,29 +79,36 @@ export const useAuthStore = defineStore('auth', () => {
     return set(await api.Auth.Setup(input))
   }
 
+  /** Signs out and starts the page afresh for the next person. */
   async function logout() {
     try {
       await api.Auth.Logout()
     } finally {
-      await load().catch(() => undefined)
+      startAfresh()
     }
   }
 
-  /** Locks the screen now; what is typed under it stays. */
-  async function lock() {
+  /** Locks the screen now (by the user, or by the idle timer); what is typed under it stays. */
+  async function lock(reason: LockReason = 'user') {
+    lockReason.value = reason
     if (state.value) state.value = { ...state.value, locked: true }
     await api.Auth.Lock().catch(() => undefined)
   }
 
   async function unlock(password: string) {
-    return set(await api.Auth.Unlock(password))
+    const s = set(await api.Auth.Unlock(password))
+    lockReason.value = null
+    return s
   }
 
-  // Go refused a call for the session's sake: show the lock or the login.
+  // Go refused a call for the session's sake: show the lock (Go locks an
+  // idle session) or the login.
   setSessionErrorHandler((code) => {
     if (!state.value) return
-    if (code === CODE_AUTH_LOCKED) state.value = { ...state.value, locked: true }
-    else if (code === CODE_AUTH_REQUIRED || code === CODE_SETUP_REQUIRED) void load().catch(() => undefined)
+    if (code === CODE_AUTH_LOCKED) {
+      lockReason.value ??= 'idle'
+      state.value = { ...state.value, locked: true }
+    } else if (code === CODE_AUTH_REQUIRED || code === CODE_SETUP_REQUIRED) void load().catch(() => undefined)
   })
 
   return {
@@ -90,7 +121,9 @@ export const useAuthStore = defineStore('auth', () => {
     locked,
     user,
     idleMinutes,
+    lockReason,
     may,
+    mayOpen,
     load,
     login,
     setup,

@@ -147,6 +147,7 @@ export namespace app {
 	    summary: string;
 	    reason: string;
 	    workstation: string;
+	    record: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new AuditRow(source);
@@ -164,6 +165,7 @@ export namespace app {
 	        this.summary = source["summary"];
 	        this.reason = source["reason"];
 	        this.workstation = source["workstation"];
+	        this.record = source["record"];
 	    }
 	}
 	export class AuditRows {
@@ -232,6 +234,7 @@ export namespace app {
 	    perms: string[];
 	    idleMinutes: number;
 	    officeName: string;
+	    screens: string[];
 	
 	    static createFrom(source: any = {}) {
 	        return new AuthState(source);
@@ -246,6 +249,7 @@ export namespace app {
 	        this.perms = source["perms"];
 	        this.idleMinutes = source["idleMinutes"];
 	        this.officeName = source["officeName"];
+	        this.screens = source["screens"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
