@@ -628,6 +628,7 @@ export namespace app {
 	    present: number;
 	    groupThreshold: number;
 	    maxDelegates: number;
+	    scripts: WordingRef[];
 	
 	    static createFrom(source: any = {}) {
 	        return new CheckResult(source);
@@ -643,6 +644,7 @@ export namespace app {
 	        this.present = source["present"];
 	        this.groupThreshold = source["groupThreshold"];
 	        this.maxDelegates = source["maxDelegates"];
+	        this.scripts = this.convertValues(source["scripts"], WordingRef);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -707,6 +709,7 @@ export namespace app {
 	    label: string;
 	    needs: string[];
 	    letter: string;
+	    due?: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new DisposalOption(source);
@@ -718,6 +721,7 @@ export namespace app {
 	        this.label = source["label"];
 	        this.needs = source["needs"];
 	        this.letter = source["letter"];
+	        this.due = source["due"];
 	    }
 	}
 	export class ExpiredCase {
