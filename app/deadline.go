@@ -101,3 +101,15 @@ func caseDue(tx *store.Tx, c *store.Case, assignedDue string) (store.Date, error
 	}
 	return store.Date(due.Legal), nil
 }
+
+// defaultDue is the deadline a 交办单 is given unless the clerk sets
+// another: the handling limit (办理) from today, by the office's profile
+// and calendar. The slip's date is the assigning body's to choose (art.
+// 22(3), docs/DOMAIN.md §4.2); this is only what the form offers.
+func defaultDue(tx *store.Tx) (store.Date, error) {
+	due, err := officeDue(tx, deadline.Input{Clock: deadline.Handling, Start: deadline.Date(store.DateOf(tx.Now()))})
+	if err != nil {
+		return 0, err
+	}
+	return store.Date(due.Legal), nil
+}

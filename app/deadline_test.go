@@ -3,6 +3,7 @@ package app
 import (
 	"testing"
 
+	"laifang/domain/casestate"
 	"laifang/store"
 )
 
@@ -61,5 +62,63 @@ func TestTheDueDateFollowsTheOfficeProfile(t *testing.T) {
 	in.People[0].Sex = "F"
 	if _, err := b.Visits.Register(in); code(err) != CodeNoProfile {
 		t.Errorf("a missing profile: %v", err)
+	}
+}
+
+// 交办 comes with a deadline the clerk need not type: the handling limit
+// from today by the office's profile, accepted as it stands by Check.
+func TestAssignOffersTheOfficeDeadline(t *testing.T) {
+	a, _ := testApp(t)
+	setUp(t, a)
+	b := clerk(t, a, "clerk1", RoleClerk, false)
+	st, _ := a.store()
+	offered := func() map[string]string {
+		t.Helper()
+		o, err := b.Visits.Options()
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]string{}
+		for _, d := range o.Disposals {
+			out[d.Action] = d.Due
+		}
+		return out
+	}
+	due := offered()
+	// today is Mon 2026-03-02: 60 days is Fri 2026-05-01 (no holidays on this file)
+	if due[string(casestate.Assign)] != "2026-05-01" {
+		t.Errorf("交办 offers %q, want the national 60 days 2026-05-01", due[string(casestate.Assign)])
+	}
+	for action, d := range due {
+		if action != string(casestate.Assign) && d != "" {
+			t.Errorf("%s offers a deadline %q it does not need", action, d)
+		}
+	}
+	in := baseInput()
+	in.Disposal, in.Unit, in.Due = string(casestate.Assign), "某某村委会", due[string(casestate.Assign)]
+	if res, err := b.Visits.Check(in); err != nil || len(res.Errors) != 0 {
+		t.Errorf("the offered deadline is refused: %v %+v", err, res.Errors)
+	}
+
+	// An office that handles in 30 days offers 30 days.
+	p := store.TimeLimitProfile{Name: "某省", MaxExt: 30, Rules: map[string]store.Limit{
+		"受理告知": {Days: 5, Working: true}, "异议": {Days: 5, Working: true}, "办理": {Days: 30},
+		"复查申请": {Days: 30}, "复查决定": {Days: 30}, "复核申请": {Days: 30}, "复核决定": {Days: 30}}}
+	err := st.Update(func(tx *store.Tx) error {
+		if err := tx.SaveProfile(&p); err != nil {
+			return err
+		}
+		set, err := tx.Settings()
+		if err != nil {
+			return err
+		}
+		set.Profile = p.ID
+		return tx.SaveSettings(set)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := offered()[string(casestate.Assign)]; got != "2026-04-01" {
+		t.Errorf("交办 by the office's profile offers %q, want 2026-04-01", got)
 	}
 }

@@ -142,6 +142,9 @@ type CheckResult struct {
 	// Limits the form shows next to the counts.
 	GroupThreshold int `json:"groupThreshold"`
 	MaxDelegates   int `json:"maxDelegates"`
+	// Scripts names the wording entries the reception record cites, in
+	// its order: the form shows their titles, not their ids.
+	Scripts []WordingRef `json:"scripts"`
 }
 
 // intakeRules is what checking a form needs from the file.

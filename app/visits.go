@@ -42,6 +42,10 @@ type DisposalOption struct {
 	Label  string   `json:"label"`
 	Needs  []string `json:"needs"`
 	Letter string   `json:"letter"`
+	// Due is the date the form offers for a disposal that needs one (交办):
+	// the handling limit from today by the office's profile and calendar
+	// (defaultDue). The clerk may set another; Check still refuses a past one.
+	Due string `json:"due,omitempty"`
 }
 
 // UnitOption is a department or outside body.
@@ -64,6 +68,10 @@ func (s *Visits) Options() (FormOptions, error) {
 	}
 	err = st.View(func(tx *store.Tx) error {
 		r, err := loadRules(tx, act, &RegisterInput{})
+		if err != nil {
+			return err
+		}
+		due, err := defaultDue(tx)
 		if err != nil {
 			return err
 		}
@@ -92,6 +100,9 @@ func (s *Visits) Options() (FormOptions, error) {
 			d := DisposalOption{Action: string(t.Action), Label: t.Label, Needs: []string{}, Letter: t.Letter}
 			for _, n := range t.Needs {
 				d.Needs = append(d.Needs, string(n))
+				if n == casestate.NeedDue {
+					d.Due = due.String()
+				}
 			}
 			out.Disposals = append(out.Disposals, d)
 		}
@@ -131,6 +142,14 @@ func (s *Visits) Check(in RegisterInput) (CheckResult, error) {
 			return err
 		}
 		out = checkIntake(&in, r)
+		out.Scripts = []WordingRef{}
+		for _, id := range in.Record.Scripts {
+			ref := WordingRef{ID: id}
+			if w, err := tx.Wording(id); err == nil {
+				ref.Topic, ref.Status = w.Topic, w.Status
+			}
+			out.Scripts = append(out.Scripts, ref)
+		}
 		return nil
 	})
 	return out, err

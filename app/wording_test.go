@@ -106,6 +106,11 @@ func TestIntakeRecordCitesOnlyApprovedWording(t *testing.T) {
 	ok, _ := head.Wording.Approve(draft.ID, draft.Rev)
 	in = baseInput()
 	in.Record.Scripts = []uint64{ok.ID, ok.ID}
+	// the form names what the record cites by its title, not its id
+	res, err := desk.Visits.Check(in)
+	if err != nil || len(res.Scripts) != 2 || res.Scripts[0].Topic != "草稿口径" || res.Scripts[0].ID != ok.ID {
+		t.Errorf("check names the wording: %v %+v", err, res.Scripts)
+	}
 	if _, err := desk.Visits.Register(in); err != nil {
 		t.Fatalf("approved wording refused: %v", err)
 	}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { FormOptions } from '@/api'
-import { blankForm, blankPerson, goClock, goMoment, toPayload, ROLE_MAIN } from './intakeForm'
+import { blankForm, blankPerson, goClock, goMoment, goToday, hasContent, toPayload, ROLE_MAIN, type FormPerson } from './intakeForm'
 
 const entry = (code: string, active = true) => ({ code, label: code, parent: '', active, sort: 0 })
 const options = {
@@ -79,5 +79,24 @@ describe('goClock', () => {
 
   it('has no time without Go', () => {
     expect(goClock(null)()).toBe('')
+  })
+
+  it('tells a typed form from a blank one (新的登记 asks only then)', () => {
+    const f = blankForm(options)
+    expect(hasContent(f, options, null)).toBe(false)
+    // the stamped time is not typing
+    f.receivedAt = '2026-03-02 09:10'
+    expect(hasContent(f, options, null)).toBe(false)
+    f.people[0]!.name = '测试甲某'
+    expect(hasContent(f, options, null)).toBe(true)
+    expect(hasContent(blankForm(options), options, { mode: 'repeat', caseId: 1, caseNo: '2026-000001' })).toBe(true)
+  })
+
+  it("keeps the clerk's sex mark out of what Go gets, and dates Go's today", () => {
+    const f = blankForm(options)
+    ;(f.people[0] as FormPerson).sexByHand = true
+    expect('sexByHand' in (toPayload(f, options, null).people[0] as object)).toBe(false)
+    expect((f.people[0] as FormPerson).sexByHand).toBe(true)
+    expect(goToday(options)).toBe('2026-03-02')
   })
 })

@@ -48,6 +48,34 @@ export function goClock(options: FormOptions | null | undefined, elapsed: () => 
   }
 }
 
+/**
+ * A petitioner as the form keeps them: Go's PersonInput, and whether the
+ * clerk chose the sex by hand (then a new ID number does not change it).
+ * Kept on the person so it moves with its row and lives in the draft;
+ * toPayload leaves it out.
+ */
+export type FormPerson = PersonInput & { sexByHand?: boolean }
+
+/** Today by Go's clock ("2026-03-02"), for the examples of date fields. */
+export function goToday(options: FormOptions | null | undefined): string {
+  return (options?.now ?? '').slice(0, 10)
+}
+
+/**
+ * Whether the form holds anything typed: it differs from a blank form of the
+ * same options (the stamped time and the receptionist are not typing).
+ */
+export function hasContent(form: RegisterInput, options: FormOptions | null | undefined, link: Link | null): boolean {
+  if (link) return true
+  const strip = (f: RegisterInput) => {
+    const p = toPayload(f, options, null) as unknown as RegisterInput
+    p.receivedAt = ''
+    p.record = { ...p.record, start: '', receptionist: 0 }
+    return JSON.stringify(p)
+  }
+  return strip(form) !== strip(blankForm(options))
+}
+
 export function blankPerson(options: FormOptions | null | undefined, role: string): PersonInput {
   return {
     id: 0,
@@ -131,5 +159,6 @@ export function toPayload(form: RegisterInput, options: FormOptions | null | und
   p.firstCase = link?.mode === 'new' ? link.caseId : 0
   p.involved = Number(p.involved) || 0
   p.present = Number(p.present) || 0
+  for (const person of p.people as FormPerson[]) delete person.sexByHand
   return p as unknown as RegisterArg
 }

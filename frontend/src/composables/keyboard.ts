@@ -29,23 +29,41 @@ export function focusNext(root: HTMLElement, el: HTMLElement): boolean {
 }
 
 /**
- * Enter in a one-line text input of root moves to the next field. Selects
- * and date pickers keep Enter for choosing; textareas keep it for new lines.
+ * Enter in a one-line text input of root moves to the next field. In a
+ * dropdown (a single select) Enter picks the highlighted entry and moves on,
+ * or moves on when the list is closed: what is typed next lands in the next
+ * field, as the header promises. Date pickers and multiple selects keep
+ * Enter for their own use; textareas keep it for new lines.
  */
 export function useEnterMovesOn(root: Ref<HTMLElement | null | undefined>) {
   // On the document, not on root: root may appear after mounting (once the
-  // form's lists are loaded).
+  // form's lists are loaded). In the capture phase, so that a closed select
+  // does not open on Enter first.
   function onKeydown(e: KeyboardEvent) {
     if (e.key !== 'Enter' || e.shiftKey || e.ctrlKey || e.altKey || e.metaKey || e.isComposing) return
     const t = e.target as HTMLElement | null
     if (!(t instanceof HTMLInputElement) || !root.value?.contains(t)) return
     if (!['text', 'tel', 'number', 'search', ''].includes(t.type)) return
+    // a multiple select (class "enter-keeps") adds a tag on Enter: it keeps it
+    const select = t.closest('.el-select')
+    if (select && !select.classList.contains('enter-keeps')) {
+      const r = root.value
+      if (t.getAttribute('aria-expanded') === 'true') {
+        // the select picks on this Enter; then the cursor moves on
+        setTimeout(() => focusNext(r, t), 0)
+        return
+      }
+      e.preventDefault()
+      e.stopPropagation()
+      focusNext(r, t)
+      return
+    }
     if (t.closest('.el-select, .el-select-v2, .el-date-editor, .el-autocomplete, .el-cascader')) return
     e.preventDefault()
     focusNext(root.value, t)
   }
-  onMounted(() => document.addEventListener('keydown', onKeydown))
-  onBeforeUnmount(() => document.removeEventListener('keydown', onKeydown))
+  onMounted(() => document.addEventListener('keydown', onKeydown, true))
+  onBeforeUnmount(() => document.removeEventListener('keydown', onKeydown, true))
 }
 
 /** Runs fn on a key combination anywhere on the screen while mounted. */

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { effectScope, nextTick, reactive, ref } from 'vue'
 import { setTransport, type CheckResult, type FormOptions, type Transport } from '@/api'
-import { blankForm, blankPerson, toPayload } from './intakeForm'
+import { blankForm, blankPerson, toPayload, type FormPerson } from './intakeForm'
 import { useIntakeCheck } from './useIntakeCheck'
 
 const options = {
@@ -140,6 +140,31 @@ describe('useIntakeCheck', () => {
     form.title = '测试标题'
     await settle()
     expect(call).toHaveBeenCalledTimes(1)
+    scope.stop()
+  })
+
+  it('the sex follows each new ID number Go reads, unless the clerk chose it', async () => {
+    // Go reads the sex from the number: odd 17th digit a man
+    const { form, check, scope } = setup((f) => {
+      const people = (f.people as Array<{ idNumber: string; sexByHand?: boolean }>).map((p) => {
+        expect(p.sexByHand).toBeUndefined() // the mark stays in the form
+        return { sex: p.idNumber ? (Number(p.idNumber[16]) % 2 ? 'M' : 'F') : '', birth: '', area: '' }
+      })
+      return answer({ people })
+    })
+    const p = form.people[0] as FormPerson
+    p.idNumber = '330106199003050020'
+    await check.checkField('people[0].idNumber')
+    expect(p.sex).toBe('F')
+    p.idNumber = '330106199003050010'
+    await check.checkField('people[0].idNumber')
+    expect(p.sex).toBe('M')
+    // chosen by hand: it stays
+    p.sex = 'F'
+    p.sexByHand = true
+    p.idNumber = '330106199103050030'
+    await check.checkField('people[0].idNumber')
+    expect(p.sex).toBe('F')
     scope.stop()
   })
 })

@@ -5,7 +5,7 @@
 // answer. The form states none of it itself.
 import { computed, onScopeDispose, reactive, ref, watch, type Ref } from 'vue'
 import { api, toApiError, type CheckResult, type FormOptions, type RegisterInput } from '@/api'
-import type { RegisterArg } from './intakeForm'
+import type { FormPerson, RegisterArg } from './intakeForm'
 
 export interface IntakeCheckOptions {
   form: RegisterInput
@@ -25,17 +25,29 @@ export function useIntakeCheck({ form, options, payload, also, delay = 400 }: In
   // Answers can overtake each other: only the latest question's answer
   // becomes the form's state.
   let asked = 0
-  async function ask(): Promise<{ res: CheckResult; latest: boolean } | null> {
+  async function ask(): Promise<{ res: CheckResult; latest: boolean; sexSet: Set<number> } | null> {
     if (!options.value) return null
     const n = ++asked
-    const res: CheckResult = await api.Visits.Check(payload())
+    const sent = payload()
+    const res: CheckResult = await api.Visits.Check(sent)
     const latest = n === asked
+    const sexSet = new Set<number>()
     if (latest) {
       lastCheck.value = res
       // Go counts who is present; the clerk may count more, never fewer.
       if (typeof res.present === 'number' && (Number(form.present) || 0) < res.present) form.present = res.present
+      // The sex follows the ID number each time Go reads one, unless the
+      // clerk chose it by hand; an answer about a number since changed is
+      // not applied.
+      res.people.forEach((d, i) => {
+        const p = form.people[i] as FormPerson | undefined
+        if (!p || !d.sex || p.sexByHand || p.sex === d.sex) return
+        if (p.idNumber !== sent.people[i]?.idNumber) return
+        p.sex = d.sex
+        sexSet.add(i)
+      })
     }
-    return { res, latest }
+    return { res, latest, sexSet }
   }
 
   /** The required fields: the latest answer's, else the empty form's; none when Go does not say. */
@@ -50,11 +62,7 @@ export function useIntakeCheck({ form, options, payload, also, delay = 400 }: In
     try {
       const a = await ask()
       if (!a) return
-      const { res } = a
-      res.people.forEach((d, i) => {
-        const p = form.people[i]
-        if (p && d.sex && !p.sex) p.sex = d.sex
-      })
+      const { res, sexSet } = a
       const err = res.errors.find((e) => e.field === field)
       if (err) errors[field] = err.message
       else delete errors[field]
@@ -64,7 +72,9 @@ export function useIntakeCheck({ form, options, payload, also, delay = 400 }: In
       if (field.endsWith('.sex') || field.endsWith('.idNumber')) {
         const sexField = field.replace(/\.idNumber$/, '.sex')
         const sexErr = res.errors.find((e) => e.field === sexField)
-        if (sexErr) errors[sexField] = sexErr.message
+        const i = Number(/^people\[(\d+)\]/.exec(field)?.[1])
+        // a sex just set from the number answers Go's refusal of the old one
+        if (sexErr && !sexSet.has(i)) errors[sexField] = sexErr.message
         else delete errors[sexField]
       }
     } catch (e) {

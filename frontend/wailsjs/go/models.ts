@@ -632,6 +632,7 @@ export namespace app {
 	    present: number;
 	    groupThreshold: number;
 	    maxDelegates: number;
+	    scripts: WordingRef[];
 	
 	    static createFrom(source: any = {}) {
 	        return new CheckResult(source);
@@ -647,6 +648,7 @@ export namespace app {
 	        this.present = source["present"];
 	        this.groupThreshold = source["groupThreshold"];
 	        this.maxDelegates = source["maxDelegates"];
+	        this.scripts = this.convertValues(source["scripts"], WordingRef);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -711,6 +713,7 @@ export namespace app {
 	    label: string;
 	    needs: string[];
 	    letter: string;
+	    due?: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new DisposalOption(source);
@@ -722,6 +725,7 @@ export namespace app {
 	        this.label = source["label"];
 	        this.needs = source["needs"];
 	        this.letter = source["letter"];
+	        this.due = source["due"];
 	    }
 	}
 	export class ExpiredCase {

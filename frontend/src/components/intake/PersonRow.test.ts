@@ -95,4 +95,17 @@ describe('PersonRow', () => {
     const { w: w2 } = mountRow({ index: 1 })
     expect(w2.find('[name="people[1].anonymous"]').exists()).toBe(false)
   })
+
+  it("keeps a companion to one line, its details on demand, and opens them where Go has a word", async () => {
+    const { w } = mountRow({ index: 2 })
+    await flushPromises()
+    const more = () => w.get('[data-testid="person-more-2"]').isVisible()
+    expect(more()).toBe(false)
+    await w.get('[data-testid="person-details-2"]').trigger('click')
+    expect(more()).toBe(true)
+    await w.get('[data-testid="person-details-2"]').trigger('click')
+    expect(more()).toBe(false)
+    await w.setProps({ errors: { 'people[2].postcode': '邮政编码应为 6 位数字。' } })
+    expect(more()).toBe(true)
+  })
 })
