@@ -169,6 +169,10 @@ describe('repeat visitors', () => {
       assert.ok(text.includes(want), `the printed page lacks ${want}`)
     }
     execFileSync('pdftoppm', ['-png', '-r', '80', pdf, join(outDir, 'record-sheet')])
+    // 返回 leads back to the case
+    await page.emulateMedia({ media: 'screen' })
+    await page.getByTestId('print-back').click()
+    await page.getByTestId('case-timeline').waitFor()
     assert.deepEqual(page.errors, [])
   })
 
