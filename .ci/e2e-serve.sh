@@ -20,10 +20,12 @@ cd "$(dirname "$0")/../frontend"
 # serve.spec uses the server started here; xss.spec starts its own from
 # LAIFANG_BIN (a fresh office and a generated one). intake.spec runs after
 # serve.spec on the same file: serve.spec sets the office up; so does
-# repeat.spec (the wording library, a repeat visit, the 接谈笔录).
+# repeat.spec (the wording library, a repeat visit, the 接谈笔录); so does
+# casedesk.spec (today's list, the case view, a reveal, the print pages).
 export LAIFANG_URL="$url" LAIFANG_DATA_FILE="$tmp/data/laifang.db" LAIFANG_BIN="$bin"
 LAIFANG_VERSION=$("$bin" version)
 export LAIFANG_VERSION
 npm run --silent e2e -- serve xss
 npm run --silent e2e -- intake
 npm run --silent e2e -- repeat
+npm run --silent e2e -- casedesk

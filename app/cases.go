@@ -1,9 +1,11 @@
 package app
 
 import (
+	"strconv"
 	"strings"
 	"time"
 
+	"laifang/domain/dict"
 	"laifang/store"
 )
 
@@ -94,13 +96,18 @@ type CaseRecord struct {
 	RiskHidden bool   `json:"riskHidden"` // there are notes this session may not see
 }
 
-// TimelineEntry is one entry of a case's timeline.
+// TimelineEntry is one entry of a case's timeline: an event of its own
+// (ID not 0), or what the case's record, its tasks and its letters tell
+// happened without one (timeline.go).
 type TimelineEntry struct {
 	ID           uint64       `json:"id"`
-	Kind         string       `json:"kind"` // store.Event* kinds
-	At           string       `json:"at"`   // RFC 3339
+	Key          string       `json:"key"`   // unique on the timeline
+	Kind         string       `json:"kind"`  // store.Event* kinds, or Kind* of timeline.go
+	Label        string       `json:"label"` // what happened, in Chinese
+	At           string       `json:"at"`    // RFC 3339, or YYYY-MM-DD where only the day is known
 	By           string       `json:"by"`
 	Text         string       `json:"text"`
+	Details      []CaseField  `json:"details"`
 	From         string       `json:"from"` // status labels of a transition
 	To           string       `json:"to"`
 	Visit        bool         `json:"visit"` // the entry records a visit
@@ -112,36 +119,70 @@ type TimelineEntry struct {
 	CorrectedBy  uint64       `json:"correctedBy"`
 }
 
-// CaseDetail is one case as the case view shows it.
+// CaseField is one labelled fact of a timeline entry (承办单位, 办理期限 …).
+type CaseField struct {
+	Label string `json:"label"`
+	Value string `json:"value"`
+}
+
+// CaseDetail is one case as the case view shows it: the whole case, its
+// text masked as caseText masks it, the accused and the risk tags as
+// caseSecrets gives them.
 type CaseDetail struct {
-	ID           uint64           `json:"id"`
-	No           string           `json:"no"`
-	Received     string           `json:"received"` // RFC 3339
-	Channel      string           `json:"channel"`
-	Title        string           `json:"title"`
-	Demand       string           `json:"demand"`
-	Facts        string           `json:"facts"`
-	Type         string           `json:"type"`
-	Category     string           `json:"category"`
-	Status       string           `json:"status"`
-	StatusLabel  string           `json:"statusLabel"`
-	Disposal     string           `json:"disposal"`
-	Outcome      string           `json:"outcome"`
-	Reply        string           `json:"reply"`
-	Due          string           `json:"due"`
-	Visits       int              `json:"visits"`
-	Repeat       bool             `json:"repeat"`
-	FirstCase    uint64           `json:"firstCase"`
-	Confidential bool             `json:"confidential"`
-	Identified   bool             `json:"identified"` // this session sees the people
-	People       []CasePersonView `json:"people"`
-	Timeline     []TimelineEntry  `json:"timeline"` // oldest first
+	ID            uint64   `json:"id"`
+	No            string   `json:"no"`
+	ExternalNo    string   `json:"externalNo"`
+	Received      string   `json:"received"`   // RFC 3339
+	Registered    string   `json:"registered"` // RFC 3339
+	RegisteredBy  string   `json:"registeredBy"`
+	Channel       string   `json:"channel"`
+	Incoming      string   `json:"incoming"` // the 来文: office, number, date
+	Title         string   `json:"title"`
+	Demand        string   `json:"demand"`
+	Facts         string   `json:"facts"`
+	Place         string   `json:"place"` // 问题发生地
+	Type          string   `json:"type"`
+	Category      string   `json:"category"`      // code
+	CategoryLabel string   `json:"categoryLabel"` // 内容分类, by the office's list
+	Accused       string   `json:"accused"`       // 被反映人 (caseSecrets)
+	AccusedUnit   string   `json:"accusedUnit"`
+	Present       int      `json:"present"`  // 来访人数
+	Involved      int      `json:"involved"` // 涉及人数
+	Flags         []string `json:"flags"`    // 集体访, 重大紧急 … (caseFlags)
+	RiskTags      []string `json:"riskTags"` // with case.risk only
+	Prior         string   `json:"prior"`
+	Status        string   `json:"status"`
+	StatusLabel   string   `json:"statusLabel"`
+	Disposal      string   `json:"disposal"`
+	DispDetail    string   `json:"dispDetail"` // the reason, the unit or the body (dispDetail)
+	Opinion       string   `json:"opinion"`    // 拟办意见
+	Accepted      string   `json:"accepted"`   // YYYY-MM-DD
+	Unit          string   `json:"unit"`       // 承办单位
+	Handler       string   `json:"handler"`
+	Outcome       string   `json:"outcome"`
+	Reply         string   `json:"reply"`
+	Served        string   `json:"served"` // YYYY-MM-DD
+	ServedHow     string   `json:"servedHow"`
+	Closed        string   `json:"closed"` // YYYY-MM-DD
+	ArchiveNo     string   `json:"archiveNo"`
+	Due           string   `json:"due"`      // YYYY-MM-DD
+	DueLabel      string   `json:"dueLabel"` // which clock Due is the deadline of (dueLabel)
+	Visits        int      `json:"visits"`
+	Repeat        bool     `json:"repeat"`
+	FirstCase     uint64   `json:"firstCase"`
+	Confidential  bool     `json:"confidential"`
+	Identified    bool     `json:"identified"` // this session sees the people
+	// MayReveal: a confidential case this session may reveal (it holds the
+	// grant) and has not yet revealed (Privacy.Reveal).
+	MayReveal bool             `json:"mayReveal"`
+	People    []CasePersonView `json:"people"`
+	Timeline  []TimelineEntry  `json:"timeline"` // oldest first
 }
 
 // Get reads one case with its people (masked per role) and its timeline.
 // A confidential case this session may not identify shows no one's
 // identity and none of its text (caseText): its number, dates, type,
-// status and the kinds of its timeline entries.
+// status, marks and what happened when, without the words.
 func (s *Cases) Get(id uint64) (CaseDetail, error) {
 	act, st, err := s.gate("Cases.Get")
 	if err != nil {
@@ -154,12 +195,42 @@ func (s *Cases) Get(id uint64) (CaseDetail, error) {
 			return err
 		}
 		ident := s.mayIdentify(act, c)
-		out = CaseDetail{ID: c.ID, No: c.No, Received: c.Received.Time().Format(time.RFC3339), Channel: c.Channel,
-			Title: caseText(ident, c.Title), Demand: caseText(ident, c.Demand), Facts: caseText(ident, c.Facts), Type: c.Type,
-			Category: c.Category, Status: c.Status, StatusLabel: statusLabel(c.Status), Disposal: c.Disposal,
-			Outcome: c.Outcome, Reply: caseText(ident, c.Reply), Due: c.Due.String(),
+		names := userNames(tx)
+		lists := map[string]dict.List{}
+		for _, n := range []string{dict.Category, dict.NotAccepted} {
+			if lists[n], err = dictList(tx, n); err != nil {
+				return err
+			}
+		}
+		text := func(s string) string { return caseText(ident, s) }
+		out = CaseDetail{ID: c.ID, No: c.No, ExternalNo: c.ExternalNo, Received: c.Received.Time().Format(time.RFC3339),
+			RegisteredBy: names[c.RegisteredBy], Channel: c.Channel,
+			Title: text(c.Title), Demand: text(c.Demand), Facts: text(c.Facts),
+			Place: text(strings.TrimSpace(c.Region + " " + c.Place)), Type: c.Type,
+			Category: c.Category, CategoryLabel: categoryLabel(lists[dict.Category], c),
+			Present: c.Present, Involved: c.Involved, Flags: caseFlags(c, c.Repeat), RiskTags: []string{},
+			Prior: text(c.Prior), Status: c.Status, StatusLabel: statusLabel(c.Status), Disposal: c.Disposal,
+			DispDetail: dispDetail(tx, lists[dict.NotAccepted], c, ident), Opinion: text(c.DispOpinion),
+			Accepted: c.Accepted.String(), Unit: unitName(tx, c.Unit), Handler: names[c.Handler],
+			Outcome: c.Outcome, Reply: text(c.Reply), Served: c.Served.String(), ServedHow: c.ServedHow,
+			Closed: c.Closed.String(), ArchiveNo: c.ArchiveNo, Due: c.Due.String(), DueLabel: dueLabel(c),
 			Visits: max(c.Visits, 1), Repeat: c.Repeat, FirstCase: c.FirstCase, Confidential: IsConfidential(c),
-			Identified: ident, People: []CasePersonView{}}
+			Identified: ident, MayReveal: IsConfidential(c) && !ident && act.May(PermConfidential),
+			People: []CasePersonView{}}
+		if c.Registered != 0 {
+			out.Registered = c.Registered.Time().Format(time.RFC3339)
+		}
+		if c.Incoming != nil {
+			out.Incoming = strings.TrimSpace(c.Incoming.Org + " " + c.Incoming.DocNo + " " + c.Incoming.DocDate.String())
+		}
+		accused, risk := s.caseSecrets(act, c)
+		out.Accused = accused
+		if c.AccusedUnit != 0 {
+			out.AccusedUnit = text(unitName(tx, c.AccusedUnit))
+		}
+		if act.May(PermRisk) {
+			out.RiskTags = append(out.RiskTags, risk...)
+		}
 		for _, cp := range c.People {
 			p, err := tx.Person(cp.Person)
 			if err != nil {
@@ -175,14 +246,16 @@ func (s *Cases) Get(id uint64) (CaseDetail, error) {
 		if err != nil {
 			return err
 		}
-		out.Timeline = s.timeline(tx, act, c, events)
-		return nil
+		out.Timeline, err = s.timeline(tx, act, c, events, names)
+		return err
 	})
 	return out, err
 }
 
-func (s *Cases) timeline(tx *store.Tx, act *Actor, c *store.Case, events []store.Event) []TimelineEntry {
-	names := userNames(tx)
+// timeline is the case's timeline: its events, in the order they were
+// written, each named and with its facts (eventEntry), and between them
+// what the case tells happened without an event (caseEntries).
+func (s *Cases) timeline(tx *store.Tx, act *Actor, c *store.Case, events []store.Event, names map[uint64]string) ([]TimelineEntry, error) {
 	corrected := map[uint64]uint64{}
 	for _, e := range events {
 		if e.Corrects != 0 {
@@ -204,8 +277,9 @@ func (s *Cases) timeline(tx *store.Tx, act *Actor, c *store.Case, events []store
 	out := []TimelineEntry{}
 	for i := range events {
 		e := &events[i]
-		te := TimelineEntry{ID: e.ID, Kind: e.Kind, At: e.At.Time().Format(time.RFC3339), By: names[e.By],
-			Text: caseText(identified, e.Text), Corrects: e.Corrects, CorrectedBy: corrected[e.ID], ScriptRefs: []WordingRef{}}
+		te := TimelineEntry{ID: e.ID, Key: "e" + strconv.FormatUint(e.ID, 10), Kind: e.Kind, Label: eventLabel(e.Kind),
+			At: e.At.Time().Format(time.RFC3339), By: names[e.By], Text: caseText(identified, e.Text),
+			Details: visitDetails(e.Visit), Corrects: e.Corrects, CorrectedBy: corrected[e.ID], ScriptRefs: []WordingRef{}}
 		if e.From != "" || e.To != "" {
 			te.From, te.To = statusLabel(e.From), statusLabel(e.To)
 		}
@@ -225,7 +299,11 @@ func (s *Cases) timeline(tx *store.Tx, act *Actor, c *store.Case, events []store
 		}
 		out = append(out, te)
 	}
-	return out
+	more, err := s.caseEntries(tx, c, events, identified, names)
+	if err != nil {
+		return nil, err
+	}
+	return mergeTimeline(events, out, more, c.Registered), nil
 }
 
 // recordView is a reception record as the session may read it: its text
@@ -344,6 +422,9 @@ func (s *Cases) CorrectRecord(caseID, eventID uint64, in CaseRecord) (uint64, er
 		}
 		var old *store.Event
 		for i := range events {
+			if eventID == 0 {
+				break // an entry told from the case: no record of its own
+			}
 			if events[i].ID == eventID {
 				old = &events[i]
 			}

@@ -75,23 +75,52 @@ func officeDue(tx *store.Tx, in deadline.Input) (deadline.Due, error) {
 	return p.Compute(in, cal)
 }
 
-// caseDue is the running legal deadline of a case in its state: the
-// acceptance notice from receipt, the handling period from acceptance, or
-// the date on the 交办单 (assignedDue, YYYY-MM-DD); none (0) in the other
-// states.
+// caseClock is the clock that runs in a case's state, the one its Due is
+// the deadline of: the acceptance notice (受理告知) until the case is
+// accepted or sent on, the handling period (办理) while it is handled, none
+// ("") in the other states.
+func caseClock(status string) deadline.Clock {
+	switch status {
+	case store.StatusRegistered, store.StatusTransferred:
+		return deadline.Notice
+	case store.StatusAccepted, store.StatusAssigned, store.StatusInProgress, store.StatusExtended:
+		return deadline.Handling
+	}
+	return ""
+}
+
+// dueLabel names the deadline a case shows (Case.Due) by the clock of its
+// state: 受理告知期限, 办理期限; "期限" for a due date kept in a state
+// no clock runs in; "" without one.
+func dueLabel(c *store.Case) string {
+	if c.Due == 0 {
+		return ""
+	}
+	return string(caseClock(c.Status)) + "期限"
+}
+
+// caseDue is the running legal deadline of a case in its state
+// (caseClock): the acceptance notice from receipt, the handling period
+// from acceptance, or the date on the 交办单 (assignedDue, YYYY-MM-DD);
+// none (0) in the other states.
 func caseDue(tx *store.Tx, c *store.Case, assignedDue string) (store.Date, error) {
 	var in deadline.Input
-	switch c.Status {
-	case store.StatusRegistered, store.StatusTransferred:
+	switch caseClock(c.Status) {
+	case deadline.Notice:
 		start := c.Received.Date()
 		if c.Received == 0 {
 			start = store.DateOf(tx.Now())
 		}
 		in = deadline.Input{Clock: deadline.Notice, Start: deadline.Date(start)}
-	case store.StatusAccepted:
-		in = deadline.Input{Clock: deadline.Handling, Start: deadline.Date(c.Accepted)}
-	case store.StatusAssigned:
-		return store.ParseDate(assignedDue)
+	case deadline.Handling:
+		switch c.Status {
+		case store.StatusAccepted:
+			in = deadline.Input{Clock: deadline.Handling, Start: deadline.Date(c.Accepted)}
+		case store.StatusAssigned:
+			return store.ParseDate(assignedDue)
+		default:
+			return 0, nil
+		}
 	default:
 		return 0, nil
 	}

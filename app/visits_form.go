@@ -98,43 +98,13 @@ func (s *Visits) Form(caseID, visitID uint64) (RegistrationForm, error) {
 			Demand: text(c.Demand), Facts: text(c.Facts), Region: strings.TrimSpace(c.Region + " " + c.Place),
 			Type: c.Type, Prior: text(c.Prior), Disposal: c.Disposal, Opinion: text(c.DispOpinion),
 			StatusLabel: casestate.Labels[casestate.State(c.Status)], Due: c.Due.String(), Repeat: v.Repeat,
-			People: []FormPerson{}, Flags: []string{}}
+			People: []FormPerson{}}
 		if c.Incoming != nil {
 			out.Incoming = strings.TrimSpace(c.Incoming.Org + " " + c.Incoming.DocNo + " " + c.Incoming.DocDate.String())
 		}
-		cat := lists[dict.Category]
-		if e, ok := cat.Lookup(c.Category); ok {
-			out.Category = e.Label
-			if e2, ok := cat.Lookup(c.Category2); ok {
-				out.Category += " / " + e2.Label
-			}
-		}
-		switch c.Disposal {
-		case "不予受理", "不再受理":
-			if e, ok := lists[dict.NotAccepted].Lookup(c.DispReason); ok {
-				out.DispDetail = e.Label
-			}
-		case "转送", "交办":
-			if u, err := tx.Unit(c.Unit); err == nil {
-				out.DispDetail = u.Name
-			}
-		default:
-			out.DispDetail = c.DispReason
-		}
-		// 重复访 is this visit's mark: a later visit recorded on the case, or a
-		// case registered as a repeat (linked to an earlier case, or with the
-		// earlier petitions written down). The first visit of a case that
-		// others were later linked to was not a repeat when it was made.
-		repeatVisit := v.Repeat || (c.Repeat && (c.FirstCase != 0 || c.Prior != ""))
-		for _, f := range []struct {
-			on    bool
-			label string
-		}{{c.Group, "集体访"}, {repeatVisit, "重复访"}, {c.SkipLevel, "越级访"}, {c.Litigation, "涉法涉诉"},
-			{c.Urgent, "重大紧急"}, {IsConfidential(c), "检举保密"}} {
-			if f.on {
-				out.Flags = append(out.Flags, f.label)
-			}
-		}
+		out.Category = categoryLabel(lists[dict.Category], c)
+		out.DispDetail = dispDetail(tx, lists[dict.NotAccepted], c, identify)
+		out.Flags = caseFlags(c, repeatVisit(c, v))
 		if identify {
 			out.Accused = c.Accused
 		} else {

@@ -32,6 +32,9 @@ type TodayVisit struct {
 	Group        bool   `json:"group"`
 	Confidential bool   `json:"confidential"`
 	Masked       bool   `json:"masked"`
+	// Flags are the marks of the visit and its case as the 来访登记表
+	// prints them (caseFlags): 集体访, 重复访, 重大紧急 …
+	Flags []string `json:"flags"`
 }
 
 // Today lists today's visits, newest first.
@@ -59,7 +62,7 @@ func (s *Visits) Today() ([]TodayVisit, error) {
 			row := TodayVisit{VisitID: v.ID, CaseID: c.ID, CaseNo: c.No, At: v.At.Time().Local().Format("15:04"),
 				People: len(v.People), Present: v.Present, Title: c.Title, Type: c.Type, Status: c.Status,
 				StatusLabel: casestate.Labels[casestate.State(c.Status)], Disposal: v.Disposal,
-				Repeat: v.Repeat, Group: c.Group, Confidential: IsConfidential(c)}
+				Repeat: v.Repeat, Group: c.Group, Confidential: IsConfidential(c), Flags: caseFlags(c, repeatVisit(c, &v))}
 			if len(v.People) == 0 {
 				row.People = len(c.People)
 			}

@@ -153,8 +153,10 @@ describe('repeat visitors', () => {
     await timeline.getByTestId('entry-corrected').first().waitFor()
     assert.ok(await timeline.getByText('工资仍未结清').count(), 'the old record is gone')
     await screenshot(page, 'repeat-case')
-    // print the first visit's 接谈笔录
+    // print the first visit's 接谈笔录: its preview, then 打印
     await entries.first().getByTestId('entry-print').click()
+    await page.getByTestId('record-sheet').waitFor()
+    await page.getByTestId('print-now').click()
     await page.waitForFunction(() => window.__printed === 1)
     mkdirSync(outDir, { recursive: true })
     const pdf = join(outDir, 'record-sheet.pdf')
@@ -167,6 +169,10 @@ describe('repeat visitors', () => {
       assert.ok(text.includes(want), `the printed page lacks ${want}`)
     }
     execFileSync('pdftoppm', ['-png', '-r', '80', pdf, join(outDir, 'record-sheet')])
+    // 返回 leads back to the case
+    await page.emulateMedia({ media: 'screen' })
+    await page.getByTestId('print-back').click()
+    await page.getByTestId('case-timeline').waitFor()
     assert.deepEqual(page.errors, [])
   })
 

@@ -97,6 +97,12 @@ export const pageRoutes: RouteRecordRaw[] = [
     component: () => import('@/views/PrintRegistrationView.vue'),
     meta: { titleKey: 'print.formTitle', icon: Printer, bare: true },
   },
+  {
+    path: '/print/record/:caseId(\\d+)/:eventId(\\d+)',
+    name: 'print-record',
+    component: () => import('@/views/PrintRecordView.vue'),
+    meta: { titleKey: 'sheet.title', icon: Printer, bare: true },
+  },
 ]
 
 /** The screens shown in the left menu, in order. */

@@ -352,12 +352,29 @@ export namespace app {
 	        this.riskHidden = source["riskHidden"];
 	    }
 	}
+	export class CaseField {
+	    label: string;
+	    value: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CaseField(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.label = source["label"];
+	        this.value = source["value"];
+	    }
+	}
 	export class TimelineEntry {
 	    id: number;
+	    key: string;
 	    kind: string;
+	    label: string;
 	    at: string;
 	    by: string;
 	    text: string;
+	    details: CaseField[];
 	    from: string;
 	    to: string;
 	    visit: boolean;
@@ -375,10 +392,13 @@ export namespace app {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.id = source["id"];
+	        this.key = source["key"];
 	        this.kind = source["kind"];
+	        this.label = source["label"];
 	        this.at = source["at"];
 	        this.by = source["by"];
 	        this.text = source["text"];
+	        this.details = this.convertValues(source["details"], CaseField);
 	        this.from = source["from"];
 	        this.to = source["to"];
 	        this.visit = source["visit"];
@@ -437,24 +457,48 @@ export namespace app {
 	export class CaseDetail {
 	    id: number;
 	    no: string;
+	    externalNo: string;
 	    received: string;
+	    registered: string;
+	    registeredBy: string;
 	    channel: string;
+	    incoming: string;
 	    title: string;
 	    demand: string;
 	    facts: string;
+	    place: string;
 	    type: string;
 	    category: string;
+	    categoryLabel: string;
+	    accused: string;
+	    accusedUnit: string;
+	    present: number;
+	    involved: number;
+	    flags: string[];
+	    riskTags: string[];
+	    prior: string;
 	    status: string;
 	    statusLabel: string;
 	    disposal: string;
+	    dispDetail: string;
+	    opinion: string;
+	    accepted: string;
+	    unit: string;
+	    handler: string;
 	    outcome: string;
 	    reply: string;
+	    served: string;
+	    servedHow: string;
+	    closed: string;
+	    archiveNo: string;
 	    due: string;
+	    dueLabel: string;
 	    visits: number;
 	    repeat: boolean;
 	    firstCase: number;
 	    confidential: boolean;
 	    identified: boolean;
+	    mayReveal: boolean;
 	    people: CasePersonView[];
 	    timeline: TimelineEntry[];
 	
@@ -466,24 +510,48 @@ export namespace app {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.id = source["id"];
 	        this.no = source["no"];
+	        this.externalNo = source["externalNo"];
 	        this.received = source["received"];
+	        this.registered = source["registered"];
+	        this.registeredBy = source["registeredBy"];
 	        this.channel = source["channel"];
+	        this.incoming = source["incoming"];
 	        this.title = source["title"];
 	        this.demand = source["demand"];
 	        this.facts = source["facts"];
+	        this.place = source["place"];
 	        this.type = source["type"];
 	        this.category = source["category"];
+	        this.categoryLabel = source["categoryLabel"];
+	        this.accused = source["accused"];
+	        this.accusedUnit = source["accusedUnit"];
+	        this.present = source["present"];
+	        this.involved = source["involved"];
+	        this.flags = source["flags"];
+	        this.riskTags = source["riskTags"];
+	        this.prior = source["prior"];
 	        this.status = source["status"];
 	        this.statusLabel = source["statusLabel"];
 	        this.disposal = source["disposal"];
+	        this.dispDetail = source["dispDetail"];
+	        this.opinion = source["opinion"];
+	        this.accepted = source["accepted"];
+	        this.unit = source["unit"];
+	        this.handler = source["handler"];
 	        this.outcome = source["outcome"];
 	        this.reply = source["reply"];
+	        this.served = source["served"];
+	        this.servedHow = source["servedHow"];
+	        this.closed = source["closed"];
+	        this.archiveNo = source["archiveNo"];
 	        this.due = source["due"];
+	        this.dueLabel = source["dueLabel"];
 	        this.visits = source["visits"];
 	        this.repeat = source["repeat"];
 	        this.firstCase = source["firstCase"];
 	        this.confidential = source["confidential"];
 	        this.identified = source["identified"];
+	        this.mayReveal = source["mayReveal"];
 	        this.people = this.convertValues(source["people"], CasePersonView);
 	        this.timeline = this.convertValues(source["timeline"], TimelineEntry);
 	    }
@@ -506,6 +574,7 @@ export namespace app {
 		    return a;
 		}
 	}
+	
 	export class CaseListRow {
 	    id: number;
 	    no: string;
@@ -1586,6 +1655,7 @@ export namespace app {
 	    group: boolean;
 	    confidential: boolean;
 	    masked: boolean;
+	    flags: string[];
 	
 	    static createFrom(source: any = {}) {
 	        return new TodayVisit(source);
@@ -1611,6 +1681,7 @@ export namespace app {
 	        this.group = source["group"];
 	        this.confidential = source["confidential"];
 	        this.masked = source["masked"];
+	        this.flags = source["flags"];
 	    }
 	}
 	
