@@ -28,15 +28,7 @@ func (c *Console) Users() ([]UserInfo, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := []UserInfo{}
-	err = st.View(func(tx *store.Tx) error {
-		us, err := tx.Users()
-		for i := range us {
-			out = append(out, userInfo(&us[i]))
-		}
-		return err
-	})
-	return out, err
+	return allUsers(st)
 }
 
 // User finds an account by login name (case does not matter).

@@ -55,8 +55,14 @@ func (s *Users) List() ([]UserInfo, error) {
 	if err != nil {
 		return nil, err
 	}
+	return allUsers(st)
+}
+
+// allUsers is every account as the users screen and `laifang users list`
+// show it.
+func allUsers(st *store.Store) ([]UserInfo, error) {
 	out := []UserInfo{}
-	err = st.View(func(tx *store.Tx) error {
+	err := st.View(func(tx *store.Tx) error {
 		us, err := tx.Users()
 		for i := range us {
 			out = append(out, userInfo(&us[i]))
