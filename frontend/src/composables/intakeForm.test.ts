@@ -1,23 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import type { FormOptions } from '@/api'
 import { blankForm, blankPerson, goClock, goMoment, goToday, hasContent, toPayload, ROLE_MAIN, type FormPerson } from './intakeForm'
+import { testOptions } from './intakeOptions.testkit'
 
 const entry = (code: string, active = true) => ({ code, label: code, parent: '', active, sort: 0 })
-const options = {
+const options = testOptions({
   lists: [
     { name: 'channel', entries: [entry('旧形式', false), entry('走访'), entry('上级交办')] },
     { name: 'id_type', entries: [entry('居民身份证'), entry('护照')] },
   ],
-  disposals: [],
   units: [{ id: 7, name: '测试镇劳动保障所', kind: 'dept' }],
-  staff: [],
-  groupThreshold: 5,
-  maxDelegates: 5,
-  now: '2026-03-02T09:30',
-  user: 3,
-  mayRisk: false,
-  labels: {},
-} as unknown as FormOptions
+})
 
 describe('blankForm', () => {
   it("starts the visit at Go's time, never the browser's", () => {

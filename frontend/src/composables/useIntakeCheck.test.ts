@@ -3,19 +3,9 @@ import { effectScope, nextTick, reactive, ref } from 'vue'
 import { setTransport, type CheckResult, type FormOptions, type Transport } from '@/api'
 import { blankForm, blankPerson, toPayload, type FormPerson } from './intakeForm'
 import { useIntakeCheck } from './useIntakeCheck'
+import { testOptions } from './intakeOptions.testkit'
 
-const options = {
-  lists: [],
-  disposals: [],
-  units: [],
-  staff: [],
-  groupThreshold: 5,
-  maxDelegates: 5,
-  now: '2026-03-02T09:30',
-  user: 3,
-  mayRisk: false,
-  labels: {},
-} as unknown as FormOptions
+const options = testOptions()
 
 function answer(over: Partial<CheckResult> = {}): CheckResult {
   return { errors: [], warnings: [], people: [], group: false, groupThreshold: 5, maxDelegates: 5, ...over } as CheckResult

@@ -1,21 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { effectScope, nextTick, reactive, ref } from 'vue'
-import { setTransport, type FormOptions, type Transport } from '@/api'
+import { setTransport, type Transport } from '@/api'
 import { blankForm, type Link } from './intakeForm'
 import { useIntakeDraft } from './useIntakeDraft'
+import { testOptions } from './intakeOptions.testkit'
 
-const options = {
+const options = testOptions({
   lists: [{ name: 'channel', entries: [{ code: '走访', label: '走访', parent: '', active: true, sort: 0 }] }],
-  disposals: [],
-  units: [],
-  staff: [],
-  groupThreshold: 5,
-  maxDelegates: 5,
-  now: '2026-03-02T09:30',
-  user: 3,
-  mayRisk: false,
-  labels: {},
-} as unknown as FormOptions
+})
 
 afterEach(() => setTransport(null))
 

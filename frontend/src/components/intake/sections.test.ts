@@ -2,32 +2,24 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import ElementPlus from 'element-plus'
 import { reactive } from 'vue'
-import type { FormOptions } from '@/api'
 import { createLaifangI18n } from '@/i18n'
 import { blankForm } from '@/composables/intakeForm'
 import DisposalSection from './DisposalSection.vue'
 import MatterSection from './MatterSection.vue'
+import { testOptions } from '@/composables/intakeOptions.testkit'
 
 afterEach(() => {
   document.body.innerHTML = ''
 })
 
-const options = {
+const options = testOptions({
   lists: [{ name: 'not_accepted', entries: [{ code: '测试理由', label: '测试理由', parent: '', active: true, sort: 0 }] }],
   disposals: [
     { action: 'accept', label: '受理', needs: [], letter: '' },
     { action: 'refuse', label: '不予受理', needs: ['reason'], letter: '' },
     { action: 'assign', label: '交办', needs: ['unit', 'due'], letter: '' },
   ],
-  units: [],
-  staff: [],
-  groupThreshold: 5,
-  maxDelegates: 5,
-  now: '2026-03-02T09:30',
-  user: 3,
-  mayRisk: false,
-  labels: {},
-} as unknown as FormOptions
+})
 
 const global = { plugins: [createLaifangI18n('zh-CN'), ElementPlus] }
 const item = (w: VueWrapper, name: string) => w.findAll('.el-form-item').find((i) => i.find(`[name="${name}"]`).exists())
