@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"laifang/domain/casestate"
+	"laifang/domain/civil"
 	"laifang/domain/dict"
 	"laifang/domain/idcard"
 	"laifang/domain/phone"
@@ -275,7 +276,7 @@ func checkIntake(in *RegisterInput, r *intakeRules) CheckResult {
 	var is issues
 	out := CheckResult{GroupThreshold: r.threshold, MaxDelegates: r.maxDelegates}
 	linked := in.LinkCase != 0
-	today := store.DateOf(r.now)
+	today := civil.DateOf(r.now)
 
 	// A. Header.
 	received := r.now
@@ -307,7 +308,7 @@ func checkIntake(in *RegisterInput, r *intakeRules) CheckResult {
 		checkLen(&is, "incomingDocNo", "来文文号", in.IncomingDocNo, maxShort)
 		checkPastDate(&is, "incomingDate", "来文日期", in.IncomingDate, today)
 		if in.IncomingDue != "" {
-			if _, err := store.ParseDate(in.IncomingDue); err != nil {
+			if _, err := civil.Parse(in.IncomingDue); err != nil {
 				is.err("incomingDue", "intake.date", "要求办结日期格式应为 2026-03-02。")
 			}
 		}
@@ -536,11 +537,11 @@ func checkIntake(in *RegisterInput, r *intakeRules) CheckResult {
 	return out
 }
 
-func checkPastDate(is *issues, field, label, s string, today store.Date) {
+func checkPastDate(is *issues, field, label, s string, today civil.Date) {
 	if s == "" {
 		return
 	}
-	d, err := store.ParseDate(s)
+	d, err := civil.Parse(s)
 	if err != nil {
 		is.err(field, "intake.date", label+"格式应为 2026-03-02。")
 		return
@@ -592,10 +593,10 @@ func checkDisposal(in *RegisterInput, r *intakeRules, is *issues, linked bool) {
 			is.err("reason", "intake.dict", "不予受理原因不在字典中，请从列表中选择。")
 		}
 	case casestate.Assign:
-		d, err := store.ParseDate(in.Due)
+		d, err := civil.Parse(in.Due)
 		if err != nil {
 			is.err("due", "intake.date", "办理期限格式应为 2026-03-02。")
-		} else if d <= store.DateOf(r.now) {
+		} else if d <= civil.DateOf(r.now) {
 			is.err("due", "intake.due_past", "办理期限应晚于今天。")
 		}
 	case casestate.RouteLegal:
@@ -745,7 +746,7 @@ func personRecord(p *PersonInput, d Derived) store.Person {
 	if birth == "" {
 		birth = d.Birth
 	}
-	if bd, err := store.ParseDate(birth); err == nil {
+	if bd, err := civil.Parse(birth); err == nil {
 		out.Birth = bd
 	}
 	for _, ph := range []string{p.Phone, p.Phone2} {

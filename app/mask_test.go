@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"laifang/domain/civil"
 	"laifang/store"
 )
 
@@ -111,9 +112,9 @@ func TestRetentionPurgeAuditsAndRemovesThePerson(t *testing.T) {
 	for _, id := range []uint64{r.CaseID, r2.CaseID} {
 		c, _ := st.Case(id)
 		c.Status = store.StatusArchived
-		c.Closed = store.MakeDate(2010, 6, 1)
+		c.Closed = civil.D(2010, 6, 1)
 		if id == r2.CaseID {
-			c.Closed = store.MakeDate(2025, 6, 1)
+			c.Closed = civil.D(2025, 6, 1)
 		}
 		st.UpdateCase(c, nil, nil)
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"laifang/domain/casestate"
+	"laifang/domain/civil"
 	"laifang/domain/deadline"
 	"laifang/domain/dict"
 	"laifang/domain/idcard"
@@ -157,7 +158,7 @@ func (s *Visits) Register(in RegisterInput) (Registered, error) {
 		}
 		chk := checkIntake(&in, r)
 		// The wording the record used: approved and valid today.
-		scripts, err := usableScripts(tx, in.Record.Scripts, store.DateOf(s.app.now()), nil, "record.scripts")
+		scripts, err := usableScripts(tx, in.Record.Scripts, civil.DateOf(s.app.now()), nil, "record.scripts")
 		if e := AsError(err); e != nil {
 			if e.Field == "" {
 				return err
@@ -252,8 +253,8 @@ func (s *Visits) registerNew(tx *store.Tx, act *Actor, in *RegisterInput, r *int
 		RiskTags:     in.RiskTags, Prior: in.Prior, DispOpinion: in.Opinion, Status: store.StatusRegistered}
 	if in.IncomingOrg != "" || in.IncomingDocNo != "" {
 		c.Incoming = &store.Incoming{Org: in.IncomingOrg, DocNo: in.IncomingDocNo}
-		c.Incoming.DocDate, _ = store.ParseDate(in.IncomingDate)
-		c.Incoming.Due, _ = store.ParseDate(in.IncomingDue)
+		c.Incoming.DocDate, _ = civil.Parse(in.IncomingDate)
+		c.Incoming.Due, _ = civil.Parse(in.IncomingDue)
 	}
 	if in.FirstCase != 0 {
 		first, err := tx.Case(in.FirstCase)
@@ -402,7 +403,7 @@ func (s *Visits) dispose(tx *store.Tx, act *Actor, in *RegisterInput, c *store.C
 	case casestate.Redirect, casestate.RouteLegal:
 		c.DispReason = in.Body
 	case casestate.Accept:
-		c.Accepted = store.DateOf(tx.Now())
+		c.Accepted = civil.DateOf(tx.Now())
 	case casestate.Transfer, casestate.Assign:
 		id, err := s.unitFor(tx, in)
 		if err != nil {
@@ -462,7 +463,7 @@ func (s *Visits) afterDisposal(tx *store.Tx, act *Actor, in *RegisterInput, case
 		t := &store.Task{Case: caseID, Type: tr.Disposal, ToUnit: c.Unit, IssuedBy: act.ID,
 			Requirement: in.Opinion, Status: store.TaskPending, Redacted: IsConfidential(c)}
 		if tr.Action == casestate.Assign {
-			t.Due, _ = store.ParseDate(in.Due)
+			t.Due, _ = civil.Parse(in.Due)
 		}
 		if err := tx.SaveTask(t); err != nil {
 			return err
@@ -483,19 +484,19 @@ func disposalText(tr *casestate.Transition, in *RegisterInput, _ string) string 
 // acceptance notice from receipt, the handling period from acceptance, or
 // the date on the 交办单 (domain/deadline, national profile, the office's
 // holiday calendar).
-func caseDue(tx *store.Tx, c *store.Case, in *RegisterInput) store.Date {
+func caseDue(tx *store.Tx, c *store.Case, in *RegisterInput) civil.Date {
 	var clock deadline.Clock
-	var start store.Date
+	var start civil.Date
 	switch c.Status {
 	case store.StatusRegistered, store.StatusTransferred:
 		clock, start = deadline.Notice, c.Received.Date()
 		if c.Received == 0 {
-			start = store.DateOf(tx.Now())
+			start = civil.DateOf(tx.Now())
 		}
 	case store.StatusAccepted:
 		clock, start = deadline.Handling, c.Accepted
 	case store.StatusAssigned:
-		d, _ := store.ParseDate(in.Due)
+		d, _ := civil.Parse(in.Due)
 		return d
 	default:
 		return 0
@@ -507,13 +508,13 @@ func caseDue(tx *store.Tx, c *store.Case, in *RegisterInput) store.Date {
 	}
 	cal := deadline.NewCalendar()
 	for _, h := range hs {
-		cal.Set(deadline.Day{Date: deadline.Date(h.Day), Kind: deadline.Kind(h.Kind), Note: h.Note})
+		cal.Set(deadline.Day{Date: h.Day, Kind: deadline.Kind(h.Kind), Note: h.Note})
 	}
-	due, err := deadline.National().Compute(deadline.Input{Clock: clock, Start: deadline.Date(start)}, cal)
+	due, err := deadline.National().Compute(deadline.Input{Clock: clock, Start: start}, cal)
 	if err != nil {
 		return 0
 	}
-	return store.Date(due.Legal)
+	return due.Legal
 }
 
 // TodayVisit is one line of today's visits on the home screen. Personal
@@ -548,7 +549,7 @@ func (s *Visits) Today() ([]TodayVisit, error) {
 	}
 	out := []TodayVisit{}
 	err = st.View(func(tx *store.Tx) error {
-		vs, err := tx.VisitsOn(store.DateOf(tx.Now()))
+		vs, err := tx.VisitsOn(civil.DateOf(tx.Now()))
 		if err != nil {
 			return err
 		}

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"time"
+
+	"laifang/domain/civil"
 )
 
 // Intake is everything one registration writes: the case, its people, the
@@ -402,11 +404,11 @@ func (tx *Tx) PersonCaseRows(personID uint64, limit int) ([]CaseRow, error) {
 
 // CasesDue lists open cases whose running deadline falls in [from, to],
 // earliest first, at most limit (≤ 0: all).
-func (tx *Tx) CasesDue(from, to Date, limit int) ([]Case, error) {
+func (tx *Tx) CasesDue(from, to civil.Date, limit int) ([]Case, error) {
 	var out []Case
 	cur := tx.b(ixCaseDue).Cursor()
-	end := (to + 1).key()
-	for k, _ := cur.Seek(from.key()); k != nil && bytes.Compare(k, end) < 0; k, _ = cur.Next() {
+	end := dateKey(to + 1)
+	for k, _ := cur.Seek(dateKey(from)); k != nil && bytes.Compare(k, end) < 0; k, _ = cur.Next() {
 		c, err := tx.Case(getU64(k[4:]))
 		if err != nil {
 			return nil, err

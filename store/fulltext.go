@@ -10,6 +10,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"laifang/domain/civil"
+
 	"github.com/RoaringBitmap/roaring/v2"
 )
 
@@ -53,9 +55,9 @@ const (
 )
 
 // dayBase makes received dates fit two bytes: day 1 is 2000-01-01.
-var dayBase = MakeDate(1999, 12, 31)
+var dayBase = civil.D(1999, 12, 31)
 
-func day16(d Date) uint16 {
+func day16(d civil.Date) uint16 {
 	if d == 0 {
 		return 0
 	}

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode"
 
+	"laifang/domain/civil"
+
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -140,7 +142,7 @@ func (c *Case) indexEntries(id uint64, _ []byte) []ixEntry {
 		out = append(out, multi(ixPersonCase, u64(p.Person), id))
 	}
 	if c.Due != 0 && OpenStatus(c.Status) {
-		out = append(out, multi(ixCaseDue, c.Due.key(), id))
+		out = append(out, multi(ixCaseDue, dateKey(c.Due), id))
 	}
 	return out
 }
@@ -151,11 +153,11 @@ func (e *Event) eventEntries() []ixEntry {
 	if e.Visit == nil || e.At == 0 {
 		return nil
 	}
-	return []ixEntry{{bucket: ixVisitDay, key: cat(e.At.Date().key(), u64(e.ID)), val: u64(e.Case)}}
+	return []ixEntry{{bucket: ixVisitDay, key: cat(dateKey(e.At.Date()), u64(e.ID)), val: u64(e.Case)}}
 }
 
 // DueDate is the deadline in force: the extended one when there is one.
-func (t *Task) DueDate() Date {
+func (t *Task) DueDate() civil.Date {
 	if t.NewDue != 0 {
 		return t.NewDue
 	}
@@ -168,7 +170,7 @@ func (t *Task) indexEntries(id uint64, _ []byte) []ixEntry {
 		out = append(out, multi(ixCaseTask, u64(t.Case), id))
 	}
 	if d := t.DueDate(); d != 0 && TaskOpen(t.Status) {
-		out = append(out, multi(ixTaskDue, d.key(), id))
+		out = append(out, multi(ixTaskDue, dateKey(d), id))
 	}
 	if t.ToUnit != 0 {
 		out = append(out, multi(ixUnitTask, u64(t.ToUnit), id))

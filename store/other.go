@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"laifang/domain/civil"
+
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -94,9 +96,9 @@ func visitOf(e *Event) *Visit {
 }
 
 // VisitsOn lists the visits of day d, oldest first.
-func (tx *Tx) VisitsOn(d Date) ([]Visit, error) {
+func (tx *Tx) VisitsOn(d civil.Date) ([]Visit, error) {
 	var out []Visit
-	prefix := d.key()
+	prefix := dateKey(d)
 	c := tx.b(ixVisitDay).Cursor()
 	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
 		vis, err := tx.Visit(getU64(v), getU64(k[4:]))
@@ -149,11 +151,11 @@ func (tx *Tx) UnitTasks(unitID uint64, limit int) ([]Task, error) {
 }
 
 // TasksDue lists open tasks due in [from, to], earliest first.
-func (tx *Tx) TasksDue(from, to Date, limit int) ([]Task, error) {
+func (tx *Tx) TasksDue(from, to civil.Date, limit int) ([]Task, error) {
 	var out []Task
 	c := tx.b(ixTaskDue).Cursor()
-	end := (to + 1).key()
-	for k, _ := c.Seek(from.key()); k != nil && bytes.Compare(k, end) < 0; k, _ = c.Next() {
+	end := dateKey(to + 1)
+	for k, _ := c.Seek(dateKey(from)); k != nil && bytes.Compare(k, end) < 0; k, _ = c.Next() {
 		t, err := tx.Task(getU64(k[4:]))
 		if err != nil {
 			return nil, err
@@ -175,7 +177,7 @@ func (tx *Tx) IssueLetter(l *Letter) error {
 		return fmt.Errorf("store: letter %d is already issued", l.ID)
 	}
 	if l.Issued == 0 {
-		l.Issued = DateOf(tx.now)
+		l.Issued = civil.DateOf(tx.now)
 	}
 	if l.No == "" {
 		if l.Year == 0 {
@@ -461,27 +463,27 @@ func (tx *Tx) SetHoliday(h *Holiday) error {
 	}
 	b := tx.b(bucketHolidays)
 	if h.Kind == "" {
-		return b.Delete(h.Day.key())
+		return b.Delete(dateKey(h.Day))
 	}
 	h.V = recordVersion
 	raw, err := encode(h)
 	if err != nil {
 		return err
 	}
-	return b.Put(h.Day.key(), raw)
+	return b.Put(dateKey(h.Day), raw)
 }
 
 // Holidays lists the marked days in [from, to].
-func (tx *Tx) Holidays(from, to Date) ([]Holiday, error) {
+func (tx *Tx) Holidays(from, to civil.Date) ([]Holiday, error) {
 	var out []Holiday
 	c := tx.b(bucketHolidays).Cursor()
-	end := (to + 1).key()
-	for k, v := c.Seek(from.key()); k != nil && bytes.Compare(k, end) < 0; k, v = c.Next() {
+	end := dateKey(to + 1)
+	for k, v := c.Seek(dateKey(from)); k != nil && bytes.Compare(k, end) < 0; k, v = c.Next() {
 		var h Holiday
 		if err := decodeJSON(v, &h); err != nil {
 			return nil, err
 		}
-		h.Day = Date(int32(getU32(k)))
+		h.Day = civil.Date(int32(getU32(k)))
 		out = append(out, h)
 	}
 	return out, nil

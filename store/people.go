@@ -5,6 +5,8 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+
+	"laifang/domain/civil"
 )
 
 // SavePerson creates (ID 0) or updates a person with its indexes.
@@ -147,7 +149,7 @@ type PersonRow struct {
 	Name      string
 	Anonymous bool
 	Sex       string
-	Birth     Date
+	Birth     civil.Date
 	Created   Stamp
 }
 
@@ -182,7 +184,7 @@ func decodePersonRow(id uint64, raw []byte) (PersonRow, error) {
 	}
 	r.Anonymous = raw[1]&personRowAnonymous != 0
 	rr := rowReader{b: raw[2:]}
-	r.Birth = Date(rr.varint())
+	r.Birth = civil.Date(rr.varint())
 	r.Created = Stamp(rr.varint())
 	r.Sex = rr.str()
 	r.Name = rr.str()

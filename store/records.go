@@ -1,5 +1,7 @@
 package store
 
+import "laifang/domain/civil"
+
 // Storage records. They are JSON values with a version field `v`; the
 // record's ID is its bucket key and is not repeated inside the value. Field
 // names are short because a million of each are kept: the app turns these
@@ -55,23 +57,23 @@ func OpenStatus(st string) bool {
 
 // Person is a petitioner (信访人).
 type Person struct {
-	V         int      `json:"v"`
-	ID        uint64   `json:"-"`
-	Name      string   `json:"nm,omitempty"`
-	Anonymous bool     `json:"anon,omitempty"`
-	Sex       string   `json:"sx,omitempty"` // "M" or "F"
-	Birth     Date     `json:"bd,omitempty"`
-	IDType    string   `json:"idt,omitempty"` // "" is 居民身份证
-	IDNumber  string   `json:"idn,omitempty"` // confidential
-	Phones    []string `json:"ph,omitempty"`  // confidential
-	Address   string   `json:"ad,omitempty"`  // current or mailing; confidential
-	Household string   `json:"hh,omitempty"`  // 户籍地址; confidential
-	Postcode  string   `json:"pc,omitempty"`
-	Workplace string   `json:"wk,omitempty"`
-	Tags      []string `json:"tg,omitempty"`
-	Notes     string   `json:"no,omitempty"`
-	Created   Stamp    `json:"at,omitempty"`
-	Retain    Date     `json:"ret,omitempty"`
+	V         int        `json:"v"`
+	ID        uint64     `json:"-"`
+	Name      string     `json:"nm,omitempty"`
+	Anonymous bool       `json:"anon,omitempty"`
+	Sex       string     `json:"sx,omitempty"` // "M" or "F"
+	Birth     civil.Date `json:"bd,omitempty"`
+	IDType    string     `json:"idt,omitempty"` // "" is 居民身份证
+	IDNumber  string     `json:"idn,omitempty"` // confidential
+	Phones    []string   `json:"ph,omitempty"`  // confidential
+	Address   string     `json:"ad,omitempty"`  // current or mailing; confidential
+	Household string     `json:"hh,omitempty"`  // 户籍地址; confidential
+	Postcode  string     `json:"pc,omitempty"`
+	Workplace string     `json:"wk,omitempty"`
+	Tags      []string   `json:"tg,omitempty"`
+	Notes     string     `json:"no,omitempty"`
+	Created   Stamp      `json:"at,omitempty"`
+	Retain    civil.Date `json:"ret,omitempty"`
 }
 
 // CasePerson links a person to a case with a role (主信访人/代表/随访人/代理人/联名人).
@@ -83,10 +85,10 @@ type CasePerson struct {
 
 // Incoming describes a matter sent down from another body (转送/交办 in).
 type Incoming struct {
-	Org     string `json:"org,omitempty"`
-	DocNo   string `json:"no,omitempty"`
-	DocDate Date   `json:"dt,omitempty"`
-	Due     Date   `json:"due,omitempty"`
+	Org     string     `json:"org,omitempty"`
+	DocNo   string     `json:"no,omitempty"`
+	DocDate civil.Date `json:"dt,omitempty"`
+	Due     civil.Date `json:"due,omitempty"`
 }
 
 // Case is a petition matter (信访事项).
@@ -132,19 +134,19 @@ type Case struct {
 	DispReason   string       `json:"dsr,omitempty"`
 	DispOpinion  string       `json:"dso,omitempty"`
 	Instruction  string       `json:"ins,omitempty"`
-	Accepted     Date         `json:"acc,omitempty"`
+	Accepted     civil.Date   `json:"acc,omitempty"`
 	Unit         uint64       `json:"u,omitempty"` // handling department
 	Handler      uint64       `json:"hu,omitempty"`
 	Outcome      string       `json:"out,omitempty"`
 	Reply        string       `json:"rpl,omitempty"` // the reply's summary, searchable
 	ReplyLetter  uint64       `json:"rl,omitempty"`
-	Served       Date         `json:"srv,omitempty"`
+	Served       civil.Date   `json:"srv,omitempty"`
 	ServedHow    string       `json:"svh,omitempty"`
 	Status       string       `json:"st"`
-	Due          Date         `json:"due,omitempty"` // the running legal deadline, computed by domain/deadline
-	Closed       Date         `json:"cl,omitempty"`
+	Due          civil.Date   `json:"due,omitempty"` // the running legal deadline, computed by domain/deadline
+	Closed       civil.Date   `json:"cl,omitempty"`
 	ArchiveNo    string       `json:"arc,omitempty"`
-	Retain       Date         `json:"ret,omitempty"`
+	Retain       civil.Date   `json:"ret,omitempty"`
 	People       []CasePerson `json:"pp,omitempty"`
 	Visits       int          `json:"nv,omitempty"`
 	// Rev counts the writes of the case, for optimistic concurrency: an
@@ -230,33 +232,33 @@ type Event struct {
 
 // Task is a transfer, assignment, reminder or supervision (转送/交办/催办/督办…).
 type Task struct {
-	V            int    `json:"v"`
-	ID           uint64 `json:"-"`
-	Case         uint64 `json:"c"`
-	Parent       uint64 `json:"par,omitempty"`
-	Type         string `json:"ty"`
-	FromUnit     uint64 `json:"fu,omitempty"`
-	ToUnit       uint64 `json:"tu,omitempty"`
-	Issued       Stamp  `json:"at,omitempty"`
-	IssuedBy     uint64 `json:"by,omitempty"`
-	Letter       uint64 `json:"lt,omitempty"`
-	Requirement  string `json:"req,omitempty"`
-	Due          Date   `json:"due,omitempty"`
-	Received     Stamp  `json:"rcv,omitempty"`
-	Receiver     string `json:"rcn,omitempty"`
-	Objected     Stamp  `json:"obj,omitempty"`
-	ObjReason    string `json:"obr,omitempty"`
-	ObjDecision  string `json:"obd,omitempty"`
-	ExtRequested Stamp  `json:"exr,omitempty"`
-	ExtDays      int    `json:"exd,omitempty"`
-	ExtApprover  uint64 `json:"exa,omitempty"`
-	NewDue       Date   `json:"ndue,omitempty"`
-	Feedback     Stamp  `json:"fb,omitempty"`
-	FeedbackText string `json:"fbt,omitempty"`
-	FeedbackDoc  uint64 `json:"fbd,omitempty"`
-	Status       string `json:"st"`
-	Level        string `json:"lv,omitempty"`
-	Redacted     bool   `json:"red,omitempty"`
+	V            int        `json:"v"`
+	ID           uint64     `json:"-"`
+	Case         uint64     `json:"c"`
+	Parent       uint64     `json:"par,omitempty"`
+	Type         string     `json:"ty"`
+	FromUnit     uint64     `json:"fu,omitempty"`
+	ToUnit       uint64     `json:"tu,omitempty"`
+	Issued       Stamp      `json:"at,omitempty"`
+	IssuedBy     uint64     `json:"by,omitempty"`
+	Letter       uint64     `json:"lt,omitempty"`
+	Requirement  string     `json:"req,omitempty"`
+	Due          civil.Date `json:"due,omitempty"`
+	Received     Stamp      `json:"rcv,omitempty"`
+	Receiver     string     `json:"rcn,omitempty"`
+	Objected     Stamp      `json:"obj,omitempty"`
+	ObjReason    string     `json:"obr,omitempty"`
+	ObjDecision  string     `json:"obd,omitempty"`
+	ExtRequested Stamp      `json:"exr,omitempty"`
+	ExtDays      int        `json:"exd,omitempty"`
+	ExtApprover  uint64     `json:"exa,omitempty"`
+	NewDue       civil.Date `json:"ndue,omitempty"`
+	Feedback     Stamp      `json:"fb,omitempty"`
+	FeedbackText string     `json:"fbt,omitempty"`
+	FeedbackDoc  uint64     `json:"fbd,omitempty"`
+	Status       string     `json:"st"`
+	Level        string     `json:"lv,omitempty"`
+	Redacted     bool       `json:"red,omitempty"`
 }
 
 // Task status codes.
@@ -273,28 +275,28 @@ func TaskOpen(st string) bool { return st == TaskPending || st == TaskWorking ||
 
 // Letter is a generated document (文书): a notice, a slip, a reply.
 type Letter struct {
-	V            int    `json:"v"`
-	ID           uint64 `json:"-"`
-	Case         uint64 `json:"c,omitempty"`
-	Task         uint64 `json:"tk,omitempty"`
-	Type         string `json:"ty"`
-	No           string `json:"no,omitempty"` // 文号
-	Year         int    `json:"yr,omitempty"`
-	Serial       int    `json:"sn,omitempty"`
-	Template     uint64 `json:"tp,omitempty"`
-	TemplateVer  int    `json:"tv,omitempty"`
-	Addressee    string `json:"to,omitempty"`
-	Body         string `json:"bd,omitempty"` // frozen text once issued
-	Signer       uint64 `json:"sg,omitempty"`
-	Approved     Stamp  `json:"ap,omitempty"`
-	Issued       Date   `json:"is,omitempty"`
-	Sealed       bool   `json:"sl,omitempty"`
-	PDFHash      string `json:"ph,omitempty"`
-	ServedHow    string `json:"svh,omitempty"`
-	Served       Date   `json:"sv,omitempty"`
-	ServedTo     string `json:"svt,omitempty"`
-	Redacted     bool   `json:"red,omitempty"`
-	SupersededBy uint64 `json:"sup,omitempty"`
+	V            int        `json:"v"`
+	ID           uint64     `json:"-"`
+	Case         uint64     `json:"c,omitempty"`
+	Task         uint64     `json:"tk,omitempty"`
+	Type         string     `json:"ty"`
+	No           string     `json:"no,omitempty"` // 文号
+	Year         int        `json:"yr,omitempty"`
+	Serial       int        `json:"sn,omitempty"`
+	Template     uint64     `json:"tp,omitempty"`
+	TemplateVer  int        `json:"tv,omitempty"`
+	Addressee    string     `json:"to,omitempty"`
+	Body         string     `json:"bd,omitempty"` // frozen text once issued
+	Signer       uint64     `json:"sg,omitempty"`
+	Approved     Stamp      `json:"ap,omitempty"`
+	Issued       civil.Date `json:"is,omitempty"`
+	Sealed       bool       `json:"sl,omitempty"`
+	PDFHash      string     `json:"ph,omitempty"`
+	ServedHow    string     `json:"svh,omitempty"`
+	Served       civil.Date `json:"sv,omitempty"`
+	ServedTo     string     `json:"svt,omitempty"`
+	Redacted     bool       `json:"red,omitempty"`
+	SupersededBy uint64     `json:"sup,omitempty"`
 }
 
 // Template is a letter template with placeholders.
@@ -418,8 +420,8 @@ const (
 
 // Holiday is one day of the holiday calendar.
 type Holiday struct {
-	V    int    `json:"v"`
-	Day  Date   `json:"-"`
-	Kind string `json:"k"`
-	Note string `json:"n,omitempty"`
+	V    int        `json:"v"`
+	Day  civil.Date `json:"-"`
+	Kind string     `json:"k"`
+	Note string     `json:"n,omitempty"`
 }

@@ -1,6 +1,10 @@
 package store
 
-import "fmt"
+import (
+	"fmt"
+
+	"laifang/domain/civil"
+)
 
 // Retention: a closed case is kept until its own retention date (Retain),
 // or, without one, until years after it was closed; then the administrator
@@ -10,7 +14,7 @@ import "fmt"
 
 // RetainUntil is the last day a case must be kept: its own date, else
 // closed + years (0 when it is not closed or no period applies).
-func RetainUntil(c *Case, years int) Date {
+func RetainUntil(c *Case, years int) civil.Date {
 	if c.Retain != 0 {
 		return c.Retain
 	}
@@ -18,13 +22,13 @@ func RetainUntil(c *Case, years int) Date {
 		return 0
 	}
 	t := c.Closed.Time().AddDate(years, 0, 0)
-	return DateOf(t)
+	return civil.DateOf(t)
 }
 
 // ExpiredCases lists archived cases whose retention ended before today,
 // oldest first, at most limit (≤ 0: all). It reads every case: a purge is a
 // rare administrator's task, not a screen of daily work.
-func (tx *Tx) ExpiredCases(today Date, years, limit int) ([]Case, error) {
+func (tx *Tx) ExpiredCases(today civil.Date, years, limit int) ([]Case, error) {
 	var out []Case
 	c := tx.b(bucketCases).Cursor()
 	for k, v := c.First(); k != nil; k, v = c.Next() {

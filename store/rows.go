@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
+
+	"laifang/domain/civil"
 )
 
 // A case row is the short form of a case that lists show (search results,
@@ -29,9 +31,9 @@ type CaseRow struct {
 	Category     string
 	Channel      string
 	Status       string
-	Unit         uint64 // handling department
-	Due          Date   // running deadline
-	Closed       Date
+	Unit         uint64     // handling department
+	Due          civil.Date // running deadline
+	Closed       civil.Date
 	Visits       int
 	Confidential bool
 	Repeat       bool
@@ -173,8 +175,8 @@ func decodeRow(id uint64, raw []byte) (CaseRow, error) {
 	r.Group = flags&rowGroup != 0
 	rr := rowReader{b: raw[2:]}
 	r.Received = Stamp(rr.varint())
-	r.Due = Date(rr.varint())
-	r.Closed = Date(rr.varint())
+	r.Due = civil.Date(rr.varint())
+	r.Closed = civil.Date(rr.varint())
 	r.Unit = rr.uvarint()
 	r.Visits = int(rr.uvarint())
 	r.Petitioner = rr.uvarint()

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 
+	"laifang/domain/civil"
+
 	"github.com/RoaringBitmap/roaring/v2"
 )
 
@@ -21,7 +23,7 @@ const (
 // (each a list of allowed values). Results are newest first.
 type Query struct {
 	Text         string
-	From, To     Date // received date, inclusive; 0: open
+	From, To     civil.Date // received date, inclusive; 0: open
 	Status       []string
 	Category     []string
 	Unit         []uint64
@@ -681,13 +683,13 @@ type Counts struct {
 }
 
 // Counts computes the home screen's numbers for day today.
-func (s *Store) Counts(today Date) (c *Counts, err error) {
+func (s *Store) Counts(today civil.Date) (c *Counts, err error) {
 	err = s.View(func(tx *Tx) error { c, err = tx.Counts(today); return err })
 	return c, err
 }
 
 // Counts computes the home screen's numbers for day today.
-func (tx *Tx) Counts(today Date) (*Counts, error) {
+func (tx *Tx) Counts(today civil.Date) (*Counts, error) {
 	out := &Counts{ByStatus: map[string]int{}}
 	pc := tx.b(ftPending).Cursor()
 	for k, v := pc.First(); k != nil; k, v = pc.Next() {
@@ -719,13 +721,13 @@ func (tx *Tx) Counts(today Date) (*Counts, error) {
 			out.Open += n
 		}
 	}
-	out.Overdue = countRange(tx.b(ixCaseDue), Date(0).key(), today.key())
-	out.DueSoon = countRange(tx.b(ixCaseDue), today.key(), (today + 8).key())
-	out.TasksOverdue = countRange(tx.b(ixTaskDue), Date(0).key(), today.key())
-	out.VisitsToday = countRange(tx.b(ixVisitDay), today.key(), (today + 1).key())
+	out.Overdue = countRange(tx.b(ixCaseDue), dateKey(civil.Date(0)), dateKey(today))
+	out.DueSoon = countRange(tx.b(ixCaseDue), dateKey(today), dateKey(today+8))
+	out.TasksOverdue = countRange(tx.b(ixTaskDue), dateKey(civil.Date(0)), dateKey(today))
+	out.VisitsToday = countRange(tx.b(ixVisitDay), dateKey(today), dateKey(today+1))
 	t := today.Time()
-	monthStart := MakeDate(t.Year(), t.Month(), 1)
-	yearStart := MakeDate(t.Year(), 1, 1)
+	monthStart := civil.D(t.Year(), t.Month(), 1)
+	yearStart := civil.D(t.Year(), 1, 1)
 	var err error
 	if out.ThisMonth, _, err = tx.Count(Query{From: monthStart, To: today}); err != nil {
 		return nil, err

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"laifang/domain/civil"
 	"laifang/store"
 	"laifang/store/gen"
 
@@ -55,7 +56,7 @@ func TestIntakeWritesEverythingInOneTransaction(t *testing.T) {
 	g := gen.New(1)
 	p := g.Person()
 	in := &store.Intake{
-		Case:   store.Case{Title: "拖欠工资问题", Demand: "请求支付拖欠的工资", Facts: "2025年在某工地务工，工资未付。", Type: "申诉求决", Category: "07", Due: store.MakeDate(2026, 3, 17)},
+		Case:   store.Case{Title: "拖欠工资问题", Demand: "请求支付拖欠的工资", Facts: "2025年在某工地务工，工资未付。", Type: "申诉求决", Category: "07", Due: civil.D(2026, 3, 17)},
 		People: []store.IntakePerson{{Person: p, Role: "主信访人", Contact: true}},
 		Visit:  store.Visit{Channel: "走访"},
 		Record: &store.Record{Statement: "来访人陈述工资被拖欠"},
@@ -87,11 +88,11 @@ func TestIntakeWritesEverythingInOneTransaction(t *testing.T) {
 		if err != nil || a.Action != "intake" || a.EntityID != r.CaseID || a.Seq != r.AuditSeq {
 			t.Errorf("audit: %+v %v", a, err)
 		}
-		due, _ := tx.CasesDue(store.MakeDate(2026, 3, 1), store.MakeDate(2026, 3, 31), 0)
+		due, _ := tx.CasesDue(civil.D(2026, 3, 1), civil.D(2026, 3, 31), 0)
 		if len(due) != 1 {
 			t.Errorf("due index: %d cases", len(due))
 		}
-		vs, _ := tx.VisitsOn(store.DateOf(testNow))
+		vs, _ := tx.VisitsOn(civil.DateOf(testNow))
 		if len(vs) != 1 || vs[0].Case != r.CaseID {
 			t.Errorf("visits today: %+v", vs)
 		}
@@ -120,7 +121,7 @@ func TestIntakeWritesEverythingInOneTransaction(t *testing.T) {
 func TestUpdateCaseMovesItsIndexEntries(t *testing.T) {
 	s := office(t, 0, store.Options{FoldEvery: 1})
 	g := gen.New(2)
-	r, err := s.SaveIntake(&store.Intake{Case: store.Case{Title: "噪音扰民", Category: "11", Due: store.MakeDate(2026, 3, 17)},
+	r, err := s.SaveIntake(&store.Intake{Case: store.Case{Title: "噪音扰民", Category: "11", Due: civil.D(2026, 3, 17)},
 		People: []store.IntakePerson{{Person: g.Person()}}})
 	if err != nil {
 		t.Fatal(err)
@@ -153,7 +154,7 @@ func TestUpdateCaseMovesItsIndexEntries(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.View(func(tx *store.Tx) error {
-		if due, _ := tx.CasesDue(0, store.MakeDate(2030, 1, 1), 0); len(due) != 0 {
+		if due, _ := tx.CasesDue(0, civil.D(2030, 1, 1), 0); len(due) != 0 {
 			t.Errorf("a closed case is still in the due index")
 		}
 		return nil
@@ -296,7 +297,7 @@ func TestSearchFindsExactlyTheSubstringMatches(t *testing.T) {
 		queries = append(queries, string(r[p:p+n]))
 	}
 	queries = append(queries, "工资", "拖欠工资", "宅基地 纠纷", "000元", "2019年", "采光 物业", "不存在的词", "资拖", "漏水", "，", "a")
-	from, to := store.MakeDate(2019, 1, 1), store.MakeDate(2022, 6, 30)
+	from, to := civil.D(2019, 1, 1), civil.D(2022, 6, 30)
 	for _, q := range queries {
 		terms := strings.Fields(q)
 		// filters: none; categories and dates; statuses without the
@@ -430,7 +431,7 @@ func TestCheckFindsBrokenIndexesAndRebuildFixesThem(t *testing.T) {
 
 func TestCountsOnTheHomeScreen(t *testing.T) {
 	s := office(t, 500, store.Options{})
-	c, err := s.Counts(store.DateOf(testNow))
+	c, err := s.Counts(civil.DateOf(testNow))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -441,7 +442,7 @@ func TestCountsOnTheHomeScreen(t *testing.T) {
 	if c.Total == 0 || sum != c.Total || c.Open == 0 || c.ThisYear == 0 {
 		t.Errorf("counts %+v", c)
 	}
-	res, _ := s.Search(store.Query{From: store.MakeDate(2026, 1, 1), To: store.DateOf(testNow)})
+	res, _ := s.Search(store.Query{From: civil.D(2026, 1, 1), To: civil.DateOf(testNow)})
 	if res.Total != c.ThisYear {
 		t.Errorf("this year %d, search says %d", c.ThisYear, res.Total)
 	}

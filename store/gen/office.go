@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"laifang/domain/civil"
 	"laifang/store"
 )
 
@@ -263,7 +264,7 @@ func newCase(tx *store.Tx, g *Synth, at, end time.Time, units []store.Unit, peop
 		c.Involved = len(people) * (2 + g.r.IntN(10))
 	}
 	age := end.Sub(at)
-	received := store.DateOf(at)
+	received := civil.DateOf(at)
 	// Decide what became of it, by its age, before it is written: one write
 	// of the case.
 	x := g.r.IntN(100)

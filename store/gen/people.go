@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"laifang/domain/civil"
 	"laifang/store"
 )
 
@@ -145,7 +146,7 @@ func (g *Synth) Person() store.Person {
 	per := store.Person{
 		Name:     g.Name(male),
 		Sex:      sex,
-		Birth:    store.DateOf(birth),
+		Birth:    civil.DateOf(birth),
 		IDNumber: g.IDNumber(p.code, birth, male),
 		Phones:   []string{g.Phone()},
 		Address:  g.address(p),
