@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"laifang/domain/casestate"
 	"laifang/store"
 	"laifang/store/gen"
 )
@@ -335,7 +336,7 @@ func TestLinkingAWhistleBlowerShowsNoMoreOfHim(t *testing.T) {
 	// confidential.
 	var plain *store.Case
 	for _, c := range o.cases {
-		if !IsConfidential(c) && c.Status != store.StatusArchived && !slicesHasPerson(c, o.mixed) {
+		if !IsConfidential(c) && c.Status != string(casestate.Archived) && !slicesHasPerson(c, o.mixed) {
 			plain = c
 			break
 		}

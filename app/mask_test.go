@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"laifang/domain/casestate"
 	"laifang/domain/civil"
 	"laifang/store"
 )
@@ -111,7 +112,7 @@ func TestRetentionPurgeAuditsAndRemovesThePerson(t *testing.T) {
 	st, _ := a.store()
 	for _, id := range []uint64{r.CaseID, r2.CaseID} {
 		c, _ := st.Case(id)
-		c.Status = store.StatusArchived
+		c.Status = string(casestate.Archived)
 		c.Closed = civil.D(2010, 6, 1)
 		if id == r2.CaseID {
 			c.Closed = civil.D(2025, 6, 1)

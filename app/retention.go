@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"laifang/domain/casestate"
 	"laifang/domain/civil"
 	"laifang/store"
 )
@@ -75,7 +76,7 @@ func (s *Retention) Purge(ids []uint64, reason string) (int, error) {
 				return err
 			}
 			until := store.RetainUntil(c, years)
-			if c.Status != store.StatusArchived || until == 0 || until >= today {
+			if c.Status != string(casestate.Archived) || until == 0 || until >= today {
 				return newError("purge.notExpired", fmt.Sprintf("事项 %s 尚未到保管期限或未归档，不能销毁。", c.No))
 			}
 			a := s.auditEntry(act, "purge")

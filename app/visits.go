@@ -250,7 +250,7 @@ func (s *Visits) registerNew(tx *store.Tx, act *Actor, in *RegisterInput, r *int
 		SkipLevel: in.SkipLevel, Repeat: in.Repeat || in.FirstCase != 0, Urgent: in.Urgent,
 		Confidential: in.Confidential || in.Type == TypeReport || keepsConfidential(act, in, protected),
 		RealName:     in.RealName,
-		RiskTags:     in.RiskTags, Prior: in.Prior, DispOpinion: in.Opinion, Status: store.StatusRegistered}
+		RiskTags:     in.RiskTags, Prior: in.Prior, DispOpinion: in.Opinion, Status: string(casestate.Registered)}
 	if in.IncomingOrg != "" || in.IncomingDocNo != "" {
 		c.Incoming = &store.Incoming{Org: in.IncomingOrg, DocNo: in.IncomingDocNo}
 		c.Incoming.DocDate, _ = civil.Parse(in.IncomingDate)
@@ -291,7 +291,7 @@ func (s *Visits) registerNew(tx *store.Tx, act *Actor, in *RegisterInput, r *int
 }
 
 func (s *Visits) registerRepeat(tx *store.Tx, act *Actor, in *RegisterInput, r *intakeRules, chk *CheckResult, out *Registered) error {
-	if r.linked.Status == store.StatusArchived {
+	if r.linked.Status == string(casestate.Archived) {
 		return invalid([]Issue{{Field: "linkCase", Code: "intake.archived", Message: "该事项已归档，请登记为新事项并关联它。"}})
 	}
 	people, protected, err := s.people(tx, act, in, chk)
@@ -488,14 +488,14 @@ func caseDue(tx *store.Tx, c *store.Case, in *RegisterInput) civil.Date {
 	var clock deadline.Clock
 	var start civil.Date
 	switch c.Status {
-	case store.StatusRegistered, store.StatusTransferred:
+	case string(casestate.Registered), string(casestate.Transferred):
 		clock, start = deadline.Notice, c.Received.Date()
 		if c.Received == 0 {
 			start = civil.DateOf(tx.Now())
 		}
-	case store.StatusAccepted:
+	case string(casestate.Accepted):
 		clock, start = deadline.Handling, c.Accepted
-	case store.StatusAssigned:
+	case string(casestate.Assigned):
 		d, _ := civil.Parse(in.Due)
 		return d
 	default:

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"testing"
 
+	"laifang/domain/casestate"
 	"laifang/domain/civil"
 	"laifang/store"
 	"laifang/store/gen"
@@ -217,7 +218,7 @@ func TestPurgeLeavesNoPersonalData(t *testing.T) {
 	r2 := mk(shared)
 	for _, id := range []uint64{r1.CaseID, r2.CaseID} {
 		c, _ := s.Case(id)
-		c.Status, c.Closed = store.StatusArchived, civil.D(2010, 1, 5)
+		c.Status, c.Closed = string(casestate.Archived), civil.D(2010, 1, 5)
 		if err := s.UpdateCase(c, nil, nil); err != nil {
 			t.Fatal(err)
 		}

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"laifang/domain/casestate"
 	"laifang/domain/civil"
 	"laifang/store"
 	"laifang/store/gen"
@@ -131,7 +132,7 @@ func BenchmarkSearch(b *testing.B) {
 					switch variant {
 					case "filtered":
 						q.From, q.To = end.AddDays(-3*365), end
-						q.Status = []string{store.StatusClosed, store.StatusArchived}
+						q.Status = []string{string(casestate.Closed), string(casestate.Archived)}
 						q.Category = []string{"07", "11", "13"}
 					case "hidden":
 						q.Confidential, q.NotTypes = store.ConfExclude, []string{"检举控告"}
@@ -150,7 +151,7 @@ func BenchmarkLedgerPage(b *testing.B) {
 	cats := []string{"07", "11", "13", "12", "06"}
 	base := func(i int) store.Query {
 		return store.Query{From: end.AddDays(-2 * 365), To: end, Category: []string{cats[i%len(cats)]},
-			Status: []string{store.StatusClosed}, Limit: 50}
+			Status: []string{string(casestate.Closed)}, Limit: 50}
 	}
 	b.Run("first", func(b *testing.B) {
 		timed(b, func(i int) error { _, err := s.Search(base(i)); return err })

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"laifang/domain/casestate"
 	"laifang/domain/civil"
 )
 
@@ -95,7 +96,7 @@ func (tx *Tx) SaveIntake(in *Intake) (IntakeResult, error) {
 		c.RegisteredBy = in.By
 	}
 	if c.Status == "" {
-		c.Status = StatusRegistered
+		c.Status = string(casestate.Registered)
 	}
 	if !in.At.IsZero() && in.Visit.At == 0 {
 		in.Visit.At = now

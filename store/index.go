@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode"
 
+	"laifang/domain/casestate"
 	"laifang/domain/civil"
 
 	bolt "go.etcd.io/bbolt"
@@ -141,7 +142,7 @@ func (c *Case) indexEntries(id uint64, _ []byte) []ixEntry {
 		seen[p.Person] = true
 		out = append(out, multi(ixPersonCase, u64(p.Person), id))
 	}
-	if c.Due != 0 && OpenStatus(c.Status) {
+	if c.Due != 0 && casestate.Open(casestate.State(c.Status)) {
 		out = append(out, multi(ixCaseDue, dateKey(c.Due), id))
 	}
 	return out

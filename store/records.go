@@ -1,6 +1,9 @@
 package store
 
-import "laifang/domain/civil"
+import (
+	"laifang/domain/civil"
+	"laifang/domain/deadline"
+)
 
 // Storage records. They are JSON values with a version field `v`; the
 // record's ID is its bucket key and is not repeated inside the value. Field
@@ -9,51 +12,6 @@ import "laifang/domain/civil"
 //
 // Fields marked "confidential" hold personal or whistle-blower data: never
 // put them in an error, a log line or an audit summary.
-
-// Status codes of a case (docs/DOMAIN.md §5.1).
-const (
-	StatusDraft         = "DRAFT"
-	StatusRegistered    = "REGISTERED"
-	StatusAnsweredSpot  = "ANSWERED_ON_SPOT"
-	StatusRedirected    = "REDIRECTED"
-	StatusRoutedLegal   = "ROUTED_TO_LEGAL"
-	StatusNotAccepted   = "NOT_ACCEPTED"
-	StatusNotReaccepted = "NOT_REACCEPTED"
-	StatusTransferred   = "TRANSFERRED"
-	StatusAssigned      = "ASSIGNED"
-	StatusObjected      = "OBJECTED"
-	StatusAccepted      = "ACCEPTED"
-	StatusInProgress    = "IN_PROGRESS"
-	StatusExtended      = "EXTENDED"
-	StatusMediated      = "MEDIATED"
-	StatusReplied       = "REPLIED"
-	StatusInReview      = "IN_REVIEW"
-	StatusReviewed      = "REVIEWED"
-	StatusInRecheck     = "IN_RECHECK"
-	StatusReopened      = "REOPENED"
-	StatusClosed        = "CLOSED"
-	StatusTerminated    = "TERMINATED"
-	StatusArchived      = "ARCHIVED"
-)
-
-// Statuses lists every case status in the order of the life cycle.
-var Statuses = []string{StatusDraft, StatusRegistered, StatusAnsweredSpot, StatusRedirected,
-	StatusRoutedLegal, StatusNotAccepted, StatusNotReaccepted, StatusTransferred, StatusAssigned,
-	StatusObjected, StatusAccepted, StatusInProgress, StatusExtended, StatusMediated, StatusReplied,
-	StatusInReview, StatusReviewed, StatusInRecheck, StatusReopened, StatusClosed, StatusTerminated,
-	StatusArchived}
-
-// OpenStatus tells whether a case in this status still needs work from the
-// office (the home screen's "open" count).
-func OpenStatus(st string) bool {
-	switch st {
-	case StatusRegistered, StatusTransferred, StatusAssigned, StatusObjected, StatusAccepted,
-		StatusInProgress, StatusExtended, StatusReplied, StatusInReview, StatusReviewed,
-		StatusInRecheck, StatusReopened, StatusMediated:
-		return true
-	}
-	return false
-}
 
 // Person is a petitioner (信访人).
 type Person struct {
@@ -142,7 +100,7 @@ type Case struct {
 	ReplyLetter  uint64       `json:"rl,omitempty"`
 	Served       civil.Date   `json:"srv,omitempty"`
 	ServedHow    string       `json:"svh,omitempty"`
-	Status       string       `json:"st"`
+	Status       string       `json:"st"`            // a casestate.State
 	Due          civil.Date   `json:"due,omitempty"` // the running legal deadline, computed by domain/deadline
 	Closed       civil.Date   `json:"cl,omitempty"`
 	ArchiveNo    string       `json:"arc,omitempty"`
@@ -396,20 +354,24 @@ type DictEntry struct {
 	Active bool   `json:"on,omitempty"`
 }
 
-// Limit is one time limit of a profile.
-type Limit struct {
-	Days    int  `json:"days"`
-	Working bool `json:"working,omitempty"`
+// TimeLimitProfile holds the time limits an office follows (national
+// default, or a province's): domain/deadline's Profile as a record.
+type TimeLimitProfile struct {
+	V      int                               `json:"v"`
+	ID     uint64                            `json:"-"`
+	Name   string                            `json:"nm"`
+	Rules  map[deadline.Clock]deadline.Limit `json:"rules"`
+	MaxExt int                               `json:"maxExt,omitempty"`
 }
 
-// TimeLimitProfile holds the time limits an office follows (national
-// default, or a province's).
-type TimeLimitProfile struct {
-	V      int              `json:"v"`
-	ID     uint64           `json:"-"`
-	Name   string           `json:"nm"`
-	Rules  map[string]Limit `json:"rules"`
-	MaxExt int              `json:"maxExt,omitempty"`
+// ProfileRecord is p as a record to save.
+func ProfileRecord(p deadline.Profile) TimeLimitProfile {
+	return TimeLimitProfile{Name: p.Name, Rules: p.Limits, MaxExt: p.MaxExtension}
+}
+
+// Profile is the record as the rules read it.
+func (p *TimeLimitProfile) Profile() deadline.Profile {
+	return deadline.Profile{Name: p.Name, Limits: p.Rules, MaxExtension: p.MaxExt}
 }
 
 // Holiday kinds.

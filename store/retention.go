@@ -3,6 +3,7 @@ package store
 import (
 	"fmt"
 
+	"laifang/domain/casestate"
 	"laifang/domain/civil"
 )
 
@@ -36,7 +37,7 @@ func (tx *Tx) ExpiredCases(today civil.Date, years, limit int) ([]Case, error) {
 		if err != nil {
 			return nil, err
 		}
-		if cs.Status != StatusArchived {
+		if cs.Status != string(casestate.Archived) {
 			continue
 		}
 		if until := RetainUntil(cs, years); until != 0 && until < today {

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 
+	"laifang/domain/casestate"
 	"laifang/domain/civil"
 
 	"github.com/RoaringBitmap/roaring/v2"
@@ -709,15 +710,15 @@ func (tx *Tx) Counts(today civil.Date) (*Counts, error) {
 			if all := tx.posting(c, facetAll); all != nil {
 				out.Total += int(all.GetCardinality())
 			}
-			for _, st := range Statuses {
-				if bm := tx.posting(c, facetStatus+st); bm != nil {
-					out.ByStatus[st] += int(bm.GetCardinality())
+			for _, st := range casestate.States {
+				if bm := tx.posting(c, facetStatus+string(st)); bm != nil {
+					out.ByStatus[string(st)] += int(bm.GetCardinality())
 				}
 			}
 		}
 	}
 	for st, n := range out.ByStatus {
-		if OpenStatus(st) {
+		if casestate.Open(casestate.State(st)) {
 			out.Open += n
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"laifang/domain/casestate"
 	"laifang/domain/civil"
 	"laifang/store"
 	"laifang/store/gen"
@@ -70,7 +71,7 @@ func TestIntakeWritesEverythingInOneTransaction(t *testing.T) {
 		t.Errorf("case number %q, want 2026-000001", r.CaseNo)
 	}
 	c, err := s.Case(r.CaseID)
-	if err != nil || c.Status != store.StatusRegistered || len(c.People) != 1 {
+	if err != nil || c.Status != string(casestate.Registered) || len(c.People) != 1 {
 		t.Fatalf("case: %+v %v", c, err)
 	}
 	ev, _ := s.Events(r.CaseID)
@@ -130,26 +131,26 @@ func TestUpdateCaseMovesItsIndexEntries(t *testing.T) {
 		t.Fatal("with FoldEvery 1 the case should be merged at once")
 	}
 	c, _ := s.Case(r.CaseID)
-	c.Status = store.StatusAccepted
+	c.Status = string(casestate.Accepted)
 	c.Unit = 3
 	c.Reply = "已协调施工单位停止夜间施工"
 	if err := s.UpdateCase(c, &store.Event{Kind: store.EventDecision, Text: "受理并交办"}, &store.AuditEntry{Action: "accept"}); err != nil {
 		t.Fatal(err)
 	}
 	for q, want := range map[string]int{"夜间施工": 1, "受理并交办": 1, "噪音": 1, "工资": 0} {
-		res, err := s.Search(store.Query{Text: q, Status: []string{store.StatusAccepted}, Unit: []uint64{3}})
+		res, err := s.Search(store.Query{Text: q, Status: []string{string(casestate.Accepted)}, Unit: []uint64{3}})
 		if err != nil || res.Total != want {
 			t.Errorf("search %q after the update: %d, want %d (%v)", q, res.Total, want, err)
 		}
 	}
-	if res, _ := s.Search(store.Query{Status: []string{store.StatusRegistered}}); res.Total != 0 {
+	if res, _ := s.Search(store.Query{Status: []string{string(casestate.Registered)}}); res.Total != 0 {
 		t.Errorf("old status still indexed")
 	}
 	ev, _ := s.Events(r.CaseID)
-	if last := ev[len(ev)-1]; last.From != store.StatusRegistered || last.To != store.StatusAccepted {
+	if last := ev[len(ev)-1]; last.From != string(casestate.Registered) || last.To != string(casestate.Accepted) {
 		t.Errorf("status event %+v", last)
 	}
-	c.Status = store.StatusClosed
+	c.Status = string(casestate.Closed)
 	if err := s.UpdateCase(c, nil, nil); err != nil {
 		t.Fatal(err)
 	}
@@ -312,7 +313,7 @@ func TestSearchFindsExactlyTheSubstringMatches(t *testing.T) {
 						continue
 					}
 				}
-				if filtered == 2 && (r.c.Confidential || r.c.Status != store.StatusClosed && r.c.Status != store.StatusArchived) {
+				if filtered == 2 && (r.c.Confidential || r.c.Status != string(casestate.Closed) && r.c.Status != string(casestate.Archived)) {
 					continue
 				}
 				if plainMatch(r.texts, terms) {
@@ -328,7 +329,7 @@ func TestSearchFindsExactlyTheSubstringMatches(t *testing.T) {
 				query.Category = []string{"07", "11"}
 				query.From, query.To = from, to
 			case 2:
-				query.Status = []string{store.StatusClosed, store.StatusArchived}
+				query.Status = []string{string(casestate.Closed), string(casestate.Archived)}
 				query.Confidential = store.ConfExclude
 			}
 			var got []uint64
@@ -467,18 +468,18 @@ func TestRowsFollowTheCaseAndThePetitionersName(t *testing.T) {
 	}
 	got := row()
 	if got.ID != r.CaseID || got.No != r.CaseNo || got.Name != p.Name || got.Petitioner != r.PersonIDs[0] ||
-		got.Status != store.StatusRegistered || got.Title != "噪音扰民" || got.Category != "11" || got.Visits != 1 {
+		got.Status != string(casestate.Registered) || got.Title != "噪音扰民" || got.Category != "11" || got.Visits != 1 {
 		t.Errorf("row after intake: %+v", got)
 	}
 	c, _ := s.Case(r.CaseID)
-	c.Status, c.Confidential = store.StatusAccepted, true
+	c.Status, c.Confidential = string(casestate.Accepted), true
 	if err := s.UpdateCase(c, nil, nil); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.AddVisit(r.CaseID, &store.Visit{Channel: "走访"}, nil, 2); err != nil {
 		t.Fatal(err)
 	}
-	if got := row(); got.Status != store.StatusAccepted || !got.Confidential || got.Visits != 2 || !got.Repeat || got.Name != p.Name {
+	if got := row(); got.Status != string(casestate.Accepted) || !got.Confidential || got.Visits != 2 || !got.Repeat || got.Name != p.Name {
 		t.Errorf("row after update and visit: %+v", got)
 	}
 	pp, _ := s.Person(r.PersonIDs[0])

@@ -7,7 +7,7 @@ import (
 )
 
 // Clock names one statutory or configured time limit. The strings are the
-// keys of store.TimeLimitProfile.Rules, so a stored profile maps one to one.
+// keys of a stored profile (store.TimeLimitProfile.Rules).
 type Clock string
 
 // The clocks of docs/DOMAIN.md §4.2. A, O, B and R1–R4 come from the
