@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"laifang/domain/casestate"
+	"laifang/domain/idcard"
+	"laifang/domain/phone"
 	"laifang/store"
 )
 
@@ -188,15 +190,15 @@ func repeatPeopleOf(tx *store.Tx, q RepeatQuery) ([]store.Person, error) {
 			}
 		}
 	}
-	if n := store.NormalizeIDNumber(q.IDNumber); len(n) >= 15 {
+	if n := idcard.Normalize(q.IDNumber); len(n) >= 15 {
 		ps, err := tx.FindPeople(store.PersonQuery{IDType: storeIDType(q.IDType), IDNumber: n, Limit: repeatPeople})
 		if err != nil {
 			return nil, err
 		}
 		take(ps)
 	}
-	if n := store.NormalizePhone(q.Phone); len(n) >= 7 {
-		ps, err := tx.FindPeople(store.PersonQuery{Phone: n, Limit: repeatPeople})
+	if n := phone.Key(q.Phone); len(n) >= 7 {
+		ps, err := tx.FindPeople(store.PersonQuery{Phone: q.Phone, Limit: repeatPeople})
 		if err != nil {
 			return nil, err
 		}

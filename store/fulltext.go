@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"laifang/domain/civil"
+	"laifang/domain/fold"
 
 	"github.com/RoaringBitmap/roaring/v2"
 )
@@ -84,7 +85,7 @@ func normText(s string) string {
 	if isNorm(s) {
 		return s
 	}
-	return strings.Map(func(r rune) rune { return unicode.ToLower(foldWidth(r)) }, s)
+	return strings.Map(func(r rune) rune { return unicode.ToLower(fold.Width(r)) }, s)
 }
 
 // isNorm tells whether normText would leave s as it is. Most stored text
@@ -107,7 +108,7 @@ func isNorm(s string) bool {
 			// CJK ideographs and punctuation (not the ideographic space)
 		case r == utf8.RuneError && size == 1:
 			return false
-		case unicode.ToLower(foldWidth(r)) != r:
+		case unicode.ToLower(fold.Width(r)) != r:
 			return false
 		}
 	}

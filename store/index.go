@@ -10,6 +10,9 @@ import (
 
 	"laifang/domain/casestate"
 	"laifang/domain/civil"
+	"laifang/domain/fold"
+	"laifang/domain/idcard"
+	"laifang/domain/phone"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -44,7 +47,8 @@ func unique(bucket, value []byte, id uint64) ixEntry {
 
 // secretKey hashes a confidential value (ID number, phone) for an exact-match
 // index, so that the index holds no readable personal data. The salt is
-// random per data file.
+// random per data file. The values are keyed in the domain's forms:
+// idcard.Normalize and phone.Key.
 func secretKey(salt []byte, kind, value string) []byte {
 	m := hmac.New(sha256.New, salt)
 	m.Write([]byte(kind))
@@ -53,42 +57,12 @@ func secretKey(salt []byte, kind, value string) []byte {
 	return m.Sum(nil)[:8]
 }
 
-// NormalizeIDNumber upper-cases and strips spaces from an ID number.
-func NormalizeIDNumber(s string) string {
-	return strings.ToUpper(strings.Map(func(r rune) rune {
-		r = foldWidth(r)
-		if unicode.IsSpace(r) {
-			return -1
-		}
-		return r
-	}, s))
-}
-
-// NormalizePhone keeps only the digits of a phone number, dropping a leading
-// +86 or 0086.
-func NormalizePhone(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		r = foldWidth(r)
-		if r >= '0' && r <= '9' {
-			b.WriteRune(r)
-		}
-	}
-	d := b.String()
-	if len(d) == 13 && strings.HasPrefix(d, "86") {
-		d = d[2:]
-	} else if len(d) == 15 && strings.HasPrefix(d, "0086") {
-		d = d[4:]
-	}
-	return d
-}
-
 // NormalizeName lower-cases, folds full-width letters and drops spaces and
 // the middle dot of minority and foreign names, so "阿依 古丽" and
 // "阿依·古丽" find each other.
 func NormalizeName(s string) string {
 	return strings.Map(func(r rune) rune {
-		r = foldWidth(r)
+		r = fold.Width(r)
 		if unicode.IsSpace(r) || r == '·' || r == '•' || r == '.' || r == '・' {
 			return -1
 		}
@@ -96,25 +70,14 @@ func NormalizeName(s string) string {
 	}, s)
 }
 
-// foldWidth maps full-width ASCII and the ideographic space to half width.
-func foldWidth(r rune) rune {
-	switch {
-	case r >= 0xFF01 && r <= 0xFF5E:
-		return r - 0xFEE0
-	case r == 0x3000:
-		return ' '
-	}
-	return r
-}
-
 func (p *Person) indexEntries(id uint64, salt []byte) []ixEntry {
 	var out []ixEntry
-	if n := NormalizeIDNumber(p.IDNumber); n != "" {
+	if n := idcard.Normalize(p.IDNumber); n != "" {
 		out = append(out, multi(ixIDNumber, secretKey(salt, p.IDType, n), id))
 	}
 	seen := map[string]bool{}
 	for _, ph := range p.Phones {
-		n := NormalizePhone(ph)
+		n := phone.Key(ph)
 		if n == "" || seen[n] {
 			continue
 		}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,13 +11,14 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 )
 
 // SchemaVersion is the layout this program writes. A file's version sits in
 // the meta bucket; Open runs the missing steps in order, each in its own
 // transaction that also records the new version, after copying the file
 // aside. A file with a higher version is refused.
-const SchemaVersion = 4
+const SchemaVersion = 5
 
 type migration struct {
 	to   uint64
@@ -36,6 +38,70 @@ var migrations = []migration{
 	{to: 2, name: "list rows of cases", run: migrateTo2, fill: (*Store).fillRows},
 	{to: 3, name: "list rows of people in the name index", run: migrateTo3, fill: (*Store).fillPersonRows},
 	{to: 4, name: "records compressed with zstd and a dictionary", run: migrateTo4, fill: (*Store).rezstd},
+	{to: 5, name: "people's index keys in the domain's forms", run: migrateTo5, fill: (*Store).fillPersonKeys},
+}
+
+// migrateTo5 empties the people's three indexes for fillPersonKeys and
+// folds the text of the cases waiting in ft.pending again. Schema 5 keys a
+// phone on phone.Key (a landline without its extension, +86 10… as 010…),
+// an ID number on idcard.Normalize, and folds width with domain/fold, which
+// also folds the full-width signs U+FF5F–U+FF60 and U+FFE0–U+FFE6 (￥ → ¥)
+// that the old fold left alone. Those signs are no letters or digits, so
+// the full-text bitmaps are unchanged; only the pending documents keep
+// their folded text and are folded again here.
+func migrateTo5(tx *bolt.Tx, s *Store) error {
+	for _, b := range [][]byte{ixIDNumber, ixPhone, ixName} {
+		if err := tx.DeleteBucket(b); err != nil && !errors.Is(err, berrors.ErrBucketNotFound) {
+			return err
+		}
+		if _, err := tx.CreateBucket(b); err != nil {
+			return err
+		}
+	}
+	pb := tx.Bucket(ftPending)
+	if pb == nil {
+		return nil
+	}
+	type kv struct{ k, v []byte }
+	var redo []kv
+	err := pb.ForEach(func(k, v []byte) error {
+		d, err := decodeDoc(v, true)
+		if err != nil {
+			return fmt.Errorf("store: pending document of case %d: %w", getU64(k), err)
+		}
+		if t := normText(d.text); t != d.text {
+			d.text = t
+			redo = append(redo, kv{append([]byte(nil), k...), d.encode()})
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, e := range redo {
+		if err := pb.Put(e.k, e.v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// fillPersonKeys writes every person's index entries (ID number, phones,
+// name with its row) into the indexes migrateTo5 emptied. Run again after
+// a crash it starts over from empty indexes.
+func (s *Store) fillPersonKeys() error {
+	return s.eachBatch(bucketPeople, 50000, func(tx *Tx, k, v []byte) error {
+		p, err := decodeRecord[Person](getU64(k), v)
+		if err != nil {
+			return err
+		}
+		for _, e := range p.indexEntries(p.ID, tx.s.salt) {
+			if err := tx.b(e.bucket).Put(e.key, e.val); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 // migrateTo4 changes no bucket: rezstd rewrites the deflated records

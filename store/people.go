@@ -7,6 +7,8 @@ import (
 	"fmt"
 
 	"laifang/domain/civil"
+	"laifang/domain/idcard"
+	"laifang/domain/phone"
 )
 
 // SavePerson creates (ID 0) or updates a person with its indexes.
@@ -87,15 +89,15 @@ func (tx *Tx) FindPeople(q PersonQuery) ([]Person, error) {
 	var match func(p *Person) bool
 	switch {
 	case q.IDNumber != "":
-		n := NormalizeIDNumber(q.IDNumber)
+		n := idcard.Normalize(q.IDNumber)
 		ids = idsWithPrefix(tx.b(ixIDNumber), secretKey(tx.s.salt, q.IDType, n), q.Limit)
-		match = func(p *Person) bool { return NormalizeIDNumber(p.IDNumber) == n && p.IDType == q.IDType }
+		match = func(p *Person) bool { return idcard.Normalize(p.IDNumber) == n && p.IDType == q.IDType }
 	case q.Phone != "":
-		n := NormalizePhone(q.Phone)
+		n := phone.Key(q.Phone)
 		ids = idsWithPrefix(tx.b(ixPhone), secretKey(tx.s.salt, "phone", n), q.Limit)
 		match = func(p *Person) bool {
 			for _, ph := range p.Phones {
-				if NormalizePhone(ph) == n {
+				if phone.Key(ph) == n {
 					return true
 				}
 			}
