@@ -9,6 +9,31 @@ import (
 	"strconv"
 )
 
+// Buckets of this file (created at open, listed in store.go).
+var (
+	bucketAudit = []byte("audit")
+)
+
+// AuditEntry is one line of the append-only audit log. Keys are sequential
+// (NextSequence), entries are never rewritten or deleted, and Prev/Hash are
+// there for a hash chain: each entry can seal the one before it.
+type AuditEntry struct {
+	V           int    `json:"v"`
+	Seq         uint64 `json:"-"`
+	At          Stamp  `json:"at"`
+	User        uint64 `json:"u,omitempty"`
+	Action      string `json:"a"`
+	Entity      string `json:"e,omitempty"`
+	EntityID    uint64 `json:"id,omitempty"`
+	Reason      string `json:"r,omitempty"`
+	Workstation string `json:"ws,omitempty"`
+	Summary     string `json:"s,omitempty"` // never confidential data
+	Prev        string `json:"pv,omitempty"`
+	Hash        string `json:"h,omitempty"`
+}
+
+func (a *AuditEntry) setID(id uint64) { a.Seq = id }
+
 // The audit log is append-only and hash-chained: each entry's Hash is
 // SHA-256 over its sequence number, the Hash of the entry before it (Prev)
 // and its own fields, so that changing, removing or reordering entries
@@ -84,7 +109,7 @@ func (tx *Tx) AppendAudit(a *AuditEntry) error {
 	if err != nil {
 		return err
 	}
-	if err := tx.putRecord(b, u64(seq), raw); err != nil {
+	if err := tx.putJSON(b, u64(seq), raw); err != nil {
 		return err
 	}
 	h, _ := hex.DecodeString(a.Hash)

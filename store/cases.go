@@ -9,6 +9,118 @@ import (
 	"laifang/domain/civil"
 )
 
+// Buckets of this file (created at open, listed in store.go).
+var (
+	bucketCases  = []byte("cases")
+	ixCaseNo     = []byte("ix.caseno")      // case number → caseID
+	ixPersonCase = []byte("ix.person.case") // personID | caseID
+	ixCaseDue    = []byte("ix.case.due")    // due date | caseID, open cases only
+)
+
+// Case is a petition matter (信访事项).
+type Case struct {
+	V            int          `json:"v"`
+	ID           uint64       `json:"-"`
+	No           string       `json:"no"`
+	ExternalNo   string       `json:"xno,omitempty"`
+	Channel      string       `json:"ch,omitempty"`
+	Received     Stamp        `json:"rcv"`
+	Registered   Stamp        `json:"reg"`
+	RegisteredBy uint64       `json:"rby,omitempty"`
+	Incoming     *Incoming    `json:"in,omitempty"`
+	Title        string       `json:"ti,omitempty"`
+	Demand       string       `json:"dm,omitempty"` // 诉求摘要
+	Facts        string       `json:"fr,omitempty"` // 事实和理由
+	Region       string       `json:"rg,omitempty"`
+	Place        string       `json:"pl,omitempty"`
+	Type         string       `json:"ty,omitempty"` // 建议意见/检举控告/申诉求决/咨询/其他
+	Category     string       `json:"cat,omitempty"`
+	Category2    string       `json:"cat2,omitempty"`
+	Category3    string       `json:"cat3,omitempty"`
+	AccusedUnit  uint64       `json:"acu,omitempty"`
+	Accused      string       `json:"acp,omitempty"` // confidential
+	Present      int          `json:"np,omitempty"`
+	Involved     int          `json:"ni,omitempty"`
+	Group        bool         `json:"grp,omitempty"`
+	Litigation   bool         `json:"lit,omitempty"`
+	SkipLevel    bool         `json:"skl,omitempty"`
+	Repeat       bool         `json:"rep,omitempty"`
+	FirstCase    uint64       `json:"fc,omitempty"`
+	RepeatCount  int          `json:"rpn,omitempty"`
+	Urgent       bool         `json:"urg,omitempty"`
+	Backlog      bool         `json:"blg,omitempty"`
+	LeaderCase   bool         `json:"ldc,omitempty"`
+	LeaderName   string       `json:"ldn,omitempty"`
+	Confidential bool         `json:"cf,omitempty"`
+	RealName     bool         `json:"rn,omitempty"`
+	Simplified   bool         `json:"smp,omitempty"`
+	RiskTags     []string     `json:"rk,omitempty"` // confidential
+	Prior        string       `json:"pri,omitempty"`
+	Disposal     string       `json:"dsp,omitempty"`
+	DispReason   string       `json:"dsr,omitempty"`
+	DispOpinion  string       `json:"dso,omitempty"`
+	Instruction  string       `json:"ins,omitempty"`
+	Accepted     civil.Date   `json:"acc,omitempty"`
+	Unit         uint64       `json:"u,omitempty"` // handling department
+	Handler      uint64       `json:"hu,omitempty"`
+	Outcome      string       `json:"out,omitempty"`
+	Reply        string       `json:"rpl,omitempty"` // the reply's summary, searchable
+	ReplyLetter  uint64       `json:"rl,omitempty"`
+	Served       civil.Date   `json:"srv,omitempty"`
+	ServedHow    string       `json:"svh,omitempty"`
+	Status       string       `json:"st"`            // a casestate.State
+	Due          civil.Date   `json:"due,omitempty"` // the running legal deadline, computed by domain/deadline
+	Closed       civil.Date   `json:"cl,omitempty"`
+	ArchiveNo    string       `json:"arc,omitempty"`
+	Retain       civil.Date   `json:"ret,omitempty"`
+	People       []CasePerson `json:"pp,omitempty"`
+	Visits       int          `json:"nv,omitempty"`
+	// Rev counts the writes of the case, for optimistic concurrency: an
+	// edit sends back the Rev it read, and UpdateCase refuses a save whose
+	// Rev is not the stored one with ErrStale. SaveIntake gives a new case
+	// Rev 1; UpdateCase, AddVisit and AppendEvent add one. Zero is the Rev
+	// of a case written before revisions existed: it matches while the
+	// stored case has no Rev either, so reading a case, changing it and
+	// saving it works as it always did.
+	Rev uint64 `json:"rev,omitempty"`
+}
+
+// CasePerson links a person to a case with a role (主信访人/代表/随访人/代理人/联名人).
+type CasePerson struct {
+	Person  uint64 `json:"p"`
+	Role    string `json:"r,omitempty"`
+	Contact bool   `json:"c,omitempty"`
+}
+
+// Incoming describes a matter sent down from another body (转送/交办 in).
+type Incoming struct {
+	Org     string     `json:"org,omitempty"`
+	DocNo   string     `json:"no,omitempty"`
+	DocDate civil.Date `json:"dt,omitempty"`
+	Due     civil.Date `json:"due,omitempty"`
+}
+
+func (c *Case) setID(id uint64) { c.ID = id }
+
+func (c *Case) indexEntries(id uint64, _ []byte) []ixEntry {
+	var out []ixEntry
+	if c.No != "" {
+		out = append(out, unique(ixCaseNo, []byte(c.No), id))
+	}
+	seen := map[uint64]bool{}
+	for _, p := range c.People {
+		if p.Person == 0 || seen[p.Person] {
+			continue
+		}
+		seen[p.Person] = true
+		out = append(out, multi(ixPersonCase, u64(p.Person), id))
+	}
+	if c.Due != 0 && casestate.Open(casestate.State(c.Status)) {
+		out = append(out, multi(ixCaseDue, dateKey(c.Due), id))
+	}
+	return out
+}
+
 // Intake is everything one registration writes: the case, its people, the
 // visit, the reception record, and who did it.
 type Intake struct {
@@ -161,7 +273,7 @@ func (tx *Tx) writeCase(c *Case, old *Case) error {
 		}
 		return err
 	}
-	if err := tx.putRecord(tx.b(bucketCases), u64(c.ID), raw); err != nil {
+	if err := tx.putJSON(tx.b(bucketCases), u64(c.ID), raw); err != nil {
 		return err
 	}
 	return tx.putRow(c)
@@ -286,61 +398,6 @@ func (tx *Tx) UpdateCase(c *Case, ev *Event, a *AuditEntry) (err error) {
 	return nil
 }
 
-// AppendEvent adds an event to a case's timeline (and its text to the
-// case's full text), and bumps the case's Rev: a form opened before the
-// event is refused on save, since what it shows is no longer current.
-func (tx *Tx) AppendEvent(caseID uint64, ev *Event) error {
-	if err := tx.writable(); err != nil {
-		return err
-	}
-	old, err := tx.Case(caseID)
-	if err != nil {
-		return err
-	}
-	events, err := tx.caseEvents(caseID)
-	if err != nil {
-		return err
-	}
-	oldDoc := makeDoc(old, events)
-	c := *old
-	c.Rev++
-	if err := tx.writeCase(&c, old); err != nil {
-		return err
-	}
-	if err := tx.appendEvent(caseID, ev); err != nil {
-		return err
-	}
-	return tx.ftPut(caseID, &oldDoc, makeDoc(&c, append(events, *ev)))
-}
-
-func (tx *Tx) appendEvent(caseID uint64, ev *Event) error {
-	b := tx.b(bucketEvents)
-	id, err := nextID(b)
-	if err != nil {
-		return err
-	}
-	ev.ID, ev.Case, ev.V = id, caseID, recordVersion
-	if ev.At == 0 {
-		ev.At = StampOf(tx.now)
-	}
-	if ev.Visit != nil {
-		ev.Visit.ID, ev.Visit.Case, ev.Visit.At = id, caseID, ev.At
-	}
-	raw, err := tx.encode(ev)
-	if err != nil {
-		return err
-	}
-	if err := tx.putRecord(b, cat(u64(caseID), u64(id)), raw); err != nil {
-		return err
-	}
-	for _, ie := range ev.eventEntries() {
-		if err := tx.b(ie.bucket).Put(ie.key, ie.val); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // Case reads one case.
 func (tx *Tx) Case(id uint64) (*Case, error) { return getRecord[Case](tx.b(bucketCases), id) }
 
@@ -357,30 +414,6 @@ func (tx *Tx) CaseByNo(no string) (*Case, error) {
 		return nil, ErrNotFound
 	}
 	return tx.Case(getU64(v))
-}
-
-// Events is a case's timeline, oldest first.
-func (tx *Tx) Events(caseID uint64) ([]Event, error) { return tx.caseEvents(caseID) }
-
-// Events is a case's timeline, oldest first.
-func (s *Store) Events(caseID uint64) (ev []Event, err error) {
-	err = s.View(func(tx *Tx) error { ev, err = tx.caseEvents(caseID); return err })
-	return ev, err
-}
-
-// CaseVisits lists a case's visits, newest first.
-func (tx *Tx) CaseVisits(caseID uint64) ([]Visit, error) {
-	events, err := tx.caseEvents(caseID)
-	if err != nil {
-		return nil, err
-	}
-	var out []Visit
-	for i := len(events) - 1; i >= 0; i-- {
-		if events[i].Visit != nil {
-			out = append(out, *visitOf(&events[i]))
-		}
-	}
-	return out, nil
 }
 
 // PersonCases lists the cases a person is on, newest first.

@@ -52,10 +52,14 @@ func (r *Report) add(kind, format string, args ...any) {
 	r.Problems = append(r.Problems, kind+fmt.Sprintf(format, args...))
 }
 
+// table is a bucket of records and the classic indexes derived from them
+// (their indexEntries): Check recomputes those indexes from this bucket,
+// and rebuild writes them from it.
 type table struct {
-	bucket []byte
-	name   string // in plain words
-	load   func(id uint64, raw []byte) (indexed, error)
+	bucket  []byte
+	name    string // in plain words
+	load    func(id uint64, raw []byte) (indexed, error)
+	indexes [][]byte
 }
 
 func loader[T any, P interface {
@@ -73,22 +77,24 @@ func loader[T any, P interface {
 }
 
 var tables = []table{
-	{bucketPeople, "人员", loader[Person]()},
-	{bucketCases, "信访事项", loader[Case]()},
-	{bucketTasks, "任务", loader[Task]()},
-	{bucketLetters, "文书", loader[Letter]()},
-	{bucketUsers, "用户", loader[User]()},
-	{bucketWording, "口径", loader[Wording]()},
+	{bucketPeople, "人员", loader[Person](), [][]byte{ixIDNumber, ixPhone, ixName}},
+	{bucketCases, "信访事项", loader[Case](), [][]byte{ixCaseNo, ixPersonCase, ixCaseDue}},
+	{bucketTasks, "任务", loader[Task](), [][]byte{ixCaseTask, ixTaskDue, ixUnitTask}},
+	{bucketLetters, "文书", loader[Letter](), [][]byte{ixCaseLetter, ixLetterNo}},
+	{bucketUsers, "用户", loader[User](), [][]byte{ixLogin}},
+	{bucketWording, "口径", loader[Wording](), nil},
 }
 
 // indexSource names the table each classic index is derived from.
-var indexSource = map[string]*table{
-	string(ixIDNumber): &tables[0], string(ixPhone): &tables[0], string(ixName): &tables[0],
-	string(ixCaseNo): &tables[1], string(ixPersonCase): &tables[1], string(ixCaseDue): &tables[1],
-	string(ixCaseTask): &tables[2], string(ixTaskDue): &tables[2], string(ixUnitTask): &tables[2],
-	string(ixCaseLetter): &tables[3], string(ixLetterNo): &tables[3],
-	string(ixLogin): &tables[4],
-}
+var indexSource = func() map[string]*table {
+	m := map[string]*table{}
+	for i := range tables {
+		for _, ix := range tables[i].indexes {
+			m[string(ix)] = &tables[i]
+		}
+	}
+	return m
+}()
 
 // Check runs bbolt's own consistency check, then verifies every index
 // against the records both ways: each entry a record implies is there, and

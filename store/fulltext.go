@@ -265,25 +265,6 @@ func (d *ftDoc) hasFacet(f string) bool {
 	return false
 }
 
-// caseEvents reads a case's timeline.
-func (tx *Tx) caseEvents(caseID uint64) ([]Event, error) {
-	var out []Event
-	prefix := u64(caseID)
-	c := tx.b(bucketEvents).Cursor()
-	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
-		e, err := decodeRecord[Event](getU64(k[8:]), v)
-		if err != nil {
-			return nil, err
-		}
-		e.Case = caseID
-		if e.Visit != nil {
-			e.Visit.ID, e.Visit.Case, e.Visit.At = e.ID, caseID, e.At
-		}
-		out = append(out, *e)
-	}
-	return out, nil
-}
-
 // --- writing ---
 
 func (tx *Tx) pendingCount() uint64 {

@@ -5,14 +5,6 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"errors"
-	"strings"
-	"unicode"
-
-	"laifang/domain/casestate"
-	"laifang/domain/civil"
-	"laifang/domain/fold"
-	"laifang/domain/idcard"
-	"laifang/domain/phone"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -55,109 +47,6 @@ func secretKey(salt []byte, kind, value string) []byte {
 	m.Write([]byte{0})
 	m.Write([]byte(value))
 	return m.Sum(nil)[:8]
-}
-
-// NormalizeName lower-cases, folds full-width letters and drops spaces and
-// the middle dot of minority and foreign names, so "阿依 古丽" and
-// "阿依·古丽" find each other.
-func NormalizeName(s string) string {
-	return strings.Map(func(r rune) rune {
-		r = fold.Width(r)
-		if unicode.IsSpace(r) || r == '·' || r == '•' || r == '.' || r == '・' {
-			return -1
-		}
-		return unicode.ToLower(r)
-	}, s)
-}
-
-func (p *Person) indexEntries(id uint64, salt []byte) []ixEntry {
-	var out []ixEntry
-	if n := idcard.Normalize(p.IDNumber); n != "" {
-		out = append(out, multi(ixIDNumber, secretKey(salt, p.IDType, n), id))
-	}
-	seen := map[string]bool{}
-	for _, ph := range p.Phones {
-		n := phone.Key(ph)
-		if n == "" || seen[n] {
-			continue
-		}
-		seen[n] = true
-		out = append(out, multi(ixPhone, secretKey(salt, "phone", n), id))
-	}
-	if n := NormalizeName(p.Name); n != "" {
-		e := multi(ixName, cat([]byte(n), []byte{0}), id)
-		e.val, e.row = personRowOf(p).encode(), true
-		out = append(out, e)
-	}
-	return out
-}
-
-func (c *Case) indexEntries(id uint64, _ []byte) []ixEntry {
-	var out []ixEntry
-	if c.No != "" {
-		out = append(out, unique(ixCaseNo, []byte(c.No), id))
-	}
-	seen := map[uint64]bool{}
-	for _, p := range c.People {
-		if p.Person == 0 || seen[p.Person] {
-			continue
-		}
-		seen[p.Person] = true
-		out = append(out, multi(ixPersonCase, u64(p.Person), id))
-	}
-	if c.Due != 0 && casestate.Open(casestate.State(c.Status)) {
-		out = append(out, multi(ixCaseDue, dateKey(c.Due), id))
-	}
-	return out
-}
-
-// eventEntries are the index entries of a timeline event: a visit is
-// found by its day.
-func (e *Event) eventEntries() []ixEntry {
-	if e.Visit == nil || e.At == 0 {
-		return nil
-	}
-	return []ixEntry{{bucket: ixVisitDay, key: cat(dateKey(e.At.Date()), u64(e.ID)), val: u64(e.Case)}}
-}
-
-// DueDate is the deadline in force: the extended one when there is one.
-func (t *Task) DueDate() civil.Date {
-	if t.NewDue != 0 {
-		return t.NewDue
-	}
-	return t.Due
-}
-
-func (t *Task) indexEntries(id uint64, _ []byte) []ixEntry {
-	var out []ixEntry
-	if t.Case != 0 {
-		out = append(out, multi(ixCaseTask, u64(t.Case), id))
-	}
-	if d := t.DueDate(); d != 0 && TaskOpen(t.Status) {
-		out = append(out, multi(ixTaskDue, dateKey(d), id))
-	}
-	if t.ToUnit != 0 {
-		out = append(out, multi(ixUnitTask, u64(t.ToUnit), id))
-	}
-	return out
-}
-
-func (l *Letter) indexEntries(id uint64, _ []byte) []ixEntry {
-	var out []ixEntry
-	if l.Case != 0 {
-		out = append(out, multi(ixCaseLetter, u64(l.Case), id))
-	}
-	if l.No != "" {
-		out = append(out, unique(ixLetterNo, []byte(l.No), id))
-	}
-	return out
-}
-
-func (u *User) indexEntries(id uint64, _ []byte) []ixEntry {
-	if u.Login == "" {
-		return nil
-	}
-	return []ixEntry{unique(ixLogin, []byte(strings.ToLower(u.Login)), id)}
 }
 
 func entryID(e ixEntry) string { return string(e.bucket) + "\x00" + string(e.key) }

@@ -110,7 +110,7 @@ func (s *Store) fillPersonKeys() error {
 // the file faster to search and smaller.
 func migrateTo4(tx *bolt.Tx, s *Store) error { return nil }
 
-// recordBuckets hold JSON records written through encode or putRecord
+// recordBuckets hold JSON records written through encode or Tx.putJSON
 // (plain JSON or a compressed format), and nothing else.
 var recordBuckets = [][]byte{bucketPeople, bucketCases, bucketEvents, bucketTasks, bucketLetters,
 	bucketAudit, bucketTemplates, bucketUnits, bucketUsers}

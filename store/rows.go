@@ -8,6 +8,11 @@ import (
 	"laifang/domain/civil"
 )
 
+// Buckets of this file (created at open, listed in store.go).
+var (
+	ixCaseRow = []byte("ix.case.row") // caseID → the case's list row (rows.go)
+)
+
 // A case row is the short form of a case that lists show (search results,
 // the ledger, a person's cases): number, dates, status, category, title and
 // the main petitioner's name. Rows are derived data, kept in ix.case.row in

@@ -6,6 +6,11 @@ import (
 	"laifang/domain/civil"
 )
 
+// Buckets of this file (created at open, listed in store.go).
+var (
+	bucketWording = []byte("wording") // the wording library (wording.go)
+)
+
 // The wording library (口径库): answers the head has approved, by topic,
 // with their policy basis and the days they hold. A reception record keeps
 // the IDs of the entries it used (Record.Scripts), so an entry is never
