@@ -225,7 +225,7 @@ func (tx *Tx) SaveIntake(in *Intake) (IntakeResult, error) {
 	if err := tx.appendEvent(c.ID, ev); err != nil {
 		return r, err
 	}
-	if err := tx.ftPut(c.ID, nil, makeDoc(c, []Event{*ev})); err != nil {
+	if err := tx.ft().Put(c.ID, nil, makeDoc(c, []Event{*ev})); err != nil {
 		return r, err
 	}
 	a := &AuditEntry{At: now, User: in.By, Action: "intake", Entity: "case", EntityID: c.ID,
@@ -330,7 +330,7 @@ func (tx *Tx) AddVisit(caseID uint64, v *Visit, rec *Record, by uint64) (uint64,
 	if err := tx.appendEvent(caseID, ev); err != nil {
 		return 0, err
 	}
-	if err := tx.ftPut(caseID, &oldDoc, makeDoc(&c, append(events, *ev))); err != nil {
+	if err := tx.ft().Put(caseID, &oldDoc, makeDoc(&c, append(events, *ev))); err != nil {
 		return 0, err
 	}
 	return ev.ID, tx.AppendAudit(&AuditEntry{At: v.At, User: by, Action: "visit", Entity: "case", EntityID: caseID})
@@ -386,7 +386,7 @@ func (tx *Tx) UpdateCase(c *Case, ev *Event, a *AuditEntry) (err error) {
 		}
 		events = append(events, *ev)
 	}
-	if err := tx.ftPut(c.ID, &oldDoc, makeDoc(c, events)); err != nil {
+	if err := tx.ft().Put(c.ID, &oldDoc, makeDoc(c, events)); err != nil {
 		return err
 	}
 	if a != nil {
@@ -466,7 +466,7 @@ func (tx *Tx) DeleteCase(id uint64, a *AuditEntry) error {
 	if err != nil {
 		return err
 	}
-	if err := tx.ftDelete(id, makeDoc(c, events)); err != nil {
+	if err := tx.ft().Delete(id, makeDoc(c, events)); err != nil {
 		return err
 	}
 	for _, e := range events {

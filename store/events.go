@@ -118,7 +118,7 @@ func (tx *Tx) AppendEvent(caseID uint64, ev *Event) error {
 	if err := tx.appendEvent(caseID, ev); err != nil {
 		return err
 	}
-	return tx.ftPut(caseID, &oldDoc, makeDoc(&c, append(events, *ev)))
+	return tx.ft().Put(caseID, &oldDoc, makeDoc(&c, append(events, *ev)))
 }
 
 func (tx *Tx) appendEvent(caseID uint64, ev *Event) error {

@@ -10,7 +10,7 @@ func (s *Store) RawUpdate(fn func(tx *bolt.Tx) error) error { return s.db.Update
 
 // PendingCount is the number of cases not yet merged into the bitmaps.
 func (s *Store) PendingCount() (n uint64) {
-	s.View(func(tx *Tx) error { n = tx.pendingCount(); return nil })
+	s.View(func(tx *Tx) error { n = tx.ft().PendingCount(); return nil })
 	return n
 }
 

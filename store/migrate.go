@@ -10,6 +10,8 @@ import (
 	"sync"
 	"time"
 
+	"laifang/store/fulltext"
+
 	bolt "go.etcd.io/bbolt"
 	berrors "go.etcd.io/bbolt/errors"
 )
@@ -65,13 +67,13 @@ func migrateTo5(tx *bolt.Tx, s *Store) error {
 	type kv struct{ k, v []byte }
 	var redo []kv
 	err := pb.ForEach(func(k, v []byte) error {
-		d, err := decodeDoc(v, true)
+		d, err := fulltext.DecodeDoc(v)
 		if err != nil {
 			return fmt.Errorf("store: pending document of case %d: %w", getU64(k), err)
 		}
-		if t := normText(d.text); t != d.text {
-			d.text = t
-			redo = append(redo, kv{append([]byte(nil), k...), d.encode()})
+		if t := fulltext.Norm(d.Text); t != d.Text {
+			d.Text = t
+			redo = append(redo, kv{append([]byte(nil), k...), d.Encode()})
 		}
 		return nil
 	})

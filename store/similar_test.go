@@ -56,13 +56,6 @@ func TestSimilarFindsTheSameInPendingAndInBitmaps(t *testing.T) {
 	}
 }
 
-func TestHanBigramsSkipFunctionCharacters(t *testing.T) {
-	got := hanBigrams("要求支付拖欠的工资 ABC 12", 100)
-	if !slices.Equal(got, []string{"支付", "付拖", "拖欠", "工资"}) {
-		t.Errorf("%q", got)
-	}
-}
-
 // A file from before the wording library opens read-only (check) and
 // reads an empty library; a writable open adds the bucket.
 func TestAFileWithoutTheWordingBucketOpensReadOnly(t *testing.T) {

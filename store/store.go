@@ -16,6 +16,8 @@ import (
 	"runtime/debug"
 	"time"
 
+	"laifang/store/fulltext"
+
 	bolt "go.etcd.io/bbolt"
 	berrors "go.etcd.io/bbolt/errors"
 )
@@ -46,11 +48,6 @@ var ErrStale = errors.New("store: the record changed since it was read")
 // indexes are derived from the records, checked and rebuilt by check.go.
 var (
 	bucketMeta = []byte("meta")
-
-	// Full text and facets of cases (fulltext.go).
-	ftPost    = []byte("ft.post")    // chunk | term → roaring bitmap of case IDs
-	ftCol     = []byte("ft.col")     // chunk → received date of each case in the chunk
-	ftPending = []byte("ft.pending") // caseID → the case's document, not yet in ft.post
 )
 
 var primaryBuckets = [][]byte{bucketMeta, bucketSettings, bucketSeq, bucketPeople, bucketCases,
@@ -73,7 +70,6 @@ var allBuckets = append(append([][]byte{}, primaryBuckets...), indexBuckets...)
 var (
 	metaSchema     = []byte("schema")
 	metaSalt       = []byte("salt")
-	metaPending    = []byte("ft.pending.count")
 	metaLastBackup = []byte("backup.last")
 )
 
@@ -300,9 +296,8 @@ type Tx struct {
 	settings *Settings
 	// scratch is reused by the verification of search candidates
 	scratch []byte
-	// postCur and postKey are reused by every posting lookup of a read
-	postCur *bolt.Cursor
-	postKey []byte
+	// fti is the full-text index, opened on first use (fulltext.go)
+	fti *fulltext.Index
 	// deflate holds the records to deflate before the commit (compress.go)
 	deflate deflateQueue
 }
@@ -326,8 +321,8 @@ func (s *Store) Update(fn func(tx *Tx) error) error {
 			tx.abandonDeflate()
 			return err
 		}
-		if tx.pendingCount() >= uint64(s.opts.FoldEvery) {
-			if err := tx.fold(); err != nil {
+		if tx.ft().PendingCount() >= uint64(s.opts.FoldEvery) {
+			if err := tx.ft().Fold(); err != nil {
 				tx.abandonDeflate()
 				return err
 			}

@@ -1,0 +1,369 @@
+package fulltext
+
+import (
+	"bytes"
+	"encoding/binary"
+	"sort"
+	"strings"
+
+	"github.com/RoaringBitmap/roaring/v2"
+	bolt "go.etcd.io/bbolt"
+)
+
+// The buckets of the index (the store creates them with its own).
+var (
+	PostBucket    = []byte("ft.post")    // chunk | term → roaring bitmap of case IDs
+	ColBucket     = []byte("ft.col")     // chunk → received date of each case in the chunk
+	PendingBucket = []byte("ft.pending") // caseID → the case's document, not yet in ft.post
+)
+
+// pendingCountKey is the key of the number of pending cases in the store's
+// meta bucket.
+var pendingCountKey = []byte("ft.pending.count")
+
+// Index is the full-text index as one transaction sees it. It keeps the
+// cursor and key buffer every posting lookup reuses, so a transaction
+// opens one Index and asks it everything.
+type Index struct {
+	tx                 *bolt.Tx
+	post, col, pending *bolt.Bucket
+	meta               *bolt.Bucket
+	newest             func() (uint64, bool)
+	postCur            *bolt.Cursor
+	postKey            []byte
+}
+
+// Open is the index in tx. meta names the bucket that holds the pending
+// count; newest tells the ID of the newest case (false: none), which
+// bounds the chunks a query reads.
+func Open(tx *bolt.Tx, meta []byte, newest func() (uint64, bool)) *Index {
+	ix := &Index{tx: tx, post: tx.Bucket(PostBucket), col: tx.Bucket(ColBucket),
+		pending: tx.Bucket(PendingBucket), meta: tx.Bucket(meta), newest: newest}
+	if tx.Writable() && ix.col != nil {
+		ix.col.FillPercent = 1.0 // columns are written in ascending chunk order
+	}
+	return ix
+}
+
+// --- writing ---
+
+// PendingCount is the number of cases waiting in ft.pending.
+func (ix *Index) PendingCount() uint64 {
+	return getU64(ix.meta.Get(pendingCountKey))
+}
+
+// ResetPendingCount sets the count to zero (a rebuild empties ft.pending).
+func ResetPendingCount(meta *bolt.Bucket) error { return meta.Put(pendingCountKey, u64(0)) }
+
+func (ix *Index) setPendingCount(n uint64) error {
+	return ix.meta.Put(pendingCountKey, u64(n))
+}
+
+// Put records the new document of case id; old is its previous document,
+// nil for a new case.
+func (ix *Index) Put(id uint64, old *Doc, doc Doc) error {
+	pb := ix.pending
+	key := u64(id)
+	if old == nil || pb.Get(key) != nil {
+		if old == nil {
+			if pb.Get(key) == nil {
+				if err := ix.setPendingCount(ix.PendingCount() + 1); err != nil {
+					return err
+				}
+			}
+		}
+		return pb.Put(key, doc.Encode())
+	}
+	// Already merged: update the bitmaps of the terms that changed.
+	ot, nt := old.Terms(), doc.Terms()
+	chunk := chunkOf(id)
+	for t := range ot {
+		if _, ok := nt[t]; !ok {
+			if err := ix.postingEdit(chunk, t, []uint32{uint32(id)}, false); err != nil {
+				return err
+			}
+		}
+	}
+	for t := range nt {
+		if _, ok := ot[t]; !ok {
+			if err := ix.postingEdit(chunk, t, []uint32{uint32(id)}, true); err != nil {
+				return err
+			}
+		}
+	}
+	if old.Day != doc.Day {
+		return ix.columnSet(chunk, map[uint32]uint16{uint32(id): doc.Day})
+	}
+	return nil
+}
+
+// Delete removes case id from the index.
+func (ix *Index) Delete(id uint64, old Doc) error {
+	pb := ix.pending
+	key := u64(id)
+	if pb.Get(key) != nil {
+		if err := ix.setPendingCount(ix.PendingCount() - 1); err != nil {
+			return err
+		}
+		return pb.Delete(key)
+	}
+	chunk := chunkOf(id)
+	for t := range old.Terms() {
+		if err := ix.postingEdit(chunk, t, []uint32{uint32(id)}, false); err != nil {
+			return err
+		}
+	}
+	return ix.columnSet(chunk, map[uint32]uint16{uint32(id): 0})
+}
+
+func postKey(chunk uint32, term string) []byte {
+	k := make([]byte, 4+len(term))
+	binary.BigEndian.PutUint32(k, chunk)
+	copy(k[4:], term)
+	return k
+}
+
+func (ix *Index) postingEdit(chunk uint32, term string, ids []uint32, add bool) error {
+	b := ix.post
+	key := postKey(chunk, term)
+	bm := roaring.New()
+	if v := b.Get(key); v != nil {
+		if err := bm.UnmarshalBinary(v); err != nil {
+			return err
+		}
+	} else if !add {
+		return nil
+	}
+	if add {
+		bm.AddMany(ids)
+	} else {
+		for _, id := range ids {
+			bm.Remove(id)
+		}
+	}
+	if bm.IsEmpty() {
+		return b.Delete(key)
+	}
+	bm.RunOptimize()
+	out, err := bm.ToBytes()
+	if err != nil {
+		return err
+	}
+	return b.Put(key, out)
+}
+
+// The column of a chunk: min day, max day (uint16 each), then one uint16
+// per case ID in the chunk (0: no such case or not merged).
+func (ix *Index) columnSet(chunk uint32, days map[uint32]uint16) error {
+	b := ix.col
+	key := u32(chunk)
+	col := append([]byte(nil), b.Get(key)...)
+	if len(col) < 4 {
+		col = make([]byte, 4)
+	}
+	for id, d := range days {
+		pos := 4 + 2*int(id&0xffff)
+		if pos+2 > len(col) {
+			if d == 0 {
+				continue
+			}
+			col = append(col, make([]byte, pos+2-len(col))...)
+		}
+		binary.BigEndian.PutUint16(col[pos:], d)
+	}
+	// trim trailing zeros and recompute min and max
+	end := len(col)
+	for end > 4 && col[end-1] == 0 && col[end-2] == 0 {
+		end -= 2
+	}
+	col = col[:end]
+	var lo, hi uint16 = 0xffff, 0
+	for p := 4; p < len(col); p += 2 {
+		d := binary.BigEndian.Uint16(col[p:])
+		if d == 0 {
+			continue
+		}
+		lo, hi = min(lo, d), max(hi, d)
+	}
+	if hi == 0 {
+		return b.Delete(key)
+	}
+	binary.BigEndian.PutUint16(col[0:], lo)
+	binary.BigEndian.PutUint16(col[2:], hi)
+	return b.Put(key, col)
+}
+
+// Fold merges every pending case into the bitmaps.
+func (ix *Index) Fold() error {
+	pb := ix.pending
+	// Each term's IDs, in the order the cases come (ascending); a term
+	// met again in the same case finds that case's ID last in its list.
+	// One map lookup per term met: a fold of 20000 cases meets millions.
+	type chunkWork struct {
+		index map[string]int // term → its list in ids
+		ids   [][]uint32
+		terms map[string][]uint32
+		days  map[uint32]uint16
+	}
+	work := map[uint32]*chunkWork{}
+	c := pb.Cursor()
+	var keys [][]byte
+	var d Doc
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		id := getU64(k)
+		if err := decodeDocView(&d, v); err != nil {
+			return err
+		}
+		ch := chunkOf(id)
+		w := work[ch]
+		if w == nil {
+			w = &chunkWork{index: map[string]int{}, days: map[uint32]uint16{}}
+			work[ch] = w
+		}
+		add := func(t string) {
+			i, ok := w.index[t]
+			if !ok {
+				i = len(w.ids)
+				w.index[strings.Clone(t)] = i // t aliases the page
+				w.ids = append(w.ids, nil)
+			}
+			l := w.ids[i]
+			if n := len(l); n == 0 || l[n-1] != uint32(id) {
+				w.ids[i] = append(l, uint32(id))
+			}
+		}
+		forTerms(d.Text, add)
+		for _, f := range d.Facets {
+			add(f)
+		}
+		w.days[uint32(id)] = d.Day
+		keys = append(keys, append([]byte(nil), k...))
+	}
+	for _, w := range work {
+		w.terms = make(map[string][]uint32, len(w.index))
+		for t, i := range w.index {
+			w.terms[t] = w.ids[i]
+		}
+	}
+	chunks := make([]uint32, 0, len(work))
+	for ch := range work {
+		chunks = append(chunks, ch)
+	}
+	sort.Slice(chunks, func(i, j int) bool { return chunks[i] < chunks[j] })
+	for _, ch := range chunks {
+		w := work[ch]
+		terms := make([]string, 0, len(w.terms))
+		for t := range w.terms {
+			terms = append(terms, t)
+		}
+		sort.Strings(terms)
+		for _, t := range terms {
+			if err := ix.postingEdit(ch, t, w.terms[t], true); err != nil {
+				return err
+			}
+		}
+		if err := ix.columnSet(ch, w.days); err != nil {
+			return err
+		}
+	}
+	for _, k := range keys {
+		if err := pb.Delete(k); err != nil {
+			return err
+		}
+	}
+	return ix.setPendingCount(0)
+}
+
+// --- reading ---
+
+// posting reads a term's bitmap in a chunk, as a view of the file. One
+// cursor and key buffer serve every call of a transaction: a search makes
+// dozens, and bbolt's Get would allocate a cursor each time.
+func (ix *Index) posting(chunk uint32, term string) *roaring.Bitmap {
+	if ix.postCur == nil || ix.tx.Writable() {
+		// a write may have moved the cursor's pages
+		ix.postCur = ix.post.Cursor()
+	}
+	ix.postKey = binary.BigEndian.AppendUint32(ix.postKey[:0], chunk)
+	ix.postKey = append(ix.postKey, term...)
+	k, v := ix.postCur.Seek(ix.postKey)
+	if v == nil || !bytes.Equal(k, ix.postKey) {
+		return nil
+	}
+	bm := roaring.New()
+	if _, err := bm.FromBuffer(v); err != nil {
+		return nil
+	}
+	return bm
+}
+
+// maxChunk is the chunk of the newest case.
+func (ix *Index) maxChunk() (uint32, bool) {
+	id, ok := ix.newest()
+	if !ok {
+		return 0, false
+	}
+	return chunkOf(id), true
+}
+
+type column []byte
+
+func (ix *Index) column(chunk uint32) column { return ix.col.Get(u32(chunk)) }
+
+func (c column) bounds() (uint16, uint16) {
+	if len(c) < 4 {
+		return 0, 0
+	}
+	return binary.BigEndian.Uint16(c), binary.BigEndian.Uint16(c[2:])
+}
+
+func (c column) day(id uint32) uint16 {
+	p := 4 + 2*int(id&0xffff)
+	if p+2 > len(c) {
+		return 0
+	}
+	return binary.BigEndian.Uint16(c[p:])
+}
+
+func u64(v uint64) []byte { return binary.BigEndian.AppendUint64(nil, v) }
+
+func u32(v uint32) []byte { return binary.BigEndian.AppendUint32(nil, v) }
+
+func getU64(b []byte) uint64 {
+	if len(b) < 8 {
+		return 0
+	}
+	return binary.BigEndian.Uint64(b)
+}
+
+// Tally counts the cases of the whole index, and those in each of facets
+// (facet terms, e.g. FacetStatus+"CLOSED"), pending or merged.
+func (ix *Index) Tally(facets []string) (total int, per map[string]int, err error) {
+	per = make(map[string]int, len(facets))
+	var d Doc
+	pc := ix.pending.Cursor()
+	for k, v := pc.First(); k != nil; k, v = pc.Next() {
+		if err := decodeDocView(&d, v); err != nil {
+			return 0, nil, err
+		}
+		for _, f := range facets {
+			if d.hasFacet(f) {
+				per[f]++
+			}
+		}
+		total++
+	}
+	if top, ok := ix.maxChunk(); ok {
+		for c := uint32(0); c <= top; c++ {
+			if all := ix.posting(c, FacetAll); all != nil {
+				total += int(all.GetCardinality())
+			}
+			for _, f := range facets {
+				if bm := ix.posting(c, f); bm != nil {
+					per[f] += int(bm.GetCardinality())
+				}
+			}
+		}
+	}
+	return total, per, nil
+}
