@@ -91,8 +91,8 @@ func (ix *Index) CheckChunk(ch uint32, e *Expected, report func(format string, a
 	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
 		term := string(k[4:])
 		want := terms[term]
-		got := roaring.New()
-		if _, err := got.FromBuffer(v); err != nil {
+		got, err := decodePosting(v)
+		if err != nil {
 			report("第 %d 段的词条 %q 无法读取", ch, printable(term))
 			continue
 		}

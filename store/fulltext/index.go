@@ -3,6 +3,7 @@ package fulltext
 import (
 	"bytes"
 	"encoding/binary"
+	"errors"
 	"sort"
 	"strings"
 
@@ -128,7 +129,7 @@ func (ix *Index) postingEdit(chunk uint32, term string, ids []uint32, add bool) 
 	key := postKey(chunk, term)
 	bm := roaring.New()
 	if v := b.Get(key); v != nil {
-		if err := bm.UnmarshalBinary(v); err != nil {
+		if err := unmarshalPosting(bm, v); err != nil {
 			return err
 		}
 	} else if !add {
@@ -290,12 +291,43 @@ func (ix *Index) posting(chunk uint32, term string) *roaring.Bitmap {
 	if v == nil || !bytes.Equal(k, ix.postKey) {
 		return nil
 	}
-	bm := roaring.New()
-	if _, err := bm.FromBuffer(v); err != nil {
+	bm, err := decodePosting(v)
+	if err != nil {
 		return nil
 	}
 	return bm
 }
+
+// decodePosting reads a stored bitmap as a view of v (no copy: v must not
+// change while the bitmap is used, as bbolt's pages in a transaction do
+// not). A damaged value is an error, never a panic.
+func decodePosting(v []byte) (bm *roaring.Bitmap, err error) {
+	defer func() {
+		if recover() != nil {
+			bm, err = nil, errBadPosting
+		}
+	}()
+	bm = roaring.New()
+	if _, err := bm.FromBuffer(v); err != nil {
+		return nil, errBadPosting
+	}
+	return bm, nil
+}
+
+// unmarshalPosting reads a stored bitmap into bm as a copy, to change it.
+func unmarshalPosting(bm *roaring.Bitmap, v []byte) (err error) {
+	defer func() {
+		if recover() != nil {
+			err = errBadPosting
+		}
+	}()
+	if bm.UnmarshalBinary(v) != nil {
+		return errBadPosting
+	}
+	return nil
+}
+
+var errBadPosting = errors.New("fulltext: damaged posting list")
 
 // maxChunk is the chunk of the newest case.
 func (ix *Index) maxChunk() (uint32, bool) {

@@ -6,8 +6,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/RoaringBitmap/roaring/v2"
 )
 
 // Similar cases for the repeat-visitor panel: the few most distinctive
@@ -175,8 +173,8 @@ func (ix *Index) Similar(text string, maxTerms, limit int, hide Query) ([]Simila
 
 // cardinality reads a serialized bitmap's size without copying it.
 func cardinality(v []byte) uint64 {
-	bm := roaring.New()
-	if _, err := bm.FromBuffer(v); err != nil {
+	bm, err := decodePosting(v)
+	if err != nil {
 		return 0
 	}
 	return bm.GetCardinality()
