@@ -60,8 +60,8 @@ func auditHashInput(seq uint64, a *AuditEntry) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// AuditHash is the hash an entry with sequence number seq should carry.
-func AuditHash(seq uint64, a *AuditEntry) (string, error) {
+// auditHash is the hash an entry with sequence number seq should carry.
+func auditHash(seq uint64, a *AuditEntry) (string, error) {
 	in, err := auditHashInput(seq, a)
 	if err != nil {
 		return "", err
@@ -102,7 +102,7 @@ func (tx *Tx) AppendAudit(a *AuditEntry) error {
 	if a.At == 0 {
 		a.At = StampOf(tx.now)
 	}
-	if a.Hash, err = AuditHash(seq, a); err != nil {
+	if a.Hash, err = auditHash(seq, a); err != nil {
 		return err
 	}
 	raw, err := tx.encode(a)
@@ -303,7 +303,7 @@ func (tx *Tx) VerifyAudit() (*AuditVerify, error) {
 	prevHash := ""
 	scans := 0
 	for _, e := range entries {
-		want, err := AuditHash(e.Seq, e)
+		want, err := auditHash(e.Seq, e)
 		if err != nil {
 			return nil, err
 		}
@@ -369,7 +369,7 @@ func (tx *Tx) sealedAt(e *AuditEntry, scans *int) uint64 {
 		if s == e.Seq {
 			continue
 		}
-		if h, err := AuditHash(s, e); err == nil && h == e.Hash {
+		if h, err := auditHash(s, e); err == nil && h == e.Hash {
 			return s
 		}
 	}

@@ -251,7 +251,7 @@ func (tx *Tx) createCase(c *Case) error {
 	c.ID, c.V, c.Rev = id, recordVersion, 1
 	if c.No == "" {
 		year := c.Registered.Time().Year()
-		if c.No, err = tx.NextCaseNo(year); err != nil {
+		if c.No, err = tx.nextCaseNo(year); err != nil {
 			return err
 		}
 	}
@@ -407,8 +407,8 @@ func (s *Store) Case(id uint64) (c *Case, err error) {
 	return c, err
 }
 
-// CaseByNo finds a case by its number.
-func (tx *Tx) CaseByNo(no string) (*Case, error) {
+// caseByNo finds a case by its number.
+func (tx *Tx) caseByNo(no string) (*Case, error) {
 	v := tx.b(ixCaseNo).Get([]byte(no))
 	if v == nil {
 		return nil, ErrNotFound
@@ -433,7 +433,7 @@ func (tx *Tx) PersonCases(personID uint64, limit int) ([]Case, error) {
 // (limit ≤ 0: all): what the case's flags and type say of him, read
 // without decoding the cases.
 func (tx *Tx) PersonCaseRows(personID uint64, limit int) ([]CaseRow, error) {
-	return tx.CaseRows(idsWithPrefix(tx.b(ixPersonCase), u64(personID), limit))
+	return tx.caseRows(idsWithPrefix(tx.b(ixPersonCase), u64(personID), limit))
 }
 
 // CasesDue lists open cases whose running deadline falls in [from, to],
@@ -455,9 +455,9 @@ func (tx *Tx) CasesDue(from, to civil.Date, limit int) ([]Case, error) {
 	return out, nil
 }
 
-// DeleteCase removes a case with its visits, timeline, tasks and letters
+// deleteCase removes a case with its visits, timeline, tasks and letters
 // (retention expiry). Its number and ID are never given again.
-func (tx *Tx) DeleteCase(id uint64, a *AuditEntry) error {
+func (tx *Tx) deleteCase(id uint64, a *AuditEntry) error {
 	c, err := tx.Case(id)
 	if err != nil {
 		return err

@@ -25,8 +25,8 @@ type Holiday struct {
 	Note string     `json:"n,omitempty"`
 }
 
-// SetHoliday marks a day of the holiday calendar; kind "" removes it.
-func (tx *Tx) SetHoliday(h *Holiday) error {
+// setHoliday marks a day of the holiday calendar; kind "" removes it.
+func (tx *Tx) setHoliday(h *Holiday) error {
 	if err := tx.writable(); err != nil {
 		return err
 	}

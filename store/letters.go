@@ -65,17 +65,17 @@ func (tx *Tx) IssueLetter(l *Letter) error {
 		if l.Year == 0 {
 			l.Year = l.Issued.Year()
 		}
-		no, n, err := tx.NextLetterNo(l.Type, l.Year)
+		no, n, err := tx.nextLetterNo(l.Type, l.Year)
 		if err != nil {
 			return err
 		}
 		l.No, l.Serial = no, n
 	}
-	return tx.SaveLetter(l)
+	return tx.saveLetter(l)
 }
 
-// SaveLetter creates or updates a letter.
-func (tx *Tx) SaveLetter(l *Letter) error {
+// saveLetter creates or updates a letter.
+func (tx *Tx) saveLetter(l *Letter) error {
 	l.V = recordVersion
 	if err := putIndexed[Letter](tx, bucketLetters, &l.ID, l); err != nil {
 		if err == ErrConflict {
@@ -89,8 +89,8 @@ func (tx *Tx) SaveLetter(l *Letter) error {
 // Letter reads one letter.
 func (tx *Tx) Letter(id uint64) (*Letter, error) { return getRecord[Letter](tx.b(bucketLetters), id) }
 
-// LetterByNo finds a letter by its number.
-func (tx *Tx) LetterByNo(no string) (*Letter, error) {
+// letterByNo finds a letter by its number.
+func (tx *Tx) letterByNo(no string) (*Letter, error) {
 	v := tx.b(ixLetterNo).Get([]byte(no))
 	if v == nil {
 		return nil, ErrNotFound
@@ -98,8 +98,8 @@ func (tx *Tx) LetterByNo(no string) (*Letter, error) {
 	return tx.Letter(getU64(v))
 }
 
-// CaseLetters lists a case's letters, newest first.
-func (tx *Tx) CaseLetters(caseID uint64) ([]Letter, error) {
+// caseLetters lists a case's letters, newest first.
+func (tx *Tx) caseLetters(caseID uint64) ([]Letter, error) {
 	var out []Letter
 	for _, id := range idsWithPrefix(tx.b(ixCaseLetter), u64(caseID), 0) {
 		l, err := tx.Letter(id)

@@ -326,8 +326,8 @@ func (s *Store) migrate(from uint64) error {
 	return s.db.Update(createBuckets)
 }
 
-// SchemaOf reads the schema version of a data file without changing it.
-func SchemaOf(path string) (uint64, error) {
+// schemaOf reads the schema version of a data file without changing it.
+func schemaOf(path string) (uint64, error) {
 	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
 	if err != nil {
 		return 0, err

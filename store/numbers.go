@@ -10,11 +10,11 @@ var (
 	bucketSeq = []byte("seq")
 )
 
-// DefaultCaseNoPattern makes numbers like 2026-000123.
-const DefaultCaseNoPattern = "{year}-{n:06}"
+// defaultCaseNoPattern makes numbers like 2026-000123.
+const defaultCaseNoPattern = "{year}-{n:06}"
 
-// DefaultDocNoPattern makes numbers like 〔2026〕12号 with the office code and type in front.
-const DefaultDocNoPattern = "{code}{type}〔{year}〕{n}号"
+// defaultDocNoPattern makes numbers like 〔2026〕12号 with the office code and type in front.
+const defaultDocNoPattern = "{code}{type}〔{year}〕{n}号"
 
 func (tx *Tx) bump(key string) (uint64, error) {
 	if err := tx.writable(); err != nil {
@@ -25,9 +25,9 @@ func (tx *Tx) bump(key string) (uint64, error) {
 	return n, b.Put([]byte(key), u64(n))
 }
 
-// NextCaseNo takes the next case number of the year, formatted by the
+// nextCaseNo takes the next case number of the year, formatted by the
 // settings' pattern. A number once taken is never given again.
-func (tx *Tx) NextCaseNo(year int) (string, error) {
+func (tx *Tx) nextCaseNo(year int) (string, error) {
 	n, err := tx.bump("case/" + strconv.Itoa(year))
 	if err != nil {
 		return "", err
@@ -38,13 +38,13 @@ func (tx *Tx) NextCaseNo(year int) (string, error) {
 	}
 	p := st.CaseNoPattern
 	if p == "" {
-		p = DefaultCaseNoPattern
+		p = defaultCaseNoPattern
 	}
-	return FormatNo(p, st.OrgCode, "", year, n), nil
+	return formatNo(p, st.OrgCode, "", year, n), nil
 }
 
-// NextLetterNo takes the next number of a letter type in a year.
-func (tx *Tx) NextLetterNo(docType string, year int) (string, int, error) {
+// nextLetterNo takes the next number of a letter type in a year.
+func (tx *Tx) nextLetterNo(docType string, year int) (string, int, error) {
 	n, err := tx.bump("letter/" + docType + "/" + strconv.Itoa(year))
 	if err != nil {
 		return "", 0, err
@@ -55,14 +55,14 @@ func (tx *Tx) NextLetterNo(docType string, year int) (string, int, error) {
 	}
 	p := st.DocNoPatterns[docType]
 	if p == "" {
-		p = DefaultDocNoPattern
+		p = defaultDocNoPattern
 	}
-	return FormatNo(p, st.OrgCode, docType, year, n), int(n), nil
+	return formatNo(p, st.OrgCode, docType, year, n), int(n), nil
 }
 
-// FormatNo fills a number pattern: {code} the office's code, {type} the
+// formatNo fills a number pattern: {code} the office's code, {type} the
 // letter type, {year}, {n} the serial, {n:06} the serial zero-padded.
-func FormatNo(pattern, code, docType string, year int, n uint64) string {
+func formatNo(pattern, code, docType string, year int, n uint64) string {
 	r := strings.NewReplacer("{code}", code, "{type}", docType, "{year}", strconv.Itoa(year))
 	s := r.Replace(pattern)
 	for {

@@ -265,10 +265,10 @@ func decodePersonRow(id uint64, raw []byte) (PersonRow, error) {
 	return r, nil
 }
 
-// FindPersonRows lists the people whose normalized name starts with the
+// findPersonRows lists the people whose normalized name starts with the
 // normalized prefix, as list rows, in name order, at most limit (default
 // 20). It reads only the name index.
-func (tx *Tx) FindPersonRows(name string, limit int) ([]PersonRow, error) {
+func (tx *Tx) findPersonRows(name string, limit int) ([]PersonRow, error) {
 	if limit <= 0 {
 		limit = 20
 	}
@@ -291,8 +291,8 @@ func (tx *Tx) FindPersonRows(name string, limit int) ([]PersonRow, error) {
 	return out, nil
 }
 
-// FindPersonRows lists people by name prefix as list rows.
-func (s *Store) FindPersonRows(name string, limit int) (out []PersonRow, err error) {
-	err = s.View(func(tx *Tx) error { out, err = tx.FindPersonRows(name, limit); return err })
+// findPersonRows lists people by name prefix as list rows.
+func (s *Store) findPersonRows(name string, limit int) (out []PersonRow, err error) {
+	err = s.View(func(tx *Tx) error { out, err = tx.findPersonRows(name, limit); return err })
 	return out, err
 }

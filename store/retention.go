@@ -61,7 +61,7 @@ func (tx *Tx) PurgeCase(id uint64, a *AuditEntry) error {
 	for _, p := range c.People {
 		people = append(people, p.Person)
 	}
-	if err := tx.DeleteCase(id, a); err != nil {
+	if err := tx.deleteCase(id, a); err != nil {
 		return err
 	}
 	for _, pid := range people {

@@ -207,8 +207,8 @@ func (tx *Tx) CaseRow(id uint64) (CaseRow, error) {
 	return decodeRow(id, raw)
 }
 
-// CaseRows reads the list form of cases, in the order given.
-func (tx *Tx) CaseRows(ids []uint64) ([]CaseRow, error) {
+// caseRows reads the list form of cases, in the order given.
+func (tx *Tx) caseRows(ids []uint64) ([]CaseRow, error) {
 	out := make([]CaseRow, 0, len(ids))
 	for _, id := range ids {
 		r, err := tx.CaseRow(id)

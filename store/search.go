@@ -42,7 +42,7 @@ func (tx *Tx) Search(q Query) (*SearchResult, error) {
 	}
 	out := &SearchResult{Total: r.Total, Exact: r.Exact}
 	if len(r.IDs) > 0 {
-		if out.Rows, err = tx.CaseRows(r.IDs); err != nil {
+		if out.Rows, err = tx.caseRows(r.IDs); err != nil {
 			return nil, err
 		}
 	}

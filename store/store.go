@@ -266,9 +266,9 @@ func (s *Store) Size() (int64, error) {
 // before they report what they wrote as durable.
 func (s *Store) Sync() error { return s.db.Sync() }
 
-// Migrated lists the schema steps run when this Store was opened, and the
+// migratedSteps lists the schema steps run when this Store was opened, and the
 // copy made before them.
-func (s *Store) Migrated() (steps []int, backup string) { return s.migrated, s.preBackup }
+func (s *Store) migratedSteps() (steps []int, backup string) { return s.migrated, s.preBackup }
 
 // BackupDir is where copies go: the option, else the folder in the settings,
 // else "backups" beside the data file.

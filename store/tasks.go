@@ -54,13 +54,13 @@ const (
 	TaskClosed   = "CLOSED"
 )
 
-// TaskOpen tells whether a task still runs a deadline.
-func TaskOpen(st string) bool { return st == TaskPending || st == TaskWorking || st == TaskReturned }
+// taskOpen tells whether a task still runs a deadline.
+func taskOpen(st string) bool { return st == TaskPending || st == TaskWorking || st == TaskReturned }
 
 func (t *Task) setID(id uint64) { t.ID = id }
 
-// DueDate is the deadline in force: the extended one when there is one.
-func (t *Task) DueDate() civil.Date {
+// dueDate is the deadline in force: the extended one when there is one.
+func (t *Task) dueDate() civil.Date {
 	if t.NewDue != 0 {
 		return t.NewDue
 	}
@@ -72,7 +72,7 @@ func (t *Task) indexEntries(id uint64, _ []byte) []ixEntry {
 	if t.Case != 0 {
 		out = append(out, multi(ixCaseTask, u64(t.Case), id))
 	}
-	if d := t.DueDate(); d != 0 && TaskOpen(t.Status) {
+	if d := t.dueDate(); d != 0 && taskOpen(t.Status) {
 		out = append(out, multi(ixTaskDue, dateKey(d), id))
 	}
 	if t.ToUnit != 0 {
@@ -111,13 +111,13 @@ func (tx *Tx) CaseTasks(caseID uint64) ([]Task, error) {
 	return tx.tasksOf(ixCaseTask, u64(caseID), 0)
 }
 
-// UnitTasks lists the tasks sent to a department, newest first.
-func (tx *Tx) UnitTasks(unitID uint64, limit int) ([]Task, error) {
+// unitTasks lists the tasks sent to a department, newest first.
+func (tx *Tx) unitTasks(unitID uint64, limit int) ([]Task, error) {
 	return tx.tasksOf(ixUnitTask, u64(unitID), limit)
 }
 
-// TasksDue lists open tasks due in [from, to], earliest first.
-func (tx *Tx) TasksDue(from, to civil.Date, limit int) ([]Task, error) {
+// tasksDue lists open tasks due in [from, to], earliest first.
+func (tx *Tx) tasksDue(from, to civil.Date, limit int) ([]Task, error) {
 	var out []Task
 	c := tx.b(ixTaskDue).Cursor()
 	end := dateKey(to + 1)

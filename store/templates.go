@@ -19,14 +19,14 @@ type Template struct {
 
 func (t *Template) setID(id uint64) { t.ID = id }
 
-// SaveTemplate creates or updates a letter template.
-func (tx *Tx) SaveTemplate(t *Template) error {
+// saveTemplate creates or updates a letter template.
+func (tx *Tx) saveTemplate(t *Template) error {
 	t.V = recordVersion
 	return putPlain(tx, bucketTemplates, &t.ID, t)
 }
 
-// Templates lists all templates.
-func (tx *Tx) Templates() ([]Template, error) {
+// templates lists all templates.
+func (tx *Tx) templates() ([]Template, error) {
 	return listRecords[Template](tx.b(bucketTemplates), 0, 0)
 }
 
