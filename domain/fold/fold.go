@@ -20,13 +20,18 @@ import (
 // U+3000 → space, U+FFE5 ￥ → ¥) and leaves every other rune alone.
 func Width(r rune) rune {
 	// Below U+FF01 only the ideographic space is full width (the test
-	// walks every rune to hold this): most text never reaches the table.
+	// walks every rune to hold this): most text never reaches the table,
+	// and this much is small enough to be inlined into the callers' loops.
 	if r < 0xFF01 {
 		if r == 0x3000 {
 			return ' '
 		}
 		return r
 	}
+	return wide(r)
+}
+
+func wide(r rune) rune {
 	if p := width.LookupRune(r); p.Kind() == width.EastAsianFullwidth {
 		if n := p.Narrow(); n != 0 {
 			return n

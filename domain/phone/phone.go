@@ -185,6 +185,9 @@ func countryCode(s string) string {
 // checked, or a foreign shape) is keyed on its digits, without a leading
 // 86 or 0086, so it still finds its twin.
 func Key(raw string) string {
+	if isMobile(raw) {
+		return raw // already canonical: what Parse would give, without its work
+	}
 	if n, err := Parse(raw); err == nil {
 		return n.Key
 	}
@@ -201,6 +204,20 @@ func Key(raw string) string {
 		d = d[4:]
 	}
 	return d
+}
+
+// isMobile tells whether s is a mainland mobile number in its canonical
+// form (how numbers are stored): 1, then 3–9, then nine digits.
+func isMobile(s string) bool {
+	if len(s) != 11 || s[0] != '1' || s[1] < '3' || s[1] > '9' {
+		return false
+	}
+	for i := 2; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // clean folds full-width characters, drops spaces, brackets and dots,

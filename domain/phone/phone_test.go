@@ -172,3 +172,19 @@ func TestKey(t *testing.T) {
 	}
 }
 
+
+// Key's shortcut for a stored mobile gives what Parse gives.
+func FuzzKeyShortcut(f *testing.F) {
+	for _, s := range []string{"13812345678", "12812345678", "1381234567x", "10012345678"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !isMobile(s) {
+			return
+		}
+		n, err := Parse(s)
+		if err != nil || n.Key != s || Key(s) != s {
+			t.Fatalf("%q: Parse %+v %v", s, n, err)
+		}
+	})
+}
