@@ -55,7 +55,7 @@ func makeDoc(c *Case, events []Event) fulltext.Doc {
 // keeps the cursor its lookups share.
 func (tx *Tx) ft() *fulltext.Index {
 	if tx.fti == nil {
-		tx.fti = fulltext.Open(tx.tx, bucketMeta, tx.newestCase)
+		tx.fti = fulltext.Open(tx.tx.Writable(), tx.b, bucketMeta, tx.newestCase)
 	}
 	return tx.fti
 }

@@ -53,7 +53,7 @@ func (ix *Index) Chunks() []uint32 {
 			chunks = append(chunks, c)
 		}
 	}
-	if k, _ := ix.post.Cursor().Last(); len(k) >= 4 {
+	if k, _ := ix.postB().Cursor().Last(); len(k) >= 4 {
 		last := binary.BigEndian.Uint32(k)
 		if !ok || last > top {
 			for c := top + 1; c <= last; c++ {
@@ -66,7 +66,7 @@ func (ix *Index) Chunks() []uint32 {
 
 // EachPending calls fn with the ID of every pending case.
 func (ix *Index) EachPending(fn func(id uint64)) {
-	c := ix.pending.Cursor()
+	c := ix.pendingB().Cursor()
 	for k, _ := c.First(); k != nil; k, _ = c.Next() {
 		fn(getU64(k))
 	}
@@ -75,7 +75,7 @@ func (ix *Index) EachPending(fn func(id uint64)) {
 // IsPending tells whether case id waits in ft.pending, and whether what
 // waits there is d.
 func (ix *Index) IsPending(id uint64, d *Doc) (pending, same bool) {
-	v := ix.pending.Get(u64(id))
+	v := ix.pendingB().Get(u64(id))
 	return v != nil, v != nil && bytes.Equal(v, d.Encode())
 }
 
@@ -87,7 +87,7 @@ func (ix *Index) CheckChunk(ch uint32, e *Expected, report func(format string, a
 		terms[t] = bm
 	}
 	prefix := u32(ch)
-	c := ix.post.Cursor()
+	c := ix.postB().Cursor()
 	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
 		term := string(k[4:])
 		want := terms[term]
@@ -115,7 +115,7 @@ func (ix *Index) CheckChunk(ch uint32, e *Expected, report func(format string, a
 	for _, t := range missing {
 		report("第 %d 段缺少词条 %q（%d 条记录）", ch, printable(t), terms[t].GetCardinality())
 	}
-	if got, want := ix.col.Get(prefix), buildColumn(e.Days); !bytes.Equal(got, want) {
+	if got, want := ix.colB().Get(prefix), buildColumn(e.Days); !bytes.Equal(got, want) {
 		report("第 %d 段的收件日期列与记录不符", ch)
 	}
 }
@@ -134,12 +134,12 @@ func (ix *Index) WriteChunk(ch uint32, e *Expected) error {
 		if err != nil {
 			return err
 		}
-		if err := ix.post.Put(postKey(ch, t), raw); err != nil {
+		if err := ix.postB().Put(postKey(ch, t), raw); err != nil {
 			return err
 		}
 	}
 	if col := buildColumn(e.Days); col != nil {
-		return ix.col.Put(u32(ch), col)
+		return ix.colB().Put(u32(ch), col)
 	}
 	return nil
 }

@@ -26,44 +26,56 @@ var pendingCountKey = []byte("ft.pending.count")
 // cursor and key buffer every posting lookup reuses, so a transaction
 // opens one Index and asks it everything.
 type Index struct {
-	tx                 *bolt.Tx
-	post, col, pending *bolt.Bucket
+	writable           bool
+	get                func(name []byte) *bolt.Bucket
+	metaName           []byte
+	post, col, pending *bolt.Bucket // opened on first use
 	meta               *bolt.Bucket
 	newest             func() (uint64, bool)
 	postCur            *bolt.Cursor
 	postKey            []byte
 }
 
-// Open is the index in tx. meta names the bucket that holds the pending
-// count; newest tells the ID of the newest case (false: none), which
-// bounds the chunks a query reads.
-func Open(tx *bolt.Tx, meta []byte, newest func() (uint64, bool)) *Index {
-	ix := &Index{tx: tx, post: tx.Bucket(PostBucket), col: tx.Bucket(ColBucket),
-		pending: tx.Bucket(PendingBucket), meta: tx.Bucket(meta), newest: newest}
-	if tx.Writable() && ix.col != nil {
-		ix.col.FillPercent = 1.0 // columns are written in ascending chunk order
-	}
-	return ix
+// Open is the index in a transaction: get opens a bucket of it (the
+// store's, which sets the fill of the dense ones and caches them), meta
+// names the bucket that holds the pending count, and newest tells the ID
+// of the newest case (false: none), which bounds the chunks a query
+// reads. Buckets are opened on first use: a query that finds nothing
+// pending opens two.
+func Open(writable bool, get func(name []byte) *bolt.Bucket, meta []byte, newest func() (uint64, bool)) *Index {
+	return &Index{writable: writable, get: get, metaName: meta, newest: newest}
 }
+
+func (ix *Index) bucket(b **bolt.Bucket, name []byte) *bolt.Bucket {
+	if *b == nil {
+		*b = ix.get(name)
+	}
+	return *b
+}
+
+func (ix *Index) postB() *bolt.Bucket    { return ix.bucket(&ix.post, PostBucket) }
+func (ix *Index) colB() *bolt.Bucket     { return ix.bucket(&ix.col, ColBucket) }
+func (ix *Index) pendingB() *bolt.Bucket { return ix.bucket(&ix.pending, PendingBucket) }
+func (ix *Index) metaB() *bolt.Bucket    { return ix.bucket(&ix.meta, ix.metaName) }
 
 // --- writing ---
 
 // PendingCount is the number of cases waiting in ft.pending.
 func (ix *Index) PendingCount() uint64 {
-	return getU64(ix.meta.Get(pendingCountKey))
+	return getU64(ix.metaB().Get(pendingCountKey))
 }
 
 // ResetPendingCount sets the count to zero (a rebuild empties ft.pending).
 func ResetPendingCount(meta *bolt.Bucket) error { return meta.Put(pendingCountKey, u64(0)) }
 
 func (ix *Index) setPendingCount(n uint64) error {
-	return ix.meta.Put(pendingCountKey, u64(n))
+	return ix.metaB().Put(pendingCountKey, u64(n))
 }
 
 // Put records the new document of case id; old is its previous document,
 // nil for a new case.
 func (ix *Index) Put(id uint64, old *Doc, doc Doc) error {
-	pb := ix.pending
+	pb := ix.pendingB()
 	key := u64(id)
 	if old == nil || pb.Get(key) != nil {
 		if old == nil {
@@ -100,7 +112,7 @@ func (ix *Index) Put(id uint64, old *Doc, doc Doc) error {
 
 // Delete removes case id from the index.
 func (ix *Index) Delete(id uint64, old Doc) error {
-	pb := ix.pending
+	pb := ix.pendingB()
 	key := u64(id)
 	if pb.Get(key) != nil {
 		if err := ix.setPendingCount(ix.PendingCount() - 1); err != nil {
@@ -125,7 +137,7 @@ func postKey(chunk uint32, term string) []byte {
 }
 
 func (ix *Index) postingEdit(chunk uint32, term string, ids []uint32, add bool) error {
-	b := ix.post
+	b := ix.postB()
 	key := postKey(chunk, term)
 	bm := roaring.New()
 	if v := b.Get(key); v != nil {
@@ -156,7 +168,7 @@ func (ix *Index) postingEdit(chunk uint32, term string, ids []uint32, add bool) 
 // The column of a chunk: min day, max day (uint16 each), then one uint16
 // per case ID in the chunk (0: no such case or not merged).
 func (ix *Index) columnSet(chunk uint32, days map[uint32]uint16) error {
-	b := ix.col
+	b := ix.colB()
 	key := u32(chunk)
 	col := append([]byte(nil), b.Get(key)...)
 	if len(col) < 4 {
@@ -196,7 +208,7 @@ func (ix *Index) columnSet(chunk uint32, days map[uint32]uint16) error {
 
 // Fold merges every pending case into the bitmaps.
 func (ix *Index) Fold() error {
-	pb := ix.pending
+	pb := ix.pendingB()
 	// Each term's IDs, in the order the cases come (ascending); a term
 	// met again in the same case finds that case's ID last in its list.
 	// One map lookup per term met: a fold of 20000 cases meets millions.
@@ -281,9 +293,9 @@ func (ix *Index) Fold() error {
 // cursor and key buffer serve every call of a transaction: a search makes
 // dozens, and bbolt's Get would allocate a cursor each time.
 func (ix *Index) posting(chunk uint32, term string) *roaring.Bitmap {
-	if ix.postCur == nil || ix.tx.Writable() {
+	if ix.postCur == nil || ix.writable {
 		// a write may have moved the cursor's pages
-		ix.postCur = ix.post.Cursor()
+		ix.postCur = ix.postB().Cursor()
 	}
 	ix.postKey = binary.BigEndian.AppendUint32(ix.postKey[:0], chunk)
 	ix.postKey = append(ix.postKey, term...)
@@ -340,7 +352,7 @@ func (ix *Index) maxChunk() (uint32, bool) {
 
 type column []byte
 
-func (ix *Index) column(chunk uint32) column { return ix.col.Get(u32(chunk)) }
+func (ix *Index) column(chunk uint32) column { return ix.colB().Get(u32(chunk)) }
 
 func (c column) bounds() (uint16, uint16) {
 	if len(c) < 4 {
@@ -373,7 +385,7 @@ func getU64(b []byte) uint64 {
 func (ix *Index) Tally(facets []string) (total int, per map[string]int, err error) {
 	per = make(map[string]int, len(facets))
 	var d Doc
-	pc := ix.pending.Cursor()
+	pc := ix.pendingB().Cursor()
 	for k, v := pc.First(); k != nil; k, v = pc.Next() {
 		if err := decodeDocView(&d, v); err != nil {
 			return 0, nil, err

@@ -485,7 +485,7 @@ func (ix *Index) Search(q Query, countOnly bool, verify Verifier) (*Result, erro
 	// Pending cases, newest first, matched exactly.
 	var pend []uint64
 	var d Doc
-	pc := ix.pending.Cursor()
+	pc := ix.pendingB().Cursor()
 	for k, v := pc.Last(); k != nil; k, v = pc.Prev() {
 		if err := decodeDocView(&d, v); err != nil {
 			return nil, err

@@ -49,7 +49,7 @@ func (ix *Index) Similar(text string, maxTerms, limit int, hide Query) ([]Simila
 		hidden bool
 	}
 	var pend []pdoc
-	pc := ix.pending.Cursor()
+	pc := ix.pendingB().Cursor()
 	for k, v := pc.First(); k != nil; k, v = pc.Next() {
 		d, err := decodeDoc(v, false)
 		if err != nil {
@@ -97,7 +97,7 @@ func (ix *Index) Similar(text string, maxTerms, limit int, hide Query) ([]Simila
 			}
 		}
 		for c := sampleTop; c >= sampleLow; c-- {
-			if v := ix.post.Get(postKey(uint32(c), g)); v != nil {
+			if v := ix.postB().Get(postKey(uint32(c), g)); v != nil {
 				df += int(cardinality(v))
 			}
 		}
