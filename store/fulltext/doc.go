@@ -21,9 +21,9 @@
 // intersection. ft.col holds each chunk's received dates, two bytes a case.
 //
 // A new case first goes to ft.pending with its document; a query reads the
-// pending cases directly (there are at most FoldEvery of them) and the
-// bitmaps for the rest. When FoldEvery cases wait, they are merged into the
-// bitmaps in one pass. Saving a case thus writes a few keys instead of
+// pending cases directly (at most store.Options.FoldEvery of them) and the
+// bitmaps for the rest. When that many cases wait, they are merged into
+// the bitmaps in one pass. Saving a case thus writes a few keys instead of
 // rewriting two hundred bitmaps, and the merge writes each bitmap once for
 // hundreds of cases. A change to a case already merged updates the bitmaps
 // of the terms that changed, in the same transaction.
@@ -40,7 +40,7 @@ import (
 	"laifang/domain/fold"
 )
 
-// ChunkBits: a chunk holds the cases whose IDs share all bits above these.
+// A chunk holds the cases whose IDs share all bits above chunkBits.
 const chunkBits = 16
 
 func chunkOf(id uint64) uint32 { return uint32(id >> chunkBits) }
