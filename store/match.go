@@ -24,19 +24,20 @@ var (
 )
 
 // caseHas tells whether the searchable text of case id contains every
-// term (normalized, as fulltext.Norm gives them): the fulltext.Verifier
-// of a search. It reads the case record
-// first, or its timeline first when timelineFirst is set, and stops as soon
-// as every term is found; timeline tells where the last term was found, so
-// that a query can read the likelier place first for the next candidate.
-func (tx *Tx) caseHas(id uint64, terms []string, timelineFirst bool) (ok, timeline bool, err error) {
+// term (normalized, as fulltext.Norm gives them): the fulltext.Verifier of
+// a search. It reads the case record first, or its timeline first when
+// timelineFirst is set, and stops as soon as every term is found; timeline
+// tells where the last term was found, so that a query can read the
+// likelier place first for the next candidate.
+func (v *verifier) caseHas(id uint64, terms []string, timelineFirst bool) (ok, timeline bool, err error) {
+	tx := v.tx
 	ts := fulltext.NewTerms(terms)
 	readCase := func() error {
 		raw := tx.b(bucketCases).Get(u64(id))
 		if raw == nil {
 			return ErrNotFound
 		}
-		js, err := tx.inflate(raw)
+		js, err := v.inflate(raw)
 		if err != nil {
 			return damaged(id, err)
 		}
@@ -48,8 +49,8 @@ func (tx *Tx) caseHas(id uint64, terms []string, timelineFirst bool) (ok, timeli
 	readTimeline := func() error {
 		prefix := u64(id)
 		c := tx.b(bucketEvents).Cursor()
-		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix) && ts.Left() > 0; k, v = c.Next() {
-			js, err := tx.inflate(v)
+		for k, val := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix) && ts.Left() > 0; k, val = c.Next() {
+			js, err := v.inflate(val)
 			if err != nil {
 				return damaged(getU64(k[8:]), err)
 			}
@@ -75,15 +76,22 @@ func (tx *Tx) caseHas(id uint64, terms []string, timelineFirst bool) (ok, timeli
 	return ts.Left() == 0, !timelineFirst, nil
 }
 
-// inflate is unsqueeze into the transaction's scratch buffer: the result
-// is valid until the next call.
-func (tx *Tx) inflate(raw []byte) ([]byte, error) {
+// verifier checks the candidates of one search against the cases'
+// records; its buffer holds one decompressed record at a time.
+type verifier struct {
+	tx      *Tx
+	scratch []byte
+}
+
+// inflate is unsqueeze into the verifier's buffer: the result is valid
+// until the next call.
+func (v *verifier) inflate(raw []byte) ([]byte, error) {
 	if !compressed(raw) {
 		return raw, nil // plain JSON: the file's own bytes, never written to
 	}
-	js, err := unsqueezeInto(tx.scratch, raw)
+	js, err := unsqueezeInto(v.scratch, raw)
 	if err == nil {
-		tx.scratch = js
+		v.scratch = js
 	}
 	return js, err
 }

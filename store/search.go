@@ -36,7 +36,7 @@ func (s *Store) Search(q Query) (r *SearchResult, err error) {
 // Search runs a query (fulltext.Index.Search), candidates verified
 // against the cases' records (caseHas), and gives the page as list rows.
 func (tx *Tx) Search(q Query) (*SearchResult, error) {
-	r, err := tx.ft().Search(q, false, tx.caseHas)
+	r, err := tx.ft().Search(q, false, (&verifier{tx: tx}).caseHas)
 	if err != nil {
 		return nil, err
 	}
@@ -52,7 +52,7 @@ func (tx *Tx) Search(q Query) (*SearchResult, error) {
 // Count is the number of cases a query matches (exact or estimated as in
 // SearchResult).
 func (tx *Tx) Count(q Query) (int, bool, error) {
-	r, err := tx.ft().Search(q, true, tx.caseHas)
+	r, err := tx.ft().Search(q, true, (&verifier{tx: tx}).caseHas)
 	if err != nil {
 		return 0, false, err
 	}

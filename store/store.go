@@ -294,8 +294,6 @@ type Tx struct {
 	buckets map[string]*bolt.Bucket
 	// settings are cached for numbering (numberSettings)
 	settings *Settings
-	// scratch is reused by the verification of search candidates
-	scratch []byte
 	// fti is the full-text index, opened on first use (fulltext.go)
 	fti *fulltext.Index
 	// deflate holds the records to deflate before the commit (compress.go)
