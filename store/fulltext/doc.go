@@ -118,30 +118,40 @@ func isNorm(s string) bool {
 
 func isWord(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
-// forTerms calls fn for every term of normalized text s (with repeats).
-func forTerms(s string, fn func(term string)) {
-	prevStart, prevWord := -1, false
+// eachGram is the tokenizer, the one way text becomes terms: it calls fn
+// for every term of normalized text s, in order, with repeats — each
+// letter or digit (its unigram), and each two neighbouring ones (a pair,
+// given after the unigram of its second character) — with where the term
+// starts in s. lone marks the unigram of a character with no letter or
+// digit on either side: a query finds such a character by its unigram,
+// and longer runs by their pairs.
+func eachGram(s string, fn func(g string, start int, pair, lone bool)) {
+	ps, pps := -1, -1 // starts of the last character and the one before it, while letters or digits
 	for i, r := range s {
-		w := isWord(r)
-		if w {
-			size := utf8.RuneLen(r)
-			if size < 0 {
-				size = 1
+		if ps >= 0 {
+			fn(s[ps:i], ps, false, pps < 0 && !isWord(r))
+			if pps >= 0 {
+				fn(s[pps:i], pps, true, false)
 			}
-			fn(s[i : i+size])
-			if prevWord {
-				fn(s[prevStart : i+size])
-			}
-			prevStart = i
 		}
-		prevWord = w
+		if isWord(r) {
+			pps, ps = ps, i
+		} else {
+			pps, ps = -1, -1
+		}
+	}
+	if ps >= 0 {
+		fn(s[ps:], ps, false, pps < 0)
+		if pps >= 0 {
+			fn(s[pps:], pps, true, false)
+		}
 	}
 }
 
 // Terms is the set of the document's terms: its text's and its facets.
 func (d *Doc) Terms() map[string]struct{} {
 	set := make(map[string]struct{}, 2*len(d.Text)/3+len(d.Facets))
-	forTerms(d.Text, func(t string) { set[t] = struct{}{} })
+	eachGram(d.Text, func(g string, _ int, _, _ bool) { set[g] = struct{}{} })
 	for _, f := range d.Facets {
 		set[f] = struct{}{}
 	}

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"laifang/domain/civil"
 
@@ -109,6 +110,57 @@ func FuzzScan(f *testing.F) {
 		}
 		if got := ts.Left() == 0; got != want {
 			t.Fatalf("%s: term %q found %v, want %v", canon, term, got, want)
+		}
+	})
+}
+
+// legacyTerms is the tokenizer the stored bitmaps were made with (before
+// eachGram): every letter or digit, and every two neighbouring ones.
+func legacyTerms(s string) []string {
+	var out []string
+	prevStart, prevWord := -1, false
+	for i, r := range s {
+		w := isWord(r)
+		if w {
+			size := utf8.RuneLen(r)
+			out = append(out, s[i:i+size])
+			if prevWord {
+				out = append(out, s[prevStart:i+size])
+			}
+			prevStart = i
+		}
+		prevWord = w
+	}
+	return out
+}
+
+// eachGram gives the terms the files' bitmaps hold, in the same order, and
+// marks lone exactly the characters with no letter or digit beside them.
+func FuzzEachGram(f *testing.F) {
+	for _, s := range []string{"a-宅基地", "2019年，拖欠工资", "哈哈哈", "x", "", "ab cd", "医疗费用报销"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		s = Norm(s) // what the index tokenizes
+		var got []string
+		eachGram(s, func(g string, start int, pair, lone bool) {
+			got = append(got, g)
+			if s[start:start+len(g)] != g || pair != (utf8.RuneCountInString(g) == 2) {
+				t.Fatalf("%q: gram %q at %d (pair %v)", s, g, start, pair)
+			}
+			if !pair {
+				before, _ := utf8.DecodeLastRuneInString(s[:start])
+				after, _ := utf8.DecodeRuneInString(s[start+len(g):])
+				alone := !(start > 0 && isWord(before)) && !(start+len(g) < len(s) && isWord(after))
+				if lone != alone {
+					t.Fatalf("%q: %q at %d lone %v, alone %v", s, g, start, lone, alone)
+				}
+			} else if lone {
+				t.Fatalf("%q: pair %q marked lone", s, g)
+			}
+		})
+		if want := legacyTerms(s); !slices.Equal(got, want) {
+			t.Fatalf("%q: terms %q, the index's %q", s, got, want)
 		}
 	})
 }

@@ -106,60 +106,21 @@ func parseQuery(text string) []qterm {
 	var out []qterm
 	for _, f := range strings.FieldsFunc(Norm(text), unicode.IsSpace) {
 		t := qterm{norm: f}
-		runs := 0
-		runLen, maxRun := 0, 0
-		prevWord := false
-		for _, r := range f {
-			if isWord(r) {
-				if !prevWord {
-					runs++
-					runLen = 0
-				}
-				runLen++
-				maxRun = max(maxRun, runLen)
-				prevWord = true
-			} else {
-				prevWord = false
-			}
-		}
-		if runs == 0 {
-			continue // no letter or digit: nothing to look for
-		}
 		seen := map[string]bool{}
 		var spans []gramSpan
-		// A run of one character is found by its unigram; longer runs by
-		// their bigrams (forTerms gives both; keep the unigrams of lone
-		// characters only).
-		prevStart, prev := -1, false
-		for i, r := range f {
-			w := isWord(r)
-			size := len(string(r))
-			if w && prev {
-				g := f[prevStart : i+size]
-				if !seen[g] {
-					seen[g] = true
-					t.grams = append(t.grams, g)
-					spans = append(spans, gramSpan{g, prevStart, i + size})
-				}
+		eachGram(f, func(g string, start int, pair, lone bool) {
+			if (pair || lone) && !seen[g] {
+				seen[g] = true
+				t.grams = append(t.grams, g)
+				spans = append(spans, gramSpan{g, start, start + len(g)})
 			}
-			if w && !prev {
-				// lone character? look ahead
-				next := i + size
-				if next >= len(f) || !isWord(firstRune(f[next:])) {
-					g := f[i:next]
-					if !seen[g] {
-						seen[g] = true
-						t.grams = append(t.grams, g)
-						spans = append(spans, gramSpan{g, i, next})
-					}
-				}
-			}
-			if w {
-				prevStart = i
-			}
-			prev = w
+		})
+		if len(spans) == 0 {
+			continue // no letter or digit: nothing to look for
 		}
-		t.verify = !(runs == 1 && maxRun <= 2 && len([]rune(f)) == maxRun)
+		// A term of one or two letters or digits and nothing else is its
+		// gram; any other may have the grams where it is not.
+		t.verify = !(len(spans) == 1 && spans[0].s == 0 && spans[0].e == len(f))
 		t.cover = t.grams
 		if t.verify {
 			t.cover = coverOf(spans)
@@ -167,13 +128,6 @@ func parseQuery(text string) []qterm {
 		out = append(out, t)
 	}
 	return out
-}
-
-func firstRune(s string) rune {
-	for _, r := range s {
-		return r
-	}
-	return 0
 }
 
 type filters struct {

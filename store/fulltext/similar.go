@@ -191,22 +191,17 @@ func hanBigrams(text string, maxRunes int) []string {
 	}
 	var out []string
 	seen := map[string]bool{}
-	prevStart, prevWord, prevHan, prev := -1, false, false, rune(0)
-	for i, r := range s {
-		w := isWord(r)
-		han := unicode.Is(unicode.Han, r)
-		if w && prevWord && (han || prevHan) && !stopChar(r) && !stopChar(prev) {
-			g := s[prevStart : i+utf8.RuneLen(r)]
-			if !seen[g] {
-				seen[g] = true
-				out = append(out, g)
-			}
+	eachGram(s, func(g string, _ int, pair, _ bool) {
+		if !pair || seen[g] {
+			return
 		}
-		if w {
-			prevStart = i
+		a, n := utf8.DecodeRuneInString(g)
+		b, _ := utf8.DecodeRuneInString(g[n:])
+		if (unicode.Is(unicode.Han, a) || unicode.Is(unicode.Han, b)) && !stopChar(a) && !stopChar(b) {
+			seen[g] = true
+			out = append(out, g)
 		}
-		prevWord, prevHan, prev = w, han, r
-	}
+	})
 	return out
 }
 
