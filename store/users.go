@@ -23,7 +23,7 @@ type User struct {
 	Failed      int   `json:"nf,omitempty"`
 	LastFail    Stamp `json:"lf,omitempty"`
 	LockedUntil Stamp `json:"lk,omitempty"`
-	// Rev counts the saves, for optimistic concurrency (users.go).
+	// Rev counts the saves, for optimistic concurrency (ErrStale, UpdateUser).
 	Rev uint64 `json:"rev,omitempty"`
 }
 
