@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"laifang/domain/civil"
 	"laifang/domain/dict"
 	"laifang/store"
 )
@@ -361,7 +362,7 @@ func (s *Cases) AddRecord(caseID uint64, in CaseRecord) (uint64, error) {
 	var id uint64
 	err := s.recordUpdate("Cases.AddRecord", caseID, &in, func(tx *store.Tx, act *Actor, c *store.Case, rec *store.Record, now time.Time) error {
 		var err error
-		if rec.Scripts, err = usableScripts(tx, in.Scripts, store.DateOf(now), nil, "scripts"); err != nil {
+		if rec.Scripts, err = usableScripts(tx, in.Scripts, civil.DateOf(now), nil, "scripts"); err != nil {
 			return err
 		}
 		v := &store.Visit{Channel: ChannelVisit, Place: in.Place, Leader: in.Leader,
@@ -444,7 +445,7 @@ func (s *Cases) CorrectRecord(caseID, eventID uint64, in CaseRecord) (uint64, er
 		for _, sid := range old.Record.Scripts {
 			keep[sid] = true
 		}
-		if rec.Scripts, err = usableScripts(tx, in.Scripts, store.DateOf(now), keep, "scripts"); err != nil {
+		if rec.Scripts, err = usableScripts(tx, in.Scripts, civil.DateOf(now), keep, "scripts"); err != nil {
 			return err
 		}
 		if !(act.May(PermRisk) && s.mayIdentify(act, c)) {

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"laifang/domain/casestate"
+	"laifang/domain/civil"
 	"laifang/store"
 )
 
@@ -85,15 +86,15 @@ func TestTheCaseViewShowsTheWholeCase(t *testing.T) {
 // computes it.
 func TestTheDueDateIsNamedByItsClock(t *testing.T) {
 	for status, want := range map[string]string{
-		store.StatusRegistered: "受理告知期限", store.StatusTransferred: "受理告知期限",
-		store.StatusAccepted: "办理期限", store.StatusAssigned: "办理期限", store.StatusInProgress: "办理期限",
-		store.StatusExtended: "办理期限", store.StatusReplied: "期限",
+		string(casestate.Registered): "受理告知期限", string(casestate.Transferred): "受理告知期限",
+		string(casestate.Accepted): "办理期限", string(casestate.Assigned): "办理期限", string(casestate.InProgress): "办理期限",
+		string(casestate.Extended): "办理期限", string(casestate.Replied): "期限",
 	} {
 		if got := dueLabel(&store.Case{Status: status, Due: 20500}); got != want {
 			t.Errorf("%s: %q, want %q", status, got, want)
 		}
 	}
-	if got := dueLabel(&store.Case{Status: store.StatusAccepted}); got != "" {
+	if got := dueLabel(&store.Case{Status: string(casestate.Accepted)}); got != "" {
 		t.Errorf("no due date: %q", got)
 	}
 }
@@ -113,7 +114,7 @@ func TestTheTimelineShowsEveryEvent(t *testing.T) {
 		t.Fatal(err)
 	}
 	st, _ := a.store()
-	day := store.DateOf(clk.now())
+	day := civil.DateOf(clk.now())
 	// The department reports back and a 受理告知书 goes out (as a file of
 	// an older version and a generated office hold them: no event).
 	if err := st.Update(func(tx *store.Tx) error {
@@ -147,7 +148,7 @@ func TestTheTimelineShowsEveryEvent(t *testing.T) {
 			return err
 		}
 		c.Reply, c.Outcome, c.Served, c.ServedHow = "经核实，公司已补发全部工资。", "予以支持", day.AddDays(20), "当面送达"
-		c.Closed, c.Status = day.AddDays(25), store.StatusClosed
+		c.Closed, c.Status = day.AddDays(25), string(casestate.Closed)
 		return tx.UpdateCase(c, nil, nil)
 	}); err != nil {
 		t.Fatal(err)

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"laifang/domain/casestate"
 	"laifang/domain/petitioner"
 	"laifang/store"
 	"laifang/store/gen"
@@ -337,7 +338,7 @@ func TestLinkingAWhistleBlowerShowsNoMoreOfHim(t *testing.T) {
 	// confidential.
 	var plain *store.Case
 	for _, c := range o.cases {
-		if !IsConfidential(c) && c.Status != store.StatusArchived && !slicesHasPerson(c, o.mixed) {
+		if !IsConfidential(c) && c.Status != string(casestate.Archived) && !slicesHasPerson(c, o.mixed) {
 			plain = c
 			break
 		}

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"laifang/domain/casestate"
+	"laifang/domain/civil"
 	"laifang/domain/deadline"
 	"laifang/store"
 )
@@ -32,10 +34,7 @@ func officeProfile(tx *store.Tx) (deadline.Profile, error) {
 		if p.ID != set.Profile {
 			continue
 		}
-		out := deadline.Profile{Name: p.Name, Limits: map[deadline.Clock]deadline.Limit{}, MaxExtension: p.MaxExt}
-		for k, l := range p.Rules {
-			out.Limits[deadline.Clock(k)] = deadline.Limit{Days: l.Days, Working: l.Working}
-		}
+		out := p.Profile()
 		return out, out.Validate()
 	}
 	return deadline.Profile{}, newError(CodeNoProfile, "单位设置所选的时限方案不存在，请管理员在设置中重新选择。")
@@ -48,14 +47,14 @@ const calendarSpan = 3 * deadline.MaxDays
 
 // officeCalendar is the office's holiday calendar (rest days and 调休
 // working days) from from to to.
-func officeCalendar(tx *store.Tx, from, to store.Date) (*deadline.Calendar, error) {
+func officeCalendar(tx *store.Tx, from, to civil.Date) (*deadline.Calendar, error) {
 	hs, err := tx.Holidays(from, to)
 	if err != nil {
 		return nil, err
 	}
 	cal := deadline.NewCalendar()
 	for _, h := range hs {
-		cal.Set(deadline.Day{Date: deadline.Date(h.Day), Kind: deadline.Kind(h.Kind), Note: h.Note})
+		cal.Set(deadline.Day{Date: h.Day, Kind: deadline.Kind(h.Kind), Note: h.Note})
 	}
 	return cal, nil
 }
@@ -67,7 +66,7 @@ func officeDue(tx *store.Tx, in deadline.Input) (deadline.Due, error) {
 	if err != nil {
 		return deadline.Due{}, err
 	}
-	start := store.Date(in.Start)
+	start := in.Start
 	cal, err := officeCalendar(tx, start, start.AddDays(calendarSpan))
 	if err != nil {
 		return deadline.Due{}, err
@@ -81,9 +80,9 @@ func officeDue(tx *store.Tx, in deadline.Input) (deadline.Due, error) {
 // ("") in the other states.
 func caseClock(status string) deadline.Clock {
 	switch status {
-	case store.StatusRegistered, store.StatusTransferred:
+	case string(casestate.Registered), string(casestate.Transferred):
 		return deadline.Notice
-	case store.StatusAccepted, store.StatusAssigned, store.StatusInProgress, store.StatusExtended:
+	case string(casestate.Accepted), string(casestate.Assigned), string(casestate.InProgress), string(casestate.Extended):
 		return deadline.Handling
 	}
 	return ""
@@ -103,21 +102,21 @@ func dueLabel(c *store.Case) string {
 // (caseClock): the acceptance notice from receipt, the handling period
 // from acceptance, or the date on the 交办单 (assignedDue, YYYY-MM-DD);
 // none (0) in the other states.
-func caseDue(tx *store.Tx, c *store.Case, assignedDue string) (store.Date, error) {
+func caseDue(tx *store.Tx, c *store.Case, assignedDue string) (civil.Date, error) {
 	var in deadline.Input
 	switch caseClock(c.Status) {
 	case deadline.Notice:
 		start := c.Received.Date()
 		if c.Received == 0 {
-			start = store.DateOf(tx.Now())
+			start = civil.DateOf(tx.Now())
 		}
-		in = deadline.Input{Clock: deadline.Notice, Start: deadline.Date(start)}
+		in = deadline.Input{Clock: deadline.Notice, Start: civil.Date(start)}
 	case deadline.Handling:
 		switch c.Status {
-		case store.StatusAccepted:
-			in = deadline.Input{Clock: deadline.Handling, Start: deadline.Date(c.Accepted)}
-		case store.StatusAssigned:
-			return store.ParseDate(assignedDue)
+		case string(casestate.Accepted):
+			in = deadline.Input{Clock: deadline.Handling, Start: civil.Date(c.Accepted)}
+		case string(casestate.Assigned):
+			return civil.Parse(assignedDue)
 		default:
 			return 0, nil
 		}
@@ -128,17 +127,17 @@ func caseDue(tx *store.Tx, c *store.Case, assignedDue string) (store.Date, error
 	if err != nil {
 		return 0, err
 	}
-	return store.Date(due.Legal), nil
+	return civil.Date(due.Legal), nil
 }
 
 // defaultDue is the deadline a 交办单 is given unless the clerk sets
 // another: the handling limit (办理) from today, by the office's profile
 // and calendar. The slip's date is the assigning body's to choose (art.
 // 22(3), docs/DOMAIN.md §4.2); this is only what the form offers.
-func defaultDue(tx *store.Tx) (store.Date, error) {
-	due, err := officeDue(tx, deadline.Input{Clock: deadline.Handling, Start: deadline.Date(store.DateOf(tx.Now()))})
+func defaultDue(tx *store.Tx) (civil.Date, error) {
+	due, err := officeDue(tx, deadline.Input{Clock: deadline.Handling, Start: civil.Date(civil.DateOf(tx.Now()))})
 	if err != nil {
 		return 0, err
 	}
-	return store.Date(due.Legal), nil
+	return civil.Date(due.Legal), nil
 }

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"laifang/domain/casestate"
+	"laifang/domain/deadline"
 	"laifang/store"
 )
 
@@ -38,7 +39,7 @@ func TestTheDueDateFollowsTheOfficeProfile(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	p := store.TimeLimitProfile{Name: "某省", MaxExt: 30, Rules: map[string]store.Limit{
+	p := store.TimeLimitProfile{Name: "某省", MaxExt: 30, Rules: map[deadline.Clock]deadline.Limit{
 		"受理告知": {Days: 5, Working: true}, "异议": {Days: 5, Working: true}, "办理": {Days: 30},
 		"复查申请": {Days: 30}, "复查决定": {Days: 30}, "复核申请": {Days: 30}, "复核决定": {Days: 30}}}
 	if err := st.Update(func(tx *store.Tx) error { return tx.SaveProfile(&p) }); err != nil {
@@ -101,7 +102,7 @@ func TestAssignOffersTheOfficeDeadline(t *testing.T) {
 	}
 
 	// An office that handles in 30 days offers 30 days.
-	p := store.TimeLimitProfile{Name: "某省", MaxExt: 30, Rules: map[string]store.Limit{
+	p := store.TimeLimitProfile{Name: "某省", MaxExt: 30, Rules: map[deadline.Clock]deadline.Limit{
 		"受理告知": {Days: 5, Working: true}, "异议": {Days: 5, Working: true}, "办理": {Days: 30},
 		"复查申请": {Days: 30}, "复查决定": {Days: 30}, "复核申请": {Days: 30}, "复核决定": {Days: 30}}}
 	err := st.Update(func(tx *store.Tx) error {

@@ -2,7 +2,6 @@ package app
 
 import (
 	"laifang/domain/casestate"
-	"laifang/domain/petitioner"
 	"laifang/store"
 )
 
@@ -39,19 +38,6 @@ func clip(s string, n int) string {
 		return s
 	}
 	return string(r[:n]) + "…"
-}
-
-// mainPerson is the person a list shows for a case (petitioner.MainOf,
-// as the store's list rows choose it).
-func mainPerson(c *store.Case) uint64 {
-	i := petitioner.MainOf(len(c.People), func(i int) (string, bool, bool) {
-		p := &c.People[i]
-		return p.Role, p.Contact, p.Person != 0
-	})
-	if i < 0 {
-		return 0
-	}
-	return c.People[i].Person
 }
 
 // statusLabel is a case status's Chinese name (the status itself when

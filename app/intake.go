@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"laifang/domain/casestate"
+	"laifang/domain/civil"
 	"laifang/domain/dict"
 	"laifang/domain/idcard"
 	"laifang/domain/petitioner"
@@ -213,7 +214,7 @@ func checkIntake(in *RegisterInput, r *intakeRules) CheckResult {
 	var is issues
 	out := CheckResult{GroupThreshold: r.threshold, MaxDelegates: r.maxDelegates}
 	linked := in.LinkCase != 0
-	today := store.DateOf(r.now)
+	today := civil.DateOf(r.now)
 
 	// A. Header. A visit time left empty is the server's clock at the save
 	// (Register stamps it): the clerk's PC's clock never counts.
@@ -241,7 +242,7 @@ func checkIntake(in *RegisterInput, r *intakeRules) CheckResult {
 		checkLen(&is, "incomingDocNo", "来文文号", in.IncomingDocNo, maxShort)
 		checkPastDate(&is, "incomingDate", "来文日期", in.IncomingDate, today)
 		if in.IncomingDue != "" {
-			if _, err := store.ParseDate(in.IncomingDue); err != nil {
+			if _, err := civil.Parse(in.IncomingDue); err != nil {
 				is.err("incomingDue", CodeDate, "要求办结日期格式应为 2026-03-02。")
 			}
 		}
@@ -462,11 +463,11 @@ func checkIntake(in *RegisterInput, r *intakeRules) CheckResult {
 	return out
 }
 
-func checkPastDate(is *issues, field, label, s string, today store.Date) {
+func checkPastDate(is *issues, field, label, s string, today civil.Date) {
 	if s == "" {
 		return
 	}
-	d, err := store.ParseDate(s)
+	d, err := civil.Parse(s)
 	if err != nil {
 		is.err(field, CodeDate, label+"格式应为 2026-03-02。")
 		return
@@ -528,10 +529,10 @@ func checkDisposal(in *RegisterInput, r *intakeRules, is *issues, linked bool) {
 			is.err("reason", CodeDict, "不予受理原因不在字典中，请从列表中选择。")
 		}
 	case casestate.Assign:
-		d, err := store.ParseDate(in.Due)
+		d, err := civil.Parse(in.Due)
 		if err != nil {
 			is.err("due", CodeDate, "办理期限格式应为 2026-03-02。")
-		} else if d <= store.DateOf(r.now) {
+		} else if d <= civil.DateOf(r.now) {
 			is.err("due", "intake.due_past", "办理期限应晚于今天。")
 		}
 	case casestate.RouteLegal:
@@ -613,7 +614,7 @@ func personRecord(p *PersonInput, d Derived) store.Person {
 	if birth == "" {
 		birth = d.Birth
 	}
-	if bd, err := store.ParseDate(birth); err == nil {
+	if bd, err := civil.Parse(birth); err == nil {
 		out.Birth = bd
 	}
 	for _, ph := range []string{p.Phone, p.Phone2} {

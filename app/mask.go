@@ -90,22 +90,13 @@ const TypeReport = confidential.TypeReport
 
 // IsConfidential tells whether a case hides its petitioner's identity and
 // risk notes: what was decided when the case was written (confidentialCase).
-func IsConfidential(c *store.Case) bool { return storedConfidential(c.Confidential, c.Type) }
+func IsConfidential(c *store.Case) bool { return c.Confidential }
 
 // confidentialCase is the one decision, made whenever the app writes a
 // case (registration, a repeat visit that brings a person onto it):
 // domain/confidential.Case, stored as store.Case.Confidential.
 func confidentialCase(caseType string, marked, whistleBlower bool) bool {
 	return confidential.Case(caseType, marked, whistleBlower)
-}
-
-// storedConfidential reads the stored decision. Files written before the
-// flag was set on every 检举控告 may hold such a case with the flag unset:
-// until a store migration sets it (Confidential on every case of type
-// 检举控告, and on its list row), this is the one reader that also looks
-// at the type. hideFromSearch does the same for the search filter.
-func storedConfidential(flag bool, caseType string) bool {
-	return flag || caseType == confidential.TypeReport
 }
 
 // mayIdentify tells whether this session may show the identity of the
@@ -185,7 +176,7 @@ func MaskPhones(phones []string) []string {
 }
 
 // IsConfidentialRow is IsConfidential for a list row.
-func IsConfidentialRow(r *store.CaseRow) bool { return storedConfidential(r.Confidential, r.Type) }
+func IsConfidentialRow(r *store.CaseRow) bool { return r.Confidential }
 
 // mayIdentifyRow is mayIdentify for a list row (search results, the
 // ledger, a person's cases): rows carry the case's type and flag.
@@ -241,9 +232,6 @@ func hideFromSearch(act *Actor, q *store.Query) {
 		return
 	}
 	q.Confidential = store.ConfExclude
-	// Until the store migration of storedConfidential: reports written
-	// before the flag was always set.
-	q.NotTypes = append(q.NotTypes, TypeReport)
 }
 
 // whistleBlower tells whether person id is on a confidential case (any

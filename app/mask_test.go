@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"laifang/domain/casestate"
+	"laifang/domain/civil"
 	"laifang/store"
 )
 
@@ -38,6 +40,8 @@ func TestMasks(t *testing.T) {
 func intake(t *testing.T, a *App, c store.Case) (store.IntakeResult, store.Person) {
 	t.Helper()
 	st, _ := a.store()
+	// Written as the app writes a case: the decision stored on it.
+	c.Confidential = confidentialCase(c.Type, c.Confidential, false)
 	p := store.Person{Name: "赵举报", IDNumber: "11010119900307123X", Phones: []string{"13812345678"}, Address: "北京市东城区某街道1号"}
 	r, err := st.SaveIntake(&store.Intake{Case: c, People: []store.IntakePerson{{Person: p, Role: "主信访人"}},
 		Visit: store.Visit{Channel: "走访"}, Record: &store.Record{Statement: "反映问题", RiskNotes: "对方扬言报复"}})
@@ -111,10 +115,10 @@ func TestRetentionPurgeAuditsAndRemovesThePerson(t *testing.T) {
 	st, _ := a.store()
 	for _, id := range []uint64{r.CaseID, r2.CaseID} {
 		c, _ := st.Case(id)
-		c.Status = store.StatusArchived
-		c.Closed = store.MakeDate(2010, 6, 1)
+		c.Status = string(casestate.Archived)
+		c.Closed = civil.D(2010, 6, 1)
 		if id == r2.CaseID {
-			c.Closed = store.MakeDate(2025, 6, 1)
+			c.Closed = civil.D(2025, 6, 1)
 		}
 		st.UpdateCase(c, nil, nil)
 	}

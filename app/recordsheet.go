@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"time"
 
+	"laifang/domain/civil"
 	"laifang/store"
 )
 
@@ -76,7 +77,7 @@ func (s *Cases) RecordSheet(caseID, eventID uint64) (RecordSheet, error) {
 			}
 			out.People = append(out.People, pv)
 		}
-		today := store.DateOf(s.app.now())
+		today := civil.DateOf(s.app.now())
 		out.Scripts = []WordingEntry{}
 		for _, sid := range e.Record.Scripts {
 			if w, err := tx.Wording(sid); err == nil {

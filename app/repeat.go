@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 
+	"laifang/domain/idcard"
+	"laifang/domain/phone"
 	"laifang/store"
 )
 
@@ -187,15 +189,15 @@ func repeatPeopleOf(tx *store.Tx, q RepeatQuery) ([]store.Person, error) {
 			}
 		}
 	}
-	if n := store.NormalizeIDNumber(q.IDNumber); len(n) >= 15 {
+	if n := idcard.Normalize(q.IDNumber); len(n) >= 15 {
 		ps, err := tx.FindPeople(store.PersonQuery{IDType: storeIDType(q.IDType), IDNumber: n, Limit: repeatPeople})
 		if err != nil {
 			return nil, err
 		}
 		take(ps)
 	}
-	if n := store.NormalizePhone(q.Phone); len(n) >= 7 {
-		ps, err := tx.FindPeople(store.PersonQuery{Phone: n, Limit: repeatPeople})
+	if n := phone.Key(q.Phone); len(n) >= 7 {
+		ps, err := tx.FindPeople(store.PersonQuery{Phone: q.Phone, Limit: repeatPeople})
 		if err != nil {
 			return nil, err
 		}
@@ -226,7 +228,7 @@ func (s *Repeat) fillRepeatCase(tx *store.Tx, act *Actor, rc *RepeatCase, c *sto
 	if rc.Visits == 0 {
 		rc.Visits = 1
 	}
-	if pid := mainPerson(c); pid != 0 {
+	if pid := c.MainPetitioner(); pid != 0 {
 		if identified {
 			if p, err := tx.Person(pid); err == nil && !p.Anonymous {
 				rc.Petitioner = p.Name

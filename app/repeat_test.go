@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"laifang/domain/casestate"
 	"laifang/store"
 )
 
@@ -30,7 +31,7 @@ func TestRepeatPanelFindsThePersonsCasesWithTheLastReplyWordForWord(t *testing.T
 	clerk := a.bind(addUser(t, a, "clerk", RoleClerk, false)).Repeat
 	reply := "经核实，您反映的拖欠工资问题已责成某建筑公司于3月31日前结清；如对处理意见不服，可在收到之日起30日内申请复查。"
 	c1, pid := intakeOne(t, a, wang(), store.Case{Title: "某建筑公司拖欠农民工工资", Demand: "要求支付拖欠工资", Type: "申诉求决",
-		Status: store.StatusClosed, Disposal: "受理", Outcome: "予以支持", Reply: reply}, "在某工地干了八个月，老板一直不给工资")
+		Status: string(casestate.Closed), Disposal: "受理", Outcome: "予以支持", Reply: reply}, "在某工地干了八个月，老板一直不给工资")
 	// another person with a similar matter, and an unrelated one
 	intakeOne(t, a, store.Person{Name: "李四", IDNumber: "110101198501011234"},
 		store.Case{Title: "某建筑公司拖欠工资", Demand: "要求支付农民工工资", Type: "申诉求决"}, "建筑公司拖欠工资三个月")
@@ -164,7 +165,7 @@ func TestRepeatPanelFallsBackToWhatWasExplainedAtTheVisit(t *testing.T) {
 	a, _ := testApp(t)
 	setUp(t, a)
 	st, _ := a.store()
-	r, err := st.SaveIntake(&store.Intake{Case: store.Case{Title: "咨询低保政策", Status: store.StatusAnsweredSpot},
+	r, err := st.SaveIntake(&store.Intake{Case: store.Case{Title: "咨询低保政策", Status: string(casestate.AnsweredSpot)},
 		People: []store.IntakePerson{{Person: wang(), Role: "主信访人"}}, Visit: store.Visit{Channel: "走访"},
 		Record: &store.Record{Statement: "咨询", Explanations: "旧的说法"}, By: 1})
 	if err != nil {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"laifang/domain/casestate"
+	"laifang/domain/civil"
 	"laifang/store"
 )
 
@@ -34,7 +36,7 @@ func (s *Retention) List() ([]ExpiredCase, error) {
 			return err
 		}
 		years := retentionYears(set)
-		cs, err := tx.ExpiredCases(store.DateOf(s.app.now()), years, 1000)
+		cs, err := tx.ExpiredCases(civil.DateOf(s.app.now()), years, 1000)
 		for _, c := range cs {
 			out = append(out, ExpiredCase{ID: c.ID, No: c.No, Type: c.Type, Closed: c.Closed.String(),
 				RetainUntil: store.RetainUntil(&c, years).String()})
@@ -67,14 +69,14 @@ func (s *Retention) Purge(ids []uint64, reason string) (int, error) {
 		if err != nil {
 			return err
 		}
-		years, today := retentionYears(set), store.DateOf(s.app.now())
+		years, today := retentionYears(set), civil.DateOf(s.app.now())
 		for _, id := range ids {
 			c, err := tx.Case(id)
 			if err != nil {
 				return err
 			}
 			until := store.RetainUntil(c, years)
-			if c.Status != store.StatusArchived || until == 0 || until >= today {
+			if c.Status != string(casestate.Archived) || until == 0 || until >= today {
 				return newError("purge.notExpired", fmt.Sprintf("事项 %s 尚未到保管期限或未归档，不能销毁。", c.No))
 			}
 			a := s.auditEntry(act, ActionPurge)

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 
+	"laifang/domain/civil"
 	"laifang/domain/dict"
 	"laifang/store"
 )
@@ -79,7 +80,7 @@ func visitDetails(v *store.Visit) []CaseField {
 // case does not say.
 type timed struct {
 	e    TimelineEntry
-	day  store.Date
+	day  civil.Date
 	sec  int64
 	rank int // among entries of the same moment, the order things happen in
 }
@@ -96,7 +97,7 @@ func (a timed) before(b timed) bool {
 
 func atStamp(s store.Stamp) timed { return timed{day: s.Date(), sec: int64(s)} }
 
-func atDay(d store.Date) timed {
+func atDay(d civil.Date) timed {
 	if d == 0 {
 		return timed{day: math.MaxInt32, sec: math.MaxInt64}
 	}

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"laifang/domain/casestate"
+	"laifang/domain/civil"
 	"laifang/store"
 )
 
@@ -43,7 +44,7 @@ func (s *Visits) dispose(tx *store.Tx, act *Actor, in *RegisterInput, c *store.C
 	case casestate.Redirect, casestate.RouteLegal:
 		c.DispReason = in.Body
 	case casestate.Accept:
-		c.Accepted = store.DateOf(tx.Now())
+		c.Accepted = civil.DateOf(tx.Now())
 	case casestate.Transfer, casestate.Assign:
 		id, err := s.unitFor(tx, in)
 		if err != nil {
@@ -103,7 +104,7 @@ func (s *Visits) afterDisposal(tx *store.Tx, act *Actor, in *RegisterInput, case
 		t := &store.Task{Case: caseID, Type: tr.Disposal, ToUnit: c.Unit, IssuedBy: act.ID,
 			Requirement: in.Opinion, Status: store.TaskPending, Redacted: IsConfidential(c)}
 		if tr.Action == casestate.Assign {
-			t.Due, _ = store.ParseDate(in.Due)
+			t.Due, _ = civil.Parse(in.Due)
 		}
 		if err := tx.SaveTask(t); err != nil {
 			return err

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"laifang/domain/casestate"
+	"laifang/domain/civil"
 	"laifang/store"
 )
 
@@ -47,7 +48,7 @@ func (s *Visits) Register(in RegisterInput) (Registered, error) {
 		}
 		chk := checkIntake(&in, r)
 		// The wording the record used: approved and valid today.
-		scripts, err := usableScripts(tx, in.Record.Scripts, store.DateOf(s.app.now()), nil, CodeScripts)
+		scripts, err := usableScripts(tx, in.Record.Scripts, civil.DateOf(s.app.now()), nil, CodeScripts)
 		if e := AsError(err); e != nil {
 			if e.Field == "" {
 				return err
@@ -139,11 +140,11 @@ func (s *Visits) registerNew(tx *store.Tx, act *Actor, in *RegisterInput, r *int
 		SkipLevel: in.SkipLevel, Repeat: in.Repeat || in.FirstCase != 0, Urgent: in.Urgent,
 		Confidential: confidentialCase(in.Type, in.Confidential, keepsConfidential(act, in, protected)),
 		RealName:     in.RealName,
-		RiskTags:     in.RiskTags, Prior: in.Prior, DispOpinion: in.Opinion, Status: store.StatusRegistered}
+		RiskTags:     in.RiskTags, Prior: in.Prior, DispOpinion: in.Opinion, Status: string(casestate.Registered)}
 	if in.IncomingOrg != "" || in.IncomingDocNo != "" {
 		c.Incoming = &store.Incoming{Org: in.IncomingOrg, DocNo: in.IncomingDocNo}
-		c.Incoming.DocDate, _ = store.ParseDate(in.IncomingDate)
-		c.Incoming.Due, _ = store.ParseDate(in.IncomingDue)
+		c.Incoming.DocDate, _ = civil.Parse(in.IncomingDate)
+		c.Incoming.Due, _ = civil.Parse(in.IncomingDue)
 	}
 	if in.FirstCase != 0 {
 		first, err := tx.Case(in.FirstCase)
@@ -182,7 +183,7 @@ func (s *Visits) registerNew(tx *store.Tx, act *Actor, in *RegisterInput, r *int
 }
 
 func (s *Visits) registerRepeat(tx *store.Tx, act *Actor, in *RegisterInput, r *intakeRules, chk *CheckResult, out *Registered) error {
-	if r.linked.Status == store.StatusArchived {
+	if r.linked.Status == string(casestate.Archived) {
 		return invalid([]Issue{{Field: "linkCase", Code: "intake.archived", Message: "该事项已归档，请登记为新事项并关联它。"}})
 	}
 	people, protected, err := s.people(tx, act, in, chk)

@@ -265,7 +265,7 @@ func TestRegisterWritesCaseVisitRecordAndAudit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.CaseNo == "" || r.Status != store.StatusAccepted || r.StatusLabel != "已受理" || r.Group {
+	if r.CaseNo == "" || r.Status != string(casestate.Accepted) || r.StatusLabel != "已受理" || r.Group {
 		t.Errorf("%+v", r)
 	}
 	// Accepted 2026-03-02: 60 days of handling, due 2026-05-01 (a
@@ -319,16 +319,16 @@ func TestDisposalsAreTransitions(t *testing.T) {
 		status string
 		due    string
 	}{
-		{casestate.AnswerOnSpot, nil, b, store.StatusAnsweredSpot, ""},
-		{casestate.Accept, nil, b, store.StatusAccepted, "2026-05-01"},
-		{casestate.Transfer, func(in *RegisterInput) { in.Unit = "某村委会" }, b, store.StatusTransferred, "2026-03-17"},
-		{casestate.Assign, func(in *RegisterInput) { in.Unit = "某村委会"; in.Due = "2026-03-20" }, b, store.StatusAssigned, "2026-03-20"},
-		{casestate.Redirect, func(in *RegisterInput) { in.Body = "县人力资源和社会保障局" }, b, store.StatusRedirected, ""},
-		{casestate.RouteLegal, func(in *RegisterInput) { in.Body = "向县人民法院提起诉讼"; in.Litigation = true }, b, store.StatusRoutedLegal, ""},
-		{casestate.NotAccept, func(in *RegisterInput) { in.Reason = "04" }, b, store.StatusNotAccepted, ""},
-		{casestate.NotReaccept, func(in *RegisterInput) { in.Reason = "05" }, head, store.StatusNotReaccepted, ""},
+		{casestate.AnswerOnSpot, nil, b, string(casestate.AnsweredSpot), ""},
+		{casestate.Accept, nil, b, string(casestate.Accepted), "2026-05-01"},
+		{casestate.Transfer, func(in *RegisterInput) { in.Unit = "某村委会" }, b, string(casestate.Transferred), "2026-03-17"},
+		{casestate.Assign, func(in *RegisterInput) { in.Unit = "某村委会"; in.Due = "2026-03-20" }, b, string(casestate.Assigned), "2026-03-20"},
+		{casestate.Redirect, func(in *RegisterInput) { in.Body = "县人力资源和社会保障局" }, b, string(casestate.Redirected), ""},
+		{casestate.RouteLegal, func(in *RegisterInput) { in.Body = "向县人民法院提起诉讼"; in.Litigation = true }, b, string(casestate.RoutedLegal), ""},
+		{casestate.NotAccept, func(in *RegisterInput) { in.Reason = "04" }, b, string(casestate.NotAccepted), ""},
+		{casestate.NotReaccept, func(in *RegisterInput) { in.Reason = "05" }, head, string(casestate.NotReaccepted), ""},
 		// Received 2026-03-02: the written notice is due within 15 days.
-		{casestate.ReportToHead, nil, b, store.StatusRegistered, "2026-03-17"},
+		{casestate.ReportToHead, nil, b, string(casestate.Registered), "2026-03-17"},
 	}
 	st, _ := a.store()
 	for _, tc := range cases {
@@ -444,7 +444,7 @@ func TestRepeatVisitAndLinkedCase(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !r.Repeat || r.CaseID != first.CaseID || r.CaseNo != first.CaseNo || r.Status != store.StatusAccepted {
+	if !r.Repeat || r.CaseID != first.CaseID || r.CaseNo != first.CaseNo || r.Status != string(casestate.Accepted) {
 		t.Errorf("%+v", r)
 	}
 	st, _ := a.store()
@@ -510,12 +510,12 @@ func TestRepeatVisitAndLinkedCase(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r5.Status != store.StatusNotAccepted {
+	if r5.Status != string(casestate.NotAccepted) {
 		t.Errorf("%+v", r5)
 	}
 	evs, _ := st.Events(r4.CaseID)
 	last := evs[len(evs)-1]
-	if last.Kind != store.EventDecision || last.From != store.StatusRegistered || last.To != store.StatusNotAccepted {
+	if last.Kind != store.EventDecision || last.From != string(casestate.Registered) || last.To != string(casestate.NotAccepted) {
 		t.Errorf("timeline %+v", evs)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 
 	"laifang/domain/casestate"
+	"laifang/domain/civil"
 	"laifang/domain/petitioner"
 	"laifang/store"
 )
@@ -45,7 +46,7 @@ func (s *Visits) Today() ([]TodayVisit, error) {
 	}
 	out := []TodayVisit{}
 	err = st.View(func(tx *store.Tx) error {
-		vs, err := tx.VisitsOn(store.DateOf(tx.Now()))
+		vs, err := tx.VisitsOn(civil.DateOf(tx.Now()))
 		if err != nil {
 			return err
 		}
@@ -96,7 +97,7 @@ func (s *Visits) Today() ([]TodayVisit, error) {
 // their roles on the case; the case's when the visit names no one.
 func firstPerson(v *store.Visit, c *store.Case) uint64 {
 	if len(v.People) == 0 {
-		return mainPerson(c)
+		return c.MainPetitioner()
 	}
 	on := map[uint64]*store.CasePerson{}
 	for i := range c.People {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"laifang/domain/civil"
 	"laifang/domain/dict"
 	"laifang/store"
 )
@@ -53,7 +54,7 @@ func (s *Wording) List(q WordingQuery) ([]WordingEntry, error) {
 	if err != nil {
 		return nil, err
 	}
-	today := store.DateOf(s.app.now())
+	today := civil.DateOf(s.app.now())
 	words := strings.Fields(strings.ToLower(q.Text))
 	out := []WordingEntry{}
 	err = st.View(func(tx *store.Tx) error {
@@ -101,7 +102,7 @@ func (s *Wording) List(q WordingQuery) ([]WordingEntry, error) {
 	return out, err
 }
 
-func wordingEntry(w *store.Wording, today store.Date, names map[uint64]string) WordingEntry {
+func wordingEntry(w *store.Wording, today civil.Date, names map[uint64]string) WordingEntry {
 	e := WordingEntry{ID: w.ID, Topic: w.Topic, Category: w.Category, Keywords: w.Keywords, Text: w.Text,
 		Basis: w.Basis, ValidFrom: w.From.String(), ValidUntil: w.Until.String(), Status: w.Status,
 		Version: w.Version, Supersedes: w.Supersedes, Author: names[w.Author], Approver: names[w.Approver],
@@ -123,7 +124,7 @@ func (s *Wording) Save(in WordingEntry) (WordingEntry, error) {
 	if err != nil {
 		return WordingEntry{}, err
 	}
-	today := store.DateOf(s.app.now())
+	today := civil.DateOf(s.app.now())
 	var saved *store.Wording
 	err = st.Update(func(tx *store.Tx) error {
 		if w.Category != "" {
@@ -180,7 +181,7 @@ func (s *Wording) Save(in WordingEntry) (WordingEntry, error) {
 }
 
 // savedWording is the entry a save returns to the UI, its people named.
-func savedWording(st *store.Store, w *store.Wording, today store.Date) WordingEntry {
+func savedWording(st *store.Store, w *store.Wording, today civil.Date) WordingEntry {
 	var names map[uint64]string
 	st.View(func(tx *store.Tx) error { names = userNames(tx); return nil })
 	return wordingEntry(w, today, names)
@@ -231,12 +232,12 @@ func checkWording(in WordingEntry) (*store.Wording, error) {
 	return w, nil
 }
 
-func optionalDate(s string) (store.Date, error) {
+func optionalDate(s string) (civil.Date, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return 0, nil
 	}
-	return store.ParseDate(s)
+	return civil.Parse(s)
 }
 
 // Approve makes a draft the approved wording (the head only). The entry it
@@ -297,13 +298,13 @@ func (s *Wording) setStatus(method string, id, rev uint64, to string) (WordingEn
 	if err != nil {
 		return WordingEntry{}, err
 	}
-	return savedWording(st, saved, store.DateOf(now)), nil
+	return savedWording(st, saved, civil.DateOf(now)), nil
 }
 
 // usableScripts checks the wording entries a record says it used: each must
 // exist; a new record may only use entries approved and valid today. field
 // is where the form shows the refusal ("scripts", CodeScripts).
-func usableScripts(tx *store.Tx, ids []uint64, today store.Date, allowOld map[uint64]bool, field string) ([]uint64, error) {
+func usableScripts(tx *store.Tx, ids []uint64, today civil.Date, allowOld map[uint64]bool, field string) ([]uint64, error) {
 	var out []uint64
 	seen := map[uint64]bool{}
 	for _, id := range ids {

@@ -175,10 +175,10 @@ func appendAnchor(dir string, at time.Time, head AuditHead, backup string) error
 	return f.Close()
 }
 
-// ReadAnchors reads an anchor file, or the one in a folder. A missing file
+// readAnchors reads an anchor file, or the one in a folder. A missing file
 // is no anchors, not an error. A line that cannot be read is returned with
 // Err set: someone edited the file.
-func ReadAnchors(path string) ([]Anchor, error) {
+func readAnchors(path string) ([]Anchor, error) {
 	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
 		path = filepath.Join(path, AnchorFileName)
 	}
@@ -232,7 +232,7 @@ func parseAnchor(line string) Anchor {
 func (s *Store) Anchors(extra ...string) ([]Anchor, error) {
 	var all []Anchor
 	for _, p := range append([]string{s.BackupDir()}, extra...) {
-		as, err := ReadAnchors(p)
+		as, err := readAnchors(p)
 		if err != nil {
 			return nil, fmt.Errorf("store: read the audit anchors in %s: %w", p, err)
 		}

@@ -9,6 +9,31 @@ import (
 	"strconv"
 )
 
+// Buckets of this file (created at open, listed in store.go).
+var (
+	bucketAudit = []byte("audit")
+)
+
+// AuditEntry is one line of the append-only audit log. Keys are sequential
+// (NextSequence), entries are never rewritten or deleted, and Prev/Hash are
+// there for a hash chain: each entry can seal the one before it.
+type AuditEntry struct {
+	V           int    `json:"v"`
+	Seq         uint64 `json:"-"`
+	At          Stamp  `json:"at"`
+	User        uint64 `json:"u,omitempty"`
+	Action      string `json:"a"`
+	Entity      string `json:"e,omitempty"`
+	EntityID    uint64 `json:"id,omitempty"`
+	Reason      string `json:"r,omitempty"`
+	Workstation string `json:"ws,omitempty"`
+	Summary     string `json:"s,omitempty"` // never confidential data
+	Prev        string `json:"pv,omitempty"`
+	Hash        string `json:"h,omitempty"`
+}
+
+func (a *AuditEntry) setID(id uint64) { a.Seq = id }
+
 // The audit log is append-only and hash-chained: each entry's Hash is
 // SHA-256 over its sequence number, the Hash of the entry before it (Prev)
 // and its own fields, so that changing, removing or reordering entries
@@ -35,8 +60,8 @@ func auditHashInput(seq uint64, a *AuditEntry) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// AuditHash is the hash an entry with sequence number seq should carry.
-func AuditHash(seq uint64, a *AuditEntry) (string, error) {
+// auditHash is the hash an entry with sequence number seq should carry.
+func auditHash(seq uint64, a *AuditEntry) (string, error) {
 	in, err := auditHashInput(seq, a)
 	if err != nil {
 		return "", err
@@ -77,14 +102,14 @@ func (tx *Tx) AppendAudit(a *AuditEntry) error {
 	if a.At == 0 {
 		a.At = StampOf(tx.now)
 	}
-	if a.Hash, err = AuditHash(seq, a); err != nil {
+	if a.Hash, err = auditHash(seq, a); err != nil {
 		return err
 	}
 	raw, err := tx.encode(a)
 	if err != nil {
 		return err
 	}
-	if err := tx.putRecord(b, u64(seq), raw); err != nil {
+	if err := tx.putJSON(b, u64(seq), raw); err != nil {
 		return err
 	}
 	h, _ := hex.DecodeString(a.Hash)
@@ -278,7 +303,7 @@ func (tx *Tx) VerifyAudit() (*AuditVerify, error) {
 	prevHash := ""
 	scans := 0
 	for _, e := range entries {
-		want, err := AuditHash(e.Seq, e)
+		want, err := auditHash(e.Seq, e)
 		if err != nil {
 			return nil, err
 		}
@@ -344,7 +369,7 @@ func (tx *Tx) sealedAt(e *AuditEntry, scans *int) uint64 {
 		if s == e.Seq {
 			continue
 		}
-		if h, err := AuditHash(s, e); err == nil && h == e.Hash {
+		if h, err := auditHash(s, e); err == nil && h == e.Hash {
 			return s
 		}
 	}

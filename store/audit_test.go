@@ -7,6 +7,8 @@ import (
 	"slices"
 	"testing"
 
+	"laifang/domain/casestate"
+	"laifang/domain/civil"
 	"laifang/store"
 	"laifang/store/gen"
 
@@ -216,12 +218,12 @@ func TestPurgeLeavesNoPersonalData(t *testing.T) {
 	r2 := mk(shared)
 	for _, id := range []uint64{r1.CaseID, r2.CaseID} {
 		c, _ := s.Case(id)
-		c.Status, c.Closed = store.StatusArchived, store.MakeDate(2010, 1, 5)
+		c.Status, c.Closed = string(casestate.Archived), civil.D(2010, 1, 5)
 		if err := s.UpdateCase(c, nil, nil); err != nil {
 			t.Fatal(err)
 		}
 	}
-	today := store.DateOf(testNow)
+	today := civil.DateOf(testNow)
 	var expired []store.Case
 	s.View(func(tx *store.Tx) error { expired, _ = tx.ExpiredCases(today, 10, 0); return nil })
 	if len(expired) != 2 {

@@ -15,8 +15,8 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// DefaultBackupKeep is how many daily copies the rotation keeps.
-const DefaultBackupKeep = 30
+// defaultBackupKeep is how many daily copies the rotation keeps.
+const defaultBackupKeep = 30
 
 // Backup writes a consistent copy of the whole file to w while the store
 // stays in use (a hot copy through a read transaction).
@@ -68,19 +68,19 @@ func (s *Store) BackupTo(path string) error {
 	return anchorErr
 }
 
-// ManualBackupName is the file name of a copy made on request at t
+// manualBackupName is the file name of a copy made on request at t
 // (laifang backup, 设置 → 备份); the rotation of the daily copies leaves it
 // alone.
-func ManualBackupName(t time.Time) string {
+func manualBackupName(t time.Time) string {
 	return dailyPrefix + t.Format("20060102-150405") + dailySuffix
 }
 
 // BackupNow makes a hot copy in the backup folder, named for the moment
-// (ManualBackupName), and returns its path.
+// (manualBackupName), and returns its path.
 // Two copies within one second get -2, -3…: a second click never replaces
 // the first copy.
 func (s *Store) BackupNow() (string, error) {
-	name := ManualBackupName(s.now())
+	name := manualBackupName(s.now())
 	path := filepath.Join(s.BackupDir(), name)
 	for n := 2; ; n++ {
 		if _, err := os.Lstat(path); errors.Is(err, os.ErrNotExist) {
@@ -123,8 +123,8 @@ func syncDir(dir string) {
 
 const dailyPrefix, dailySuffix = "laifang-", ".db"
 
-// DailyBackupName is the file name of the automatic copy made on day t.
-func DailyBackupName(t time.Time) string {
+// dailyBackupName is the file name of the automatic copy made on day t.
+func dailyBackupName(t time.Time) string {
 	return dailyPrefix + t.Format("2006-01-02") + dailySuffix
 }
 
@@ -136,38 +136,38 @@ func isDailyName(name string) bool {
 	return err == nil
 }
 
-// BackupErr is the error of the daily copy at open, if it failed (a USB
+// backupError is the error of the daily copy at open, if it failed (a USB
 // stick that is not plugged in); the store is open all the same.
-func (s *Store) BackupErr() error { return s.backupErr }
+func (s *Store) backupError() error { return s.backupErr }
 
-// DailyBackup makes today's copy in the backup folder unless it is there,
+// backupToday makes today's copy in the backup folder unless it is there,
 // then keeps only the newest copies (Settings.BackupKeep, default 30). It
 // returns the copy's path, or "" when today's copy already existed.
-func (s *Store) DailyBackup() (string, error) {
+func (s *Store) backupToday() (string, error) {
 	dir := s.BackupDir()
-	keep := DefaultBackupKeep
+	keep := defaultBackupKeep
 	if st, err := s.Settings(); err == nil && st.BackupKeep > 0 {
 		keep = st.BackupKeep
 	}
-	path := filepath.Join(dir, DailyBackupName(s.now()))
+	path := filepath.Join(dir, dailyBackupName(s.now()))
 	if _, err := os.Stat(path); err == nil {
 		return "", nil
 	}
 	if err := s.BackupTo(path); err != nil {
 		return "", fmt.Errorf("store: daily backup to %s failed: %w", dir, err)
 	}
-	return path, Rotate(dir, keep)
+	return path, rotate(dir, keep)
 }
 
 func (s *Store) dailyBackup() (string, error) {
-	p, err := s.DailyBackup()
+	p, err := s.backupToday()
 	s.backupErr = err
 	return p, nil
 }
 
-// Rotate deletes the oldest daily copies in dir beyond keep. Other files,
+// rotate deletes the oldest daily copies in dir beyond keep. Other files,
 // such as the copies made before an upgrade, are left alone.
-func Rotate(dir string, keep int) error {
+func rotate(dir string, keep int) error {
 	ents, err := os.ReadDir(dir)
 	if err != nil {
 		return err

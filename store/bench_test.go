@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"laifang/domain/casestate"
+	"laifang/domain/civil"
 	"laifang/store"
 	"laifang/store/gen"
 )
@@ -114,7 +116,7 @@ var searchSets = []struct {
 
 func BenchmarkSearch(b *testing.B) {
 	s := benchOpen(b, false)
-	end := store.DateOf(benchEnd)
+	end := civil.DateOf(benchEnd)
 	for _, set := range searchSets {
 		// filtered: dates, statuses and categories; hidden: as a session
 		// without the confidential grant searches (no flagged case, no
@@ -130,10 +132,10 @@ func BenchmarkSearch(b *testing.B) {
 					switch variant {
 					case "filtered":
 						q.From, q.To = end.AddDays(-3*365), end
-						q.Status = []string{store.StatusClosed, store.StatusArchived}
+						q.Status = []string{string(casestate.Closed), string(casestate.Archived)}
 						q.Category = []string{"07", "11", "13"}
 					case "hidden":
-						q.Confidential, q.NotTypes = store.ConfExclude, []string{"检举控告"}
+						q.Confidential = store.ConfExclude
 					}
 					_, err := s.Search(q)
 					return err
@@ -145,11 +147,11 @@ func BenchmarkSearch(b *testing.B) {
 
 func BenchmarkLedgerPage(b *testing.B) {
 	s := benchOpen(b, false)
-	end := store.DateOf(benchEnd)
+	end := civil.DateOf(benchEnd)
 	cats := []string{"07", "11", "13", "12", "06"}
 	base := func(i int) store.Query {
 		return store.Query{From: end.AddDays(-2 * 365), To: end, Category: []string{cats[i%len(cats)]},
-			Status: []string{store.StatusClosed}, Limit: 50}
+			Status: []string{string(casestate.Closed)}, Limit: 50}
 	}
 	b.Run("first", func(b *testing.B) {
 		timed(b, func(i int) error { _, err := s.Search(base(i)); return err })
@@ -182,7 +184,7 @@ func BenchmarkSaveVisit(b *testing.B) {
 		m := g.Matter(2026)
 		_, err := s.SaveIntake(&store.Intake{
 			Case: store.Case{Title: m.Title, Demand: m.Demand, Facts: m.Facts, Type: m.Type,
-				Category: m.Category.Code, Due: store.DateOf(benchEnd).AddDays(15)},
+				Category: m.Category.Code, Due: civil.DateOf(benchEnd).AddDays(15)},
 			People: []store.IntakePerson{{Person: g.Person(), Role: "主信访人", Contact: true}},
 			Visit:  store.Visit{Channel: "走访"},
 			Record: &store.Record{Statement: g.Statement()},
@@ -199,7 +201,7 @@ func BenchmarkOpen(b *testing.B) {
 		if err != nil {
 			return err
 		}
-		if _, err := s.Counts(store.DateOf(benchEnd)); err != nil {
+		if _, err := s.Counts(civil.DateOf(benchEnd)); err != nil {
 			return err
 		}
 		return s.Close()

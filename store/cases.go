@@ -4,7 +4,122 @@ import (
 	"bytes"
 	"fmt"
 	"time"
+
+	"laifang/domain/casestate"
+	"laifang/domain/civil"
 )
+
+// Buckets of this file (created at open, listed in store.go).
+var (
+	bucketCases  = []byte("cases")
+	ixCaseNo     = []byte("ix.caseno")      // case number → caseID
+	ixPersonCase = []byte("ix.person.case") // personID | caseID
+	ixCaseDue    = []byte("ix.case.due")    // due date | caseID, open cases only
+)
+
+// Case is a petition matter (信访事项).
+type Case struct {
+	V            int          `json:"v"`
+	ID           uint64       `json:"-"`
+	No           string       `json:"no"`
+	ExternalNo   string       `json:"xno,omitempty"`
+	Channel      string       `json:"ch,omitempty"`
+	Received     Stamp        `json:"rcv"`
+	Registered   Stamp        `json:"reg"`
+	RegisteredBy uint64       `json:"rby,omitempty"`
+	Incoming     *Incoming    `json:"in,omitempty"`
+	Title        string       `json:"ti,omitempty"`
+	Demand       string       `json:"dm,omitempty"` // 诉求摘要
+	Facts        string       `json:"fr,omitempty"` // 事实和理由
+	Region       string       `json:"rg,omitempty"`
+	Place        string       `json:"pl,omitempty"`
+	Type         string       `json:"ty,omitempty"` // 建议意见/检举控告/申诉求决/咨询/其他
+	Category     string       `json:"cat,omitempty"`
+	Category2    string       `json:"cat2,omitempty"`
+	Category3    string       `json:"cat3,omitempty"`
+	AccusedUnit  uint64       `json:"acu,omitempty"`
+	Accused      string       `json:"acp,omitempty"` // confidential
+	Present      int          `json:"np,omitempty"`
+	Involved     int          `json:"ni,omitempty"`
+	Group        bool         `json:"grp,omitempty"`
+	Litigation   bool         `json:"lit,omitempty"`
+	SkipLevel    bool         `json:"skl,omitempty"`
+	Repeat       bool         `json:"rep,omitempty"`
+	FirstCase    uint64       `json:"fc,omitempty"`
+	RepeatCount  int          `json:"rpn,omitempty"`
+	Urgent       bool         `json:"urg,omitempty"`
+	Backlog      bool         `json:"blg,omitempty"`
+	LeaderCase   bool         `json:"ldc,omitempty"`
+	LeaderName   string       `json:"ldn,omitempty"`
+	Confidential bool         `json:"cf,omitempty"`
+	RealName     bool         `json:"rn,omitempty"`
+	Simplified   bool         `json:"smp,omitempty"`
+	RiskTags     []string     `json:"rk,omitempty"` // confidential
+	Prior        string       `json:"pri,omitempty"`
+	Disposal     string       `json:"dsp,omitempty"`
+	DispReason   string       `json:"dsr,omitempty"`
+	DispOpinion  string       `json:"dso,omitempty"`
+	Instruction  string       `json:"ins,omitempty"`
+	Accepted     civil.Date   `json:"acc,omitempty"`
+	Unit         uint64       `json:"u,omitempty"` // handling department
+	Handler      uint64       `json:"hu,omitempty"`
+	Outcome      string       `json:"out,omitempty"`
+	Reply        string       `json:"rpl,omitempty"` // the reply's summary, searchable
+	ReplyLetter  uint64       `json:"rl,omitempty"`
+	Served       civil.Date   `json:"srv,omitempty"`
+	ServedHow    string       `json:"svh,omitempty"`
+	Status       string       `json:"st"`            // a casestate.State
+	Due          civil.Date   `json:"due,omitempty"` // the running legal deadline, computed by domain/deadline
+	Closed       civil.Date   `json:"cl,omitempty"`
+	ArchiveNo    string       `json:"arc,omitempty"`
+	Retain       civil.Date   `json:"ret,omitempty"`
+	People       []CasePerson `json:"pp,omitempty"`
+	Visits       int          `json:"nv,omitempty"`
+	// Rev counts the writes of the case, for optimistic concurrency: an
+	// edit sends back the Rev it read, and UpdateCase refuses a save whose
+	// Rev is not the stored one with ErrStale. SaveIntake gives a new case
+	// Rev 1; UpdateCase, AddVisit and AppendEvent add one. Zero is the Rev
+	// of a case written before revisions existed: it matches while the
+	// stored case has no Rev either, so reading a case, changing it and
+	// saving it works as it always did.
+	Rev uint64 `json:"rev,omitempty"`
+}
+
+// CasePerson links a person to a case with a role (主信访人/代表/随访人/代理人/联名人).
+type CasePerson struct {
+	Person  uint64 `json:"p"`
+	Role    string `json:"r,omitempty"`
+	Contact bool   `json:"c,omitempty"`
+}
+
+// Incoming describes a matter sent down from another body (转送/交办 in).
+type Incoming struct {
+	Org     string     `json:"org,omitempty"`
+	DocNo   string     `json:"no,omitempty"`
+	DocDate civil.Date `json:"dt,omitempty"`
+	Due     civil.Date `json:"due,omitempty"`
+}
+
+func (c *Case) setID(id uint64) { c.ID = id }
+
+func (c *Case) indexEntries(id uint64, _ []byte) []ixEntry {
+	var out []ixEntry
+	if c.No != "" {
+		out = append(out, unique(ixCaseNo, []byte(c.No), id))
+	}
+	seen := map[uint64]bool{}
+	for _, p := range c.People {
+		if p.Person == 0 || seen[p.Person] {
+			continue
+		}
+		seen[p.Person] = true
+		out = append(out, multi(ixPersonCase, u64(p.Person), id))
+	}
+	if c.Due != 0 && casestate.Open(casestate.State(c.Status)) {
+		out = append(out, multi(ixCaseDue, dateKey(c.Due), id))
+	}
+	return out
+}
 
 // Intake is everything one registration writes: the case, its people, the
 // visit, the reception record, and who did it.
@@ -93,7 +208,7 @@ func (tx *Tx) SaveIntake(in *Intake) (IntakeResult, error) {
 		c.RegisteredBy = in.By
 	}
 	if c.Status == "" {
-		c.Status = StatusRegistered
+		c.Status = string(casestate.Registered)
 	}
 	if !in.At.IsZero() && in.Visit.At == 0 {
 		in.Visit.At = now
@@ -110,7 +225,7 @@ func (tx *Tx) SaveIntake(in *Intake) (IntakeResult, error) {
 	if err := tx.appendEvent(c.ID, ev); err != nil {
 		return r, err
 	}
-	if err := tx.ftPut(c.ID, nil, makeDoc(c, []Event{*ev})); err != nil {
+	if err := tx.ft().Put(c.ID, nil, makeDoc(c, []Event{*ev})); err != nil {
 		return r, err
 	}
 	a := &AuditEntry{At: now, User: in.By, Action: "intake", Entity: "case", EntityID: c.ID,
@@ -136,7 +251,7 @@ func (tx *Tx) createCase(c *Case) error {
 	c.ID, c.V, c.Rev = id, recordVersion, 1
 	if c.No == "" {
 		year := c.Registered.Time().Year()
-		if c.No, err = tx.NextCaseNo(year); err != nil {
+		if c.No, err = tx.nextCaseNo(year); err != nil {
 			return err
 		}
 	}
@@ -158,7 +273,7 @@ func (tx *Tx) writeCase(c *Case, old *Case) error {
 		}
 		return err
 	}
-	if err := tx.putRecord(tx.b(bucketCases), u64(c.ID), raw); err != nil {
+	if err := tx.putJSON(tx.b(bucketCases), u64(c.ID), raw); err != nil {
 		return err
 	}
 	return tx.putRow(c)
@@ -216,7 +331,7 @@ func (tx *Tx) AddVisit(caseID uint64, v *Visit, rec *Record, by uint64) (uint64,
 	if err := tx.appendEvent(caseID, ev); err != nil {
 		return 0, err
 	}
-	if err := tx.ftPut(caseID, &oldDoc, makeDoc(&c, append(events, *ev))); err != nil {
+	if err := tx.ft().Put(caseID, &oldDoc, makeDoc(&c, append(events, *ev))); err != nil {
 		return 0, err
 	}
 	return ev.ID, nil
@@ -272,7 +387,7 @@ func (tx *Tx) UpdateCase(c *Case, ev *Event, a *AuditEntry) (err error) {
 		}
 		events = append(events, *ev)
 	}
-	if err := tx.ftPut(c.ID, &oldDoc, makeDoc(c, events)); err != nil {
+	if err := tx.ft().Put(c.ID, &oldDoc, makeDoc(c, events)); err != nil {
 		return err
 	}
 	if a != nil {
@@ -280,61 +395,6 @@ func (tx *Tx) UpdateCase(c *Case, ev *Event, a *AuditEntry) (err error) {
 			a.Entity, a.EntityID = "case", c.ID
 		}
 		return tx.AppendAudit(a)
-	}
-	return nil
-}
-
-// AppendEvent adds an event to a case's timeline (and its text to the
-// case's full text), and bumps the case's Rev: a form opened before the
-// event is refused on save, since what it shows is no longer current.
-func (tx *Tx) AppendEvent(caseID uint64, ev *Event) error {
-	if err := tx.writable(); err != nil {
-		return err
-	}
-	old, err := tx.Case(caseID)
-	if err != nil {
-		return err
-	}
-	events, err := tx.caseEvents(caseID)
-	if err != nil {
-		return err
-	}
-	oldDoc := makeDoc(old, events)
-	c := *old
-	c.Rev++
-	if err := tx.writeCase(&c, old); err != nil {
-		return err
-	}
-	if err := tx.appendEvent(caseID, ev); err != nil {
-		return err
-	}
-	return tx.ftPut(caseID, &oldDoc, makeDoc(&c, append(events, *ev)))
-}
-
-func (tx *Tx) appendEvent(caseID uint64, ev *Event) error {
-	b := tx.b(bucketEvents)
-	id, err := nextID(b)
-	if err != nil {
-		return err
-	}
-	ev.ID, ev.Case, ev.V = id, caseID, recordVersion
-	if ev.At == 0 {
-		ev.At = StampOf(tx.now)
-	}
-	if ev.Visit != nil {
-		ev.Visit.ID, ev.Visit.Case, ev.Visit.At = id, caseID, ev.At
-	}
-	raw, err := tx.encode(ev)
-	if err != nil {
-		return err
-	}
-	if err := tx.putRecord(b, cat(u64(caseID), u64(id)), raw); err != nil {
-		return err
-	}
-	for _, ie := range ev.eventEntries() {
-		if err := tx.b(ie.bucket).Put(ie.key, ie.val); err != nil {
-			return err
-		}
 	}
 	return nil
 }
@@ -348,37 +408,13 @@ func (s *Store) Case(id uint64) (c *Case, err error) {
 	return c, err
 }
 
-// CaseByNo finds a case by its number.
-func (tx *Tx) CaseByNo(no string) (*Case, error) {
+// caseByNo finds a case by its number.
+func (tx *Tx) caseByNo(no string) (*Case, error) {
 	v := tx.b(ixCaseNo).Get([]byte(no))
 	if v == nil {
 		return nil, ErrNotFound
 	}
 	return tx.Case(getU64(v))
-}
-
-// Events is a case's timeline, oldest first.
-func (tx *Tx) Events(caseID uint64) ([]Event, error) { return tx.caseEvents(caseID) }
-
-// Events is a case's timeline, oldest first.
-func (s *Store) Events(caseID uint64) (ev []Event, err error) {
-	err = s.View(func(tx *Tx) error { ev, err = tx.caseEvents(caseID); return err })
-	return ev, err
-}
-
-// CaseVisits lists a case's visits, newest first.
-func (tx *Tx) CaseVisits(caseID uint64) ([]Visit, error) {
-	events, err := tx.caseEvents(caseID)
-	if err != nil {
-		return nil, err
-	}
-	var out []Visit
-	for i := len(events) - 1; i >= 0; i-- {
-		if events[i].Visit != nil {
-			out = append(out, *visitOf(&events[i]))
-		}
-	}
-	return out, nil
 }
 
 // PersonCases lists the cases a person is on, newest first.
@@ -398,16 +434,16 @@ func (tx *Tx) PersonCases(personID uint64, limit int) ([]Case, error) {
 // (limit ≤ 0: all): what the case's flags and type say of him, read
 // without decoding the cases.
 func (tx *Tx) PersonCaseRows(personID uint64, limit int) ([]CaseRow, error) {
-	return tx.CaseRows(idsWithPrefix(tx.b(ixPersonCase), u64(personID), limit))
+	return tx.caseRows(idsWithPrefix(tx.b(ixPersonCase), u64(personID), limit))
 }
 
 // CasesDue lists open cases whose running deadline falls in [from, to],
 // earliest first, at most limit (≤ 0: all).
-func (tx *Tx) CasesDue(from, to Date, limit int) ([]Case, error) {
+func (tx *Tx) CasesDue(from, to civil.Date, limit int) ([]Case, error) {
 	var out []Case
 	cur := tx.b(ixCaseDue).Cursor()
-	end := (to + 1).key()
-	for k, _ := cur.Seek(from.key()); k != nil && bytes.Compare(k, end) < 0; k, _ = cur.Next() {
+	end := dateKey(to + 1)
+	for k, _ := cur.Seek(dateKey(from)); k != nil && bytes.Compare(k, end) < 0; k, _ = cur.Next() {
 		c, err := tx.Case(getU64(k[4:]))
 		if err != nil {
 			return nil, err
@@ -420,9 +456,9 @@ func (tx *Tx) CasesDue(from, to Date, limit int) ([]Case, error) {
 	return out, nil
 }
 
-// DeleteCase removes a case with its visits, timeline, tasks and letters
+// deleteCase removes a case with its visits, timeline, tasks and letters
 // (retention expiry). Its number and ID are never given again.
-func (tx *Tx) DeleteCase(id uint64, a *AuditEntry) error {
+func (tx *Tx) deleteCase(id uint64, a *AuditEntry) error {
 	c, err := tx.Case(id)
 	if err != nil {
 		return err
@@ -431,7 +467,7 @@ func (tx *Tx) DeleteCase(id uint64, a *AuditEntry) error {
 	if err != nil {
 		return err
 	}
-	if err := tx.ftDelete(id, makeDoc(c, events)); err != nil {
+	if err := tx.ft().Delete(id, makeDoc(c, events)); err != nil {
 		return err
 	}
 	for _, e := range events {

@@ -2,11 +2,10 @@ package store
 
 import (
 	"bytes"
-	"encoding/binary"
 	"fmt"
-	"sort"
 
-	"github.com/RoaringBitmap/roaring/v2"
+	"laifang/store/fulltext"
+
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -52,10 +51,14 @@ func (r *Report) add(kind, format string, args ...any) {
 	r.Problems = append(r.Problems, kind+fmt.Sprintf(format, args...))
 }
 
+// table is a bucket of records and the classic indexes derived from them
+// (their indexEntries): Check recomputes those indexes from this bucket,
+// and rebuild writes them from it.
 type table struct {
-	bucket []byte
-	name   string // in plain words
-	load   func(id uint64, raw []byte) (indexed, error)
+	bucket  []byte
+	name    string // in plain words
+	load    func(id uint64, raw []byte) (indexed, error)
+	indexes [][]byte
 }
 
 func loader[T any, P interface {
@@ -73,22 +76,24 @@ func loader[T any, P interface {
 }
 
 var tables = []table{
-	{bucketPeople, "人员", loader[Person]()},
-	{bucketCases, "信访事项", loader[Case]()},
-	{bucketTasks, "任务", loader[Task]()},
-	{bucketLetters, "文书", loader[Letter]()},
-	{bucketUsers, "用户", loader[User]()},
-	{bucketWording, "口径", loader[Wording]()},
+	{bucketPeople, "人员", loader[Person](), [][]byte{ixIDNumber, ixPhone, ixName}},
+	{bucketCases, "信访事项", loader[Case](), [][]byte{ixCaseNo, ixPersonCase, ixCaseDue}},
+	{bucketTasks, "任务", loader[Task](), [][]byte{ixCaseTask, ixTaskDue, ixUnitTask}},
+	{bucketLetters, "文书", loader[Letter](), [][]byte{ixCaseLetter, ixLetterNo}},
+	{bucketUsers, "用户", loader[User](), [][]byte{ixLogin}},
+	{bucketWording, "口径", loader[Wording](), nil},
 }
 
 // indexSource names the table each classic index is derived from.
-var indexSource = map[string]*table{
-	string(ixIDNumber): &tables[0], string(ixPhone): &tables[0], string(ixName): &tables[0],
-	string(ixCaseNo): &tables[1], string(ixPersonCase): &tables[1], string(ixCaseDue): &tables[1],
-	string(ixCaseTask): &tables[2], string(ixTaskDue): &tables[2], string(ixUnitTask): &tables[2],
-	string(ixCaseLetter): &tables[3], string(ixLetterNo): &tables[3],
-	string(ixLogin): &tables[4],
-}
+var indexSource = func() map[string]*table {
+	m := map[string]*table{}
+	for i := range tables {
+		for _, ix := range tables[i].indexes {
+			m[string(ix)] = &tables[i]
+		}
+	}
+	return m
+}()
 
 // Check runs bbolt's own consistency check, then verifies every index
 // against the records both ways: each entry a record implies is there, and
@@ -259,16 +264,16 @@ func (tx *Tx) checkEvents(r *Report) {
 	}
 }
 
-// expectedChunk computes, from the records, the bitmaps and the date column
-// of one chunk, and the documents of its pending cases.
-func (tx *Tx) expectedChunk(chunk uint32, allFolded bool) (map[string]*roaring.Bitmap, map[uint32]uint16, map[uint64]ftDoc, error) {
-	terms := map[string]*roaring.Bitmap{}
-	days := map[uint32]uint16{}
-	pending := map[uint64]ftDoc{}
-	pb := tx.b(ftPending)
+// expectedChunk computes, from the records, the chunk's bitmaps and date
+// column, and the documents of its pending cases (with allFolded, none is
+// taken as pending: a rebuild).
+func (tx *Tx) expectedChunk(chunk uint32, allFolded bool) (*fulltext.Expected, map[uint64]fulltext.Doc, error) {
+	e := fulltext.NewExpected()
+	pending := map[uint64]fulltext.Doc{}
+	ix := tx.ft()
 	c := tx.b(bucketCases).Cursor()
-	end := uint64(chunk+1) << chunkBits
-	for k, v := c.Seek(u64(uint64(chunk) << chunkBits)); k != nil && getU64(k) < end; k, v = c.Next() {
+	from, end := fulltext.ChunkRange(chunk)
+	for k, v := c.Seek(u64(from)); k != nil && getU64(k) < end; k, v = c.Next() {
 		id := getU64(k)
 		cs, err := decodeRecord[Case](id, v)
 		if err != nil {
@@ -279,123 +284,42 @@ func (tx *Tx) expectedChunk(chunk uint32, allFolded bool) (map[string]*roaring.B
 			continue
 		}
 		doc := makeDoc(cs, ev)
-		if !allFolded && pb.Get(k) != nil {
-			pending[id] = doc
-			continue
-		}
-		for t := range doc.terms() {
-			bm := terms[t]
-			if bm == nil {
-				bm = roaring.New()
-				terms[t] = bm
+		if !allFolded {
+			if p, _ := ix.IsPending(id, &doc); p {
+				pending[id] = doc
+				continue
 			}
-			bm.Add(uint32(id))
 		}
-		days[uint32(id)] = doc.day
+		e.Add(id, &doc)
 	}
-	return terms, days, pending, nil
-}
-
-func buildColumn(days map[uint32]uint16) []byte {
-	var hiIdx int = -1
-	var lo, hi uint16 = 0xffff, 0
-	for id, d := range days {
-		if d == 0 {
-			continue
-		}
-		hiIdx = max(hiIdx, int(id&0xffff))
-		lo, hi = min(lo, d), max(hi, d)
-	}
-	if hiIdx < 0 {
-		return nil
-	}
-	col := make([]byte, 4+2*(hiIdx+1))
-	binary.BigEndian.PutUint16(col, lo)
-	binary.BigEndian.PutUint16(col[2:], hi)
-	for id, d := range days {
-		binary.BigEndian.PutUint16(col[4+2*int(id&0xffff):], d)
-	}
-	return col
+	return e, pending, nil
 }
 
 func (tx *Tx) checkFullText(r *Report) error {
-	// pending entries
-	pb := tx.b(ftPending)
+	ix := tx.ft()
 	np := 0
-	pc := pb.Cursor()
-	for k, _ := pc.First(); k != nil; k, _ = pc.Next() {
+	ix.EachPending(func(id uint64) {
 		np++
-		if tx.b(bucketCases).Get(k) == nil {
-			r.add("全文索引：", "待合并的条目 %d 没有对应的信访事项", getU64(k))
+		if tx.b(bucketCases).Get(u64(id)) == nil {
+			r.add("全文索引：", "待合并的条目 %d 没有对应的信访事项", id)
 		}
-	}
-	if got := int(tx.pendingCount()); got != np {
+	})
+	if got := int(ix.PendingCount()); got != np {
 		r.add("全文索引：", "待合并计数是 %d，实际有 %d 条", got, np)
 	}
-	top, ok := tx.maxChunk()
-	var chunks []uint32
-	if ok {
-		for c := uint32(0); c <= top; c++ {
-			chunks = append(chunks, c)
-		}
-	}
-	// chunks of stored keys beyond the cases (left over)
-	if k, _ := tx.b(ftPost).Cursor().Last(); k != nil && (!ok || getU32(k) > top) {
-		for c := top + 1; c <= getU32(k); c++ {
-			chunks = append(chunks, c)
-		}
-	}
-	for _, ch := range chunks {
-		terms, days, pending, err := tx.expectedChunk(ch, false)
+	for _, ch := range ix.Chunks() {
+		e, pending, err := tx.expectedChunk(ch, false)
 		if err != nil {
 			return err
 		}
 		for id, doc := range pending {
-			if !bytes.Equal(pb.Get(u64(id)), doc.encode()) {
+			if _, same := ix.IsPending(id, &doc); !same {
 				r.add("全文索引：", "信访事项 %d 的待合并内容与记录不符", id)
 			}
 		}
-		prefix := u32(ch)
-		c := tx.b(ftPost).Cursor()
-		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
-			term := string(k[4:])
-			want := terms[term]
-			got := roaring.New()
-			if _, err := got.FromBuffer(v); err != nil {
-				r.add("全文索引：", "第 %d 段的词条 %q 无法读取", ch, printable(term))
-				continue
-			}
-			delete(terms, term)
-			if want == nil {
-				r.add("全文索引：", "第 %d 段的词条 %q 不在任何记录中（%d 条多余）", ch, printable(term), got.GetCardinality())
-				continue
-			}
-			if !got.Equals(want) {
-				extra := roaring.AndNot(got, want).GetCardinality()
-				missing := roaring.AndNot(want, got).GetCardinality()
-				r.add("全文索引：", "第 %d 段的词条 %q 多 %d 条、缺 %d 条", ch, printable(term), extra, missing)
-			}
-		}
-		missing := make([]string, 0, len(terms))
-		for t := range terms {
-			missing = append(missing, t)
-		}
-		sort.Strings(missing)
-		for _, t := range missing {
-			r.add("全文索引：", "第 %d 段缺少词条 %q（%d 条记录）", ch, printable(t), terms[t].GetCardinality())
-		}
-		if got, want := tx.b(ftCol).Get(prefix), buildColumn(days); !bytes.Equal(got, want) {
-			r.add("全文索引：", "第 %d 段的收件日期列与记录不符", ch)
-		}
+		ix.CheckChunk(ch, e, func(format string, args ...any) { r.add("全文索引：", format, args...) })
 	}
 	return nil
-}
-
-func printable(term string) string {
-	if len(term) > 0 && term[0] == 1 {
-		return "筛选:" + term[1:]
-	}
-	return term
 }
 
 // RebuildIndexes drops every index and makes it again from the records. The
@@ -414,7 +338,7 @@ func (s *Store) RebuildIndexes(progress func(step string)) error {
 				return err
 			}
 		}
-		return btx.Bucket(bucketMeta).Put(metaPending, u64(0))
+		return fulltext.ResetPendingCount(btx.Bucket(bucketMeta))
 	}); err != nil {
 		return err
 	}
@@ -476,41 +400,20 @@ func (s *Store) RebuildIndexes(progress func(step string)) error {
 		return err
 	}
 	progress("来访")
-	var top uint32
-	var any bool
-	s.View(func(tx *Tx) error { top, any = tx.maxChunk(); return nil })
-	for ch := uint32(0); any && ch <= top; ch++ {
+	var chunks []uint32
+	s.View(func(tx *Tx) error { chunks = tx.ft().Chunks(); return nil })
+	for _, ch := range chunks {
 		err := s.Update(func(tx *Tx) error {
-			terms, days, _, err := tx.expectedChunk(ch, true)
+			e, _, err := tx.expectedChunk(ch, true)
 			if err != nil {
 				return err
 			}
-			keys := make([]string, 0, len(terms))
-			for t := range terms {
-				keys = append(keys, t)
-			}
-			sort.Strings(keys)
-			b := tx.b(ftPost)
-			for _, t := range keys {
-				bm := terms[t]
-				bm.RunOptimize()
-				raw, err := bm.ToBytes()
-				if err != nil {
-					return err
-				}
-				if err := b.Put(postKey(ch, t), raw); err != nil {
-					return err
-				}
-			}
-			if col := buildColumn(days); col != nil {
-				return tx.b(ftCol).Put(u32(ch), col)
-			}
-			return nil
+			return tx.ft().WriteChunk(ch, e)
 		})
 		if err != nil {
 			return err
 		}
-		progress(fmt.Sprintf("全文索引第 %d/%d 段", ch+1, top+1))
+		progress(fmt.Sprintf("全文索引第 %d/%d 段", ch+1, len(chunks)))
 	}
 	return nil
 }

@@ -7,6 +7,74 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
+// Storage records. They are JSON values with a version field `v`; the
+// record's ID is its bucket key and is not repeated inside the value. Field
+// names are short because a million of each are kept: the app turns these
+// into its own request and response types and they never reach the UI.
+//
+// Fields marked "confidential" hold personal or whistle-blower data: never
+// put them in an error, a log line or an audit summary.
+
+// putIndexed creates (id 0 → next sequence) or replaces a record of bucket
+// with its classic indexes; putPlain is the same for a record without
+// indexes. Both write through Tx.putJSON.
+func putIndexed[T any, P interface {
+	*T
+	idSetter
+	indexed
+}](tx *Tx, bucket []byte, id *uint64, rec P) error {
+	if err := tx.writable(); err != nil {
+		return err
+	}
+	b := tx.b(bucket)
+	var old P
+	if *id == 0 {
+		n, err := nextID(b)
+		if err != nil {
+			return err
+		}
+		*id = n
+	} else {
+		o, err := getRecord[T, P](b, *id)
+		if err != nil {
+			return fmt.Errorf("store: %s %d: %w", bucket, *id, err)
+		}
+		old = o
+	}
+	raw, err := tx.encode(rec)
+	if err != nil {
+		return err
+	}
+	var o indexed
+	if old != nil {
+		o = old
+	}
+	if err := tx.reindex(*id, o, rec); err != nil {
+		return err
+	}
+	return tx.putJSON(b, u64(*id), raw)
+}
+
+// putPlain creates or replaces a record that has no index.
+func putPlain(tx *Tx, bucket []byte, id *uint64, rec any) error {
+	if err := tx.writable(); err != nil {
+		return err
+	}
+	b := tx.b(bucket)
+	if *id == 0 {
+		n, err := nextID(b)
+		if err != nil {
+			return err
+		}
+		*id = n
+	}
+	raw, err := tx.encode(rec)
+	if err != nil {
+		return err
+	}
+	return tx.putJSON(b, u64(*id), raw)
+}
+
 // Values are JSON. Every record type carries `v`, the version of its layout,
 // which a migration step can read to know what it has in hand.
 
@@ -14,17 +82,6 @@ import (
 const recordVersion = 1
 
 type idSetter interface{ setID(uint64) }
-
-func (p *Person) setID(id uint64)           { p.ID = id }
-func (c *Case) setID(id uint64)             { c.ID = id }
-func (t *Task) setID(id uint64)             { t.ID = id }
-func (l *Letter) setID(id uint64)           { l.ID = id }
-func (t *Template) setID(id uint64)         { t.ID = id }
-func (u *Unit) setID(id uint64)             { u.ID = id }
-func (u *User) setID(id uint64)             { u.ID = id }
-func (p *TimeLimitProfile) setID(id uint64) { p.ID = id }
-func (a *AuditEntry) setID(id uint64)       { a.Seq = id }
-func (e *Event) setID(id uint64)            { e.ID = id }
 
 // encode makes a stored value: JSON, deflated when that is smaller
 // (compress.go).

@@ -173,7 +173,7 @@ func unsqueezeInto(buf, raw []byte) ([]byte, error) {
 
 // Records of a write transaction are deflated off the writer's path:
 // Tx.encode gives plain JSON (a valid stored value, which reads in the same
-// transaction understand), Tx.putRecord writes it and queues it, and
+// transaction understand), Tx.putJSON writes it and queues it, and
 // deflatePending puts each record's deflated form in its place just before
 // the commit. Deflating is most of the CPU time of a bulk load (laifang gen
 // writes thousands of records a transaction): once a transaction has
@@ -198,11 +198,11 @@ type deflateQueue struct {
 	wg   sync.WaitGroup
 }
 
-// encode makes the JSON of a record that putRecord will write.
+// encode makes the JSON of a record that putJSON will write.
 func (tx *Tx) encode(v any) ([]byte, error) { return json.Marshal(v) }
 
-// putRecord writes the JSON of a record and queues it to be deflated.
-func (tx *Tx) putRecord(b *bolt.Bucket, key, js []byte) error {
+// putJSON writes the JSON of a record and queues it to be compressed.
+func (tx *Tx) putJSON(b *bolt.Bucket, key, js []byte) error {
 	if err := b.Put(key, js); err != nil {
 		return err
 	}

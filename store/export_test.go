@@ -1,6 +1,10 @@
 package store
 
-import bolt "go.etcd.io/bbolt"
+import (
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
 
 // Hooks for the external tests (package store_test).
 
@@ -10,7 +14,7 @@ func (s *Store) RawUpdate(fn func(tx *bolt.Tx) error) error { return s.db.Update
 
 // PendingCount is the number of cases not yet merged into the bitmaps.
 func (s *Store) PendingCount() (n uint64) {
-	s.View(func(tx *Tx) error { n = tx.pendingCount(); return nil })
+	s.View(func(tx *Tx) error { n = tx.ft().PendingCount(); return nil })
 	return n
 }
 
@@ -29,4 +33,39 @@ func (s *Store) PutCaseRev(id, rev uint64) error {
 		}
 		return tx.b(bucketCases).Put(u64(id), raw)
 	})
+}
+
+// The store's own API that app does not use, for the external tests.
+
+// AuditHash is auditHash.
+func AuditHash(seq uint64, a *AuditEntry) (string, error) { return auditHash(seq, a) }
+
+// DailyBackupName is dailyBackupName.
+func DailyBackupName(t time.Time) string { return dailyBackupName(t) }
+
+// SchemaOf is schemaOf.
+func SchemaOf(path string) (uint64, error) { return schemaOf(path) }
+
+// FormatNo is formatNo.
+func FormatNo(pattern, code, docType string, year int, n uint64) string {
+	return formatNo(pattern, code, docType, year, n)
+}
+
+// Migrated is migratedSteps.
+func (s *Store) Migrated() (steps []int, backup string) { return s.migratedSteps() }
+
+// BackupErr is backupError.
+func (s *Store) BackupErr() error { return s.backupError() }
+
+// DeleteCase is deleteCase.
+func (tx *Tx) DeleteCase(id uint64, a *AuditEntry) error { return tx.deleteCase(id, a) }
+
+// FindPersonRows is findPersonRows.
+func (tx *Tx) FindPersonRows(name string, limit int) ([]PersonRow, error) {
+	return tx.findPersonRows(name, limit)
+}
+
+// FindPersonRows is findPersonRows in its own read transaction.
+func (s *Store) FindPersonRows(name string, limit int) ([]PersonRow, error) {
+	return s.findPersonRows(name, limit)
 }

@@ -5,8 +5,6 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"errors"
-	"strings"
-	"unicode"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -41,157 +39,14 @@ func unique(bucket, value []byte, id uint64) ixEntry {
 
 // secretKey hashes a confidential value (ID number, phone) for an exact-match
 // index, so that the index holds no readable personal data. The salt is
-// random per data file.
+// random per data file. The values are keyed in the domain's forms:
+// idcard.Normalize and phone.Key.
 func secretKey(salt []byte, kind, value string) []byte {
 	m := hmac.New(sha256.New, salt)
 	m.Write([]byte(kind))
 	m.Write([]byte{0})
 	m.Write([]byte(value))
 	return m.Sum(nil)[:8]
-}
-
-// NormalizeIDNumber upper-cases and strips spaces from an ID number.
-func NormalizeIDNumber(s string) string {
-	return strings.ToUpper(strings.Map(func(r rune) rune {
-		r = foldWidth(r)
-		if unicode.IsSpace(r) {
-			return -1
-		}
-		return r
-	}, s))
-}
-
-// NormalizePhone keeps only the digits of a phone number, dropping a leading
-// +86 or 0086.
-func NormalizePhone(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		r = foldWidth(r)
-		if r >= '0' && r <= '9' {
-			b.WriteRune(r)
-		}
-	}
-	d := b.String()
-	if len(d) == 13 && strings.HasPrefix(d, "86") {
-		d = d[2:]
-	} else if len(d) == 15 && strings.HasPrefix(d, "0086") {
-		d = d[4:]
-	}
-	return d
-}
-
-// NormalizeName lower-cases, folds full-width letters and drops spaces and
-// the middle dot of minority and foreign names, so "阿依 古丽" and
-// "阿依·古丽" find each other.
-func NormalizeName(s string) string {
-	return strings.Map(func(r rune) rune {
-		r = foldWidth(r)
-		if unicode.IsSpace(r) || r == '·' || r == '•' || r == '.' || r == '・' {
-			return -1
-		}
-		return unicode.ToLower(r)
-	}, s)
-}
-
-// foldWidth maps full-width ASCII and the ideographic space to half width.
-func foldWidth(r rune) rune {
-	switch {
-	case r >= 0xFF01 && r <= 0xFF5E:
-		return r - 0xFEE0
-	case r == 0x3000:
-		return ' '
-	}
-	return r
-}
-
-func (p *Person) indexEntries(id uint64, salt []byte) []ixEntry {
-	var out []ixEntry
-	if n := NormalizeIDNumber(p.IDNumber); n != "" {
-		out = append(out, multi(ixIDNumber, secretKey(salt, p.IDType, n), id))
-	}
-	seen := map[string]bool{}
-	for _, ph := range p.Phones {
-		n := NormalizePhone(ph)
-		if n == "" || seen[n] {
-			continue
-		}
-		seen[n] = true
-		out = append(out, multi(ixPhone, secretKey(salt, "phone", n), id))
-	}
-	if n := NormalizeName(p.Name); n != "" {
-		e := multi(ixName, cat([]byte(n), []byte{0}), id)
-		e.val, e.row = personRowOf(p).encode(), true
-		out = append(out, e)
-	}
-	return out
-}
-
-func (c *Case) indexEntries(id uint64, _ []byte) []ixEntry {
-	var out []ixEntry
-	if c.No != "" {
-		out = append(out, unique(ixCaseNo, []byte(c.No), id))
-	}
-	seen := map[uint64]bool{}
-	for _, p := range c.People {
-		if p.Person == 0 || seen[p.Person] {
-			continue
-		}
-		seen[p.Person] = true
-		out = append(out, multi(ixPersonCase, u64(p.Person), id))
-	}
-	if c.Due != 0 && OpenStatus(c.Status) {
-		out = append(out, multi(ixCaseDue, c.Due.key(), id))
-	}
-	return out
-}
-
-// eventEntries are the index entries of a timeline event: a visit is
-// found by its day.
-func (e *Event) eventEntries() []ixEntry {
-	if e.Visit == nil || e.At == 0 {
-		return nil
-	}
-	return []ixEntry{{bucket: ixVisitDay, key: cat(e.At.Date().key(), u64(e.ID)), val: u64(e.Case)}}
-}
-
-// DueDate is the deadline in force: the extended one when there is one.
-func (t *Task) DueDate() Date {
-	if t.NewDue != 0 {
-		return t.NewDue
-	}
-	return t.Due
-}
-
-func (t *Task) indexEntries(id uint64, _ []byte) []ixEntry {
-	var out []ixEntry
-	if t.Case != 0 {
-		out = append(out, multi(ixCaseTask, u64(t.Case), id))
-	}
-	if d := t.DueDate(); d != 0 && TaskOpen(t.Status) {
-		out = append(out, multi(ixTaskDue, d.key(), id))
-	}
-	if t.ToUnit != 0 {
-		out = append(out, multi(ixUnitTask, u64(t.ToUnit), id))
-	}
-	return out
-}
-
-func (l *Letter) indexEntries(id uint64, _ []byte) []ixEntry {
-	var out []ixEntry
-	if l.Case != 0 {
-		out = append(out, multi(ixCaseLetter, u64(l.Case), id))
-	}
-	if l.No != "" {
-		out = append(out, unique(ixLetterNo, []byte(l.No), id))
-	}
-	return out
-}
-
-func (u *User) indexEntries(id uint64, _ []byte) []ixEntry {
-	if u.Login == "" {
-		return nil
-	}
-	return []ixEntry{unique(ixLogin, []byte(strings.ToLower(u.Login)), id)}
 }
 
 func entryID(e ixEntry) string { return string(e.bucket) + "\x00" + string(e.key) }

@@ -3,6 +3,8 @@ package store
 import (
 	"encoding/binary"
 	"time"
+
+	"laifang/domain/civil"
 )
 
 // Keys are big-endian so that bbolt's byte order is numeric order: record
@@ -40,53 +42,9 @@ func cat(parts ...[]byte) []byte {
 	return out
 }
 
-// Date is a calendar day (no time of day, no zone), kept as days since
-// 1970-01-01. The zero Date means "not set".
-type Date int32
-
-// DateOf is the calendar day of t in t's own location.
-func DateOf(t time.Time) Date {
-	if t.IsZero() {
-		return 0
-	}
-	y, m, d := t.Date()
-	return Date(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
-}
-
-// MakeDate builds a Date from year, month and day.
-func MakeDate(y int, m time.Month, d int) Date {
-	return DateOf(time.Date(y, m, d, 0, 0, 0, 0, time.UTC))
-}
-
-// ParseDate reads YYYY-MM-DD.
-func ParseDate(s string) (Date, error) {
-	t, err := time.Parse("2006-01-02", s)
-	if err != nil {
-		return 0, err
-	}
-	return DateOf(t), nil
-}
-
-// Time is midnight UTC of the day (use Year/Month/Day of it, not the zone).
-func (d Date) Time() time.Time { return time.Unix(int64(d)*86400, 0).UTC() }
-
-// Year of the day.
-func (d Date) Year() int { return d.Time().Year() }
-
-// AddDays moves by n calendar days.
-func (d Date) AddDays(n int) Date { return d + Date(n) }
-
-// String is YYYY-MM-DD, or "" for the zero Date.
-func (d Date) String() string {
-	if d == 0 {
-		return ""
-	}
-	return d.Time().Format("2006-01-02")
-}
-
-// key is the Date as a 4-byte big-endian key part; dates before 1970 do not
-// occur in this trade, so the sign bit is never set.
-func (d Date) key() []byte { return u32(uint32(d)) }
+// dateKey is a day as a 4-byte big-endian key part; dates before 1970
+// do not occur in this trade, so the sign bit is never set.
+func dateKey(d civil.Date) []byte { return u32(uint32(d)) }
 
 // Stamp is a moment, kept as Unix seconds (smaller than RFC 3339 text in
 // every record that has one).
@@ -109,7 +67,7 @@ func (s Stamp) Time() time.Time {
 }
 
 // Date is the local calendar day of the moment.
-func (s Stamp) Date() Date { return DateOf(s.Time()) }
+func (s Stamp) Date() civil.Date { return civil.DateOf(s.Time()) }
 
 func getU32(b []byte) uint32 {
 	if len(b) < 4 {

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -9,14 +10,18 @@ import (
 	"sync"
 	"time"
 
+	"laifang/domain/confidential"
+	"laifang/store/fulltext"
+
 	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 )
 
 // SchemaVersion is the layout this program writes. A file's version sits in
 // the meta bucket; Open runs the missing steps in order, each in its own
 // transaction that also records the new version, after copying the file
 // aside. A file with a higher version is refused.
-const SchemaVersion = 4
+const SchemaVersion = 5
 
 type migration struct {
 	to   uint64
@@ -36,6 +41,108 @@ var migrations = []migration{
 	{to: 2, name: "list rows of cases", run: migrateTo2, fill: (*Store).fillRows},
 	{to: 3, name: "list rows of people in the name index", run: migrateTo3, fill: (*Store).fillPersonRows},
 	{to: 4, name: "records compressed with zstd and a dictionary", run: migrateTo4, fill: (*Store).rezstd},
+	{to: 5, name: "people's index keys in the domain's forms; every report stored confidential", run: migrateTo5,
+		fill: (*Store).fillSchema5},
+}
+
+// migrateTo5 empties the people's three indexes for fillPersonKeys and
+// folds the text of the cases waiting in ft.pending again. Schema 5 keys a
+// phone on phone.Key (a landline without its extension, +86 10… as 010…),
+// an ID number on idcard.Normalize, and folds width with domain/fold, which
+// also folds the full-width signs U+FF5F–U+FF60 and U+FFE0–U+FFE6 (￥ → ¥)
+// that the old fold left alone. Those signs are no letters or digits, so
+// the full-text bitmaps are unchanged; only the pending documents keep
+// their folded text and are folded again here.
+func migrateTo5(tx *bolt.Tx, s *Store) error {
+	for _, b := range [][]byte{ixIDNumber, ixPhone, ixName} {
+		if err := tx.DeleteBucket(b); err != nil && !errors.Is(err, berrors.ErrBucketNotFound) {
+			return err
+		}
+		if _, err := tx.CreateBucket(b); err != nil {
+			return err
+		}
+	}
+	pb := tx.Bucket(ftPending)
+	if pb == nil {
+		return nil
+	}
+	type kv struct{ k, v []byte }
+	var redo []kv
+	err := pb.ForEach(func(k, v []byte) error {
+		d, err := fulltext.DecodeDoc(v)
+		if err != nil {
+			return fmt.Errorf("store: pending document of case %d: %w", getU64(k), err)
+		}
+		if t := fulltext.Norm(d.Text); t != d.Text {
+			d.Text = t
+			redo = append(redo, kv{append([]byte(nil), k...), d.Encode()})
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, e := range redo {
+		if err := pb.Put(e.k, e.v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// fillSchema5 writes the people's index keys again and stores the
+// confidential flag on the reports written before it was always set.
+func (s *Store) fillSchema5() error {
+	if err := s.fillPersonKeys(); err != nil {
+		return err
+	}
+	return s.fillConfidential()
+}
+
+// fillConfidential sets Confidential on every case of type 检举控告 that
+// does not carry it (files written before the flag was decided once, when
+// a case is written: domain/confidential), with its list row and its
+// search facet, so that readers read the flag alone. Run again after a
+// crash it finds the cases already done.
+func (s *Store) fillConfidential() error {
+	return s.eachBatch(bucketCases, 20000, func(tx *Tx, k, v []byte) error {
+		c, err := decodeRecord[Case](getU64(k), v)
+		if err != nil {
+			return err
+		}
+		if c.Confidential || !confidential.Case(c.Type, false, false) {
+			return nil
+		}
+		old := *c
+		events, err := tx.caseEvents(c.ID)
+		if err != nil {
+			return err
+		}
+		oldDoc := makeDoc(&old, events)
+		c.Confidential = true
+		if err := tx.writeCase(c, &old); err != nil {
+			return err
+		}
+		return tx.ft().Put(c.ID, &oldDoc, makeDoc(c, events))
+	})
+}
+
+// fillPersonKeys writes every person's index entries (ID number, phones,
+// name with its row) into the indexes migrateTo5 emptied. Run again after
+// a crash it starts over from empty indexes.
+func (s *Store) fillPersonKeys() error {
+	return s.eachBatch(bucketPeople, 50000, func(tx *Tx, k, v []byte) error {
+		p, err := decodeRecord[Person](getU64(k), v)
+		if err != nil {
+			return err
+		}
+		for _, e := range p.indexEntries(p.ID, tx.s.salt) {
+			if err := tx.b(e.bucket).Put(e.key, e.val); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 // migrateTo4 changes no bucket: rezstd rewrites the deflated records
@@ -44,7 +151,7 @@ var migrations = []migration{
 // the file faster to search and smaller.
 func migrateTo4(tx *bolt.Tx, s *Store) error { return nil }
 
-// recordBuckets hold JSON records written through encode or putRecord
+// recordBuckets hold JSON records written through encode or Tx.putJSON
 // (plain JSON or a compressed format), and nothing else.
 var recordBuckets = [][]byte{bucketPeople, bucketCases, bucketEvents, bucketTasks, bucketLetters,
 	bucketAudit, bucketTemplates, bucketUnits, bucketUsers}
@@ -258,8 +365,8 @@ func (s *Store) migrate(from uint64) error {
 	return s.db.Update(createBuckets)
 }
 
-// SchemaOf reads the schema version of a data file without changing it.
-func SchemaOf(path string) (uint64, error) {
+// schemaOf reads the schema version of a data file without changing it.
+func schemaOf(path string) (uint64, error) {
 	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
 	if err != nil {
 		return 0, err

@@ -36,7 +36,7 @@ func TestMigrateFromVersion0(t *testing.T) {
 	makeV0(t, path)
 	s := open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk")})
 	steps, backup := s.Migrated()
-	if !slices.Equal(steps, []int{1, 2, 3, 4}) {
+	if !slices.Equal(steps, []int{1, 2, 3, 4, 5}) {
 		t.Errorf("steps %v", steps)
 	}
 	if _, err := os.Stat(backup); err != nil || !strings.Contains(backup, "before-schema1") {
@@ -169,7 +169,7 @@ func TestMigrateFromVersion1(t *testing.T) {
 	path := oldFile(t, dir, 1)
 	s := open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk")})
 	defer s.Close()
-	if steps, backup := s.Migrated(); !slices.Equal(steps, []int{2, 3, 4}) || backup == "" {
+	if steps, backup := s.Migrated(); !slices.Equal(steps, []int{2, 3, 4, 5}) || backup == "" {
 		t.Errorf("steps %v, copy %q", steps, backup)
 	}
 	if r, err := s.Check(); err != nil || !r.OK() {
@@ -197,6 +197,7 @@ func TestMigrateFromVersion1(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	reportsAreConfidential(t, s)
 	// the upgraded file takes new visits and stays sound
 	if _, err := gen.Office(s, gen.Options{Visits: 60, Seed: 2, End: testNow}); err != nil {
 		t.Fatal(err)
@@ -252,7 +253,7 @@ func TestMigrateFromVersion3(t *testing.T) {
 	}
 	s := open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk")})
 	steps, backup := s.Migrated()
-	if !slices.Equal(steps, []int{4}) || !strings.Contains(backup, "before-schema4") {
+	if !slices.Equal(steps, []int{4, 5}) || !strings.Contains(backup, "before-schema4") {
 		t.Errorf("steps %v, copy %q", steps, backup)
 	}
 	if v, _ := store.SchemaOf(backup); v != 3 {
@@ -275,6 +276,15 @@ func TestMigrateFromVersion3(t *testing.T) {
 		}
 		a, err1 := store.DecodeValue(old)
 		b, err2 := store.DecodeValue(nv)
+		// Schema 5 stores the flag every report carries (fillConfidential):
+		// the one change a record may show.
+		if strings.HasPrefix(k, "cases/") && strings.Contains(string(a), `"ty":"检举控告"`) &&
+			!strings.Contains(string(a), `"cf":true`) {
+			if !strings.Contains(string(b), `"cf":true`) {
+				t.Errorf("%s: the report is not stored confidential", k)
+			}
+			b = []byte(strings.Replace(string(b), `"cf":true,`, "", 1))
+		}
 		if err1 != nil || err2 != nil || string(a) != string(b) {
 			t.Fatalf("%s: %v %v, JSON changed:\n%s\n%s", k, err1, err2, a, b)
 		}
@@ -298,7 +308,7 @@ func TestMigrateFromVersion2(t *testing.T) {
 	s := open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk")})
 	defer s.Close()
 	steps, backup := s.Migrated()
-	if !slices.Equal(steps, []int{3, 4}) || !strings.Contains(backup, "before-schema3") {
+	if !slices.Equal(steps, []int{3, 4, 5}) || !strings.Contains(backup, "before-schema3") {
 		t.Errorf("steps %v, copy %q", steps, backup)
 	}
 	if v, _ := store.SchemaOf(backup); v != 2 {
@@ -346,12 +356,115 @@ func TestMigrateFromVersion2(t *testing.T) {
 	}
 	// search still finds what a scan finds
 	searchMatchesScan(t, s, "宅基地", "劳动合同", "工资", "不存在的词")
+	reportsAreConfidential(t, s)
 	// the upgraded file takes new visits and stays sound
 	if _, err := gen.Office(s, gen.Options{Visits: 60, Seed: 2, End: testNow}); err != nil {
 		t.Fatal(err)
 	}
 	if r, err := s.Check(); err != nil || !r.OK() {
 		t.Fatalf("after new visits: %v %v", err, r.Problems)
+	}
+}
+
+// TestMigrateFromVersion4 upgrades a file made by schema 4 (testdata: 120
+// visits from `laifang gen` of that version, and four petitioners typed
+// the ways whose keys schema 5 changes: a landline with its extension, a
+// Beijing number written +86 10…, a name and an ID number with full-width
+// signs the old fold left alone, and a case text with one of them waiting
+// in ft.pending).
+func TestMigrateFromVersion4(t *testing.T) {
+	dir := t.TempDir()
+	path := oldFile(t, dir, 4)
+	s := open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk")})
+	defer s.Close()
+	steps, backup := s.Migrated()
+	if !slices.Equal(steps, []int{5}) || !strings.Contains(backup, "before-schema5") {
+		t.Errorf("steps %v, copy %q", steps, backup)
+	}
+	if r, err := s.Check(); err != nil || !r.OK() {
+		t.Fatalf("after the upgrade: %v %v", err, r.Problems)
+	}
+	find := func(q store.PersonQuery, want uint64) {
+		t.Helper()
+		err := s.View(func(tx *store.Tx) error {
+			ps, err := tx.FindPeople(q)
+			if err != nil {
+				return err
+			}
+			for _, p := range ps {
+				if p.ID == want {
+					return nil
+				}
+			}
+			t.Errorf("%+v: person %d not found among %d", q, want, len(ps))
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	find(store.PersonQuery{Phone: "010-62345678"}, 100)     // saved as 010-62345678-801
+	find(store.PersonQuery{Phone: "010-62345678-801"}, 100) // as saved
+	find(store.PersonQuery{Phone: "(010)6234 5678"}, 101)   // saved as +86 10 62345678
+	find(store.PersonQuery{Phone: "0755-12345678"}, 102)    // saved with a space inside
+	find(store.PersonQuery{Name: "张¥三"}, 102)               // saved as 张￥三
+	find(store.PersonQuery{Name: "张￥"}, 102)                // a prefix typed as saved
+	find(store.PersonQuery{IDNumber: "11010519491231002x⦆"}, 103)
+	find(store.PersonQuery{Phone: "13812345678"}, 103)
+	// the case text waiting in ft.pending was folded again
+	searchMatchesScan(t, s, "50￥", "工资50", "宅基地", "工资", "不存在的词")
+	res, err := s.Search(store.Query{Text: "50¥未付"})
+	if err != nil || res.Total != 1 {
+		t.Fatalf("the case of person 102: %v, %v", res, err)
+	}
+	reportsAreConfidential(t, s)
+	// the upgraded file takes new visits and stays sound
+	if _, err := gen.Office(s, gen.Options{Visits: 60, Seed: 2, End: testNow}); err != nil {
+		t.Fatal(err)
+	}
+	if r, err := s.Check(); err != nil || !r.OK() {
+		t.Fatalf("after new visits: %v %v", err, r.Problems)
+	}
+}
+
+// reportsAreConfidential checks that every report (检举控告) of an upgraded
+// file carries the confidential flag on its record, its list row and its
+// search facet: readers read the flag alone.
+func reportsAreConfidential(t *testing.T, s *store.Store) {
+	t.Helper()
+	reports := map[uint64]bool{}
+	for _, sc := range scanCases(s) {
+		if sc.c.Type == "检举控告" {
+			reports[sc.c.ID] = true
+			if !sc.c.Confidential {
+				t.Errorf("report %d is not stored confidential", sc.c.ID)
+			}
+		}
+	}
+	if len(reports) == 0 {
+		t.Fatal("the old file holds no report to upgrade")
+	}
+	res, err := s.Search(store.Query{Confidential: store.ConfExclude, Limit: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range res.Rows {
+		if reports[r.ID] {
+			t.Errorf("report %d is found where confidential cases are left out", r.ID)
+		}
+	}
+	res, err = s.Search(store.Query{Confidential: store.ConfOnly, Limit: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range res.Rows {
+		if reports[r.ID] && !r.Confidential {
+			t.Errorf("report %d's list row is not confidential", r.ID)
+		}
+		delete(reports, r.ID)
+	}
+	if len(reports) > 0 {
+		t.Errorf("reports not found among the confidential cases: %v", reports)
 	}
 }
 

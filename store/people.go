@@ -5,7 +5,80 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"strings"
+	"unicode"
+
+	"laifang/domain/civil"
+	"laifang/domain/fold"
+	"laifang/domain/idcard"
+	"laifang/domain/phone"
 )
+
+// Buckets of this file (created at open, listed in store.go).
+var (
+	bucketPeople = []byte("people")
+	ixIDNumber   = []byte("ix.idnumber") // hash(idnumber) | personID
+	ixPhone      = []byte("ix.phone")    // hash(phone) | personID
+	ixName       = []byte("ix.name")     // normalized name 0x00 | personID → the person's list row (people.go)
+)
+
+// Person is a petitioner (信访人).
+type Person struct {
+	V         int        `json:"v"`
+	ID        uint64     `json:"-"`
+	Name      string     `json:"nm,omitempty"`
+	Anonymous bool       `json:"anon,omitempty"`
+	Sex       string     `json:"sx,omitempty"` // "M" or "F"
+	Birth     civil.Date `json:"bd,omitempty"`
+	IDType    string     `json:"idt,omitempty"` // "" is 居民身份证
+	IDNumber  string     `json:"idn,omitempty"` // confidential
+	Phones    []string   `json:"ph,omitempty"`  // confidential
+	Address   string     `json:"ad,omitempty"`  // current or mailing; confidential
+	Household string     `json:"hh,omitempty"`  // 户籍地址; confidential
+	Postcode  string     `json:"pc,omitempty"`
+	Workplace string     `json:"wk,omitempty"`
+	Tags      []string   `json:"tg,omitempty"`
+	Notes     string     `json:"no,omitempty"`
+	Created   Stamp      `json:"at,omitempty"`
+	Retain    civil.Date `json:"ret,omitempty"`
+}
+
+func (p *Person) setID(id uint64) { p.ID = id }
+
+func (p *Person) indexEntries(id uint64, salt []byte) []ixEntry {
+	var out []ixEntry
+	if n := idcard.Normalize(p.IDNumber); n != "" {
+		out = append(out, multi(ixIDNumber, secretKey(salt, p.IDType, n), id))
+	}
+	seen := map[string]bool{}
+	for _, ph := range p.Phones {
+		n := phone.Key(ph)
+		if n == "" || seen[n] {
+			continue
+		}
+		seen[n] = true
+		out = append(out, multi(ixPhone, secretKey(salt, "phone", n), id))
+	}
+	if n := NormalizeName(p.Name); n != "" {
+		e := multi(ixName, cat([]byte(n), []byte{0}), id)
+		e.val, e.row = personRowOf(p).encode(), true
+		out = append(out, e)
+	}
+	return out
+}
+
+// NormalizeName lower-cases, folds full-width letters and drops spaces and
+// the middle dot of minority and foreign names, so "阿依 古丽" and
+// "阿依·古丽" find each other.
+func NormalizeName(s string) string {
+	return strings.Map(func(r rune) rune {
+		r = fold.Width(r)
+		if unicode.IsSpace(r) || r == '·' || r == '•' || r == '.' || r == '・' {
+			return -1
+		}
+		return unicode.ToLower(r)
+	}, s)
+}
 
 // SavePerson creates (ID 0) or updates a person with its indexes.
 func (tx *Tx) SavePerson(p *Person) error {
@@ -38,7 +111,7 @@ func (tx *Tx) SavePerson(p *Person) error {
 	if err := tx.reindex(p.ID, o, p); err != nil {
 		return err
 	}
-	if err := tx.putRecord(b, u64(p.ID), raw); err != nil {
+	if err := tx.putJSON(b, u64(p.ID), raw); err != nil {
 		return err
 	}
 	if tx.names == nil {
@@ -85,15 +158,15 @@ func (tx *Tx) FindPeople(q PersonQuery) ([]Person, error) {
 	var match func(p *Person) bool
 	switch {
 	case q.IDNumber != "":
-		n := NormalizeIDNumber(q.IDNumber)
+		n := idcard.Normalize(q.IDNumber)
 		ids = idsWithPrefix(tx.b(ixIDNumber), secretKey(tx.s.salt, q.IDType, n), q.Limit)
-		match = func(p *Person) bool { return NormalizeIDNumber(p.IDNumber) == n && p.IDType == q.IDType }
+		match = func(p *Person) bool { return idcard.Normalize(p.IDNumber) == n && p.IDType == q.IDType }
 	case q.Phone != "":
-		n := NormalizePhone(q.Phone)
+		n := phone.Key(q.Phone)
 		ids = idsWithPrefix(tx.b(ixPhone), secretKey(tx.s.salt, "phone", n), q.Limit)
 		match = func(p *Person) bool {
 			for _, ph := range p.Phones {
-				if NormalizePhone(ph) == n {
+				if phone.Key(ph) == n {
 					return true
 				}
 			}
@@ -147,7 +220,7 @@ type PersonRow struct {
 	Name      string
 	Anonymous bool
 	Sex       string
-	Birth     Date
+	Birth     civil.Date
 	Created   Stamp
 }
 
@@ -182,7 +255,7 @@ func decodePersonRow(id uint64, raw []byte) (PersonRow, error) {
 	}
 	r.Anonymous = raw[1]&personRowAnonymous != 0
 	rr := rowReader{b: raw[2:]}
-	r.Birth = Date(rr.varint())
+	r.Birth = civil.Date(rr.varint())
 	r.Created = Stamp(rr.varint())
 	r.Sex = rr.str()
 	r.Name = rr.str()
@@ -192,10 +265,10 @@ func decodePersonRow(id uint64, raw []byte) (PersonRow, error) {
 	return r, nil
 }
 
-// FindPersonRows lists the people whose normalized name starts with the
+// findPersonRows lists the people whose normalized name starts with the
 // normalized prefix, as list rows, in name order, at most limit (default
 // 20). It reads only the name index.
-func (tx *Tx) FindPersonRows(name string, limit int) ([]PersonRow, error) {
+func (tx *Tx) findPersonRows(name string, limit int) ([]PersonRow, error) {
 	if limit <= 0 {
 		limit = 20
 	}
@@ -218,8 +291,8 @@ func (tx *Tx) FindPersonRows(name string, limit int) ([]PersonRow, error) {
 	return out, nil
 }
 
-// FindPersonRows lists people by name prefix as list rows.
-func (s *Store) FindPersonRows(name string, limit int) (out []PersonRow, err error) {
-	err = s.View(func(tx *Tx) error { out, err = tx.FindPersonRows(name, limit); return err })
+// findPersonRows lists people by name prefix as list rows.
+func (s *Store) findPersonRows(name string, limit int) (out []PersonRow, err error) {
+	err = s.View(func(tx *Tx) error { out, err = tx.findPersonRows(name, limit); return err })
 	return out, err
 }

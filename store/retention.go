@@ -1,6 +1,11 @@
 package store
 
-import "fmt"
+import (
+	"fmt"
+
+	"laifang/domain/casestate"
+	"laifang/domain/civil"
+)
 
 // Retention: a closed case is kept until its own retention date (Retain),
 // or, without one, until years after it was closed; then the administrator
@@ -10,7 +15,7 @@ import "fmt"
 
 // RetainUntil is the last day a case must be kept: its own date, else
 // closed + years (0 when it is not closed or no period applies).
-func RetainUntil(c *Case, years int) Date {
+func RetainUntil(c *Case, years int) civil.Date {
 	if c.Retain != 0 {
 		return c.Retain
 	}
@@ -18,13 +23,13 @@ func RetainUntil(c *Case, years int) Date {
 		return 0
 	}
 	t := c.Closed.Time().AddDate(years, 0, 0)
-	return DateOf(t)
+	return civil.DateOf(t)
 }
 
 // ExpiredCases lists archived cases whose retention ended before today,
 // oldest first, at most limit (≤ 0: all). It reads every case: a purge is a
 // rare administrator's task, not a screen of daily work.
-func (tx *Tx) ExpiredCases(today Date, years, limit int) ([]Case, error) {
+func (tx *Tx) ExpiredCases(today civil.Date, years, limit int) ([]Case, error) {
 	var out []Case
 	c := tx.b(bucketCases).Cursor()
 	for k, v := c.First(); k != nil; k, v = c.Next() {
@@ -32,7 +37,7 @@ func (tx *Tx) ExpiredCases(today Date, years, limit int) ([]Case, error) {
 		if err != nil {
 			return nil, err
 		}
-		if cs.Status != StatusArchived {
+		if cs.Status != string(casestate.Archived) {
 			continue
 		}
 		if until := RetainUntil(cs, years); until != 0 && until < today {
@@ -56,7 +61,7 @@ func (tx *Tx) PurgeCase(id uint64, a *AuditEntry) error {
 	for _, p := range c.People {
 		people = append(people, p.Person)
 	}
-	if err := tx.DeleteCase(id, a); err != nil {
+	if err := tx.deleteCase(id, a); err != nil {
 		return err
 	}
 	for _, pid := range people {

@@ -5,7 +5,13 @@ import (
 	"encoding/binary"
 	"errors"
 
+	"laifang/domain/civil"
 	"laifang/domain/petitioner"
+)
+
+// Buckets of this file (created at open, listed in store.go).
+var (
+	ixCaseRow = []byte("ix.case.row") // caseID → the case's list row (rows.go)
 )
 
 // A case row is the short form of a case that lists show (search results,
@@ -31,9 +37,9 @@ type CaseRow struct {
 	Category     string
 	Channel      string
 	Status       string
-	Unit         uint64 // handling department
-	Due          Date   // running deadline
-	Closed       Date
+	Unit         uint64     // handling department
+	Due          civil.Date // running deadline
+	Closed       civil.Date
 	Visits       int
 	Confidential bool
 	Repeat       bool
@@ -54,9 +60,9 @@ const (
 	rowGroup
 )
 
-// mainPetitioner is the person a list shows for a case
-// (petitioner.MainOf, the app's rule too).
-func mainPetitioner(c *Case) uint64 {
+// MainPetitioner is the person a list shows for the case: the
+// petitioner.MainOf rule, for the store's list rows and the app alike.
+func (c *Case) MainPetitioner() uint64 {
 	i := petitioner.MainOf(len(c.People), func(i int) (string, bool, bool) {
 		p := &c.People[i]
 		return p.Role, p.Contact, p.Person != 0
@@ -79,7 +85,7 @@ func makeRow(c *Case, name string) CaseRow {
 	return CaseRow{ID: c.ID, No: c.No, Received: c.Received, Title: c.Title, Type: c.Type,
 		Category: c.Category, Channel: c.Channel, Status: c.Status, Unit: c.Unit, Due: c.Due,
 		Closed: c.Closed, Visits: c.Visits, Confidential: c.Confidential, Repeat: c.Repeat,
-		Urgent: c.Urgent, Group: c.Group, Petitioner: mainPetitioner(c), Name: name}
+		Urgent: c.Urgent, Group: c.Group, Petitioner: c.MainPetitioner(), Name: name}
 }
 
 func appendStr(b []byte, s string) []byte {
@@ -167,8 +173,8 @@ func decodeRow(id uint64, raw []byte) (CaseRow, error) {
 	r.Group = flags&rowGroup != 0
 	rr := rowReader{b: raw[2:]}
 	r.Received = Stamp(rr.varint())
-	r.Due = Date(rr.varint())
-	r.Closed = Date(rr.varint())
+	r.Due = civil.Date(rr.varint())
+	r.Closed = civil.Date(rr.varint())
 	r.Unit = rr.uvarint()
 	r.Visits = int(rr.uvarint())
 	r.Petitioner = rr.uvarint()
@@ -194,8 +200,8 @@ func (tx *Tx) CaseRow(id uint64) (CaseRow, error) {
 	return decodeRow(id, raw)
 }
 
-// CaseRows reads the list form of cases, in the order given.
-func (tx *Tx) CaseRows(ids []uint64) ([]CaseRow, error) {
+// caseRows reads the list form of cases, in the order given.
+func (tx *Tx) caseRows(ids []uint64) ([]CaseRow, error) {
 	out := make([]CaseRow, 0, len(ids))
 	for _, id := range ids {
 		r, err := tx.CaseRow(id)
@@ -211,7 +217,7 @@ func (tx *Tx) CaseRows(ids []uint64) ([]CaseRow, error) {
 // saved in this transaction, from the case's current row when the
 // petitioner is the same, else from the person's record.
 func (tx *Tx) rowName(c *Case) (string, error) {
-	pid := mainPetitioner(c)
+	pid := c.MainPetitioner()
 	if pid == 0 {
 		return "", nil
 	}
@@ -236,7 +242,7 @@ func (tx *Tx) rowName(c *Case) (string, error) {
 // expectedRow is the row a case should have, from the records alone.
 func (tx *Tx) expectedRow(c *Case) ([]byte, error) {
 	var name string
-	if pid := mainPetitioner(c); pid != 0 {
+	if pid := c.MainPetitioner(); pid != 0 {
 		p, err := tx.Person(pid)
 		if err != nil && err != ErrNotFound {
 			return nil, err

@@ -1,40 +1,20 @@
 package store
 
 import (
-	"sort"
-	"strconv"
-	"strings"
-	"unicode"
-
-	"github.com/RoaringBitmap/roaring/v2"
+	"laifang/domain/casestate"
+	"laifang/domain/civil"
+	"laifang/store/fulltext"
 )
+
+// Query selects cases (store/fulltext's query: terms, dates, facets).
+type Query = fulltext.Query
 
 // Confidential filter values of Query.
 const (
-	ConfAny     = 0
-	ConfOnly    = 1
-	ConfExclude = -1
+	ConfAny     = fulltext.ConfAny
+	ConfOnly    = fulltext.ConfOnly
+	ConfExclude = fulltext.ConfExclude
 )
-
-// Query selects cases: full-text terms (separated by spaces, all must
-// occur, each as a substring), a received-date range and facet filters
-// (each a list of allowed values). Results are newest first.
-type Query struct {
-	Text         string
-	From, To     Date // received date, inclusive; 0: open
-	Status       []string
-	Category     []string
-	Unit         []uint64
-	Type         []string
-	Confidential int
-	Offset       int
-	Limit        int // default 50
-
-	// NotTypes leaves out the cases of these types, as ConfExclude leaves
-	// out the flagged ones (the app's confidential cases are both: the
-	// flagged ones and every case of its report type).
-	NotTypes []string
-}
 
 // SearchResult is one page of cases, as list rows (rows.go; read a whole
 // case with Tx.Case when one is opened), and the number of all matches.
@@ -47,624 +27,51 @@ type SearchResult struct {
 	Exact bool
 }
 
-// verifyAllUpTo is how many candidates a query verifies to give an exact
-// total; beyond it the total is estimated. A verification reads a case
-// and perhaps its timeline (about 10 µs at a million visits), so this
-// keeps a query under a millisecond or so.
-const verifyAllUpTo = 100
-
-type qterm struct {
-	grams  []string
-	norm   string
-	verify bool // the bigrams may match where the whole term does not
-	// cover is as few of grams as reach every character of the term (AB
-	// and CD of ABCD): the candidates of a term that is verified anyway.
-	// Checking a candidate's stored text costs less than intersecting a
-	// third bitmap in every chunk.
-	cover []string
-}
-
-// gramSpan is where a gram sits in its term.
-type gramSpan struct {
-	g    string
-	s, e int
-}
-
-// coverOf picks, from spans in order of position, the fewest that reach
-// every character any of them reaches (greedy interval cover).
-func coverOf(spans []gramSpan) []string {
-	var out []string
-	pos := -1 // bytes before pos are covered
-	for i := 0; i < len(spans); {
-		if spans[i].e <= pos {
-			i++
-			continue
-		}
-		start := max(pos, spans[i].s)
-		best := i
-		for j := i; j < len(spans) && spans[j].s <= start; j++ {
-			if spans[j].e > spans[best].e {
-				best = j
-			}
-		}
-		out = append(out, spans[best].g)
-		pos = spans[best].e
-		i = best + 1
-	}
-	return out
-}
-
-func parseQuery(text string) []qterm {
-	var out []qterm
-	for _, f := range strings.FieldsFunc(normText(text), unicode.IsSpace) {
-		t := qterm{norm: f}
-		runs := 0
-		runLen, maxRun := 0, 0
-		prevWord := false
-		for _, r := range f {
-			if isWord(r) {
-				if !prevWord {
-					runs++
-					runLen = 0
-				}
-				runLen++
-				maxRun = max(maxRun, runLen)
-				prevWord = true
-			} else {
-				prevWord = false
-			}
-		}
-		if runs == 0 {
-			continue // no letter or digit: nothing to look for
-		}
-		seen := map[string]bool{}
-		var spans []gramSpan
-		// A run of one character is found by its unigram; longer runs by
-		// their bigrams (forTerms gives both; keep the unigrams of lone
-		// characters only).
-		prevStart, prev := -1, false
-		for i, r := range f {
-			w := isWord(r)
-			size := len(string(r))
-			if w && prev {
-				g := f[prevStart : i+size]
-				if !seen[g] {
-					seen[g] = true
-					t.grams = append(t.grams, g)
-					spans = append(spans, gramSpan{g, prevStart, i + size})
-				}
-			}
-			if w && !prev {
-				// lone character? look ahead
-				next := i + size
-				if next >= len(f) || !isWord(firstRune(f[next:])) {
-					g := f[i:next]
-					if !seen[g] {
-						seen[g] = true
-						t.grams = append(t.grams, g)
-						spans = append(spans, gramSpan{g, i, next})
-					}
-				}
-			}
-			if w {
-				prevStart = i
-			}
-			prev = w
-		}
-		t.verify = !(runs == 1 && maxRun <= 2 && len([]rune(f)) == maxRun)
-		t.cover = t.grams
-		if t.verify {
-			t.cover = coverOf(spans)
-		}
-		out = append(out, t)
-	}
-	return out
-}
-
-func firstRune(s string) rune {
-	for _, r := range s {
-		return r
-	}
-	return 0
-}
-
-type filters struct {
-	groups      [][]string // each: any of these facet terms
-	excludedAny []string   // leave out the cases with any of these facet terms
-	dated       bool
-	from, to    uint16
-}
-
-func makeFilters(q *Query) filters {
-	var f filters
-	add := func(prefix string, vals []string) {
-		if len(vals) == 0 {
-			return
-		}
-		g := make([]string, len(vals))
-		for i, v := range vals {
-			g[i] = prefix + v
-		}
-		f.groups = append(f.groups, g)
-	}
-	add(facetStatus, q.Status)
-	add(facetCat, q.Category)
-	if len(q.Unit) > 0 {
-		vals := make([]string, len(q.Unit))
-		for i, u := range q.Unit {
-			vals[i] = strconv.FormatUint(u, 10)
-		}
-		add(facetUnit, vals)
-	}
-	add(facetType, q.Type)
-	switch q.Confidential {
-	case ConfOnly:
-		f.groups = append(f.groups, []string{facetConf})
-	case ConfExclude:
-		f.excludedAny = append(f.excludedAny, facetConf)
-	}
-	for _, t := range q.NotTypes {
-		f.excludedAny = append(f.excludedAny, facetType+t)
-	}
-	if q.From != 0 || q.To != 0 {
-		f.dated = true
-		f.from, f.to = 1, 65535
-		if q.From != 0 {
-			f.from = day16(q.From)
-		}
-		if q.To != 0 {
-			f.to = day16(q.To)
-		}
-	}
-	return f
-}
-
-// matchDoc evaluates a query on a pending document, exactly.
-func matchDoc(d *ftDoc, terms []qterm, f *filters) bool {
-	if f.dated && (d.day < f.from || d.day > f.to) {
-		return false
-	}
-	for _, g := range f.groups {
-		ok := false
-		for _, v := range g {
-			if d.hasFacet(v) {
-				ok = true
-				break
-			}
-		}
-		if !ok {
-			return false
-		}
-	}
-	if f.excludes(d) {
-		return false
-	}
-	for _, t := range terms {
-		if !strings.Contains(d.text, t.norm) {
-			return false
-		}
-	}
-	return true
-}
-
-// excludes tells whether the filters leave out pending document d.
-func (f *filters) excludes(d *ftDoc) bool {
-	for _, x := range f.excludedAny {
-		if d.hasFacet(x) {
-			return true
-		}
-	}
-	return false
-}
-
-// excludedIn is the bitmap of the cases of chunk c the filters leave out;
-// nil when none.
-func (tx *Tx) excludedIn(c uint32, f *filters) *roaring.Bitmap {
-	var bms []*roaring.Bitmap
-	for _, x := range f.excludedAny {
-		if bm := tx.posting(c, x); bm != nil {
-			bms = append(bms, bm)
-		}
-	}
-	switch len(bms) {
-	case 0:
-		return nil
-	case 1:
-		return bms[0]
-	}
-	return roaring.FastOr(bms...)
-}
-
-// chunkQuery holds the bitmaps of one chunk that a query needs, read once
-// (views of the file: never changed). Its candidates (exact unless a term
-// needs verifying) are counted first for every chunk, and built as a bitmap
-// only for the chunks a page reaches: counting two bitmaps' intersection
-// allocates nothing, and most queries fill their page from the newest
-// chunk or two.
-type chunkQuery struct {
-	sets    []*roaring.Bitmap   // the case must be in each; smallest first
-	groups  [][]*roaring.Bitmap // the case must be in one of each group's
-	conf    *roaring.Bitmap     // cases to leave out
-	col     column
-	partial bool // the date range cuts the chunk: check the column
-	from    uint16
-	to      uint16
-	res     *roaring.Bitmap
-}
-
-// loadChunk reads the bitmaps chunk c needs for the query; nil when the
-// chunk cannot match. The date column's bounds come first, so a chunk
-// outside the range reads no bitmap.
-func (tx *Tx) loadChunk(c uint32, grams []string, f *filters) *chunkQuery {
-	cq := &chunkQuery{}
-	if f.dated {
-		cq.col = tx.column(c)
-		lo, hi := cq.col.bounds()
-		if hi == 0 || hi < f.from || lo > f.to {
-			return nil
-		}
-		cq.partial = lo < f.from || hi > f.to
-		cq.from, cq.to = f.from, f.to
-	}
-	for _, g := range grams {
-		bm := tx.posting(c, g)
-		if bm == nil {
-			return nil
-		}
-		cq.sets = append(cq.sets, bm)
-	}
-	type group struct {
-		bms  []*roaring.Bitmap
-		card uint64
-	}
-	var groups []group
-	for _, g := range f.groups {
-		var gr group
-		for _, v := range g {
-			if bm := tx.posting(c, v); bm != nil {
-				gr.bms = append(gr.bms, bm)
-				gr.card += bm.GetCardinality()
-			}
-		}
-		if len(gr.bms) == 0 {
-			return nil
-		}
-		if len(gr.bms) == 1 {
-			cq.sets = append(cq.sets, gr.bms[0])
-		} else {
-			groups = append(groups, gr)
-		}
-	}
-	if len(cq.sets) == 0 && len(groups) == 0 {
-		all := tx.posting(c, facetAll)
-		if all == nil {
-			return nil
-		}
-		cq.sets = append(cq.sets, all)
-	}
-	// smallest first keeps the intersections small
-	sort.Slice(cq.sets, func(i, j int) bool { return cq.sets[i].GetCardinality() < cq.sets[j].GetCardinality() })
-	sort.Slice(groups, func(i, j int) bool { return groups[i].card < groups[j].card })
-	for _, g := range groups {
-		cq.groups = append(cq.groups, g.bms)
-	}
-	cq.conf = tx.excludedIn(c, f)
-	return cq
-}
-
-// count is the number of candidates.
-func (cq *chunkQuery) count() uint64 {
-	if cq.res == nil && len(cq.groups) == 0 && !cq.partial && cq.conf == nil {
-		return cq.setsCount()
-	}
-	return cq.bitmap().GetCardinality()
-}
-
-// setsCount is the number of cases in every set, before the facet groups,
-// the confidential flag and a date range that cuts the chunk: the count
-// when there are none of those, else a bound. It counts the last
-// intersection without building it.
-func (cq *chunkQuery) setsCount() uint64 {
-	if len(cq.sets) == 0 {
-		return cq.bitmap().GetCardinality()
-	}
-	acc := cq.sets[0]
-	if len(cq.sets) == 1 {
-		return acc.GetCardinality()
-	}
-	for _, bm := range cq.sets[1 : len(cq.sets)-1] {
-		if acc = roaring.And(acc, bm); acc.IsEmpty() {
-			return 0
-		}
-	}
-	return acc.AndCardinality(cq.sets[len(cq.sets)-1])
-}
-
-// bitmap builds the candidates: the smallest set intersected with each
-// other one, then each facet group (any of several values) value by value,
-// so that no large union is built.
-func (cq *chunkQuery) bitmap() *roaring.Bitmap {
-	if cq.res != nil {
-		return cq.res
-	}
-	var res *roaring.Bitmap
-	groups := cq.groups
-	if len(cq.sets) > 0 {
-		res = cq.sets[0]
-		for _, bm := range cq.sets[1:] {
-			if res = roaring.And(res, bm); res.IsEmpty() {
-				break
-			}
-		}
-	} else {
-		res = roaring.FastOr(groups[0]...)
-		groups = groups[1:]
-	}
-	for _, g := range groups {
-		if res.IsEmpty() {
-			break
-		}
-		parts := make([]*roaring.Bitmap, 0, len(g))
-		for _, bm := range g {
-			if p := roaring.And(res, bm); !p.IsEmpty() {
-				parts = append(parts, p)
-			}
-		}
-		switch len(parts) {
-		case 0:
-			res = roaring.New()
-		case 1:
-			res = parts[0]
-		default:
-			res = roaring.FastOr(parts...)
-		}
-	}
-	if cq.conf != nil && !res.IsEmpty() {
-		res = roaring.AndNot(res, cq.conf)
-	}
-	if cq.partial && !res.IsEmpty() {
-		var buf [256]uint32
-		kept := make([]uint32, 0, res.GetCardinality())
-		it := res.ManyIterator()
-		for n := it.NextMany(buf[:]); n > 0; n = it.NextMany(buf[:]) {
-			for _, id := range buf[:n] {
-				if d := cq.col.day(id); d >= cq.from && d <= cq.to {
-					kept = append(kept, id)
-				}
-			}
-		}
-		res = roaring.New()
-		res.AddMany(kept)
-	}
-	cq.res = res
-	return res
-}
-
 // Search runs a query.
 func (s *Store) Search(q Query) (r *SearchResult, err error) {
 	err = s.View(func(tx *Tx) error { r, err = tx.Search(q); return err })
 	return r, err
 }
 
-// Search runs a query: the pending cases are matched directly, the rest
-// through the bitmaps chunk by chunk; candidates of terms longer than two
-// characters are checked against the case's text. No case outside the
-// candidates is read.
+// Search runs a query (fulltext.Index.Search), candidates verified
+// against the cases' records (caseHas), and gives the page as list rows.
 func (tx *Tx) Search(q Query) (*SearchResult, error) {
-	return tx.search(q, false)
+	r, err := tx.ft().Search(q, false, (&verifier{tx: tx}).caseHas)
+	if err != nil {
+		return nil, err
+	}
+	out := &SearchResult{Total: r.Total, Exact: r.Exact}
+	if len(r.IDs) > 0 {
+		if out.Rows, err = tx.caseRows(r.IDs); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 // Count is the number of cases a query matches (exact or estimated as in
 // SearchResult).
 func (tx *Tx) Count(q Query) (int, bool, error) {
-	r, err := tx.search(q, true)
+	r, err := tx.ft().Search(q, true, (&verifier{tx: tx}).caseHas)
 	if err != nil {
 		return 0, false, err
 	}
 	return r.Total, r.Exact, nil
 }
 
-func (tx *Tx) search(q Query, countOnly bool) (*SearchResult, error) {
-	if q.Limit <= 0 {
-		q.Limit = 50
-	}
-	if q.Offset < 0 {
-		q.Offset = 0
-	}
-	terms := parseQuery(q.Text)
-	f := makeFilters(&q)
-	var grams []string
-	seen := map[string]bool{}
-	needVerify := false
-	var verifyTerms []string
-	for _, t := range terms {
-		for _, g := range t.cover {
-			if !seen[g] {
-				seen[g] = true
-				grams = append(grams, g)
-			}
-		}
-		if t.verify {
-			needVerify = true
-			verifyTerms = append(verifyTerms, t.norm)
-		}
-	}
-	res := &SearchResult{Exact: true}
-	if strings.TrimSpace(q.Text) != "" && len(terms) == 0 {
-		return res, nil
-	}
+// SimilarHit is one case found by Similar.
+type SimilarHit = fulltext.SimilarHit
 
-	// Pending cases, newest first, matched exactly.
-	var pend []uint64
-	var d ftDoc
-	pc := tx.b(ftPending).Cursor()
-	for k, v := pc.Last(); k != nil; k, v = pc.Prev() {
-		if err := decodeDocView(&d, v); err != nil {
-			return nil, err
-		}
-		if matchDoc(&d, terms, &f) {
-			pend = append(pend, getU64(k))
-		}
-	}
-	top, any := tx.maxChunk()
-	if !any {
-		res.Total = len(pend)
-		return res, nil
-	}
-	if len(pend) > 0 && chunkOf(pend[0]) > top {
-		top = chunkOf(pend[0])
-	}
-	cands := make([]*chunkQuery, top+1)
-	var nCand uint64
-	// A query whose terms are verified counts its candidates exactly only
-	// when there are few of them (at most the number of the terms'
-	// candidates, before the filters): otherwise its total is an estimate
-	// anyway, and the filters are applied only in the chunks the page
-	// reaches, the others' candidates estimated from those.
-	upper := make([]uint64, top+1)
-	var nUpper uint64
-	for c := int64(top); c >= 0; c-- {
-		if cq := tx.loadChunk(uint32(c), grams, &f); cq != nil {
-			var n uint64
-			if needVerify {
-				n = cq.setsCount()
-			} else {
-				n = cq.count()
-			}
-			if n > 0 {
-				cands[c], upper[c] = cq, n
-				nUpper += n
-			}
-		}
-	}
-	exactCounts := !needVerify || nUpper <= verifyAllUpTo
-	if !needVerify {
-		nCand = nUpper
-	} else if exactCounts {
-		for c, cq := range cands {
-			if cq != nil {
-				n := cq.count()
-				if n == 0 {
-					cands[c] = nil
-				}
-				nCand += n
-			}
-		}
-	}
-	if !needVerify {
-		res.Total = len(pend) + int(nCand)
-		if countOnly {
-			return res, nil
-		}
-	}
-	verifyAll := needVerify && exactCounts && nCand <= verifyAllUpTo
-	var verified, matched int
-	timelineFirst := false
-	skip := q.Offset
-	var page []uint64
-	full := func() bool { return countOnly || len(page) >= q.Limit }
-	emit := func(id uint64, mustVerify bool) (stop bool, err error) {
-		if full() && !verifyAll {
-			return true, nil
-		}
-		if mustVerify {
-			ok, inTimeline, err := tx.caseHas(id, verifyTerms, timelineFirst)
-			if err != nil {
-				return false, err
-			}
-			timelineFirst = ok && inTimeline || !ok && timelineFirst
-			verified++
-			if !ok {
-				return false, nil
-			}
-			matched++
-		}
-		if full() {
-			return false, nil
-		}
-		if skip > 0 {
-			skip--
-			return false, nil
-		}
-		page = append(page, id)
-		return false, nil
-	}
-	pi := 0
-	stopped := false
-	for c := int64(top); c >= 0 && !stopped; c-- {
-		if cands[c] == nil {
-			continue
-		}
-		it := cands[c].bitmap().ReverseIterator()
-		for it.HasNext() && !stopped {
-			id := uint64(it.Next())
-			for pi < len(pend) && pend[pi] > id && !stopped {
-				var err error
-				if stopped, err = emit(pend[pi], false); err != nil {
-					return nil, err
-				}
-				if !stopped {
-					pi++
-				}
-			}
-			if stopped {
-				break
-			}
-			var err error
-			if stopped, err = emit(id, needVerify); err != nil {
-				return nil, err
-			}
-		}
-	}
-	for pi < len(pend) && !stopped {
-		var err error
-		if stopped, err = emit(pend[pi], false); err != nil {
-			return nil, err
-		}
-		pi++
-	}
-	if len(page) > 0 {
-		var err error
-		if res.Rows, err = tx.CaseRows(page); err != nil {
-			return nil, err
-		}
-	}
-	if needVerify {
-		if verifyAll || !stopped {
-			// every candidate was verified
-			res.Total = len(pend) + matched
-		} else {
-			res.Exact = false
-			est := float64(nCand)
-			if !exactCounts {
-				// the chunks the page reached, exactly; the others in
-				// the proportion their filters kept there
-				var built, builtUpper, rest float64
-				for c, cq := range cands {
-					switch {
-					case cq == nil:
-					case cq.res != nil:
-						built += float64(cq.res.GetCardinality())
-						builtUpper += float64(upper[c])
-					default:
-						rest += float64(upper[c])
-					}
-				}
-				est = built + rest
-				if builtUpper > 0 {
-					est = built + rest*built/builtUpper
-				}
-			}
-			if verified > 0 {
-				est = est * float64(matched) / float64(verified)
-			}
-			res.Total = len(pend) + int(est+0.5)
-			if res.Total < q.Offset+len(res.Rows) {
-				res.Total = q.Offset + len(res.Rows)
-			}
-		}
-	}
-	return res, nil
+// Similar lists up to limit cases whose text shares the most distinctive
+// terms of text (fulltext.Index.Similar).
+func (tx *Tx) Similar(text string, maxTerms, limit int) ([]SimilarHit, []string, error) {
+	return tx.ft().Similar(text, maxTerms, limit, Query{})
+}
+
+// SimilarHiding is Similar leaving out the cases hide's Confidential
+// (ConfExclude) leaves out of a search.
+func (tx *Tx) SimilarHiding(text string, maxTerms, limit int, hide Query) ([]SimilarHit, []string, error) {
+	return tx.ft().Similar(text, maxTerms, limit, hide)
 }
 
 // Counts are the numbers on the home screen.
@@ -681,52 +88,40 @@ type Counts struct {
 }
 
 // Counts computes the home screen's numbers for day today.
-func (s *Store) Counts(today Date) (c *Counts, err error) {
+func (s *Store) Counts(today civil.Date) (c *Counts, err error) {
 	err = s.View(func(tx *Tx) error { c, err = tx.Counts(today); return err })
 	return c, err
 }
 
 // Counts computes the home screen's numbers for day today.
-func (tx *Tx) Counts(today Date) (*Counts, error) {
+func (tx *Tx) Counts(today civil.Date) (*Counts, error) {
 	out := &Counts{ByStatus: map[string]int{}}
-	pc := tx.b(ftPending).Cursor()
-	for k, v := pc.First(); k != nil; k, v = pc.Next() {
-		d, err := decodeDoc(v, false)
-		if err != nil {
-			return nil, err
-		}
-		for _, f := range d.facets {
-			if strings.HasPrefix(f, facetStatus) {
-				out.ByStatus[f[len(facetStatus):]]++
-			}
-		}
-		out.Total++
+	facets := make([]string, len(casestate.States))
+	for i, st := range casestate.States {
+		facets[i] = fulltext.FacetStatus + string(st)
 	}
-	if top, ok := tx.maxChunk(); ok {
-		for c := uint32(0); c <= top; c++ {
-			if all := tx.posting(c, facetAll); all != nil {
-				out.Total += int(all.GetCardinality())
-			}
-			for _, st := range Statuses {
-				if bm := tx.posting(c, facetStatus+st); bm != nil {
-					out.ByStatus[st] += int(bm.GetCardinality())
-				}
-			}
+	total, per, err := tx.ft().Tally(facets)
+	if err != nil {
+		return nil, err
+	}
+	out.Total = total
+	for i, st := range casestate.States {
+		if n := per[facets[i]]; n > 0 {
+			out.ByStatus[string(st)] = n
 		}
 	}
 	for st, n := range out.ByStatus {
-		if OpenStatus(st) {
+		if casestate.Open(casestate.State(st)) {
 			out.Open += n
 		}
 	}
-	out.Overdue = countRange(tx.b(ixCaseDue), Date(0).key(), today.key())
-	out.DueSoon = countRange(tx.b(ixCaseDue), today.key(), (today + 8).key())
-	out.TasksOverdue = countRange(tx.b(ixTaskDue), Date(0).key(), today.key())
-	out.VisitsToday = countRange(tx.b(ixVisitDay), today.key(), (today + 1).key())
+	out.Overdue = countRange(tx.b(ixCaseDue), dateKey(civil.Date(0)), dateKey(today))
+	out.DueSoon = countRange(tx.b(ixCaseDue), dateKey(today), dateKey(today+8))
+	out.TasksOverdue = countRange(tx.b(ixTaskDue), dateKey(civil.Date(0)), dateKey(today))
+	out.VisitsToday = countRange(tx.b(ixVisitDay), dateKey(today), dateKey(today+1))
 	t := today.Time()
-	monthStart := MakeDate(t.Year(), t.Month(), 1)
-	yearStart := MakeDate(t.Year(), 1, 1)
-	var err error
+	monthStart := civil.D(t.Year(), t.Month(), 1)
+	yearStart := civil.D(t.Year(), 1, 1)
 	if out.ThisMonth, _, err = tx.Count(Query{From: monthStart, To: today}); err != nil {
 		return nil, err
 	}

@@ -21,8 +21,8 @@ type FileStats struct {
 	Size      int64
 }
 
-// Stats measures the file (it reads every page: slow on a big file).
-func (s *Store) Stats() (*FileStats, error) {
+// fileStats measures the file (it reads every page: slow on a big file).
+func (s *Store) fileStats() (*FileStats, error) {
 	fs := &FileStats{}
 	err := s.db.View(func(tx *bolt.Tx) error {
 		fs.PageSize = tx.DB().Info().PageSize

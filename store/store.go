@@ -16,6 +16,8 @@ import (
 	"runtime/debug"
 	"time"
 
+	"laifang/store/fulltext"
+
 	bolt "go.etcd.io/bbolt"
 	berrors "go.etcd.io/bbolt/errors"
 )
@@ -34,48 +36,18 @@ var ErrNewerSchema = errors.New("store: the data file was made by a newer versio
 var ErrConflict = errors.New("store: already taken")
 
 // ErrStale is returned when a record changed since the caller read it: the
-// caller's revision is not the stored one (optimistic concurrency).
+// caller's revision is not the stored one (optimistic concurrency). The
+// records staff edit from several PCs (users, settings, code lists) carry
+// Rev, the number of saves; their Update* method sends back the Rev it
+// read and is refused instead of overwriting someone else's change. Their
+// Save* method is the unchecked write.
 var ErrStale = errors.New("store: the record changed since it was read")
 
-// Bucket names, all created at open.
+// Bucket names, all created at open. Each entity's file names its record
+// bucket and its indexes (people.go, cases.go, events.go, tasks.go…);
+// indexes are derived from the records, checked and rebuilt by check.go.
 var (
-	bucketMeta      = []byte("meta")
-	bucketSettings  = []byte("settings")
-	bucketSeq       = []byte("seq")
-	bucketPeople    = []byte("people")
-	bucketCases     = []byte("cases")
-	bucketEvents    = []byte("events") // caseID | eventID; visits are events
-	bucketTasks     = []byte("tasks")
-	bucketLetters   = []byte("letters")
-	bucketTemplates = []byte("templates")
-	bucketUnits     = []byte("units")
-	bucketUsers     = []byte("users")
-	bucketAudit     = []byte("audit")
-	bucketDict      = []byte("dict") // list 0x00 code
-	bucketProfiles  = []byte("profiles")
-	bucketHolidays  = []byte("holidays") // date
-	bucketWording   = []byte("wording")  // the wording library (wording.go)
-
-	// Indexes: derived from the records above, checked and rebuilt by check.go.
-	ixIDNumber   = []byte("ix.idnumber")    // hash(idnumber) | personID
-	ixPhone      = []byte("ix.phone")       // hash(phone) | personID
-	ixName       = []byte("ix.name")        // normalized name 0x00 | personID → the person's list row (people.go)
-	ixCaseNo     = []byte("ix.caseno")      // case number → caseID
-	ixPersonCase = []byte("ix.person.case") // personID | caseID
-	ixCaseDue    = []byte("ix.case.due")    // due date | caseID, open cases only
-	ixVisitDay   = []byte("ix.visit.day")   // date | visit's eventID → caseID
-	ixCaseTask   = []byte("ix.case.task")   // caseID | taskID
-	ixTaskDue    = []byte("ix.task.due")    // due date | taskID, open tasks only
-	ixUnitTask   = []byte("ix.unit.task")   // unitID | taskID
-	ixCaseLetter = []byte("ix.case.letter") // caseID | letterID
-	ixLetterNo   = []byte("ix.letter.no")   // 文号 → letterID
-	ixLogin      = []byte("ix.login")       // login → userID
-	ixCaseRow    = []byte("ix.case.row")    // caseID → the case's list row (rows.go)
-
-	// Full text and facets of cases (fulltext.go).
-	ftPost    = []byte("ft.post")    // chunk | term → roaring bitmap of case IDs
-	ftCol     = []byte("ft.col")     // chunk → received date of each case in the chunk
-	ftPending = []byte("ft.pending") // caseID → the case's document, not yet in ft.post
+	bucketMeta = []byte("meta")
 )
 
 var primaryBuckets = [][]byte{bucketMeta, bucketSettings, bucketSeq, bucketPeople, bucketCases,
@@ -98,7 +70,6 @@ var allBuckets = append(append([][]byte{}, primaryBuckets...), indexBuckets...)
 var (
 	metaSchema     = []byte("schema")
 	metaSalt       = []byte("salt")
-	metaPending    = []byte("ft.pending.count")
 	metaLastBackup = []byte("backup.last")
 )
 
@@ -295,9 +266,9 @@ func (s *Store) Size() (int64, error) {
 // before they report what they wrote as durable.
 func (s *Store) Sync() error { return s.db.Sync() }
 
-// Migrated lists the schema steps run when this Store was opened, and the
+// migratedSteps lists the schema steps run when this Store was opened, and the
 // copy made before them.
-func (s *Store) Migrated() (steps []int, backup string) { return s.migrated, s.preBackup }
+func (s *Store) migratedSteps() (steps []int, backup string) { return s.migrated, s.preBackup }
 
 // BackupDir is where copies go: the option, else the folder in the settings,
 // else "backups" beside the data file.
@@ -323,11 +294,8 @@ type Tx struct {
 	buckets map[string]*bolt.Bucket
 	// settings are cached for numbering (numberSettings)
 	settings *Settings
-	// scratch is reused by the verification of search candidates
-	scratch []byte
-	// postCur and postKey are reused by every posting lookup of a read
-	postCur *bolt.Cursor
-	postKey []byte
+	// fti is the full-text index, opened on first use (fulltext.go)
+	fti *fulltext.Index
 	// deflate holds the records to deflate before the commit (compress.go)
 	deflate deflateQueue
 }
@@ -351,8 +319,8 @@ func (s *Store) Update(fn func(tx *Tx) error) error {
 			tx.abandonDeflate()
 			return err
 		}
-		if tx.pendingCount() >= uint64(s.opts.FoldEvery) {
-			if err := tx.fold(); err != nil {
+		if tx.ft().PendingCount() >= uint64(s.opts.FoldEvery) {
+			if err := tx.ft().Fold(); err != nil {
 				tx.abandonDeflate()
 				return err
 			}

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"laifang/domain/casestate"
+	"laifang/domain/civil"
 	"laifang/store"
 	"laifang/store/gen"
 
@@ -55,7 +57,7 @@ func TestIntakeWritesEverythingInOneTransaction(t *testing.T) {
 	g := gen.New(1)
 	p := g.Person()
 	in := &store.Intake{
-		Case:   store.Case{Title: "拖欠工资问题", Demand: "请求支付拖欠的工资", Facts: "2025年在某工地务工，工资未付。", Type: "申诉求决", Category: "07", Due: store.MakeDate(2026, 3, 17)},
+		Case:   store.Case{Title: "拖欠工资问题", Demand: "请求支付拖欠的工资", Facts: "2025年在某工地务工，工资未付。", Type: "申诉求决", Category: "07", Due: civil.D(2026, 3, 17)},
 		People: []store.IntakePerson{{Person: p, Role: "主信访人", Contact: true}},
 		Visit:  store.Visit{Channel: "走访"},
 		Record: &store.Record{Statement: "来访人陈述工资被拖欠"},
@@ -69,7 +71,7 @@ func TestIntakeWritesEverythingInOneTransaction(t *testing.T) {
 		t.Errorf("case number %q, want 2026-000001", r.CaseNo)
 	}
 	c, err := s.Case(r.CaseID)
-	if err != nil || c.Status != store.StatusRegistered || len(c.People) != 1 {
+	if err != nil || c.Status != string(casestate.Registered) || len(c.People) != 1 {
 		t.Fatalf("case: %+v %v", c, err)
 	}
 	ev, _ := s.Events(r.CaseID)
@@ -87,11 +89,11 @@ func TestIntakeWritesEverythingInOneTransaction(t *testing.T) {
 		if err != nil || a.Action != "intake" || a.EntityID != r.CaseID || a.Seq != r.AuditSeq {
 			t.Errorf("audit: %+v %v", a, err)
 		}
-		due, _ := tx.CasesDue(store.MakeDate(2026, 3, 1), store.MakeDate(2026, 3, 31), 0)
+		due, _ := tx.CasesDue(civil.D(2026, 3, 1), civil.D(2026, 3, 31), 0)
 		if len(due) != 1 {
 			t.Errorf("due index: %d cases", len(due))
 		}
-		vs, _ := tx.VisitsOn(store.DateOf(testNow))
+		vs, _ := tx.VisitsOn(civil.DateOf(testNow))
 		if len(vs) != 1 || vs[0].Case != r.CaseID {
 			t.Errorf("visits today: %+v", vs)
 		}
@@ -120,7 +122,7 @@ func TestIntakeWritesEverythingInOneTransaction(t *testing.T) {
 func TestUpdateCaseMovesItsIndexEntries(t *testing.T) {
 	s := office(t, 0, store.Options{FoldEvery: 1})
 	g := gen.New(2)
-	r, err := s.SaveIntake(&store.Intake{Case: store.Case{Title: "噪音扰民", Category: "11", Due: store.MakeDate(2026, 3, 17)},
+	r, err := s.SaveIntake(&store.Intake{Case: store.Case{Title: "噪音扰民", Category: "11", Due: civil.D(2026, 3, 17)},
 		People: []store.IntakePerson{{Person: g.Person()}}})
 	if err != nil {
 		t.Fatal(err)
@@ -129,31 +131,31 @@ func TestUpdateCaseMovesItsIndexEntries(t *testing.T) {
 		t.Fatal("with FoldEvery 1 the case should be merged at once")
 	}
 	c, _ := s.Case(r.CaseID)
-	c.Status = store.StatusAccepted
+	c.Status = string(casestate.Accepted)
 	c.Unit = 3
 	c.Reply = "已协调施工单位停止夜间施工"
 	if err := s.UpdateCase(c, &store.Event{Kind: store.EventDecision, Text: "受理并交办"}, &store.AuditEntry{Action: "accept"}); err != nil {
 		t.Fatal(err)
 	}
 	for q, want := range map[string]int{"夜间施工": 1, "受理并交办": 1, "噪音": 1, "工资": 0} {
-		res, err := s.Search(store.Query{Text: q, Status: []string{store.StatusAccepted}, Unit: []uint64{3}})
+		res, err := s.Search(store.Query{Text: q, Status: []string{string(casestate.Accepted)}, Unit: []uint64{3}})
 		if err != nil || res.Total != want {
 			t.Errorf("search %q after the update: %d, want %d (%v)", q, res.Total, want, err)
 		}
 	}
-	if res, _ := s.Search(store.Query{Status: []string{store.StatusRegistered}}); res.Total != 0 {
+	if res, _ := s.Search(store.Query{Status: []string{string(casestate.Registered)}}); res.Total != 0 {
 		t.Errorf("old status still indexed")
 	}
 	ev, _ := s.Events(r.CaseID)
-	if last := ev[len(ev)-1]; last.From != store.StatusRegistered || last.To != store.StatusAccepted {
+	if last := ev[len(ev)-1]; last.From != string(casestate.Registered) || last.To != string(casestate.Accepted) {
 		t.Errorf("status event %+v", last)
 	}
-	c.Status = store.StatusClosed
+	c.Status = string(casestate.Closed)
 	if err := s.UpdateCase(c, nil, nil); err != nil {
 		t.Fatal(err)
 	}
 	s.View(func(tx *store.Tx) error {
-		if due, _ := tx.CasesDue(0, store.MakeDate(2030, 1, 1), 0); len(due) != 0 {
+		if due, _ := tx.CasesDue(0, civil.D(2030, 1, 1), 0); len(due) != 0 {
 			t.Errorf("a closed case is still in the due index")
 		}
 		return nil
@@ -296,7 +298,7 @@ func TestSearchFindsExactlyTheSubstringMatches(t *testing.T) {
 		queries = append(queries, string(r[p:p+n]))
 	}
 	queries = append(queries, "工资", "拖欠工资", "宅基地 纠纷", "000元", "2019年", "采光 物业", "不存在的词", "资拖", "漏水", "，", "a")
-	from, to := store.MakeDate(2019, 1, 1), store.MakeDate(2022, 6, 30)
+	from, to := civil.D(2019, 1, 1), civil.D(2022, 6, 30)
 	for _, q := range queries {
 		terms := strings.Fields(q)
 		// filters: none; categories and dates; statuses without the
@@ -311,7 +313,7 @@ func TestSearchFindsExactlyTheSubstringMatches(t *testing.T) {
 						continue
 					}
 				}
-				if filtered == 2 && (r.c.Confidential || r.c.Status != store.StatusClosed && r.c.Status != store.StatusArchived) {
+				if filtered == 2 && (r.c.Confidential || r.c.Status != string(casestate.Closed) && r.c.Status != string(casestate.Archived)) {
 					continue
 				}
 				if plainMatch(r.texts, terms) {
@@ -327,7 +329,7 @@ func TestSearchFindsExactlyTheSubstringMatches(t *testing.T) {
 				query.Category = []string{"07", "11"}
 				query.From, query.To = from, to
 			case 2:
-				query.Status = []string{store.StatusClosed, store.StatusArchived}
+				query.Status = []string{string(casestate.Closed), string(casestate.Archived)}
 				query.Confidential = store.ConfExclude
 			}
 			var got []uint64
@@ -430,7 +432,7 @@ func TestCheckFindsBrokenIndexesAndRebuildFixesThem(t *testing.T) {
 
 func TestCountsOnTheHomeScreen(t *testing.T) {
 	s := office(t, 500, store.Options{})
-	c, err := s.Counts(store.DateOf(testNow))
+	c, err := s.Counts(civil.DateOf(testNow))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -441,7 +443,7 @@ func TestCountsOnTheHomeScreen(t *testing.T) {
 	if c.Total == 0 || sum != c.Total || c.Open == 0 || c.ThisYear == 0 {
 		t.Errorf("counts %+v", c)
 	}
-	res, _ := s.Search(store.Query{From: store.MakeDate(2026, 1, 1), To: store.DateOf(testNow)})
+	res, _ := s.Search(store.Query{From: civil.D(2026, 1, 1), To: civil.DateOf(testNow)})
 	if res.Total != c.ThisYear {
 		t.Errorf("this year %d, search says %d", c.ThisYear, res.Total)
 	}
@@ -466,18 +468,18 @@ func TestRowsFollowTheCaseAndThePetitionersName(t *testing.T) {
 	}
 	got := row()
 	if got.ID != r.CaseID || got.No != r.CaseNo || got.Name != p.Name || got.Petitioner != r.PersonIDs[0] ||
-		got.Status != store.StatusRegistered || got.Title != "噪音扰民" || got.Category != "11" || got.Visits != 1 {
+		got.Status != string(casestate.Registered) || got.Title != "噪音扰民" || got.Category != "11" || got.Visits != 1 {
 		t.Errorf("row after intake: %+v", got)
 	}
 	c, _ := s.Case(r.CaseID)
-	c.Status, c.Confidential = store.StatusAccepted, true
+	c.Status, c.Confidential = string(casestate.Accepted), true
 	if err := s.UpdateCase(c, nil, nil); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.AddVisit(r.CaseID, &store.Visit{Channel: "走访"}, nil, 2); err != nil {
 		t.Fatal(err)
 	}
-	if got := row(); got.Status != store.StatusAccepted || !got.Confidential || got.Visits != 2 || !got.Repeat || got.Name != p.Name {
+	if got := row(); got.Status != string(casestate.Accepted) || !got.Confidential || got.Visits != 2 || !got.Repeat || got.Name != p.Name {
 		t.Errorf("row after update and visit: %+v", got)
 	}
 	pp, _ := s.Person(r.PersonIDs[0])

@@ -1,12 +1,71 @@
 package store
 
-// Optimistic concurrency for the records staff edit from several PCs: each
-// carries Rev, the number of saves. An edit sends back the Rev it read; a
-// save whose Rev is not the stored one is refused with ErrStale instead of
-// overwriting someone else's change.
+import "strings"
 
-// UpdateUser creates (ID 0) or updates a user whose Rev is the stored one,
-// and bumps Rev. Logins are unique (ErrConflict).
+// Buckets of this file (created at open, listed in store.go).
+var (
+	bucketUsers = []byte("users")
+	ixLogin     = []byte("ix.login") // login → userID
+)
+
+// User is a member of staff who signs in.
+type User struct {
+	V            int    `json:"v"`
+	ID           uint64 `json:"-"`
+	Name         string `json:"nm"`
+	Login        string `json:"lg"`
+	Role         string `json:"rl"`
+	Unit         uint64 `json:"u,omitempty"`
+	Confidential bool   `json:"cf,omitempty"` // may see whistle-blowers' identity
+	Active       bool   `json:"on,omitempty"`
+	PassHash     string `json:"ph,omitempty"`
+	// Failed logins in a row, the last one, and the lockout they caused.
+	Failed      int   `json:"nf,omitempty"`
+	LastFail    Stamp `json:"lf,omitempty"`
+	LockedUntil Stamp `json:"lk,omitempty"`
+	// Rev counts the saves, for optimistic concurrency (ErrStale, UpdateUser).
+	Rev uint64 `json:"rev,omitempty"`
+}
+
+func (u *User) setID(id uint64) { u.ID = id }
+
+func (u *User) indexEntries(id uint64, _ []byte) []ixEntry {
+	if u.Login == "" {
+		return nil
+	}
+	return []ixEntry{unique(ixLogin, []byte(strings.ToLower(u.Login)), id)}
+}
+
+// SaveUser writes u as it is and does not check Rev (nor bump it): for the
+// program's own bookkeeping on an account (failed logins, a lockout, the
+// owner's own password change), which must not fail because an
+// administrator edited the account meanwhile. Staff edits go through
+// UpdateUser, which checks. Logins are unique (ErrConflict).
+func (tx *Tx) SaveUser(u *User) error {
+	u.V = recordVersion
+	return putIndexed[User](tx, bucketUsers, &u.ID, u)
+}
+
+// User reads one user.
+func (tx *Tx) User(id uint64) (*User, error) { return getRecord[User](tx.b(bucketUsers), id) }
+
+// UserByLogin finds a user by login (case-insensitive).
+func (tx *Tx) UserByLogin(login string) (*User, error) {
+	v := tx.b(ixLogin).Get([]byte(strings.ToLower(login)))
+	if v == nil {
+		return nil, ErrNotFound
+	}
+	return tx.User(getU64(v))
+}
+
+// Users lists all users.
+func (tx *Tx) Users() ([]User, error) { return listRecords[User](tx.b(bucketUsers), 0, 0) }
+
+// UpdateUser is the edit that checks Rev: it creates (ID 0) or updates a
+// user whose Rev is the stored one (ErrStale otherwise: someone else saved
+// the account since u was read), and bumps Rev. Logins are unique
+// (ErrConflict). An administrator's edit goes through here; SaveUser is
+// the write that does not check.
 func (tx *Tx) UpdateUser(u *User) error {
 	if u.ID != 0 {
 		old, err := tx.User(u.ID)
@@ -25,47 +84,4 @@ func (tx *Tx) UpdateUser(u *User) error {
 func (tx *Tx) HasUsers() bool {
 	k, _ := tx.b(bucketUsers).Cursor().First()
 	return k != nil
-}
-
-// UpdateSettings replaces the settings when st.Rev is the stored one, and
-// bumps Rev.
-func (tx *Tx) UpdateSettings(st *Settings) error {
-	old, err := tx.Settings()
-	if err != nil {
-		return err
-	}
-	if old.Rev != st.Rev {
-		return ErrStale
-	}
-	st.Rev++
-	return tx.SaveSettings(st)
-}
-
-// A code list is saved whole (its entries together), so its revision is
-// the list's, kept in meta: 0 for a list never saved (the defaults).
-func dictRevKey(list string) []byte { return []byte("dict.rev." + list) }
-
-// DictRev is the revision of code list list.
-func (tx *Tx) DictRev(list string) uint64 {
-	return getU64(tx.b(bucketMeta).Get(dictRevKey(list)))
-}
-
-// UpdateDict writes entries of code list list when rev is the list's
-// stored revision, bumps it and returns the new one; ErrStale and nothing
-// written otherwise.
-func (tx *Tx) UpdateDict(list string, rev uint64, entries []DictEntry) (uint64, error) {
-	if err := tx.writable(); err != nil {
-		return 0, err
-	}
-	if tx.DictRev(list) != rev {
-		return 0, ErrStale
-	}
-	for i := range entries {
-		entries[i].List = list
-		if err := tx.SetDict(&entries[i]); err != nil {
-			return 0, err
-		}
-	}
-	rev++
-	return rev, tx.b(bucketMeta).Put(dictRevKey(list), u64(rev))
 }

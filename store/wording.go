@@ -1,6 +1,15 @@
 package store
 
-import "fmt"
+import (
+	"fmt"
+
+	"laifang/domain/civil"
+)
+
+// Buckets of this file (created at open, listed in store.go).
+var (
+	bucketWording = []byte("wording") // the wording library (wording.go)
+)
 
 // The wording library (口径库): answers the head has approved, by topic,
 // with their policy basis and the days they hold. A reception record keeps
@@ -20,24 +29,24 @@ const (
 
 // Wording is one entry of the wording library.
 type Wording struct {
-	V          int    `json:"v"`
-	ID         uint64 `json:"-"`
-	Topic      string `json:"tp"`
-	Category   string `json:"cat,omitempty"` // 内容分类 code
-	Keywords   string `json:"kw,omitempty"`
-	Text       string `json:"tx"`           // the approved answer, word for word
-	Basis      string `json:"bs,omitempty"` // policy basis, with the article
-	From       Date   `json:"fr,omitempty"` // valid from (inclusive); 0: always
-	Until      Date   `json:"un,omitempty"` // valid until (inclusive); 0: open
-	Status     string `json:"st"`
-	Version    int    `json:"ver,omitempty"`
-	Supersedes uint64 `json:"sup,omitempty"` // the entry this one replaces
-	Author     uint64 `json:"by,omitempty"`
-	Created    Stamp  `json:"at,omitempty"`
-	Approver   uint64 `json:"apb,omitempty"`
-	Approved   Stamp  `json:"apt,omitempty"`
-	Retired    Stamp  `json:"ret,omitempty"`
-	Rev        uint64 `json:"rev,omitempty"`
+	V          int        `json:"v"`
+	ID         uint64     `json:"-"`
+	Topic      string     `json:"tp"`
+	Category   string     `json:"cat,omitempty"` // 内容分类 code
+	Keywords   string     `json:"kw,omitempty"`
+	Text       string     `json:"tx"`           // the approved answer, word for word
+	Basis      string     `json:"bs,omitempty"` // policy basis, with the article
+	From       civil.Date `json:"fr,omitempty"` // valid from (inclusive); 0: always
+	Until      civil.Date `json:"un,omitempty"` // valid until (inclusive); 0: open
+	Status     string     `json:"st"`
+	Version    int        `json:"ver,omitempty"`
+	Supersedes uint64     `json:"sup,omitempty"` // the entry this one replaces
+	Author     uint64     `json:"by,omitempty"`
+	Created    Stamp      `json:"at,omitempty"`
+	Approver   uint64     `json:"apb,omitempty"`
+	Approved   Stamp      `json:"apt,omitempty"`
+	Retired    Stamp      `json:"ret,omitempty"`
+	Rev        uint64     `json:"rev,omitempty"`
 }
 
 func (w *Wording) setID(id uint64) { w.ID = id }
@@ -46,7 +55,7 @@ func (w *Wording) setID(id uint64) { w.ID = id }
 func (w *Wording) indexEntries(uint64, []byte) []ixEntry { return nil }
 
 // ValidOn tells whether an approved entry may be used on day d.
-func (w *Wording) ValidOn(d Date) bool {
+func (w *Wording) ValidOn(d civil.Date) bool {
 	return w.Status == WordingApproved && (w.From == 0 || d >= w.From) && (w.Until == 0 || d <= w.Until)
 }
 

@@ -12,7 +12,7 @@
 // letter a step produces, and the deadline package which clocks it starts
 // and stops.
 //
-// States are the strings of store.Status*; roles are the strings of
+// States are the strings of store.Case.Status; roles are the strings of
 // store.User.Role. The package imports neither.
 package casestate
 
@@ -21,7 +21,7 @@ import "slices"
 // State of a case.
 type State string
 
-// The states of docs/DOMAIN.md §5.1, the same strings as store.Status*.
+// The states of docs/DOMAIN.md §5.1, as store.Case.Status holds them.
 const (
 	Draft         State = "DRAFT"
 	Registered    State = "REGISTERED"
@@ -60,6 +60,18 @@ var Labels = map[State]string{
 	InProgress: "办理中", Extended: "延期办理中", Mediated: "已调解", Replied: "已答复",
 	InReview: "复查中", Reviewed: "已复查", InRecheck: "复核中", Reopened: "重新办理",
 	Closed: "已办结", Terminated: "已终结", Archived: "已归档",
+}
+
+// Open tells whether a case in this state still needs work from the
+// office: the home screen's "open" count, and the cases whose running
+// deadline the store indexes.
+func Open(s State) bool {
+	switch s {
+	case Registered, Transferred, Assigned, Objected, Accepted, InProgress, Extended, Replied,
+		InReview, Reviewed, InRecheck, Reopened, Mediated:
+		return true
+	}
+	return false
 }
 
 // Terminal tells whether nothing more happens to a case in this state but

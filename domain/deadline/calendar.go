@@ -3,6 +3,8 @@ package deadline
 import (
 	"sort"
 	"time"
+
+	"laifang/domain/civil"
 )
 
 // Kind says what a listed day of the holiday calendar is. The strings are
@@ -18,7 +20,7 @@ const (
 
 // Day is one listed day of the holiday calendar.
 type Day struct {
-	Date Date
+	Date civil.Date
 	Kind Kind
 	Note string // e.g. "春节" or "国务院办公厅 2025-11-04 通知"
 }
@@ -31,13 +33,13 @@ type Day struct {
 // year's 放假安排 only in the November before, and provinces add their own
 // days; the code never hard-wires a holiday.
 type Calendar struct {
-	days map[Date]Day
+	days map[civil.Date]Day
 }
 
 // NewCalendar builds a calendar from listed days; a later entry for the same
 // date wins.
 func NewCalendar(days ...Day) *Calendar {
-	c := &Calendar{days: make(map[Date]Day, len(days))}
+	c := &Calendar{days: make(map[civil.Date]Day, len(days))}
 	for _, d := range days {
 		c.Set(d)
 	}
@@ -47,7 +49,7 @@ func NewCalendar(days ...Day) *Calendar {
 // Set lists a day; a Day with an empty Kind removes the listing.
 func (c *Calendar) Set(d Day) {
 	if c.days == nil {
-		c.days = map[Date]Day{}
+		c.days = map[civil.Date]Day{}
 	}
 	if d.Kind == "" {
 		delete(c.days, d.Date)
@@ -70,7 +72,7 @@ func (c *Calendar) Days() []Day {
 }
 
 // IsWorkday tells whether the office works on d.
-func (c *Calendar) IsWorkday(d Date) bool {
+func (c *Calendar) IsWorkday(d civil.Date) bool {
 	if c != nil {
 		if l, ok := c.days[d]; ok {
 			return l.Kind == Work
@@ -82,7 +84,7 @@ func (c *Calendar) IsWorkday(d Date) bool {
 
 // NextWorkday is d itself when it is a working day, else the first working
 // day after it.
-func (c *Calendar) NextWorkday(d Date) Date {
+func (c *Calendar) NextWorkday(d civil.Date) civil.Date {
 	// A year never has more than a few weeks of consecutive rest days; the
 	// bound only stops a calendar that marks everything as rest.
 	for i := 0; i < 366 && !c.IsWorkday(d); i++ {
@@ -114,27 +116,27 @@ func (c *Calendar) Has(year int) bool {
 func Seed2026() []Day {
 	const src = "国务院办公厅关于2026年部分节假日安排的通知（2025年11月4日）"
 	var out []Day
-	rest := func(name string, from, to Date) {
+	rest := func(name string, from, to civil.Date) {
 		for d := from; d <= to; d++ {
 			out = append(out, Day{Date: d, Kind: Rest, Note: name + "；" + src})
 		}
 	}
-	work := func(name string, d Date) {
+	work := func(name string, d civil.Date) {
 		out = append(out, Day{Date: d, Kind: Work, Note: name + "调休上班；" + src})
 	}
-	rest("元旦", D(2026, 1, 1), D(2026, 1, 3))
-	work("元旦", D(2026, 1, 4))
-	rest("春节", D(2026, 2, 15), D(2026, 2, 23))
-	work("春节", D(2026, 2, 14))
-	work("春节", D(2026, 2, 28))
-	rest("清明节", D(2026, 4, 4), D(2026, 4, 6))
-	rest("劳动节", D(2026, 5, 1), D(2026, 5, 5))
-	work("劳动节", D(2026, 5, 9))
-	rest("端午节", D(2026, 6, 19), D(2026, 6, 21))
-	rest("中秋节", D(2026, 9, 25), D(2026, 9, 27))
-	rest("国庆节", D(2026, 10, 1), D(2026, 10, 7))
-	work("国庆节", D(2026, 9, 20))
-	work("国庆节", D(2026, 10, 10))
+	rest("元旦", civil.D(2026, 1, 1), civil.D(2026, 1, 3))
+	work("元旦", civil.D(2026, 1, 4))
+	rest("春节", civil.D(2026, 2, 15), civil.D(2026, 2, 23))
+	work("春节", civil.D(2026, 2, 14))
+	work("春节", civil.D(2026, 2, 28))
+	rest("清明节", civil.D(2026, 4, 4), civil.D(2026, 4, 6))
+	rest("劳动节", civil.D(2026, 5, 1), civil.D(2026, 5, 5))
+	work("劳动节", civil.D(2026, 5, 9))
+	rest("端午节", civil.D(2026, 6, 19), civil.D(2026, 6, 21))
+	rest("中秋节", civil.D(2026, 9, 25), civil.D(2026, 9, 27))
+	rest("国庆节", civil.D(2026, 10, 1), civil.D(2026, 10, 7))
+	work("国庆节", civil.D(2026, 9, 20))
+	work("国庆节", civil.D(2026, 10, 10))
 	sort.Slice(out, func(i, j int) bool { return out[i].Date < out[j].Date })
 	return out
 }

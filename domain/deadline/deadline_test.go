@@ -3,30 +3,9 @@ package deadline
 import (
 	"errors"
 	"testing"
-	"time"
-)
 
-func TestDateBasics(t *testing.T) {
-	d := D(2026, 3, 2)
-	if d.Weekday() != time.Monday {
-		t.Fatalf("2026-03-02 is a %v, want Monday", d.Weekday())
-	}
-	if d.String() != "2026-03-02" || d.Chinese() != "2026年3月2日" {
-		t.Fatalf("got %q / %q", d.String(), d.Chinese())
-	}
-	p, err := ParseDate("2026-03-02")
-	if err != nil || p != d {
-		t.Fatalf("ParseDate = %v, %v", p, err)
-	}
-	for _, bad := range []string{"", "2026-02-30", "2026/03/02", "26-3-2"} {
-		if _, err := ParseDate(bad); err == nil {
-			t.Errorf("ParseDate(%q) accepted", bad)
-		}
-	}
-	if Date(0).String() != "" {
-		t.Fatal("zero Date should print empty")
-	}
-}
+	"laifang/domain/civil"
+)
 
 // The worked examples of docs/DOMAIN.md §4.6.
 func TestWorkedExamples(t *testing.T) {
@@ -37,18 +16,18 @@ func TestWorkedExamples(t *testing.T) {
 		name          string
 		cal           *Calendar
 		in            Input
-		target, legal Date
+		target, legal civil.Date
 	}{
 		{"acceptance notice: received Mon 2026-03-02", weekends,
-			Input{Clock: Notice, Start: D(2026, 3, 2)}, D(2026, 3, 17), D(2026, 3, 17)},
+			Input{Clock: Notice, Start: civil.D(2026, 3, 2)}, civil.D(2026, 3, 17), civil.D(2026, 3, 17)},
 		{"handling: accepted 2026-03-10, due Sat 05-09 rolls to Mon 05-11", weekends,
-			Input{Clock: Handling, Start: D(2026, 3, 10)}, D(2026, 5, 9), D(2026, 5, 11)},
+			Input{Clock: Handling, Start: civil.D(2026, 3, 10)}, civil.D(2026, 5, 9), civil.D(2026, 5, 11)},
 		{"handling: 2026-05-09 is a 调休 working Saturday, so no roll", with2026,
-			Input{Clock: Handling, Start: D(2026, 3, 10)}, D(2026, 5, 9), D(2026, 5, 9)},
+			Input{Clock: Handling, Start: civil.D(2026, 3, 10)}, civil.D(2026, 5, 9), civil.D(2026, 5, 9)},
 		{"handling with the 30-day extension", weekends,
-			Input{Clock: Handling, Start: D(2026, 3, 10), Extension: 30}, D(2026, 6, 8), D(2026, 6, 8)},
+			Input{Clock: Handling, Start: civil.D(2026, 3, 10), Extension: 30}, civil.D(2026, 6, 8), civil.D(2026, 6, 8)},
 		{"handling with the extension, 2026 calendar", with2026,
-			Input{Clock: Handling, Start: D(2026, 3, 10), Extension: 30}, D(2026, 6, 8), D(2026, 6, 8)},
+			Input{Clock: Handling, Start: civil.D(2026, 3, 10), Extension: 30}, civil.D(2026, 6, 8), civil.D(2026, 6, 8)},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -72,24 +51,24 @@ func TestCalendarDayClocks(t *testing.T) {
 	cases := []struct {
 		name          string
 		in            Input
-		target, legal Date
+		target, legal civil.Date
 	}{
 		// Received the day before 春节: 15 days end Mon 02-23, still the
 		// holiday, so the notice is due on Tue 02-24.
-		{"notice across 春节", Input{Clock: Notice, Start: D(2026, 2, 8)}, D(2026, 2, 23), D(2026, 2, 24)},
+		{"notice across 春节", Input{Clock: Notice, Start: civil.D(2026, 2, 8)}, civil.D(2026, 2, 23), civil.D(2026, 2, 24)},
 		// Ends on the 国庆 break: rolls past the whole week and the weekend
 		// after it, to Thu 10-08.
-		{"notice into 国庆", Input{Clock: Notice, Start: D(2026, 9, 17)}, D(2026, 10, 2), D(2026, 10, 8)},
+		{"notice into 国庆", Input{Clock: Notice, Start: civil.D(2026, 9, 17)}, civil.D(2026, 10, 2), civil.D(2026, 10, 8)},
 		// Ends on the Sunday 09-20 that is a 调休 working day: no roll.
-		{"notice on a working Sunday", Input{Clock: Notice, Start: D(2026, 9, 5)}, D(2026, 9, 20), D(2026, 9, 20)},
+		{"notice on a working Sunday", Input{Clock: Notice, Start: civil.D(2026, 9, 5)}, civil.D(2026, 9, 20), civil.D(2026, 9, 20)},
 		// A weekday ending is never moved.
-		{"review request window", Input{Clock: ReviewRequest, Start: D(2026, 3, 2)}, D(2026, 4, 1), D(2026, 4, 1)},
-		{"review decision", Input{Clock: ReviewDecision, Start: D(2026, 3, 2)}, D(2026, 4, 1), D(2026, 4, 1)},
-		{"recheck request window ending on 清明", Input{Clock: RecheckRequest, Start: D(2026, 3, 5)}, D(2026, 4, 4), D(2026, 4, 7)},
+		{"review request window", Input{Clock: ReviewRequest, Start: civil.D(2026, 3, 2)}, civil.D(2026, 4, 1), civil.D(2026, 4, 1)},
+		{"review decision", Input{Clock: ReviewDecision, Start: civil.D(2026, 3, 2)}, civil.D(2026, 4, 1), civil.D(2026, 4, 1)},
+		{"recheck request window ending on 清明", Input{Clock: RecheckRequest, Start: civil.D(2026, 3, 5)}, civil.D(2026, 4, 4), civil.D(2026, 4, 7)},
 		// 复核 with a two-day hearing: 30 + 2 days.
-		{"recheck decision, hearing excluded", Input{Clock: RecheckDecision, Start: D(2026, 3, 2), Excluded: SpanDays(D(2026, 3, 10), D(2026, 3, 11))}, D(2026, 4, 3), D(2026, 4, 3)},
+		{"recheck decision, hearing excluded", Input{Clock: RecheckDecision, Start: civil.D(2026, 3, 2), Excluded: SpanDays(civil.D(2026, 3, 10), civil.D(2026, 3, 11))}, civil.D(2026, 4, 3), civil.D(2026, 4, 3)},
 		// Year end: 元旦 2026 is Thu–Sat, Sun 01-04 works.
-		{"notice into 元旦", Input{Clock: Notice, Start: D(2025, 12, 17)}, D(2026, 1, 1), D(2026, 1, 4)},
+		{"notice into 元旦", Input{Clock: Notice, Start: civil.D(2025, 12, 17)}, civil.D(2026, 1, 1), civil.D(2026, 1, 4)},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -110,20 +89,20 @@ func TestWorkingDayClocks(t *testing.T) {
 	cases := []struct {
 		name  string
 		clock Clock
-		start Date
-		want  Date
+		start civil.Date
+		want  civil.Date
 	}{
-		{"objection: Mon → Mon", Objection, D(2026, 3, 2), D(2026, 3, 9)},
-		{"objection: received on Friday", Objection, D(2026, 3, 6), D(2026, 3, 13)},
-		{"objection: received on Saturday (start day not counted)", Objection, D(2026, 3, 7), D(2026, 3, 13)},
+		{"objection: Mon → Mon", Objection, civil.D(2026, 3, 2), civil.D(2026, 3, 9)},
+		{"objection: received on Friday", Objection, civil.D(2026, 3, 6), civil.D(2026, 3, 13)},
+		{"objection: received on Saturday (start day not counted)", Objection, civil.D(2026, 3, 7), civil.D(2026, 3, 13)},
 		// Thu 04-30: Fri 05-01..Tue 05-05 off, Wed 05-06 (1) Thu (2) Fri (3)
 		// Sat 05-09 works (4), Mon 05-11 (5).
-		{"objection across 劳动节 and its working Saturday", Objection, D(2026, 4, 30), D(2026, 5, 11)},
+		{"objection across 劳动节 and its working Saturday", Objection, civil.D(2026, 4, 30), civil.D(2026, 5, 11)},
 		// Fri 02-13: Sat 02-14 works (1), then 02-15..02-23 off, 02-24 (2)
 		// 02-25 (3) 02-26 (4) 02-27 (5).
-		{"objection across 春节", Objection, D(2026, 2, 13), D(2026, 2, 27)},
-		{"simplified: 10 working days", Simplified, D(2026, 3, 2), D(2026, 3, 16)},
-		{"纪检 notice: 15 working days", DisciplineNotice, D(2026, 3, 2), D(2026, 3, 23)},
+		{"objection across 春节", Objection, civil.D(2026, 2, 13), civil.D(2026, 2, 27)},
+		{"simplified: 10 working days", Simplified, civil.D(2026, 3, 2), civil.D(2026, 3, 16)},
+		{"纪检 notice: 15 working days", DisciplineNotice, civil.D(2026, 3, 2), civil.D(2026, 3, 23)},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -146,12 +125,12 @@ func TestComputeErrors(t *testing.T) {
 		want *Error
 	}{
 		{"no start", Input{Clock: Notice}, ErrNoStart},
-		{"unknown clock", Input{Clock: "交办期限", Start: D(2026, 3, 2)}, ErrMissingClock},
-		{"extension over 30", Input{Clock: Handling, Start: D(2026, 3, 2), Extension: 31}, ErrExtension},
-		{"negative extension", Input{Clock: Handling, Start: D(2026, 3, 2), Extension: -1}, ErrExtension},
-		{"extension of the notice", Input{Clock: Notice, Start: D(2026, 3, 2), Extension: 5}, ErrExtensionClock},
-		{"excluded on a working-day clock", Input{Clock: Objection, Start: D(2026, 3, 2), Excluded: 2}, ErrExcluded},
-		{"negative excluded", Input{Clock: RecheckDecision, Start: D(2026, 3, 2), Excluded: -2}, ErrExcluded},
+		{"unknown clock", Input{Clock: "交办期限", Start: civil.D(2026, 3, 2)}, ErrMissingClock},
+		{"extension over 30", Input{Clock: Handling, Start: civil.D(2026, 3, 2), Extension: 31}, ErrExtension},
+		{"negative extension", Input{Clock: Handling, Start: civil.D(2026, 3, 2), Extension: -1}, ErrExtension},
+		{"extension of the notice", Input{Clock: Notice, Start: civil.D(2026, 3, 2), Extension: 5}, ErrExtensionClock},
+		{"excluded on a working-day clock", Input{Clock: Objection, Start: civil.D(2026, 3, 2), Excluded: 2}, ErrExcluded},
+		{"negative excluded", Input{Clock: RecheckDecision, Start: civil.D(2026, 3, 2), Excluded: -2}, ErrExcluded},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -195,8 +174,8 @@ func TestProfileValidate(t *testing.T) {
 	if err := zj.Validate(); err != nil {
 		t.Fatal(err)
 	}
-	d, err := zj.Compute(Input{Clock: Handling, Start: D(2026, 3, 10), Extension: 60}, nil)
-	if err != nil || d.Target != D(2026, 6, 8) {
+	d, err := zj.Compute(Input{Clock: Handling, Start: civil.D(2026, 3, 10), Extension: 60}, nil)
+	if err != nil || d.Target != civil.D(2026, 6, 8) {
 		t.Fatalf("浙江 30+60: %v %v", d, err)
 	}
 	// Editing a copy leaves the national default alone.
@@ -207,15 +186,15 @@ func TestProfileValidate(t *testing.T) {
 
 func TestCalendar(t *testing.T) {
 	var nilCal *Calendar
-	if !nilCal.IsWorkday(D(2026, 3, 2)) || nilCal.IsWorkday(D(2026, 3, 7)) {
+	if !nilCal.IsWorkday(civil.D(2026, 3, 2)) || nilCal.IsWorkday(civil.D(2026, 3, 7)) {
 		t.Fatal("nil calendar should know weekends")
 	}
 	c := NewCalendar(Seed2026()...)
-	checks := map[Date]bool{
-		D(2026, 1, 1): false, D(2026, 1, 4): true, D(2026, 2, 14): true, D(2026, 2, 16): false,
-		D(2026, 2, 23): false, D(2026, 2, 28): true, D(2026, 4, 6): false, D(2026, 5, 5): false,
-		D(2026, 5, 9): true, D(2026, 6, 19): false, D(2026, 9, 20): true, D(2026, 9, 25): false,
-		D(2026, 10, 7): false, D(2026, 10, 8): true, D(2026, 10, 10): true, D(2026, 10, 11): false,
+	checks := map[civil.Date]bool{
+		civil.D(2026, 1, 1): false, civil.D(2026, 1, 4): true, civil.D(2026, 2, 14): true, civil.D(2026, 2, 16): false,
+		civil.D(2026, 2, 23): false, civil.D(2026, 2, 28): true, civil.D(2026, 4, 6): false, civil.D(2026, 5, 5): false,
+		civil.D(2026, 5, 9): true, civil.D(2026, 6, 19): false, civil.D(2026, 9, 20): true, civil.D(2026, 9, 25): false,
+		civil.D(2026, 10, 7): false, civil.D(2026, 10, 8): true, civil.D(2026, 10, 10): true, civil.D(2026, 10, 11): false,
 	}
 	for d, want := range checks {
 		if c.IsWorkday(d) != want {
@@ -241,37 +220,37 @@ func TestCalendar(t *testing.T) {
 		t.Fatal("Has")
 	}
 	// The office edits: a local holiday, then removes it.
-	c.Set(Day{Date: D(2026, 3, 3), Kind: Rest, Note: "本地"})
-	if c.IsWorkday(D(2026, 3, 3)) || c.NextWorkday(D(2026, 3, 3)) != D(2026, 3, 4) {
+	c.Set(Day{Date: civil.D(2026, 3, 3), Kind: Rest, Note: "本地"})
+	if c.IsWorkday(civil.D(2026, 3, 3)) || c.NextWorkday(civil.D(2026, 3, 3)) != civil.D(2026, 3, 4) {
 		t.Fatal("local holiday ignored")
 	}
-	c.Set(Day{Date: D(2026, 3, 3)})
-	if !c.IsWorkday(D(2026, 3, 3)) {
+	c.Set(Day{Date: civil.D(2026, 3, 3)})
+	if !c.IsWorkday(civil.D(2026, 3, 3)) {
 		t.Fatal("removing a day failed")
 	}
 	// A calendar that marks everything as rest still ends.
 	all := NewCalendar()
-	for d := D(2026, 1, 1); d < D(2028, 1, 1); d++ {
+	for d := civil.D(2026, 1, 1); d < civil.D(2028, 1, 1); d++ {
 		all.Set(Day{Date: d, Kind: Rest})
 	}
-	_ = all.NextWorkday(D(2026, 1, 1))
+	_ = all.NextWorkday(civil.D(2026, 1, 1))
 }
 
 func TestLeftAndOverdue(t *testing.T) {
-	d, _ := National().Compute(Input{Clock: Handling, Start: D(2026, 3, 10)}, nil)
-	if d.Left(D(2026, 5, 11)) != 0 || d.Overdue(D(2026, 5, 11)) {
+	d, _ := National().Compute(Input{Clock: Handling, Start: civil.D(2026, 3, 10)}, nil)
+	if d.Left(civil.D(2026, 5, 11)) != 0 || d.Overdue(civil.D(2026, 5, 11)) {
 		t.Fatal("the last day is still in time")
 	}
-	if d.Left(D(2026, 5, 12)) != -1 || !d.Overdue(D(2026, 5, 12)) {
+	if d.Left(civil.D(2026, 5, 12)) != -1 || !d.Overdue(civil.D(2026, 5, 12)) {
 		t.Fatal("the day after is overdue")
 	}
-	if d.Left(D(2026, 5, 1)) != 10 {
+	if d.Left(civil.D(2026, 5, 1)) != 10 {
 		t.Fatal("Left")
 	}
 }
 
 func TestSpanDays(t *testing.T) {
-	if SpanDays(D(2026, 6, 3), D(2026, 6, 4)) != 2 || SpanDays(D(2026, 6, 3), D(2026, 6, 3)) != 1 || SpanDays(D(2026, 6, 4), D(2026, 6, 3)) != 0 {
+	if SpanDays(civil.D(2026, 6, 3), civil.D(2026, 6, 4)) != 2 || SpanDays(civil.D(2026, 6, 3), civil.D(2026, 6, 3)) != 1 || SpanDays(civil.D(2026, 6, 4), civil.D(2026, 6, 3)) != 0 {
 		t.Fatal("SpanDays")
 	}
 }
@@ -288,7 +267,7 @@ func FuzzCompute(f *testing.F) {
 			return
 		}
 		p := Profile{Limits: map[Clock]Limit{Handling: {Days: int(days), Working: working}}, MaxExtension: 30}
-		d, err := p.Compute(Input{Clock: Handling, Start: Date(start), Extension: int(ext)}, cal)
+		d, err := p.Compute(Input{Clock: Handling, Start: civil.Date(start), Extension: int(ext)}, cal)
 		if ext > 30 {
 			if err == nil {
 				t.Fatal("extension over the maximum accepted")
@@ -301,7 +280,7 @@ func FuzzCompute(f *testing.F) {
 		if !cal.IsWorkday(d.Legal) || d.Legal < d.Target || d.Target <= d.Start {
 			t.Fatalf("bad due %v", d)
 		}
-		if !working && d.Target != Date(start).AddDays(int(days)+int(ext)) {
+		if !working && d.Target != civil.Date(start).AddDays(int(days)+int(ext)) {
 			t.Fatalf("target %v", d)
 		}
 	})

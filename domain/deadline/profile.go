@@ -1,9 +1,13 @@
 package deadline
 
-import "fmt"
+import (
+	"fmt"
+
+	"laifang/domain/civil"
+)
 
 // Clock names one statutory or configured time limit. The strings are the
-// keys of store.TimeLimitProfile.Rules, so a stored profile maps one to one.
+// keys of a stored profile (store.TimeLimitProfile.Rules).
 type Clock string
 
 // The clocks of docs/DOMAIN.md §4.2. A, O, B and R1–R4 come from the
@@ -89,7 +93,7 @@ type Input struct {
 	// Start is the day of the event that starts the clock (receipt,
 	// acceptance, service of the reply, receipt of the request). It is not
 	// counted.
-	Start Date
+	Start civil.Date
 	// Extension is the approved extension in days; only the handling clock
 	// has one, at most Profile.MaxExtension, granted once (art. 34).
 	Extension int
@@ -100,16 +104,16 @@ type Input struct {
 
 // Due is a computed deadline.
 type Due struct {
-	Clock   Clock `json:"clock"`
-	Start   Date  `json:"start"`
-	Days    int   `json:"days"` // days counted: the limit plus extension and excluded days
-	Working bool  `json:"working"`
+	Clock   Clock      `json:"clock"`
+	Start   civil.Date `json:"start"`
+	Days    int        `json:"days"` // days counted: the limit plus extension and excluded days
+	Working bool       `json:"working"`
 	// Target is the internal target: the last day of the period with no
 	// roll-forward. Offices that count conservatively work to it.
-	Target Date `json:"target"`
+	Target civil.Date `json:"target"`
 	// Legal is the legal due date: Target, or the next working day when
 	// Target is a rest day (民法典 art. 203).
-	Legal Date `json:"legal"`
+	Legal civil.Date `json:"legal"`
 	// Rolled tells that Legal was moved off a rest day.
 	Rolled bool `json:"rolled"`
 }
@@ -150,7 +154,7 @@ func (p Profile) Compute(in Input, cal *Calendar) (Due, error) {
 
 // AddWorkdays is the n-th working day after start; start itself is not
 // counted even when it is a working day.
-func AddWorkdays(start Date, n int, cal *Calendar) Date {
+func AddWorkdays(start civil.Date, n int, cal *Calendar) civil.Date {
 	d := start
 	for n > 0 {
 		d++
@@ -163,7 +167,7 @@ func AddWorkdays(start Date, n int, cal *Calendar) Date {
 
 // SpanDays is the number of calendar days from one day to another, both
 // counted (a hearing held on 3 and 4 June excludes 2 days).
-func SpanDays(from, to Date) int {
+func SpanDays(from, to civil.Date) int {
 	if to < from {
 		return 0
 	}
@@ -172,11 +176,11 @@ func SpanDays(from, to Date) int {
 
 // Left is the number of calendar days from today to the legal due date:
 // 0 on the last day, negative once overdue.
-func (d Due) Left(today Date) int { return int(d.Legal - today) }
+func (d Due) Left(today civil.Date) int { return int(d.Legal - today) }
 
 // Overdue tells whether the legal due date has passed (the last day itself
 // is still in time: the period ends at 24:00, 民法典 art. 203 para 2).
-func (d Due) Overdue(today Date) bool { return today > d.Legal }
+func (d Due) Overdue(today civil.Date) bool { return today > d.Legal }
 
 // String is for logs and test failures.
 func (d Due) String() string {

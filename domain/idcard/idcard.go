@@ -19,6 +19,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"laifang/domain/fold"
 )
 
 // DocType is the kind of document (证件类型). The strings are the labels
@@ -98,30 +100,16 @@ func Check(t DocType, raw string, today time.Time) (Result, error) {
 }
 
 // Normalize folds what clerks and scanners type into the canonical form:
-// full-width digits, letters and brackets become half-width, letters upper
-// case, and spaces (including the ideographic space) are removed.
+// full-width characters become half-width (domain/fold), letters upper
+// case, and spaces (including the ideographic space) are removed. It is
+// also the form the store's ID-number index is keyed on.
 func Normalize(raw string) string {
-	var b strings.Builder
-	for _, r := range raw {
-		switch {
-		case r >= '０' && r <= '９':
-			r = '0' + (r - '０')
-		case r >= 'Ａ' && r <= 'Ｚ':
-			r = 'A' + (r - 'Ａ')
-		case r >= 'ａ' && r <= 'ｚ':
-			r = 'A' + (r - 'ａ')
-		case r >= 'a' && r <= 'z':
-			r = 'A' + (r - 'a')
-		case r == '（':
-			r = '('
-		case r == '）':
-			r = ')'
-		case unicode.IsSpace(r):
-			continue
+	return strings.ToUpper(strings.Map(func(r rune) rune {
+		if r = fold.Width(r); unicode.IsSpace(r) {
+			return -1
 		}
-		b.WriteRune(r)
-	}
-	return b.String()
+		return r
+	}, raw))
 }
 
 var weights = [17]int{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}

@@ -18,6 +18,8 @@ package phone
 import (
 	"strings"
 	"unicode"
+
+	"laifang/domain/fold"
 )
 
 // Kind of number.
@@ -176,21 +178,56 @@ func countryCode(s string) string {
 	return s[:1]
 }
 
+// Key is the form a stored number is matched on, the key of the store's
+// phone index: Number.Key when raw parses, so 138 1234 5678, +86 138…
+// and 0086-138… are one key, and a landline matches with or without its
+// extension. A number Parse refuses (one saved before numbers were
+// checked, or a foreign shape) is keyed on its digits, without a leading
+// 86 or 0086, so it still finds its twin.
+func Key(raw string) string {
+	if isMobile(raw) {
+		return raw // already canonical: what Parse would give, without its work
+	}
+	if n, err := Parse(raw); err == nil {
+		return n.Key
+	}
+	var b strings.Builder
+	for _, r := range raw {
+		if r = fold.Width(r); r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	d := b.String()
+	if len(d) == 13 && strings.HasPrefix(d, "86") {
+		d = d[2:]
+	} else if len(d) == 15 && strings.HasPrefix(d, "0086") {
+		d = d[4:]
+	}
+	return d
+}
+
+// isMobile tells whether s is a mainland mobile number in its canonical
+// form (how numbers are stored): 1, then 3–9, then nine digits.
+func isMobile(s string) bool {
+	if len(s) != 11 || s[0] != '1' || s[1] < '3' || s[1] > '9' {
+		return false
+	}
+	for i := 2; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
 // clean folds full-width characters, drops spaces, brackets and dots,
 // keeps one dash between area code and local number, and splits off an
 // extension written as 转, 分机, ext, x, # or a second dash.
 func clean(raw string) (s, ext string, err error) {
 	var b strings.Builder
 	for _, r := range raw {
-		switch {
-		case r >= '０' && r <= '９':
-			r = '0' + (r - '０')
-		case r == '＋':
-			r = '+'
-		case r == '－' || r == '—' || r == '–':
+		if r = fold.Width(r); r == '—' || r == '–' {
 			r = '-'
-		case r == '＃':
-			r = '#'
 		}
 		if unicode.IsSpace(r) || strings.ContainsRune("()（）.", r) {
 			continue

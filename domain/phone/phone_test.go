@@ -146,3 +146,44 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// One person's number, however it was typed, is one key; a landline
+// matches without its extension; a number the rules refuse still matches
+// its own digits.
+func TestKey(t *testing.T) {
+	for _, c := range []struct {
+		key   string
+		forms []string
+	}{
+		{"13812345678", []string{"13812345678", "138 1234 5678", "+86 138-1234-5678", "0086 13812345678", "８６１３８１２３４５６７８", "（+86）13812345678"}},
+		{"01062345678", []string{"010-62345678", "010 6234 5678", "010-62345678-801", "(010)62345678转801", "+86 10 62345678"}},
+		{"85291234567", []string{"+852 9123 4567", "00852 91234567"}},
+		{"12345", []string{"12345", "１２３４５"}},       // too short to be a number: its digits
+		{"13812345678", []string{"8613812345678+"}}, // refused (a stray +): digits without 86
+	} {
+		for _, f := range c.forms {
+			if got := Key(f); got != c.key {
+				t.Errorf("Key(%q) = %q, want %q", f, got, c.key)
+			}
+		}
+	}
+	if Key("") != "" || Key("无") != "" {
+		t.Error("a number without digits has a key")
+	}
+}
+
+// Key's shortcut for a stored mobile gives what Parse gives.
+func FuzzKeyShortcut(f *testing.F) {
+	for _, s := range []string{"13812345678", "12812345678", "1381234567x", "10012345678"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !isMobile(s) {
+			return
+		}
+		n, err := Parse(s)
+		if err != nil || n.Key != s || Key(s) != s {
+			t.Fatalf("%q: Parse %+v %v", s, n, err)
+		}
+	})
+}

@@ -1,10 +1,16 @@
 package gen
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"laifang/domain/civil"
+	"laifang/domain/deadline"
+	"laifang/domain/idcard"
+	"laifang/store"
 )
 
 func TestIDNumbersAreValid(t *testing.T) {
@@ -12,8 +18,8 @@ func TestIDNumbersAreValid(t *testing.T) {
 	for i := 0; i < 1000; i++ {
 		p := g.Person()
 		id := p.IDNumber
-		if len(id) != 18 || id[17] != IDCheckChar(id[:17]) {
-			t.Fatalf("bad ID number check character in person %d", i)
+		if _, err := idcard.ParseResident(id, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)); err != nil {
+			t.Fatalf("person %d's ID number is refused by the rules: %v", i, err)
 		}
 		b, err := time.Parse("20060102", id[6:14])
 		if err != nil || b.Year() < 1945 || b.Year() > 2004 {
@@ -32,13 +38,6 @@ func TestIDNumbersAreValid(t *testing.T) {
 	}
 }
 
-func TestIDCheckCharKnownValue(t *testing.T) {
-	// GB 11643-1999's own example.
-	if c := IDCheckChar("11010519491231002"); c != 'X' {
-		t.Fatalf("got %c, want X", c)
-	}
-}
-
 func TestMatterLength(t *testing.T) {
 	g := New(3)
 	total := 0
@@ -54,5 +53,52 @@ func TestMatterLength(t *testing.T) {
 	t.Logf("average request text: %d characters", avg)
 	if avg < 90 || avg > 130 {
 		t.Fatalf("average request text %d characters, want about 110", avg)
+	}
+}
+
+// A generated office follows the national time limits it stores: every
+// running deadline is the handling clock of its profile on the office's
+// calendar (a due date that falls on a weekend or holiday moves to the next
+// working day), not a fixed number of days.
+func TestOfficeDueDatesFollowTheProfile(t *testing.T) {
+	s, err := store.Open(filepath.Join(t.TempDir(), "gen.db"), store.Options{NoSync: true, NoDailyBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	end := time.Date(2026, 6, 30, 17, 0, 0, 0, time.Local)
+	if _, err := Office(s, Options{Visits: 300, Seed: 5, End: end, Years: 1}); err != nil {
+		t.Fatal(err)
+	}
+	err = s.View(func(tx *store.Tx) error {
+		ps, err := tx.Profiles()
+		if err != nil || len(ps) != 1 {
+			t.Fatalf("profiles %v, %v", ps, err)
+		}
+		p := ps[0].Profile()
+		if err := p.Validate(); err != nil || p.Limits[deadline.Handling] != deadline.National().Limits[deadline.Handling] {
+			t.Fatalf("stored profile %+v: %v", p, err)
+		}
+		cs, err := tx.CasesDue(0, civil.D(2100, 1, 1), 0)
+		if err != nil || len(cs) == 0 {
+			t.Fatalf("no running deadlines (%v)", err)
+		}
+		rolled := 0
+		for _, c := range cs {
+			want, err := p.Compute(deadline.Input{Clock: deadline.Handling, Start: c.Accepted}, calendar)
+			if err != nil || c.Due != want.Legal {
+				t.Fatalf("case %s accepted %v is due %v, want %v (%v)", c.No, c.Accepted, c.Due, want.Legal, err)
+			}
+			if c.Due != c.Accepted.AddDays(60) {
+				rolled++
+			}
+		}
+		if rolled == 0 {
+			t.Fatalf("none of %d deadlines fell on a rest day: the calendar is not consulted", len(cs))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }

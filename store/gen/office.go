@@ -4,7 +4,10 @@ import (
 	"fmt"
 	"time"
 
+	"laifang/domain/casestate"
+	"laifang/domain/civil"
 	"laifang/domain/confidential"
+	"laifang/domain/deadline"
 	"laifang/store"
 )
 
@@ -205,9 +208,7 @@ func seed(tx *store.Tx, opts Options) ([]store.Unit, []store.User, error) {
 			return nil, nil, err
 		}
 	}
-	p := store.TimeLimitProfile{Name: "国家默认（2022条例）", MaxExt: 30, Rules: map[string]store.Limit{
-		"受理告知": {Days: 15}, "异议": {Days: 5, Working: true}, "办理": {Days: 60},
-		"复查申请": {Days: 30}, "复查决定": {Days: 30}, "复核申请": {Days: 30}, "复核决定": {Days: 30}}}
+	p := store.ProfileRecord(deadline.National())
 	return units, staff, tx.SaveProfile(&p)
 }
 
@@ -241,6 +242,13 @@ func oneVisit(tx *store.Tx, g *Synth, at, end time.Time, units []store.Unit, rec
 	return newCase(tx, g, at, end, units, people, recent, sum, clerk)
 }
 
+// The office's clocks: the national profile on a calendar of weekends and
+// the 2026 holidays, as a fresh install has them.
+var (
+	national = deadline.National()
+	calendar = deadline.NewCalendar(deadline.Seed2026()...)
+)
+
 func newCase(tx *store.Tx, g *Synth, at, end time.Time, units []store.Unit, people []store.IntakePerson, recent *[]recentEntry, sum *Summary, clerk uint64) error {
 	m := g.Matter(at.Year())
 	c := store.Case{
@@ -254,7 +262,7 @@ func newCase(tx *store.Tx, g *Synth, at, end time.Time, units []store.Unit, peop
 		Category:   m.Category.Code,
 		Present:    len(people),
 		Group:      len(people) >= 5,
-		Status:     store.StatusRegistered,
+		Status:     string(casestate.Registered),
 	}
 	if m.Type == confidential.TypeReport {
 		c.RealName = g.r.IntN(2) == 0
@@ -265,7 +273,7 @@ func newCase(tx *store.Tx, g *Synth, at, end time.Time, units []store.Unit, peop
 		c.Involved = len(people) * (2 + g.r.IntN(10))
 	}
 	age := end.Sub(at)
-	received := store.DateOf(at)
+	received := civil.DateOf(at)
 	// Decide what became of it, by its age, before it is written: one write
 	// of the case.
 	x := g.r.IntN(100)
@@ -273,25 +281,29 @@ func newCase(tx *store.Tx, g *Synth, at, end time.Time, units []store.Unit, peop
 	accepted := false
 	switch {
 	case m.Type == "咨询" || x < 12:
-		c.Status, c.Disposal, c.Closed = store.StatusAnsweredSpot, "当场答复", received
+		c.Status, c.Disposal, c.Closed = string(casestate.AnsweredSpot), "当场答复", received
 	case x < 17:
-		c.Status, c.Disposal, c.Closed = store.StatusRedirected, "告知向有权机关提出", received
+		c.Status, c.Disposal, c.Closed = string(casestate.Redirected), "告知向有权机关提出", received
 	case x < 21:
-		c.Status, c.Disposal, c.Litigation = store.StatusRoutedLegal, "导入法定程序", true
+		c.Status, c.Disposal, c.Litigation = string(casestate.RoutedLegal), "导入法定程序", true
 	case x < 24:
-		c.Status, c.Disposal = store.StatusNotAccepted, "不予受理"
+		c.Status, c.Disposal = string(casestate.NotAccepted), "不予受理"
 	default:
 		accepted = true
 		c.Disposal = "受理"
 		c.Accepted = received.AddDays(g.r.IntN(10))
 		c.Unit = unit.ID
-		c.Status = store.StatusAccepted
-		c.Due = c.Accepted.AddDays(60)
+		c.Status = string(casestate.Accepted)
+		due, err := national.Compute(deadline.Input{Clock: deadline.Handling, Start: c.Accepted}, calendar)
+		if err != nil {
+			return err
+		}
+		c.Due = due.Legal
 		switch {
 		case age > 90*24*time.Hour:
-			c.Status = store.StatusClosed
+			c.Status = string(casestate.Closed)
 			if g.r.IntN(10) == 0 {
-				c.Status = store.StatusArchived
+				c.Status = string(casestate.Archived)
 			}
 			c.Outcome = []string{"予以支持", "解释说明", "不予支持"}[g.r.IntN(3)]
 			c.Reply = g.Reply()
@@ -299,12 +311,12 @@ func newCase(tx *store.Tx, g *Synth, at, end time.Time, units []store.Unit, peop
 			c.Served = c.Closed
 			c.Due = 0
 		case age > 50*24*time.Hour:
-			c.Status = store.StatusReplied
+			c.Status = string(casestate.Replied)
 			c.Outcome = "解释说明"
 			c.Reply = g.Reply()
 			c.Served = c.Accepted.AddDays(40)
 		case age > 10*24*time.Hour:
-			c.Status = []string{store.StatusInProgress, store.StatusAssigned, store.StatusExtended}[g.r.IntN(3)]
+			c.Status = []string{string(casestate.InProgress), string(casestate.Assigned), string(casestate.Extended)}[g.r.IntN(3)]
 		}
 	}
 	in := store.Intake{Case: c, People: people, By: clerk, At: at,

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"laifang/domain/civil"
+	"laifang/domain/idcard"
 	"laifang/store"
 )
 
@@ -88,17 +90,6 @@ var streets = []string{"人民路", "解放路", "中山路", "建设路", "和�
 var villages = []string{"东村", "西村", "南庄", "北庄", "王家村", "李家湾", "新民村", "红旗村", "前进村",
 	"太平镇", "河口村", "石桥村", "桃园村", "柳树村"}
 
-var idWeights = []int{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
-
-// IDCheckChar is the GB 11643-1999 check character of the first 17 digits.
-func IDCheckChar(first17 string) byte {
-	sum := 0
-	for i := 0; i < 17; i++ {
-		sum += int(first17[i]-'0') * idWeights[i]
-	}
-	return "10X98765432"[sum%11]
-}
-
 // IDNumber makes an 18-character citizen ID number with a correct check
 // character for the given area code, birth date and sex.
 func (g *Synth) IDNumber(area string, birth time.Time, male bool) string {
@@ -107,7 +98,8 @@ func (g *Synth) IDNumber(area string, birth time.Time, male bool) string {
 		seq++
 	}
 	first := fmt.Sprintf("%s%s%03d", area, birth.Format("20060102"), seq)
-	return first + string(IDCheckChar(first))
+	c, _ := idcard.CheckChar(first) // area is six digits: always ok
+	return first + string(c)
 }
 
 var mobilePrefixes = []string{"130", "131", "132", "133", "135", "136", "137", "138", "139", "150",
@@ -145,7 +137,7 @@ func (g *Synth) Person() store.Person {
 	per := store.Person{
 		Name:     g.Name(male),
 		Sex:      sex,
-		Birth:    store.DateOf(birth),
+		Birth:    civil.DateOf(birth),
 		IDNumber: g.IDNumber(p.code, birth, male),
 		Phones:   []string{g.Phone()},
 		Address:  g.address(p),

@@ -1,4 +1,4 @@
-package store
+package fulltext
 
 import (
 	"math"
@@ -6,8 +6,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/RoaringBitmap/roaring/v2"
 )
 
 // Similar cases for the repeat-visitor panel: the few most distinctive
@@ -26,16 +24,12 @@ type SimilarHit struct {
 // Similar lists up to limit cases whose text shares the most distinctive
 // terms of text (at most maxTerms of them), best first, and the terms used.
 // A case must hold at least two of the terms when two or more were used.
-func (tx *Tx) Similar(text string, maxTerms, limit int) ([]SimilarHit, []string, error) {
-	return tx.SimilarHiding(text, maxTerms, limit, Query{})
-}
-
-// SimilarHiding is Similar leaving out the cases hide's Confidential
-// (ConfExclude) and NotTypes leave out of a search: a case a session may
-// not search is not similar to anything either. The terms' rarity is the
-// whole file's, so the cases left out change no other case's score.
-func (tx *Tx) SimilarHiding(text string, maxTerms, limit int, hide Query) ([]SimilarHit, []string, error) {
-	f := makeFilters(&Query{Confidential: hide.Confidential, NotTypes: hide.NotTypes})
+// It leaves out the cases hide's Confidential (ConfExclude) leaves out of
+// a search: a case a session may not search is not similar
+// to anything either. The terms' rarity is the whole file's, so the cases
+// left out change no other case's score.
+func (ix *Index) Similar(text string, maxTerms, limit int, hide Query) ([]SimilarHit, []string, error) {
+	f := makeFilters(&Query{Confidential: hide.Confidential})
 	if maxTerms <= 0 {
 		maxTerms = 8
 	}
@@ -46,7 +40,7 @@ func (tx *Tx) SimilarHiding(text string, maxTerms, limit int, hide Query) ([]Sim
 	if len(grams) == 0 {
 		return nil, nil, nil
 	}
-	top, any := tx.maxChunk()
+	top, any := ix.maxChunk()
 	// Pending documents, read once: they count towards the frequencies and
 	// are scored directly.
 	type pdoc struct {
@@ -55,13 +49,13 @@ func (tx *Tx) SimilarHiding(text string, maxTerms, limit int, hide Query) ([]Sim
 		hidden bool
 	}
 	var pend []pdoc
-	pc := tx.b(ftPending).Cursor()
+	pc := ix.pendingB().Cursor()
 	for k, v := pc.First(); k != nil; k, v = pc.Next() {
 		d, err := decodeDoc(v, false)
 		if err != nil {
 			return nil, nil, err
 		}
-		pend = append(pend, pdoc{getU64(k), d.text, f.excludes(&d)})
+		pend = append(pend, pdoc{getU64(k), d.Text, f.excludes(&d)})
 	}
 	// The terms' frequencies are estimated on the newest chunks, enough of
 	// them to hold about sampleCases cases: the rarity of a term hardly
@@ -74,7 +68,7 @@ func (tx *Tx) SimilarHiding(text string, maxTerms, limit int, hide Query) ([]Sim
 		sampleTop = int64(top)
 		sampleLow = sampleTop + 1
 		for c := int64(top); c >= 0 && total < sampleCases; c-- {
-			if all := tx.posting(uint32(c), facetAll); all != nil {
+			if all := ix.posting(uint32(c), FacetAll); all != nil {
 				total += int(all.GetCardinality())
 			}
 			sampleLow = c
@@ -103,7 +97,7 @@ func (tx *Tx) SimilarHiding(text string, maxTerms, limit int, hide Query) ([]Sim
 			}
 		}
 		for c := sampleTop; c >= sampleLow; c-- {
-			if v := tx.b(ftPost).Get(postKey(uint32(c), g)); v != nil {
+			if v := ix.postB().Get(postKey(uint32(c), g)); v != nil {
 				df += int(cardinality(v))
 			}
 		}
@@ -148,9 +142,9 @@ func (tx *Tx) SimilarHiding(text string, maxTerms, limit int, hide Query) ([]Sim
 		var buf [512]uint32
 		for c := int64(top); c >= 0; c-- {
 			touched = touched[:0]
-			hidden := tx.excludedIn(uint32(c), &f)
+			hidden := ix.excludedIn(uint32(c), &f)
 			for _, t := range terms {
-				bm := tx.posting(uint32(c), t.g)
+				bm := ix.posting(uint32(c), t.g)
 				if bm == nil {
 					continue
 				}
@@ -179,8 +173,8 @@ func (tx *Tx) SimilarHiding(text string, maxTerms, limit int, hide Query) ([]Sim
 
 // cardinality reads a serialized bitmap's size without copying it.
 func cardinality(v []byte) uint64 {
-	bm := roaring.New()
-	if _, err := bm.FromBuffer(v); err != nil {
+	bm, err := decodePosting(v)
+	if err != nil {
 		return 0
 	}
 	return bm.GetCardinality()
@@ -191,28 +185,23 @@ func cardinality(v []byte) uint64 {
 // terms that tell Chinese texts apart (digits and Latin pairs match
 // everything).
 func hanBigrams(text string, maxRunes int) []string {
-	s := normText(text)
+	s := Norm(text)
 	if utf8.RuneCountInString(s) > maxRunes {
 		s = string([]rune(s)[:maxRunes])
 	}
 	var out []string
 	seen := map[string]bool{}
-	prevStart, prevWord, prevHan, prev := -1, false, false, rune(0)
-	for i, r := range s {
-		w := isWord(r)
-		han := unicode.Is(unicode.Han, r)
-		if w && prevWord && (han || prevHan) && !stopChar(r) && !stopChar(prev) {
-			g := s[prevStart : i+utf8.RuneLen(r)]
-			if !seen[g] {
-				seen[g] = true
-				out = append(out, g)
-			}
+	eachGram(s, func(g string, _ int, pair, _ bool) {
+		if !pair || seen[g] {
+			return
 		}
-		if w {
-			prevStart = i
+		a, n := utf8.DecodeRuneInString(g)
+		b, _ := utf8.DecodeRuneInString(g[n:])
+		if (unicode.Is(unicode.Han, a) || unicode.Is(unicode.Han, b)) && !stopChar(a) && !stopChar(b) {
+			seen[g] = true
+			out = append(out, g)
 		}
-		prevWord, prevHan, prev = w, han, r
-	}
+	})
 	return out
 }
 

@@ -1,0 +1,59 @@
+package store
+
+import (
+	"bytes"
+
+	"laifang/domain/civil"
+)
+
+// Buckets of this file (created at open, listed in store.go).
+var (
+	bucketHolidays = []byte("holidays") // date
+)
+
+// Holiday kinds.
+const (
+	HolidayRest = "rest" // a public holiday: no work
+	HolidayWork = "work" // a 调休 working weekend day
+)
+
+// Holiday is one day of the holiday calendar.
+type Holiday struct {
+	V    int        `json:"v"`
+	Day  civil.Date `json:"-"`
+	Kind string     `json:"k"`
+	Note string     `json:"n,omitempty"`
+}
+
+// setHoliday marks a day of the holiday calendar; kind "" removes it.
+func (tx *Tx) setHoliday(h *Holiday) error {
+	if err := tx.writable(); err != nil {
+		return err
+	}
+	b := tx.b(bucketHolidays)
+	if h.Kind == "" {
+		return b.Delete(dateKey(h.Day))
+	}
+	h.V = recordVersion
+	raw, err := encode(h)
+	if err != nil {
+		return err
+	}
+	return b.Put(dateKey(h.Day), raw)
+}
+
+// Holidays lists the marked days in [from, to].
+func (tx *Tx) Holidays(from, to civil.Date) ([]Holiday, error) {
+	var out []Holiday
+	c := tx.b(bucketHolidays).Cursor()
+	end := dateKey(to + 1)
+	for k, v := c.Seek(dateKey(from)); k != nil && bytes.Compare(k, end) < 0; k, v = c.Next() {
+		var h Holiday
+		if err := decodeJSON(v, &h); err != nil {
+			return nil, err
+		}
+		h.Day = civil.Date(int32(getU32(k)))
+		out = append(out, h)
+	}
+	return out, nil
+}
