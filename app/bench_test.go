@@ -1,13 +1,13 @@
 package app
 
-// BenchmarkRepeatPanel on a generated office of LAIFANG_BENCH_VISITS visits
-// (default 100000), the file store's benchmarks make and keep in
+// The screens' service calls on a generated office of LAIFANG_BENCH_VISITS
+// visits (default 100000), the file store's benchmarks make and keep in
 // LAIFANG_BENCH_DIR (default: a folder in the temp dir) as
-// laifang-<visits>.db; this one makes it too when it is missing. The file
-// is opened read-only: the panel only reads. Not run by CI:
+// laifang-<visits>.db; these make it too when it is missing. The file is
+// opened read-only: the calls timed only read. Not run by CI:
 //
 //	LAIFANG_BENCH_DIR=/tmp/lfbench LAIFANG_BENCH_VISITS=1000000 \
-//	  go test -run '^$' -bench RepeatPanel -benchtime 2000x ./app/
+//	  go test -run '^$' -bench 'RepeatPanel|Screens' -benchtime 2000x ./app/
 
 import (
 	"path/filepath"
@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"laifang/domain/civil"
 	"laifang/store"
 	"laifang/store/gen"
 )
@@ -33,6 +34,13 @@ func benchData(b *testing.B) string {
 // benchApp opens the services on the generated file, read-only, with a
 // clerk's session (the generator's clerk1).
 func benchApp(b *testing.B) (*App, *Repeat) {
+	a, bound := benchAs(b, "clerk1")
+	return a, bound.Repeat
+}
+
+// benchAs opens the services on the generated file, read-only, acting for
+// the generator's user login.
+func benchAs(b *testing.B, login string) (*App, Bound) {
 	path := benchData(b)
 	a := New(Options{Version: "bench", DataDir: filepath.Dir(path), Now: func() time.Time { return benchEnd }})
 	a.st, a.openErr = store.Open(path, store.Options{ReadOnly: true, NoDailyBackup: true,
@@ -41,17 +49,87 @@ func benchApp(b *testing.B) (*App, *Repeat) {
 		b.Fatal(a.openErr)
 	}
 	b.Cleanup(func() { a.Close() })
-	var clerk *store.User
+	var u *store.User
 	if err := a.st.View(func(tx *store.Tx) error {
 		var err error
-		clerk, err = tx.UserByLogin("clerk1")
+		u, err = tx.UserByLogin(login)
 		return err
 	}); err != nil {
 		b.Fatal(err)
 	}
 	s := NewSession("bench", false)
-	s.signIn(actorOf(clerk), benchEnd)
-	return a, a.bind(s).Repeat
+	s.signIn(actorOf(u), benchEnd)
+	return a, a.bind(s)
+}
+
+// timedCalls runs call b.N times and reports the median and 95th
+// percentile latency.
+func timedCalls(b *testing.B, call func(i int) error) {
+	b.Helper()
+	lat := make([]time.Duration, 0, b.N)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		t := time.Now()
+		if err := call(i); err != nil {
+			b.Fatal(err)
+		}
+		lat = append(lat, time.Since(t))
+	}
+	b.StopTimer()
+	slices.Sort(lat)
+	ms := func(q float64) float64 { return float64(lat[int(q*float64(len(lat)-1))]) / 1e6 }
+	b.ReportMetric(ms(0.50), "p50-ms")
+	b.ReportMetric(ms(0.95), "p95-ms")
+}
+
+// BenchmarkScreens times the call each screen opens or refreshes with:
+// the case view (Cases.Get), the case list searched by a clerk (Cases.List,
+// confidential cases left out), today's visits, the intake form's check
+// (Visits.Check with its required list), the printed form, and the audit
+// screen's head (Audit.Head, as the administrator).
+func BenchmarkScreens(b *testing.B) {
+	a, clerk := benchAs(b, "clerk1")
+	counts, err := a.st.Counts(civil.DateOf(benchEnd))
+	if err != nil {
+		b.Fatal(err)
+	}
+	cases := counts.Total
+	if cases == 0 {
+		b.Fatal("the generated file has no case")
+	}
+	caseID := func(i int) uint64 { return uint64(1 + (i*7919)%cases) }
+	var people []store.Person
+	a.st.View(func(tx *store.Tx) error { people = gen.BenchPeople(tx, 200); return nil })
+	words := []string{"工资", "征地补偿", "拖欠工资", "宅基地 纠纷", "物业"}
+	_, admin := benchAs(b, "admin")
+	b.Run("Cases.Get", func(b *testing.B) {
+		timedCalls(b, func(i int) error { _, err := clerk.Cases.Get(caseID(i)); return err })
+	})
+	b.Run("Cases.List-text", func(b *testing.B) {
+		timedCalls(b, func(i int) error {
+			_, err := clerk.Cases.List(CaseListQuery{Text: words[i%len(words)], Limit: 20})
+			return err
+		})
+	})
+	b.Run("Visits.Today", func(b *testing.B) {
+		timedCalls(b, func(int) error { _, err := clerk.Visits.Today(); return err })
+	})
+	b.Run("Visits.Check", func(b *testing.B) {
+		timedCalls(b, func(i int) error {
+			p := people[i%len(people)]
+			in := RegisterInput{Channel: ChannelVisit, Type: TypeReport, RealName: true, Title: "反映拖欠工资",
+				Demand: "请求支付工资", Present: 1,
+				People: []PersonInput{{Role: "主信访人", Name: p.Name, IDType: "居民身份证", IDNumber: p.IDNumber}}}
+			_, err := clerk.Visits.Check(in)
+			return err
+		})
+	})
+	b.Run("Visits.Form", func(b *testing.B) {
+		timedCalls(b, func(i int) error { _, err := clerk.Visits.Form(caseID(i), 0); return err })
+	})
+	b.Run("Audit.Head", func(b *testing.B) {
+		timedCalls(b, func(int) error { _, err := admin.Audit.Head(); return err })
+	})
 }
 
 // BenchmarkRepeatPanel times one call of the panel as the intake form makes
@@ -103,24 +181,13 @@ func BenchmarkRepeatPanel(b *testing.B) {
 	}
 	for _, k := range kinds {
 		b.Run(k.name, func(b *testing.B) {
-			lat := make([]time.Duration, 0, b.N)
-			b.ResetTimer()
-			for i := 0; i < b.N; i++ {
-				t := time.Now()
+			timedCalls(b, func(i int) error {
 				p, err := rep.Panel(k.q(i))
-				if err != nil {
-					b.Fatal(err)
-				}
-				if len(p.Cases) == 0 {
+				if err == nil && len(p.Cases) == 0 {
 					b.Fatalf("%s: nothing found", k.name)
 				}
-				lat = append(lat, time.Since(t))
-			}
-			b.StopTimer()
-			slices.Sort(lat)
-			ms := func(q float64) float64 { return float64(lat[int(q*float64(len(lat)-1))]) / 1e6 }
-			b.ReportMetric(ms(0.50), "p50-ms")
-			b.ReportMetric(ms(0.95), "p95-ms")
+				return err
+			})
 		})
 	}
 }
