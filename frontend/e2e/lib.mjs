@@ -208,6 +208,16 @@ export async function signInAs(page, user) {
   await callApi(page, 'Auth', 'Logout')
   const r = await callApi(page, 'Auth', 'Login', [user.login, user.password])
   if (r.status !== 200) throw new Error(`login ${user.login}: ${JSON.stringify(r.body)}`)
-  await page.reload()
+  // The page starts afresh by itself when it sees its session end (the next
+  // person inherits nothing of the last one's screens); a reload racing that
+  // one is aborted, so load again until the shell shows the new user.
+  for (let i = 0; ; i++) {
+    try {
+      await page.reload()
+      break
+    } catch (e) {
+      if (i >= 3 || !/ERR_ABORTED|detached|interrupted/.test(String(e))) throw e
+    }
+  }
   await page.getByTestId('user-name').waitFor()
 }
