@@ -2,6 +2,9 @@ package gen
 
 import (
 	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -43,7 +46,7 @@ func TestMatterLength(t *testing.T) {
 	total := 0
 	const n = 2000
 	for i := 0; i < n; i++ {
-		m := g.Matter(2024)
+		m := g.Matter(time.Date(2024, 6, 15, 10, 0, 0, 0, time.Local))
 		total += utf8.RuneCountInString(m.Title + m.Demand + m.Facts)
 		if !strings.HasPrefix(m.Demand, "请求") {
 			t.Fatal("demand should start with 请求")
@@ -95,6 +98,135 @@ func TestOfficeDueDatesFollowTheProfile(t *testing.T) {
 		}
 		if rolled == 0 {
 			t.Fatalf("none of %d deadlines fell on a rest day: the calendar is not consulted", len(cs))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// topicOf finds the topic a title belongs to.
+func topicOf(title string) (Topic, bool) {
+	for _, c := range Categories {
+		for _, tp := range c.Topics {
+			if tp.Title == title {
+				return tp, true
+			}
+		}
+	}
+	return Topic{}, false
+}
+
+// factsMonth reads the "2024年3月" the facts begin with.
+var factsMonth = regexp.MustCompile(`^(\d{4})年(\d{1,2})月，`)
+
+// A petition's parts speak of one thing: every request in the demand and
+// every fact is one of its title's topic (a 征收拆迁补偿 case asks for
+// compensation, never for 公租房), and the facts happened in a month before
+// the visit.
+func TestMattersHangTogether(t *testing.T) {
+	g := New(9)
+	visit := time.Date(2026, 3, 4, 9, 30, 0, 0, time.Local)
+	seen := map[string]bool{}
+	for i := 0; i < 5000; i++ {
+		m := g.Matter(visit)
+		tp, ok := topicOf(m.Title)
+		if !ok {
+			t.Fatalf("title %q is no topic's", m.Title)
+		}
+		seen[m.Title] = true
+		for _, want := range strings.Split(strings.TrimPrefix(m.Demand, "请求"), "，并") {
+			if !slices.Contains(tp.Wants, want) {
+				t.Fatalf("%s asks for %q, which is not of its topic (%q)", m.Title, want, m.Demand)
+			}
+		}
+		for _, c := range Categories {
+			for _, other := range c.Topics {
+				if other.Title == tp.Title {
+					continue
+				}
+				for _, f := range other.Facts {
+					if strings.Contains(m.Facts, f) && !slices.Contains(tp.Facts, f) {
+						t.Fatalf("%s tells %q, a fact of %s: %s", m.Title, f, other.Title, m.Facts)
+					}
+				}
+			}
+		}
+		if m.Title == "征收拆迁补偿问题" && strings.Contains(m.Demand, "公租房") {
+			t.Fatalf("a compensation case asks for public housing: %s", m.Demand)
+		}
+		d := factsMonth.FindStringSubmatch(m.Facts)
+		if d == nil {
+			t.Fatalf("facts without their month: %s", m.Facts)
+		}
+		y, _ := strconv.Atoi(d[1])
+		mo, _ := strconv.Atoi(d[2])
+		if y*12+mo >= visit.Year()*12+int(visit.Month()) || y < visit.Year()-4 {
+			t.Fatalf("facts of %d年%d月 for a visit on %s", y, mo, visit.Format("2006-01-02"))
+		}
+	}
+	if len(seen) < 40 {
+		t.Fatalf("only %d topics drawn in 5000 petitions", len(seen))
+	}
+}
+
+// A generated office's visits come in order of time, the last one before the generator's end: made at
+// 10:30, today's visits are all of this morning, in the order of their
+// numbers; and no case's facts happened after its first visit.
+func TestOfficeVisitsAreInTheirOrder(t *testing.T) {
+	s, err := store.Open(filepath.Join(t.TempDir(), "gen.db"), store.Options{NoSync: true, NoDailyBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	end := time.Date(2026, 6, 30, 10, 30, 0, 0, time.Local)
+	if _, err := Office(s, Options{Visits: 2000, Seed: 4, End: end, Years: 1}); err != nil {
+		t.Fatal(err)
+	}
+	err = s.View(func(tx *store.Tx) error {
+		var last time.Time
+		today := 0
+		for d := civil.DateOf(end.AddDate(-1, 0, -1)); d <= civil.DateOf(end); d = d.AddDays(1) {
+			vs, err := tx.VisitsOn(d)
+			if err != nil {
+				return err
+			}
+			for _, v := range vs {
+				at := v.At.Time()
+				if at.Before(last) {
+					t.Fatalf("visit %d at %s comes after one at %s", v.ID, at, last)
+				}
+				if !at.Before(end) {
+					t.Fatalf("visit %d at %s is after the end %s", v.ID, at, end)
+				}
+				if h := at.Hour(); h < 8 || h >= 17 {
+					t.Fatalf("visit %d at %s is outside office hours", v.ID, at)
+				}
+				last = at
+				if d == civil.DateOf(end) {
+					today++
+				}
+				c, err := tx.Case(v.Case)
+				if err != nil {
+					return err
+				}
+				m := factsMonth.FindStringSubmatch(c.Facts)
+				if m == nil {
+					t.Fatalf("case %s's facts without their month: %s", c.No, c.Facts)
+				}
+				y, _ := strconv.Atoi(m[1])
+				mo, _ := strconv.Atoi(m[2])
+				if r := c.Received.Time(); y*12+mo >= r.Year()*12+int(r.Month()) {
+					t.Fatalf("case %s received %s tells of %d年%d月", c.No, r.Format("2006-01-02"), y, mo)
+				}
+				if c.Accepted != 0 && c.Accepted > civil.DateOf(end) {
+					t.Fatalf("case %s accepted on %v, after today", c.No, c.Accepted)
+				}
+			}
+		}
+		if today == 0 {
+			t.Fatal("no visits this morning")
 		}
 		return nil
 	})
