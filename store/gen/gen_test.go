@@ -171,20 +171,30 @@ func TestMattersHangTogether(t *testing.T) {
 	}
 }
 
-// A generated office's visits come in order of time, the last one before the generator's end: made at
+// A generated office is marked as demo data in its file, and its visits
+// come in order of time, the last one before the generator's end: made at
 // 10:30, today's visits are all of this morning, in the order of their
 // numbers; and no case's facts happened after its first visit.
-func TestOfficeVisitsAreInTheirOrder(t *testing.T) {
+func TestOfficeIsMarkedAndItsVisitsAreInTheirOrder(t *testing.T) {
 	s, err := store.Open(filepath.Join(t.TempDir(), "gen.db"), store.Options{NoSync: true, NoDailyBackup: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
+	s.View(func(tx *store.Tx) error {
+		if tx.Synthetic() {
+			t.Error("a new file is marked as demo data")
+		}
+		return nil
+	})
 	end := time.Date(2026, 6, 30, 10, 30, 0, 0, time.Local)
 	if _, err := Office(s, Options{Visits: 2000, Seed: 4, End: end, Years: 1}); err != nil {
 		t.Fatal(err)
 	}
 	err = s.View(func(tx *store.Tx) error {
+		if !tx.Synthetic() {
+			t.Error("the generated office is not marked as demo data")
+		}
 		var last time.Time
 		today := 0
 		for d := civil.DateOf(end.AddDate(-1, 0, -1)); d <= civil.DateOf(end); d = d.AddDays(1) {

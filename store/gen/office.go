@@ -86,6 +86,11 @@ func Office(s *store.Store, opts Options) (Summary, error) {
 		if opts.End.IsZero() {
 			opts.End = tx.Now()
 		}
+		// The window shows a made-up office as demo data, whoever made it
+		// and whatever was in the file before.
+		if err := tx.MarkSynthetic(); err != nil {
+			return err
+		}
 		var err error
 		if units, err = tx.Units(); err != nil {
 			return err
