@@ -21,7 +21,7 @@ type Category struct {
 type Topic struct {
 	Title string
 	Wants []string // what the petitioner asks for
-	Facts []string // what happened
+	Facts []string // what happened, in the order it happened
 	Money bool     // the facts may name a sum of money
 	Reply string   // a reply that fits only this topic (besides the general ones)
 }
@@ -164,7 +164,7 @@ var Types = []struct {
 	Weight int
 }{{"申诉求决", 650}, {"检举控告", 120}, {"建议意见", 100}, {"咨询", 130}}
 
-var connectives = []string{"此后", "期间", "为此", "但是", "后来", "目前", "多年来", "经了解"}
+var connectives = []string{"此后", "期间", "随后", "但是", "后来", "目前", "不久", "经了解"}
 var background = []string{"本人家庭经济困难", "家中老人长期患病", "已向有关部门反映多次", "曾找镇政府协调",
 	"有关部门答复需要等待", "周边群众也有同样问题", "对方一直拒绝协商", "相关材料已提交"}
 var tails = []string{"至今没有得到解决", "生活十分困难", "希望领导重视", "请求依法处理", "要求给个说法",
@@ -212,11 +212,17 @@ func (g *Synth) Matter(visit time.Time) Matter {
 	// months since January of year 0: one to 48 months before the visit's
 	months := 12*visit.Year() + int(visit.Month()) - 1 - (1 + g.r.IntN(48))
 	y, mo := months/12, months%12+1
-	facts := append([]string(nil), topic.Facts...)
-	g.r.Shuffle(len(facts), func(i, j int) { facts[i], facts[j] = facts[j], facts[i] })
-	fmt.Fprintf(&b, "%d年%d月，%s", y, mo, facts[0])
-	for i := 1; i < len(facts) && b.Len() < 300; i++ {
-		fmt.Fprintf(&b, "，%s%s", g.pick(connectives), facts[i])
+	// The facts are told in the order they happened (a topic lists them
+	// so); a long story now and then leaves out one after the first.
+	skip := -1
+	if len(topic.Facts) >= 4 && g.r.IntN(2) == 0 {
+		skip = 1 + g.r.IntN(len(topic.Facts)-1)
+	}
+	fmt.Fprintf(&b, "%d年%d月，%s", y, mo, topic.Facts[0])
+	for i := 1; i < len(topic.Facts); i++ {
+		if i != skip {
+			fmt.Fprintf(&b, "，%s%s", g.pick(connectives), topic.Facts[i])
+		}
 	}
 	if topic.Money && g.r.IntN(2) == 0 {
 		fmt.Fprintf(&b, "，涉及金额%d元", 1000*(1+g.r.IntN(200)))
