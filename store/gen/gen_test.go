@@ -129,18 +129,30 @@ func TestMattersHangTogether(t *testing.T) {
 	g := New(9)
 	visit := time.Date(2026, 3, 4, 9, 30, 0, 0, time.Local)
 	seen := map[string]bool{}
+	types := map[string]int{}
 	for i := 0; i < 5000; i++ {
 		m := g.Matter(visit)
 		tp, ok := topicOf(m.Title)
+		if asks, found := strings.CutPrefix(m.Title, "咨询"); !ok && found && m.Type == "咨询" {
+			// a consultation on a topic asks about that topic's policy
+			if tp, ok = topicOf(asks); ok && m.Demand != "请求解答"+Consulted(tp)+"的有关政策" {
+				t.Fatalf("%s asks %q", m.Title, m.Demand)
+			}
+		} else {
+			for _, want := range strings.Split(strings.TrimPrefix(m.Demand, "请求"), "，并") {
+				if ok && !slices.Contains(tp.Wants, want) {
+					t.Fatalf("%s asks for %q, which is not of its topic (%q)", m.Title, want, m.Demand)
+				}
+			}
+		}
 		if !ok {
 			t.Fatalf("title %q is no topic's", m.Title)
 		}
-		seen[m.Title] = true
-		for _, want := range strings.Split(strings.TrimPrefix(m.Demand, "请求"), "，并") {
-			if !slices.Contains(tp.Wants, want) {
-				t.Fatalf("%s asks for %q, which is not of its topic (%q)", m.Title, want, m.Demand)
-			}
+		if m.Type == "检举控告" && !tp.Report {
+			t.Fatalf("%s is an accusation (%s)", m.Title, m.Demand)
 		}
+		types[m.Type]++
+		seen[tp.Title] = true
 		for _, c := range Categories {
 			for _, other := range c.Topics {
 				if other.Title == tp.Title {
@@ -168,6 +180,13 @@ func TestMattersHangTogether(t *testing.T) {
 	}
 	if len(seen) < 40 {
 		t.Fatalf("only %d topics drawn in 5000 petitions", len(seen))
+	}
+	// the shares a real office has, roughly (the report share decides how
+	// many cases are confidential)
+	for typ, share := range map[string]int{"申诉求决": 650, "检举控告": 120, "建议意见": 100, "咨询": 130} {
+		if got := types[typ] * 1000 / 5000; got < share*2/3 || got > share*3/2 {
+			t.Errorf("%s: %d‰ of the petitions, want about %d‰", typ, got, share)
+		}
 	}
 }
 

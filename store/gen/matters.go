@@ -19,11 +19,13 @@ type Category struct {
 // and what happened, which all speak of the same thing (a compensation case
 // asks for compensation, not for public housing).
 type Topic struct {
-	Title string
-	Wants []string // what the petitioner asks for
-	Facts []string // what happened, in the order it happened
-	Money bool     // the facts may name a sum of money
-	Reply string   // a reply that fits only this topic (besides the general ones)
+	Title   string
+	Wants   []string // what the petitioner asks for
+	Facts   []string // what happened, in the order it happened
+	Money   bool     // the facts may name a sum of money
+	Report  bool     // an accusation (检举控告) more often than not
+	Consult bool     // a question in itself: its wants are what a consultation asks
+	Reply   string   // a reply that fits only this topic (besides the general ones)
 }
 
 // Categories are the synthetic office's content categories (the legacy
@@ -47,7 +49,7 @@ var Categories = []Category{
 			Facts: []string{"房屋被列入征收范围", "补偿款至今未到位", "评估价格明显低于周边房价", "安置房迟迟没有交付"}},
 		{Title: "物业管理问题", Wants: []string{"更换物业公司", "公开物业收支账目"},
 			Facts: []string{"物业公司收费不公开", "小区公共部位长期无人维修", "业主委员会迟迟未能成立"}},
-		{Title: "违法建设问题", Wants: []string{"查处违法建设", "拆除违章建筑"},
+		{Title: "违法建设问题", Report: true, Wants: []string{"查处违法建设", "拆除违章建筑"},
 			Facts: []string{"邻居加盖违章建筑影响采光", "向城管部门反映后未见处理", "违章建筑仍在继续施工"}},
 		{Title: "房屋质量问题", Wants: []string{"维修房屋漏水", "督促开发商整改房屋质量问题"},
 			Facts: []string{"新房交付后出现墙体开裂", "楼顶漏水", "开发商逾期交房", "多次找开发商维修未果"}},
@@ -71,9 +73,9 @@ var Categories = []Category{
 			Facts: []string{"承包地被征收", "征地补偿安置方案未公示", "征地补偿款至今未发放"}},
 		{Title: "林地权属争议", Wants: []string{"明确林地权属", "更正林权证登记面积"},
 			Facts: []string{"林权证登记面积有误", "邻村村民砍伐争议林地林木", "林业部门调处未果"}},
-		{Title: "非法占用耕地问题", Wants: []string{"依法查处非法占地", "恢复耕地原状"},
+		{Title: "非法占用耕地问题", Report: true, Wants: []string{"依法查处非法占地", "恢复耕地原状"},
 			Facts: []string{"有企业未经审批占用耕地", "耕地上建起了厂房", "向国土所反映后未见处理"}},
-		{Title: "矿山开采问题", Wants: []string{"停止非法采矿", "赔偿房屋损失"}, Money: true,
+		{Title: "矿山开采问题", Report: true, Wants: []string{"停止非法采矿", "赔偿房屋损失"}, Money: true,
 			Facts: []string{"采石场爆破影响房屋安全", "房屋墙体出现裂缝", "采石场没有开采许可"}},
 	}},
 	{Code: "06", Label: "政法", Weight: 80, Topics: []Topic{
@@ -81,7 +83,7 @@ var Categories = []Category{
 			Facts: []string{"法院判决生效后对方拒不履行", "申请强制执行后没有进展", "对方名下财产已被转移"}},
 		{Title: "邻里纠纷", Wants: []string{"调解邻里矛盾", "依法处理打人者"},
 			Facts: []string{"与邻居因排水问题发生争执", "与邻居发生肢体冲突", "村调解委员会调解未果"}},
-		{Title: "治安问题", Wants: []string{"依法处理打人者", "加强夜间巡逻"},
+		{Title: "治安问题", Report: true, Wants: []string{"依法处理打人者", "加强夜间巡逻"},
 			Facts: []string{"夜间在路上被人殴打", "报警后未得到处理结果", "打人者至今逍遥法外"}},
 		{Title: "判决不服问题", Wants: []string{"重新审理案件", "依法再审"},
 			Facts: []string{"对一审判决不服", "二审维持原判", "认为判决认定事实有误"}},
@@ -89,7 +91,7 @@ var Categories = []Category{
 	{Code: "08", Label: "卫生健康", Weight: 60, Topics: []Topic{
 		{Title: "医疗纠纷", Wants: []string{"鉴定医疗事故并赔偿", "公开病历资料"}, Money: true,
 			Facts: []string{"家属在医院手术后出现并发症", "医院拒绝提供完整病历", "与医院协商赔偿未果"}},
-		{Title: "医德医风问题", Wants: []string{"处理医务人员收受红包", "处理态度恶劣的医生"},
+		{Title: "医德医风问题", Report: true, Wants: []string{"处理医务人员收受红包", "处理态度恶劣的医生"},
 			Facts: []string{"医生态度恶劣", "手术前被暗示送红包", "向医院投诉后没有回音"}},
 		{Title: "医保报销问题", Wants: []string{"按规定报销医疗费用", "解释不予报销的依据"}, Money: true,
 			Facts: []string{"异地就医费用未能报销", "报销材料被多次退回", "医保经办机构称不符合规定"}},
@@ -113,15 +115,15 @@ var Categories = []Category{
 			Facts: []string{"身份证被他人冒用办理结婚登记", "婚姻登记信息有误", "登记机关称需要法院判决"}},
 	}},
 	{Code: "04", Label: "纪检监察", Weight: 70, Topics: []Topic{
-		{Title: "反映村干部违纪问题", Wants: []string{"调查村干部侵占集体资金", "查处村干部优亲厚友"}, Money: true,
+		{Title: "反映村干部违纪问题", Report: true, Wants: []string{"调查村干部侵占集体资金", "查处村干部优亲厚友"}, Money: true,
 			Facts: []string{"村干部优亲厚友", "村干部亲属违规领取补贴", "集体资金去向不明"}},
-		{Title: "反映公职人员作风问题", Wants: []string{"查处公职人员吃拿卡要", "查处公车私用"},
+		{Title: "反映公职人员作风问题", Report: true, Wants: []string{"查处公职人员吃拿卡要", "查处公车私用"},
 			Facts: []string{"办事人员索要好处费", "有关人员公车私用", "工作时间在外打牌"}},
-		{Title: "反映违规使用资金问题", Wants: []string{"核查扶贫资金使用情况", "公开项目资金去向"}, Money: true,
+		{Title: "反映违规使用资金问题", Report: true, Wants: []string{"核查扶贫资金使用情况", "公开项目资金去向"}, Money: true,
 			Facts: []string{"项目资金去向不明", "扶贫项目建成后无人使用", "资金使用情况从未公开"}},
 	}},
 	{Code: "15", Label: "交通能源环保", Weight: 50, Topics: []Topic{
-		{Title: "环境污染问题", Wants: []string{"关停污染企业", "治理河道污染", "整治养殖场臭气"},
+		{Title: "环境污染问题", Report: true, Wants: []string{"关停污染企业", "治理河道污染", "整治养殖场臭气"},
 			Facts: []string{"工厂排放废水污染河道", "养殖场臭气扰民", "河里的鱼大量死亡"}},
 		{Title: "道路修建问题", Wants: []string{"修复损毁道路", "将村道列入改造计划"},
 			Facts: []string{"村道年久失修", "重车碾压后路面塌陷", "雨天群众出行困难"}},
@@ -131,7 +133,7 @@ var Categories = []Category{
 	{Code: "02", Label: "经济综合", Weight: 30, Topics: []Topic{
 		{Title: "企业改制遗留问题", Wants: []string{"解决改制职工安置", "补缴改制前的社会保险"},
 			Facts: []string{"原国有企业改制后职工身份未落实", "改制时承诺的安置费未兑现", "企业已经注销"}},
-		{Title: "非法集资问题", Wants: []string{"追回集资款", "依法查处非法集资"}, Money: true,
+		{Title: "非法集资问题", Report: true, Wants: []string{"追回集资款", "依法查处非法集资"}, Money: true,
 			Facts: []string{"投资平台无法提现", "平台负责人失去联系", "已向公安机关报案"}},
 		{Title: "消费维权问题", Wants: []string{"退还预付卡余额", "赔偿消费者损失"}, Money: true,
 			Facts: []string{"商家关门跑路", "预付卡余额无法退还", "向市场监管部门投诉未果"}},
@@ -151,18 +153,20 @@ var Categories = []Category{
 			Facts: []string{"旅行社擅自变更行程", "导游强迫购物", "向旅行社投诉后没有回音"}},
 	}},
 	{Code: "18", Label: "其他", Weight: 20, Topics: []Topic{
-		{Title: "咨询政策", Wants: []string{"解答相关政策", "告知办理流程"},
+		{Title: "咨询政策", Consult: true, Wants: []string{"解答相关政策", "告知办理流程"},
 			Facts: []string{"不清楚办事流程", "有关政策文件看不懂"}},
-		{Title: "其他问题", Wants: []string{"协调有关部门处理", "明确负责处理的部门"},
+		{Title: "其他问题", Consult: true, Wants: []string{"协调有关部门处理", "明确负责处理的部门"},
 			Facts: []string{"多个部门相互推诿", "反映的问题无人受理"}},
 	}},
 }
 
-// Types are the three kinds of matter plus consultation, with shares.
+// Types are the three kinds of matter plus consultation, with their shares
+// among ordinary topics and among accusations (Topic.Report): only an
+// accusation is 检举控告, and nobody asks about the policy on one.
 var Types = []struct {
-	Code   string
-	Weight int
-}{{"申诉求决", 650}, {"检举控告", 120}, {"建议意见", 100}, {"咨询", 130}}
+	Code           string
+	Weight, Report int
+}{{"申诉求决", 740, 250}, {"检举控告", 0, 750}, {"建议意见", 110, 0}, {"咨询", 150, 0}}
 
 var connectives = []string{"此后", "期间", "随后", "但是", "后来", "目前", "不久", "经了解"}
 var background = []string{"本人家庭经济困难", "家中老人长期患病", "已向有关部门反映多次", "曾找镇政府协调",
@@ -200,13 +204,24 @@ func (g *Synth) weighted(n int, weight func(i int) int) int {
 // before the visit's (up to four years before).
 func (g *Synth) Matter(visit time.Time) Matter {
 	c := Categories[g.weighted(len(Categories), func(i int) int { return Categories[i].Weight })]
-	t := Types[g.weighted(len(Types), func(i int) int { return Types[i].Weight })].Code
 	topic := c.Topics[g.r.IntN(len(c.Topics))]
+	t := Types[g.weighted(len(Types), func(i int) int {
+		if topic.Report {
+			return Types[i].Report
+		}
+		return Types[i].Weight
+	})].Code
 	m := Matter{Category: c, Topic: topic, Type: t, Title: topic.Title}
-	want := g.r.IntN(len(topic.Wants))
-	m.Demand = "请求" + topic.Wants[want]
-	if g.r.IntN(3) != 0 {
-		m.Demand += "，并" + topic.Wants[(want+1+g.r.IntN(len(topic.Wants)-1))%len(topic.Wants)]
+	if t == "咨询" && !topic.Consult {
+		// asks what the rules are, about the same matter
+		m.Title = "咨询" + m.Title
+		m.Demand = "请求解答" + Consulted(topic) + "的有关政策"
+	} else {
+		want := g.r.IntN(len(topic.Wants))
+		m.Demand = "请求" + topic.Wants[want]
+		if g.r.IntN(3) != 0 {
+			m.Demand += "，并" + topic.Wants[(want+1+g.r.IntN(len(topic.Wants)-1))%len(topic.Wants)]
+		}
 	}
 	var b strings.Builder
 	// months since January of year 0: one to 48 months before the visit's
@@ -232,6 +247,10 @@ func (g *Synth) Matter(visit time.Time) Matter {
 	m.Facts = b.String()
 	return m
 }
+
+// Consulted is what a consultation on topic asks about: the topic's title
+// without 问题 (劳动合同纠纷, 拖欠工资).
+func Consulted(topic Topic) string { return strings.TrimSuffix(topic.Title, "问题") }
 
 var statements = []string{"来访人情绪较为激动，反复陈述诉求", "来访人称已多次反映", "来访人携带相关材料",
 	"来访人表示如不解决将继续上访", "来访人态度平和，表示理解", "来访人要求尽快答复"}
