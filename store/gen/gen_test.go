@@ -263,3 +263,38 @@ func TestOfficeIsMarkedAndItsVisitsAreInTheirOrder(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// The same seed and end make the same office: the demo a trainer shows is
+// the one the manual describes, and benchmarks compare like with like.
+func TestOfficeIsTheSameForTheSameSeed(t *testing.T) {
+	end := time.Date(2026, 6, 30, 11, 0, 0, 0, time.Local)
+	texts := func() []string {
+		s, err := store.Open(filepath.Join(t.TempDir(), "gen.db"), store.Options{NoSync: true, NoDailyBackup: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		if _, err := Office(s, Options{Visits: 300, Seed: 8, End: end, Years: 1}); err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		s.View(func(tx *store.Tx) error {
+			for d := civil.DateOf(end.AddDate(-1, 0, -1)); d <= civil.DateOf(end); d = d.AddDays(1) {
+				vs, _ := tx.VisitsOn(d)
+				for _, v := range vs {
+					c, err := tx.Case(v.Case)
+					if err != nil {
+						return err
+					}
+					out = append(out, v.At.Time().String()+c.No+c.Title+c.Demand+c.Facts+c.Type+c.Status)
+				}
+			}
+			return nil
+		})
+		return out
+	}
+	a, b := texts(), texts()
+	if len(a) != 300 || !slices.Equal(a, b) {
+		t.Fatalf("two offices of one seed differ (%d and %d visits)", len(a), len(b))
+	}
+}
