@@ -252,6 +252,15 @@ func TestOfficeIsMarkedAndItsVisitsAreInTheirOrder(t *testing.T) {
 				if c.Accepted != 0 && c.Accepted > civil.DateOf(end) {
 					t.Fatalf("case %s accepted on %v, after today", c.No, c.Accepted)
 				}
+				ts, err := tx.CaseTasks(c.ID)
+				if err != nil {
+					return err
+				}
+				for _, k := range ts {
+					if k.Issued.Time().Before(c.Received.Time()) || k.Issued.Time().After(end) {
+						t.Fatalf("case %s received %s was assigned at %s", c.No, c.Received.Time(), k.Issued.Time())
+					}
+				}
 			}
 		}
 		if today == 0 {

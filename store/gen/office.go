@@ -380,7 +380,17 @@ func newCase(tx *store.Tx, g *Synth, at, end time.Time, units []store.Unit, peop
 		sum.Letters++
 	}
 	if g.r.IntN(100) < 35 {
-		t := store.Task{Case: r.CaseID, Type: "交办", ToUnit: unit.ID, Issued: store.StampOf(c.Accepted.Time()),
+		// assigned on the day it was accepted, in office hours: never
+		// before the visit, nor after the end
+		y, mo, d := c.Accepted.Time().Date()
+		issued := time.Date(y, mo, d, 9, 0, 0, 0, at.Location())
+		if issued.Before(at) {
+			issued = at.Add(time.Minute)
+		}
+		if issued.After(end) {
+			issued = end
+		}
+		t := store.Task{Case: r.CaseID, Type: "交办", ToUnit: unit.ID, Issued: store.StampOf(issued),
 			IssuedBy: clerk, Due: c.Accepted.AddDays(30), Status: store.TaskWorking}
 		if age > 90*24*time.Hour {
 			t.Status = store.TaskClosed
