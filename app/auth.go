@@ -40,6 +40,9 @@ type AuthState struct {
 	OfficeName  string   `json:"officeName"`
 	// Screens are the menu's screens the user may open (Screens), in order.
 	Screens []string `json:"screens"`
+	// Demo: the office was made up by `laifang gen` (store.Tx.Synthetic);
+	// the window says so on every screen.
+	Demo bool `json:"demo"`
 }
 
 // SetupInput is the first start: the office and its administrator.
@@ -68,6 +71,7 @@ func (s *Auth) state(st *store.Store) (AuthState, error) {
 	var settings *store.Settings
 	err := st.View(func(tx *store.Tx) error {
 		out.SetupNeeded = !tx.HasUsers()
+		out.Demo = tx.Synthetic()
 		var err error
 		settings, err = tx.Settings()
 		if err != nil {

@@ -158,7 +158,7 @@ func BenchmarkRepeatPanel(b *testing.B) {
 	g := gen.New(7)
 	fresh := make([]string, 64)
 	for i := range fresh {
-		m := g.Matter(2026)
+		m := g.Matter(gen.BenchEnd)
 		fresh[i] = m.Title + m.Demand + m.Facts
 	}
 	kinds := []struct {

@@ -181,7 +181,7 @@ func BenchmarkSaveVisit(b *testing.B) {
 	s := benchOpen(b, true)
 	g := gen.New(uint64(time.Now().UnixNano()))
 	timed(b, func(i int) error {
-		m := g.Matter(2026)
+		m := g.Matter(benchEnd)
 		_, err := s.SaveIntake(&store.Intake{
 			Case: store.Case{Title: m.Title, Demand: m.Demand, Facts: m.Facts, Type: m.Type,
 				Category: m.Category.Code, Due: civil.DateOf(benchEnd).AddDays(15)},

@@ -106,3 +106,21 @@ func (tx *Tx) numberSettings() (*Settings, error) {
 	}
 	return tx.settings, nil
 }
+
+// metaSynthetic marks a file whose office store/gen made up: the window says
+// on every screen that it is demo data. It lives in meta, beside the schema,
+// so that no edit of the settings can drop it.
+var metaSynthetic = []byte("synthetic")
+
+// MarkSynthetic marks the file as holding a made-up office (demo, training,
+// benchmarks). Nothing unmarks it: a file with invented people in it stays
+// demo data.
+func (tx *Tx) MarkSynthetic() error {
+	if err := tx.writable(); err != nil {
+		return err
+	}
+	return tx.b(bucketMeta).Put(metaSynthetic, []byte{1})
+}
+
+// Synthetic tells whether the file holds a made-up office (MarkSynthetic).
+func (tx *Tx) Synthetic() bool { return tx.b(bucketMeta).Get(metaSynthetic) != nil }

@@ -23,6 +23,7 @@ const signedIn: AuthState = {
   idleMinutes: 15,
   officeName: '某某镇人民政府',
   screens: ['home', 'visits', 'cases', 'supervision', 'letters', 'ledger', 'reports', 'settings'],
+  demo: false,
 }
 const State = async () => ({ ...signedIn })
 

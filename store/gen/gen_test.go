@@ -2,6 +2,9 @@ package gen
 
 import (
 	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -43,7 +46,7 @@ func TestMatterLength(t *testing.T) {
 	total := 0
 	const n = 2000
 	for i := 0; i < n; i++ {
-		m := g.Matter(2024)
+		m := g.Matter(time.Date(2024, 6, 15, 10, 0, 0, 0, time.Local))
 		total += utf8.RuneCountInString(m.Title + m.Demand + m.Facts)
 		if !strings.HasPrefix(m.Demand, "请求") {
 			t.Fatal("demand should start with 请求")
@@ -100,5 +103,207 @@ func TestOfficeDueDatesFollowTheProfile(t *testing.T) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// topicOf finds the topic a title belongs to.
+func topicOf(title string) (Topic, bool) {
+	for _, c := range Categories {
+		for _, tp := range c.Topics {
+			if tp.Title == title {
+				return tp, true
+			}
+		}
+	}
+	return Topic{}, false
+}
+
+// factsMonth reads the "2024年3月" the facts begin with.
+var factsMonth = regexp.MustCompile(`^(\d{4})年(\d{1,2})月，`)
+
+// A petition's parts speak of one thing: every request in the demand and
+// every fact is one of its title's topic (a 征收拆迁补偿 case asks for
+// compensation, never for 公租房), and the facts happened in a month before
+// the visit.
+func TestMattersHangTogether(t *testing.T) {
+	g := New(9)
+	visit := time.Date(2026, 3, 4, 9, 30, 0, 0, time.Local)
+	seen := map[string]bool{}
+	types := map[string]int{}
+	for i := 0; i < 5000; i++ {
+		m := g.Matter(visit)
+		tp, ok := topicOf(m.Title)
+		if asks, found := strings.CutPrefix(m.Title, "咨询"); !ok && found && m.Type == "咨询" {
+			// a consultation on a topic asks about that topic's policy
+			if tp, ok = topicOf(asks); ok && m.Demand != "请求解答"+Consulted(tp)+"的有关政策" {
+				t.Fatalf("%s asks %q", m.Title, m.Demand)
+			}
+		} else {
+			for _, want := range strings.Split(strings.TrimPrefix(m.Demand, "请求"), "，并") {
+				if ok && !slices.Contains(tp.Wants, want) {
+					t.Fatalf("%s asks for %q, which is not of its topic (%q)", m.Title, want, m.Demand)
+				}
+			}
+		}
+		if !ok {
+			t.Fatalf("title %q is no topic's", m.Title)
+		}
+		if m.Type == "检举控告" && !tp.Report {
+			t.Fatalf("%s is an accusation (%s)", m.Title, m.Demand)
+		}
+		types[m.Type]++
+		seen[tp.Title] = true
+		for _, c := range Categories {
+			for _, other := range c.Topics {
+				if other.Title == tp.Title {
+					continue
+				}
+				for _, f := range other.Facts {
+					if strings.Contains(m.Facts, f) && !slices.Contains(tp.Facts, f) {
+						t.Fatalf("%s tells %q, a fact of %s: %s", m.Title, f, other.Title, m.Facts)
+					}
+				}
+			}
+		}
+		if m.Title == "征收拆迁补偿问题" && strings.Contains(m.Demand, "公租房") {
+			t.Fatalf("a compensation case asks for public housing: %s", m.Demand)
+		}
+		d := factsMonth.FindStringSubmatch(m.Facts)
+		if d == nil {
+			t.Fatalf("facts without their month: %s", m.Facts)
+		}
+		y, _ := strconv.Atoi(d[1])
+		mo, _ := strconv.Atoi(d[2])
+		if y*12+mo >= visit.Year()*12+int(visit.Month()) || y < visit.Year()-4 {
+			t.Fatalf("facts of %d年%d月 for a visit on %s", y, mo, visit.Format("2006-01-02"))
+		}
+	}
+	if len(seen) < 40 {
+		t.Fatalf("only %d topics drawn in 5000 petitions", len(seen))
+	}
+	// the shares a real office has, roughly (the report share decides how
+	// many cases are confidential)
+	for typ, share := range map[string]int{"申诉求决": 650, "检举控告": 120, "建议意见": 100, "咨询": 130} {
+		if got := types[typ] * 1000 / 5000; got < share*2/3 || got > share*3/2 {
+			t.Errorf("%s: %d‰ of the petitions, want about %d‰", typ, got, share)
+		}
+	}
+}
+
+// A generated office is marked as demo data in its file, and its visits
+// come in order of time, the last one before the generator's end: made at
+// 10:30, today's visits are all of this morning, in the order of their
+// numbers; and no case's facts happened after its first visit.
+func TestOfficeIsMarkedAndItsVisitsAreInTheirOrder(t *testing.T) {
+	s, err := store.Open(filepath.Join(t.TempDir(), "gen.db"), store.Options{NoSync: true, NoDailyBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	s.View(func(tx *store.Tx) error {
+		if tx.Synthetic() {
+			t.Error("a new file is marked as demo data")
+		}
+		return nil
+	})
+	end := time.Date(2026, 6, 30, 10, 30, 0, 0, time.Local)
+	if _, err := Office(s, Options{Visits: 2000, Seed: 4, End: end, Years: 1}); err != nil {
+		t.Fatal(err)
+	}
+	err = s.View(func(tx *store.Tx) error {
+		if !tx.Synthetic() {
+			t.Error("the generated office is not marked as demo data")
+		}
+		var last time.Time
+		today := 0
+		for d := civil.DateOf(end.AddDate(-1, 0, -1)); d <= civil.DateOf(end); d = d.AddDays(1) {
+			vs, err := tx.VisitsOn(d)
+			if err != nil {
+				return err
+			}
+			for _, v := range vs {
+				at := v.At.Time()
+				if at.Before(last) {
+					t.Fatalf("visit %d at %s comes after one at %s", v.ID, at, last)
+				}
+				if !at.Before(end) {
+					t.Fatalf("visit %d at %s is after the end %s", v.ID, at, end)
+				}
+				if h := at.Hour(); h < 8 || h >= 17 {
+					t.Fatalf("visit %d at %s is outside office hours", v.ID, at)
+				}
+				last = at
+				if d == civil.DateOf(end) {
+					today++
+				}
+				c, err := tx.Case(v.Case)
+				if err != nil {
+					return err
+				}
+				m := factsMonth.FindStringSubmatch(c.Facts)
+				if m == nil {
+					t.Fatalf("case %s's facts without their month: %s", c.No, c.Facts)
+				}
+				y, _ := strconv.Atoi(m[1])
+				mo, _ := strconv.Atoi(m[2])
+				if r := c.Received.Time(); y*12+mo >= r.Year()*12+int(r.Month()) {
+					t.Fatalf("case %s received %s tells of %d年%d月", c.No, r.Format("2006-01-02"), y, mo)
+				}
+				if c.Accepted != 0 && c.Accepted > civil.DateOf(end) {
+					t.Fatalf("case %s accepted on %v, after today", c.No, c.Accepted)
+				}
+				ts, err := tx.CaseTasks(c.ID)
+				if err != nil {
+					return err
+				}
+				for _, k := range ts {
+					if k.Issued.Time().Before(c.Received.Time()) || k.Issued.Time().After(end) {
+						t.Fatalf("case %s received %s was assigned at %s", c.No, c.Received.Time(), k.Issued.Time())
+					}
+				}
+			}
+		}
+		if today == 0 {
+			t.Fatal("no visits this morning")
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// The same seed and end make the same office: the demo a trainer shows is
+// the one the manual describes, and benchmarks compare like with like.
+func TestOfficeIsTheSameForTheSameSeed(t *testing.T) {
+	end := time.Date(2026, 6, 30, 11, 0, 0, 0, time.Local)
+	texts := func() []string {
+		s, err := store.Open(filepath.Join(t.TempDir(), "gen.db"), store.Options{NoSync: true, NoDailyBackup: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		if _, err := Office(s, Options{Visits: 300, Seed: 8, End: end, Years: 1}); err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		s.View(func(tx *store.Tx) error {
+			for d := civil.DateOf(end.AddDate(-1, 0, -1)); d <= civil.DateOf(end); d = d.AddDays(1) {
+				vs, _ := tx.VisitsOn(d)
+				for _, v := range vs {
+					c, err := tx.Case(v.Case)
+					if err != nil {
+						return err
+					}
+					out = append(out, v.At.Time().String()+c.No+c.Title+c.Demand+c.Facts+c.Type+c.Status)
+				}
+			}
+			return nil
+		})
+		return out
+	}
+	a, b := texts(), texts()
+	if len(a) != 300 || !slices.Equal(a, b) {
+		t.Fatalf("two offices of one seed differ (%d and %d visits)", len(a), len(b))
 	}
 }

@@ -86,6 +86,11 @@ func Office(s *store.Store, opts Options) (Summary, error) {
 		if opts.End.IsZero() {
 			opts.End = tx.Now()
 		}
+		// The window shows a made-up office as demo data, whoever made it
+		// and whatever was in the file before.
+		if err := tx.MarkSynthetic(); err != nil {
+			return err
+		}
 		var err error
 		if units, err = tx.Units(); err != nil {
 			return err
@@ -101,9 +106,8 @@ func Office(s *store.Store, opts Options) (Summary, error) {
 	if err != nil {
 		return sum, err
 	}
-	end := time.Date(opts.End.Year(), opts.End.Month(), opts.End.Day(), 17, 0, 0, 0, opts.End.Location())
-	start := end.AddDate(-opts.Years, 0, 0)
-	span := end.Sub(start)
+	clock := officeClock(opts.End, opts.Years)
+	end := clock.end
 	total := done + opts.Visits
 	for done < total {
 		n := min(opts.Batch, total-done)
@@ -111,8 +115,7 @@ func Office(s *store.Store, opts Options) (Summary, error) {
 		err := s.Update(func(tx *store.Tx) error {
 			bs = Summary{}
 			for i := 0; i < n; i++ {
-				at := start.Add(time.Duration(float64(span) * float64(done+i) / float64(total)))
-				at = workHours(at, g)
+				at := clock.at(float64(done+i) / float64(total))
 				if err := oneVisit(tx, g, at, end, units, &recent, &bs); err != nil {
 					return err
 				}
@@ -161,10 +164,41 @@ func countVisits(tx *store.Tx) int {
 	return n
 }
 
-// workHours moves a moment to office hours on the same day.
-func workHours(t time.Time, g *Synth) time.Time {
-	y, m, d := t.Date()
-	return time.Date(y, m, d, 8+g.r.IntN(9), g.r.IntN(60), g.r.IntN(60), 0, t.Location())
+// The office is open from 8:00 to 17:00: visits happen then.
+const (
+	opens   = 8 * time.Hour
+	openFor = 9 * time.Hour
+)
+
+// visitClock lays the visits on the office's opening hours, day after day,
+// up to end: the visits' times follow their order, and none is after end
+// (today's visits of a demo made in the morning are all before now).
+type visitClock struct {
+	first time.Time     // the first day's opening
+	open  time.Duration // opening hours from first to end
+	end   time.Time     // the last moment a visit may have
+}
+
+// officeClock is the clock of the years before end; end is the last
+// moment, cut to the last opening hours at or before it.
+func officeClock(end time.Time, years int) visitClock {
+	day := time.Date(end.Year(), end.Month(), end.Day(), 0, 0, 0, 0, end.Location())
+	into := end.Sub(day) - opens
+	switch {
+	case into > openFor:
+		into = openFor
+	case into < 0: // before opening: the day before, at closing
+		day, into = day.AddDate(0, 0, -1), openFor
+	}
+	first := day.AddDate(-years, 0, 0).Add(opens)
+	days := int(day.Sub(first.Add(-opens)).Hours()/24 + 0.5)
+	return visitClock{first: first, open: time.Duration(days)*openFor + into, end: day.Add(opens + into)}
+}
+
+// at is the moment at fraction f (0 ≤ f < 1) of the opening hours.
+func (c visitClock) at(f float64) time.Time {
+	off := time.Duration(float64(c.open) * f)
+	return c.first.AddDate(0, 0, int(off/openFor)).Add(off % openFor)
 }
 
 func seed(tx *store.Tx, opts Options) ([]store.Unit, []store.User, error) {
@@ -250,7 +284,7 @@ var (
 )
 
 func newCase(tx *store.Tx, g *Synth, at, end time.Time, units []store.Unit, people []store.IntakePerson, recent *[]recentEntry, sum *Summary, clerk uint64) error {
-	m := g.Matter(at.Year())
+	m := g.Matter(at)
 	c := store.Case{
 		Channel:    "走访",
 		Received:   store.StampOf(at),
@@ -291,7 +325,11 @@ func newCase(tx *store.Tx, g *Synth, at, end time.Time, units []store.Unit, peop
 	default:
 		accepted = true
 		c.Disposal = "受理"
+		// accepted within ten days, but not after the office's today
 		c.Accepted = received.AddDays(g.r.IntN(10))
+		if today := civil.DateOf(end); c.Accepted > today {
+			c.Accepted = today
+		}
 		c.Unit = unit.ID
 		c.Status = string(casestate.Accepted)
 		due, err := national.Compute(deadline.Input{Clock: deadline.Handling, Start: c.Accepted}, calendar)
@@ -306,14 +344,14 @@ func newCase(tx *store.Tx, g *Synth, at, end time.Time, units []store.Unit, peop
 				c.Status = string(casestate.Archived)
 			}
 			c.Outcome = []string{"予以支持", "解释说明", "不予支持"}[g.r.IntN(3)]
-			c.Reply = g.Reply()
+			c.Reply = g.Reply(m)
 			c.Closed = c.Accepted.AddDays(20 + g.r.IntN(40))
 			c.Served = c.Closed
 			c.Due = 0
 		case age > 50*24*time.Hour:
 			c.Status = string(casestate.Replied)
 			c.Outcome = "解释说明"
-			c.Reply = g.Reply()
+			c.Reply = g.Reply(m)
 			c.Served = c.Accepted.AddDays(40)
 		case age > 10*24*time.Hour:
 			c.Status = []string{string(casestate.InProgress), string(casestate.Assigned), string(casestate.Extended)}[g.r.IntN(3)]
@@ -342,7 +380,17 @@ func newCase(tx *store.Tx, g *Synth, at, end time.Time, units []store.Unit, peop
 		sum.Letters++
 	}
 	if g.r.IntN(100) < 35 {
-		t := store.Task{Case: r.CaseID, Type: "交办", ToUnit: unit.ID, Issued: store.StampOf(c.Accepted.Time()),
+		// assigned on the day it was accepted, in office hours: never
+		// before the visit, nor after the end
+		y, mo, d := c.Accepted.Time().Date()
+		issued := time.Date(y, mo, d, 9, 0, 0, 0, at.Location())
+		if issued.Before(at) {
+			issued = at.Add(time.Minute)
+		}
+		if issued.After(end) {
+			issued = end
+		}
+		t := store.Task{Case: r.CaseID, Type: "交办", ToUnit: unit.ID, Issued: store.StampOf(issued),
 			IssuedBy: clerk, Due: c.Accepted.AddDays(30), Status: store.TaskWorking}
 		if age > 90*24*time.Hour {
 			t.Status = store.TaskClosed

@@ -235,6 +235,7 @@ export namespace app {
 	    idleMinutes: number;
 	    officeName: string;
 	    screens: string[];
+	    demo: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new AuthState(source);
@@ -250,6 +251,7 @@ export namespace app {
 	        this.idleMinutes = source["idleMinutes"];
 	        this.officeName = source["officeName"];
 	        this.screens = source["screens"];
+	        this.demo = source["demo"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
