@@ -29,3 +29,4 @@ npm run --silent e2e -- serve xss
 npm run --silent e2e -- intake
 npm run --silent e2e -- repeat
 npm run --silent e2e -- casedesk
+npm run --silent e2e -- demo
