@@ -61,8 +61,9 @@ type RepeatCase struct {
 	PersonMatch string `json:"personMatch"`
 	BySimilar   bool   `json:"bySimilar"`
 	// Preselect: a match strong enough for the panel to select it before
-	// the clerk does (Alt+L then links to it): the person himself, or a
-	// text sharing most of the distinctive terms (strongSimilar).
+	// the clerk does (Alt+L then links to it): the person himself, his ID
+	// number typed before a name (strongPerson), or a text sharing most of
+	// the distinctive terms (strongSimilar).
 	Preselect bool         `json:"preselect"`
 	Scripts   []WordingRef `json:"scripts"` // wording entries its records used
 }
@@ -137,7 +138,7 @@ func (s *Repeat) panel(act *Actor, st *store.Store, q RepeatQuery) (RepeatPanel,
 				if rc.PersonMatch == "" || how == PersonSelf {
 					rc.PersonMatch = how
 				}
-				rc.Preselect = rc.Preselect || how == PersonSelf
+				rc.Preselect = rc.Preselect || strongPerson(how, q.Name)
 			}
 			if identified && !shown[p.ID] {
 				shown[p.ID] = true
@@ -201,6 +202,14 @@ const (
 type foundPerson struct {
 	store.Person
 	how string
+}
+
+// strongPerson tells a person match worth selecting before the clerk
+// does: the person himself (本人), or his ID number typed before any name
+// (the card read first); a name that is not his, or a phone alone (shared
+// in a family), is shown, never chosen.
+func strongPerson(how, typedName string) bool {
+	return how == PersonSelf || how == PersonIDNumber && store.NormalizeName(typedName) == ""
 }
 
 // strongSimilar tells a similar case worth selecting before the clerk

@@ -184,7 +184,7 @@ func TestRepeatPanelFallsBackToWhatWasExplainedAtTheVisit(t *testing.T) {
 
 // Issue 12: typing 张亚 listed 张亚菊's case tagged 本人, selected for
 // Alt+L. 本人 takes the whole name and the ID number or phone; nothing
-// less is selected for the clerk.
+// less is selected for the clerk but her ID number typed before any name.
 func TestRepeatPanelSaysSelfOnlyForTheWholeNameWithHerNumber(t *testing.T) {
 	a, _ := testApp(t)
 	setUp(t, a)
@@ -199,7 +199,8 @@ func TestRepeatPanelSaysSelfOnlyForTheWholeNameWithHerNumber(t *testing.T) {
 		{RepeatQuery{Name: "张亚"}, PersonName, false},
 		{RepeatQuery{Name: "张亚菊"}, PersonName, false},
 		{RepeatQuery{Name: "张亚", IDNumber: zhang.IDNumber}, PersonIDNumber, false},
-		{RepeatQuery{IDNumber: zhang.IDNumber}, PersonIDNumber, false},
+		{RepeatQuery{IDNumber: zhang.IDNumber}, PersonIDNumber, true}, // the card read before the name is typed
+		{RepeatQuery{Phone: "13912345678"}, PersonPhone, false},
 		{RepeatQuery{Name: "张亚菊", IDNumber: zhang.IDNumber}, PersonSelf, true},
 		{RepeatQuery{Name: "张 亚菊", Phone: "139 1234 5678"}, PersonSelf, true},
 		{RepeatQuery{Name: "张亚兰", Phone: "13912345678"}, PersonPhone, false},
