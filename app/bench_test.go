@@ -141,6 +141,10 @@ func BenchmarkScreens(b *testing.B) {
 			return people[i%len(people)].Name
 		}},
 	} {
+		if l, err := clerk.Cases.List(CaseListQuery{Text: by.text(0), Limit: 20}); err != nil || len(l.Rows) == 0 ||
+			len(l.Rows[0].Match) == 0 {
+			b.Fatalf("Cases.List by %s %q: %+v %v", by.name, by.text(0), l, err)
+		}
 		b.Run("Cases.List-"+by.name, func(b *testing.B) {
 			timedCalls(b, func(i int) error {
 				_, err := clerk.Cases.List(CaseListQuery{Text: by.text(i), Limit: 20})

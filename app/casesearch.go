@@ -122,13 +122,16 @@ func searchPeople(tx *store.Tx, kind, text string, limit int) ([]store.Person, e
 	var q store.PersonQuery
 	switch kind {
 	case SearchIDNumber:
+		// An old 15-digit number finds the person saved with it and the
+		// one saved with its 18-digit form.
 		n := idcard.Normalize(text)
-		if len(n) == 15 {
-			if up, ok := idcard.Upgrade15(n); ok {
-				n = up
-			}
+		out, err := tx.FindPeople(store.PersonQuery{IDNumber: n, Limit: limit})
+		if up, ok := idcard.Upgrade15(n); ok && len(n) == 15 && err == nil {
+			var more []store.Person
+			more, err = tx.FindPeople(store.PersonQuery{IDNumber: up, Limit: limit})
+			out = append(out, more...)
 		}
-		q.IDNumber = n
+		return out, err
 	case SearchPhone:
 		q.Phone = text
 	case SearchName:
@@ -164,14 +167,15 @@ func wholeMatch(field, text string) CaseMatch {
 	return CaseMatch{Field: field, Text: text, Spans: []MatchSpan{{0, utf8.RuneCountInString(text)}}}
 }
 
-// numberMatch marks the typed number in the case's number: the whole of
-// it, or the serial at its end.
+// numberMatch marks the typed number in the case's number: the serial at
+// its end when that was typed, else the whole of it.
 func numberMatch(no, typed string) CaseMatch {
-	m := textMatch(MatchNo, no, []string{strings.TrimSpace(typed)})
-	if len(m.Spans) == 0 {
-		m.Spans = []MatchSpan{{0, utf8.RuneCountInString(no)}}
+	typed = strings.TrimSpace(typed)
+	n := utf8.RuneCountInString(no)
+	if typed != no && strings.HasSuffix(no, typed) {
+		return CaseMatch{Field: MatchNo, Text: no, Spans: []MatchSpan{{n - utf8.RuneCountInString(typed), n}}}
 	}
-	return m
+	return wholeMatch(MatchNo, no)
 }
 
 // textMatch marks each occurrence of each word in text (compared as the

@@ -114,6 +114,14 @@ func TestCaseSearchFindsByNumberNameIDAndPhoneAndSaysWhy(t *testing.T) {
 	}
 }
 
+func TestNumberMatchMarksTheSerialTyped(t *testing.T) {
+	for typed, want := range map[string]string{"2": "2", "000002": "000002", "2026-000002": "2026-000002"} {
+		if got := marked(numberMatch("2026-000002", typed)); len(got) != 1 || got[0] != want {
+			t.Errorf("%q: %q", typed, got)
+		}
+	}
+}
+
 func TestExcerptKeepsTheMarkedWords(t *testing.T) {
 	m := textMatch(MatchFacts, strings.Repeat("甲", 50)+"拖欠工资"+strings.Repeat("乙", 50), []string{"拖欠"})
 	e := excerpt(m, 20)
