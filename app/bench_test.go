@@ -12,6 +12,7 @@ package app
 import (
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -111,6 +112,46 @@ func BenchmarkScreens(b *testing.B) {
 			return err
 		})
 	})
+	// The search box's other paths (casesearch.go): a case number, the
+	// serial alone, a name, an ID number, a phone.
+	var nos []string
+	a.st.View(func(tx *store.Tx) error {
+		for i := 0; i < 200; i++ {
+			if c, err := tx.CaseRow(caseID(i)); err == nil {
+				nos = append(nos, c.No)
+			}
+		}
+		return nil
+	})
+	if len(nos) == 0 || len(people) == 0 {
+		b.Fatal("no case numbers or people to search by")
+	}
+	for _, by := range []struct {
+		name string
+		text func(i int) string
+	}{
+		{"number", func(i int) string { return nos[i%len(nos)] }},
+		{"serial", func(i int) string { no := nos[i%len(nos)]; return no[strings.LastIndex(no, "-")+1:] }},
+		{"name", func(i int) string { return people[i%len(people)].Name }},
+		{"idnumber", func(i int) string { return people[i%len(people)].IDNumber }},
+		{"phone", func(i int) string {
+			if ph := people[i%len(people)].Phones; len(ph) > 0 {
+				return ph[0]
+			}
+			return people[i%len(people)].Name
+		}},
+	} {
+		if l, err := clerk.Cases.List(CaseListQuery{Text: by.text(0), Limit: 20}); err != nil || len(l.Rows) == 0 ||
+			len(l.Rows[0].Match) == 0 {
+			b.Fatalf("Cases.List by %s %q: %+v %v", by.name, by.text(0), l, err)
+		}
+		b.Run("Cases.List-"+by.name, func(b *testing.B) {
+			timedCalls(b, func(i int) error {
+				_, err := clerk.Cases.List(CaseListQuery{Text: by.text(i), Limit: 20})
+				return err
+			})
+		})
+	}
 	b.Run("Visits.Today", func(b *testing.B) {
 		timedCalls(b, func(int) error { _, err := clerk.Visits.Today(); return err })
 	})

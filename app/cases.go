@@ -1,6 +1,7 @@
 package app
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -25,29 +26,41 @@ type CaseListQuery struct {
 	Limit  int    `json:"limit"`
 }
 
-// CaseListRow is one case in the list.
+// CaseListRow is one case in the list. Match says why a search found it
+// (casesearch.go): by its number, a petitioner's name, ID number or phone,
+// or its text, with the matched parts.
 type CaseListRow struct {
-	ID          uint64 `json:"id"`
-	No          string `json:"no"`
-	Received    string `json:"received"` // YYYY-MM-DD
-	Title       string `json:"title"`
-	Type        string `json:"type"`
-	Status      string `json:"status"`
-	StatusLabel string `json:"statusLabel"`
-	Visits      int    `json:"visits"`
-	Petitioner  string `json:"petitioner"`
-	Repeat      bool   `json:"repeat"`
+	ID          uint64      `json:"id"`
+	No          string      `json:"no"`
+	Received    string      `json:"received"` // YYYY-MM-DD
+	Title       string      `json:"title"`
+	Type        string      `json:"type"`
+	Status      string      `json:"status"`
+	StatusLabel string      `json:"statusLabel"`
+	Visits      int         `json:"visits"`
+	Petitioner  string      `json:"petitioner"`
+	Repeat      bool        `json:"repeat"`
+	Match       []CaseMatch `json:"match"` // empty without search text
 }
 
-// CaseList is one page of the list.
+// CaseList is one page of the list. Kind is what the search text was
+// taken for (classifySearch).
 type CaseList struct {
 	Rows  []CaseListRow `json:"rows"`
 	Total int           `json:"total"`
 	Exact bool          `json:"exact"`
+	Kind  string        `json:"kind"`
 }
 
-// List searches the cases, newest first. A session without the
-// confidential grant finds no confidential case by its text, and sees the
+// searchPeopleLimit bounds the people a name finds and the cases of each
+// one the list shows.
+const searchPeopleLimit = 20
+
+// List searches the cases, newest first. Search text finds a case by its
+// number and a person's cases by his name, ID number or phone (through the
+// store's indexes, shown first on the first page) beside the full text. A
+// session without the confidential grant finds no confidential case by its
+// text, and none by its people unless it may identify them; it sees the
 // title of one it may not identify masked (caseText).
 func (s *Cases) List(q CaseListQuery) (CaseList, error) {
 	act, st, err := s.gate("Cases.List", q)
@@ -61,23 +74,119 @@ func (s *Cases) List(q CaseListQuery) (CaseList, error) {
 	if q.Status != "" {
 		sq.Status = []string{q.Status}
 	}
+	kind := ""
 	if sq.Text != "" {
 		hideFromSearch(act, &sq)
+		kind = classifySearch(sq.Text)
 	}
 	r, err := st.Search(sq)
 	if err != nil {
 		return CaseList{}, err
 	}
-	out := CaseList{Rows: []CaseListRow{}, Total: r.Total, Exact: r.Exact}
-	for _, row := range r.Rows {
-		identified := s.mayIdentifyRow(act, &row)
-		lr := CaseListRow{ID: row.ID, No: row.No, Received: row.Received.Date().String(),
-			Title: caseText(identified, row.Title), Type: row.Type, Status: row.Status,
-			StatusLabel: statusLabel(row.Status), Visits: max(row.Visits, 1), Petitioner: s.rowName(act, &row),
-			Repeat: row.Repeat}
-		out.Rows = append(out.Rows, lr)
+	out := CaseList{Rows: []CaseListRow{}, Total: r.Total, Exact: r.Exact, Kind: kind}
+	err = st.View(func(tx *store.Tx) error {
+		at := map[uint64]int{} // row index by case id
+		listRow := func(row *store.CaseRow) CaseListRow {
+			identified := s.mayIdentifyRow(act, row)
+			return CaseListRow{ID: row.ID, No: row.No, Received: row.Received.Date().String(),
+				Title: caseText(identified, row.Title), Type: row.Type, Status: row.Status,
+				StatusLabel: statusLabel(row.Status), Visits: max(row.Visits, 1), Petitioner: s.rowName(act, row),
+				Repeat: row.Repeat, Match: []CaseMatch{}}
+		}
+		add := func(row *store.CaseRow, m CaseMatch) {
+			if q.Status != "" && row.Status != q.Status {
+				return
+			}
+			i, ok := at[row.ID]
+			if !ok {
+				i = len(out.Rows)
+				at[row.ID] = i
+				out.Rows = append(out.Rows, listRow(row))
+			}
+			out.Rows[i].Match = append(out.Rows[i].Match, m)
+		}
+		if kind != "" && sq.Offset == 0 {
+			if err := s.listByIndexes(tx, act, kind, sq.Text, add); err != nil {
+				return err
+			}
+		}
+		extra := len(out.Rows)
+		words := strings.Fields(sq.Text)
+		for i := range r.Rows {
+			row := &r.Rows[i]
+			if _, dup := at[row.ID]; dup {
+				extra--
+			} else if kind == "" {
+				at[row.ID] = len(out.Rows)
+				out.Rows = append(out.Rows, listRow(row))
+				continue
+			}
+			if !s.mayIdentifyRow(act, row) {
+				add(row, CaseMatch{Field: MatchText, Spans: []MatchSpan{}})
+				continue
+			}
+			c, err := tx.Case(row.ID)
+			if err != nil {
+				return err
+			}
+			for _, m := range textMatches(c, words) {
+				add(row, m)
+			}
+		}
+		out.Total += extra
+		return nil
+	})
+	if err != nil {
+		return CaseList{}, err
 	}
 	return out, nil
+}
+
+// listByIndexes finds what search text names through the store's indexes:
+// the case of that number, the cases of the people of that name, ID number
+// or phone. A person's link to a case whose people this session may not
+// identify is not shown: that he is on a confidential case is his
+// identity as a whistle-blower.
+func (s *Cases) listByIndexes(tx *store.Tx, act *Actor, kind, text string, add func(*store.CaseRow, CaseMatch)) error {
+	var years []int
+	for y := s.app.now().Year(); len(years) < 10; y-- {
+		years = append(years, y)
+	}
+	rows, err := tx.CaseRowsByNo(text, years)
+	if err != nil {
+		return err
+	}
+	for i := range rows {
+		add(&rows[i], numberMatch(rows[i].No, text))
+	}
+	people, err := searchPeople(tx, kind, text, searchPeopleLimit)
+	if err != nil {
+		return err
+	}
+	var found []store.CaseRow
+	why := map[uint64]CaseMatch{}
+	for i := range people {
+		p := &people[i]
+		if p.Anonymous {
+			continue
+		}
+		prs, err := tx.PersonCaseRows(p.ID, searchPeopleLimit)
+		if err != nil {
+			return err
+		}
+		for _, row := range prs {
+			if _, seen := why[row.ID]; seen || !s.mayIdentifyRow(act, &row) {
+				continue
+			}
+			why[row.ID] = personMatch(act, kind, text, p)
+			found = append(found, row)
+		}
+	}
+	sort.Slice(found, func(i, j int) bool { return found[i].ID > found[j].ID })
+	for i := range found {
+		add(&found[i], why[found[i].ID])
+	}
+	return nil
 }
 
 // CasePersonView is a person on a case with their role.

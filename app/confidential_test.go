@@ -497,3 +497,59 @@ func TestConfidentialIsDecidedWhenTheCaseIsWritten(t *testing.T) {
 		t.Errorf("facet: %+v %v", res, err)
 	}
 }
+
+// Issue 12: the case search finds a person's cases by his name, ID number
+// and phone. A whistle-blower's must not lead there: as a reader, a clerk
+// without the grant and a head with it but no reveal, none of his
+// confidential cases is found by what identifies him, and what is found
+// says nothing of them.
+func TestSearchingAWhistleBlowerFindsNoneOfHisConfidentialCases(t *testing.T) {
+	o := newConfOffice(t)
+	sessions := map[string]Bound{
+		"reader": o.a.bind(addUser(t, o.a, "reader9", RoleReader, false)),
+		"clerk":  o.a.bind(addUser(t, o.a, "clerk9", RoleClerk, false)),
+		"head":   o.a.bind(addUser(t, o.a, "head9", RoleHead, true)),
+	}
+	secret := map[uint64]*store.Case{}
+	for _, c := range o.secret {
+		secret[c.ID] = c
+	}
+	probed := map[string]int{}
+	for _, id := range []uint64{o.mixed, o.only} {
+		p := o.people[id]
+		var texts []string
+		if !p.Anonymous && len([]rune(p.Name)) >= 2 {
+			texts = append(texts, p.Name)
+		}
+		if p.IDNumber != "" {
+			texts = append(texts, p.IDNumber)
+		}
+		texts = append(texts, p.Phones...)
+		for _, text := range texts {
+			probed[classifySearch(text)]++
+			for who, b := range sessions {
+				l, err := b.Cases.List(CaseListQuery{Text: text, Limit: 100})
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, r := range l.Rows {
+					c := secret[r.ID]
+					if c == nil {
+						continue
+					}
+					for _, m := range r.Match {
+						if m.Field == MatchName || m.Field == MatchIDNumber || m.Field == MatchPhone {
+							t.Errorf("%s: %q (%s) finds confidential case %s", who, text, classifySearch(text), c.No)
+						}
+					}
+					if l := o.leaks(t, c, r); len(l) > 0 {
+						t.Errorf("%s: %q finds confidential case %s showing %q", who, text, c.No, l)
+					}
+				}
+			}
+		}
+	}
+	if probed[SearchIDNumber] == 0 || probed[SearchPhone] == 0 || probed[SearchName] == 0 {
+		t.Fatalf("probed %v: the whistle-blowers have no name, ID number or phone to search by", probed)
+	}
+}

@@ -37,25 +37,35 @@ type RepeatPanel struct {
 
 // RepeatCase is one earlier case.
 type RepeatCase struct {
-	ID           uint64       `json:"id"`
-	No           string       `json:"no"`
-	Received     string       `json:"received"` // YYYY-MM-DD
-	Title        string       `json:"title"`
-	Type         string       `json:"type"`
-	Status       string       `json:"status"`
-	StatusLabel  string       `json:"statusLabel"`
-	Disposal     string       `json:"disposal"`
-	Outcome      string       `json:"outcome"`
-	Reply        string       `json:"reply"`       // the last reply, word for word
-	ReplyDate    string       `json:"replyDate"`   // YYYY-MM-DD, when known
-	ReplySource  string       `json:"replySource"` // reply (timeline), letter, case, record (explained at a visit)
-	ReplyLetter  string       `json:"replyLetter"` // the letter's 文号, when from a letter
-	Visits       int          `json:"visits"`
-	Petitioner   string       `json:"petitioner"` // masked per role
-	Confidential bool         `json:"confidential"`
-	ByPerson     bool         `json:"byPerson"` // one of the found people is on it
-	BySimilar    bool         `json:"bySimilar"`
-	Scripts      []WordingRef `json:"scripts"` // wording entries its records used
+	ID           uint64 `json:"id"`
+	No           string `json:"no"`
+	Received     string `json:"received"` // YYYY-MM-DD
+	Title        string `json:"title"`
+	Type         string `json:"type"`
+	Status       string `json:"status"`
+	StatusLabel  string `json:"statusLabel"`
+	Disposal     string `json:"disposal"`
+	Outcome      string `json:"outcome"`
+	Reply        string `json:"reply"`       // the last reply, word for word
+	ReplyDate    string `json:"replyDate"`   // YYYY-MM-DD, when known
+	ReplySource  string `json:"replySource"` // reply (timeline), letter, case, record (explained at a visit)
+	ReplyLetter  string `json:"replyLetter"` // the letter's 文号, when from a letter
+	Visits       int    `json:"visits"`
+	Petitioner   string `json:"petitioner"` // masked per role
+	Confidential bool   `json:"confidential"`
+	ByPerson     bool   `json:"byPerson"` // one of the found people is on it
+	// PersonMatch is how that person matched (Match* of repeatMatch):
+	// "self" (本人) only when the whole name typed is his and so is the ID
+	// number or phone typed; "idNumber", "phone" when only that matched;
+	// "name" when only the name, in whole or in part.
+	PersonMatch string `json:"personMatch"`
+	BySimilar   bool   `json:"bySimilar"`
+	// Preselect: a match strong enough for the panel to select it before
+	// the clerk does (Alt+L then links to it): the person himself, his ID
+	// number typed before a name (strongPerson), or a text sharing most of
+	// the distinctive terms (strongSimilar).
+	Preselect bool         `json:"preselect"`
+	Scripts   []WordingRef `json:"scripts"` // wording entries its records used
 }
 
 // WordingRef names a wording-library entry.
@@ -109,7 +119,7 @@ func (s *Repeat) panel(act *Actor, st *store.Store, q RepeatQuery) (RepeatPanel,
 		}
 		shown := map[uint64]bool{}
 		for i := range people {
-			p := &people[i]
+			p, how := &people[i].Person, people[i].how
 			identified := false
 			for _, pc := range mustCases(tx, p.ID) {
 				c := pc
@@ -125,6 +135,10 @@ func (s *Repeat) panel(act *Actor, st *store.Store, q RepeatQuery) (RepeatPanel,
 					return err
 				}
 				rc.ByPerson = true
+				if rc.PersonMatch == "" || how == PersonSelf {
+					rc.PersonMatch = how
+				}
+				rc.Preselect = rc.Preselect || strongPerson(how, q.Name)
 			}
 			if identified && !shown[p.ID] {
 				shown[p.ID] = true
@@ -147,6 +161,7 @@ func (s *Repeat) panel(act *Actor, st *store.Store, q RepeatQuery) (RepeatPanel,
 					return err
 				}
 				rc.BySimilar = true
+				rc.Preselect = rc.Preselect || strongSimilar(h, len(terms))
 			}
 		}
 		sort.Slice(order, func(i, j int) bool { return order[i] > order[j] })
@@ -175,17 +190,59 @@ func mustCases(tx *store.Tx, personID uint64) []store.Case {
 	return cs
 }
 
+// How a person matched the form (RepeatCase.PersonMatch).
+const (
+	PersonSelf     = "self"
+	PersonIDNumber = "idNumber"
+	PersonPhone    = "phone"
+	PersonName     = "name"
+)
+
+// foundPerson is a person the form names and how.
+type foundPerson struct {
+	store.Person
+	how string
+}
+
+// strongPerson tells a person match worth selecting before the clerk
+// does: the person himself (本人), or his ID number typed before any name
+// (the card read first); a name that is not his, or a phone alone (shared
+// in a family), is shown, never chosen.
+func strongPerson(how, typedName string) bool {
+	return how == PersonSelf || how == PersonIDNumber && store.NormalizeName(typedName) == ""
+}
+
+// strongSimilar tells a similar case worth selecting before the clerk
+// does: it holds at least three of the distinctive terms and two thirds
+// of them. Below that a case is shown, never chosen.
+func strongSimilar(h store.SimilarHit, terms int) bool {
+	return h.Matched >= 3 && h.Matched*3 >= terms*2
+}
+
 // repeatPeopleOf finds the people the query names: by a complete ID number
 // and by a complete phone number (exact, through the hashed indexes), and
-// by a name of two characters or more when neither found anyone.
-func repeatPeopleOf(tx *store.Tx, q RepeatQuery) ([]store.Person, error) {
-	var out []store.Person
-	seen := map[uint64]bool{}
-	take := func(ps []store.Person) {
+// by a name of two characters or more when neither found anyone. A person
+// is the one typed (PersonSelf, 本人) only when his whole name is the name
+// typed and the ID number or phone typed is his.
+func repeatPeopleOf(tx *store.Tx, q RepeatQuery) ([]foundPerson, error) {
+	var out []foundPerson
+	at := map[uint64]int{}
+	name := store.NormalizeName(strings.TrimSpace(q.Name))
+	take := func(ps []store.Person, how string) {
 		for _, p := range ps {
-			if !seen[p.ID] && len(out) < repeatPeople {
-				seen[p.ID] = true
-				out = append(out, p)
+			how := how
+			if how != PersonName && name != "" && store.NormalizeName(p.Name) == name {
+				how = PersonSelf
+			}
+			if i, ok := at[p.ID]; ok {
+				if how == PersonSelf {
+					out[i].how = how
+				}
+				continue
+			}
+			if len(out) < repeatPeople {
+				at[p.ID] = len(out)
+				out = append(out, foundPerson{p, how})
 			}
 		}
 	}
@@ -194,22 +251,22 @@ func repeatPeopleOf(tx *store.Tx, q RepeatQuery) ([]store.Person, error) {
 		if err != nil {
 			return nil, err
 		}
-		take(ps)
+		take(ps, PersonIDNumber)
 	}
 	if n := phone.Key(q.Phone); len(n) >= 7 {
 		ps, err := tx.FindPeople(store.PersonQuery{Phone: q.Phone, Limit: repeatPeople})
 		if err != nil {
 			return nil, err
 		}
-		take(ps)
+		take(ps, PersonPhone)
 	}
 	if len(out) == 0 {
-		if name := strings.TrimSpace(q.Name); len([]rune(store.NormalizeName(name))) >= 2 {
-			ps, err := tx.FindPeople(store.PersonQuery{Name: name, Limit: repeatPeople})
+		if len([]rune(name)) >= 2 {
+			ps, err := tx.FindPeople(store.PersonQuery{Name: q.Name, Limit: repeatPeople})
 			if err != nil {
 				return nil, err
 			}
-			take(ps)
+			take(ps, PersonName)
 		}
 	}
 	return out, nil

@@ -181,3 +181,78 @@ func TestRepeatPanelFallsBackToWhatWasExplainedAtTheVisit(t *testing.T) {
 		t.Fatalf("%+v %v", p, err)
 	}
 }
+
+// Issue 12: typing 张亚 listed 张亚菊's case tagged 本人, selected for
+// Alt+L. 本人 takes the whole name and the ID number or phone; nothing
+// less is selected for the clerk but her ID number typed before any name.
+func TestRepeatPanelSaysSelfOnlyForTheWholeNameWithHerNumber(t *testing.T) {
+	a, _ := testApp(t)
+	setUp(t, a)
+	clerk := a.bind(addUser(t, a, "clerk", RoleClerk, false)).Repeat
+	zhang := store.Person{Name: "张亚菊", Sex: "F", IDNumber: "110101198807150028", Phones: []string{"13912345678"}}
+	c1, _ := intakeOne(t, a, zhang, store.Case{Title: "宅基地界址纠纷", Type: "申诉求决"}, "宅基地界址")
+	for _, tc := range []struct {
+		q         RepeatQuery
+		match     string
+		preselect bool
+	}{
+		{RepeatQuery{Name: "张亚"}, PersonName, false},
+		{RepeatQuery{Name: "张亚菊"}, PersonName, false},
+		{RepeatQuery{Name: "张亚", IDNumber: zhang.IDNumber}, PersonIDNumber, false},
+		{RepeatQuery{IDNumber: zhang.IDNumber}, PersonIDNumber, true}, // the card read before the name is typed
+		{RepeatQuery{Phone: "13912345678"}, PersonPhone, false},
+		{RepeatQuery{Name: "张亚菊", IDNumber: zhang.IDNumber}, PersonSelf, true},
+		{RepeatQuery{Name: "张 亚菊", Phone: "139 1234 5678"}, PersonSelf, true},
+		{RepeatQuery{Name: "张亚兰", Phone: "13912345678"}, PersonPhone, false},
+	} {
+		p, err := clerk.Panel(tc.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(p.Cases) != 1 || p.Cases[0].ID != c1 {
+			t.Fatalf("%+v: %+v", tc.q, p.Cases)
+		}
+		if rc := p.Cases[0]; rc.PersonMatch != tc.match || rc.Preselect != tc.preselect || !rc.ByPerson {
+			t.Errorf("%+v: match %q preselect %v, want %q %v", tc.q, rc.PersonMatch, rc.Preselect, tc.match, tc.preselect)
+		}
+	}
+}
+
+// Issue 12: a wage-arrears group visit showed a land-compensation case as
+// similar by 「5年」 of 2025年, and selected it. Digits and dates are no
+// terms, and a case sharing few terms is shown but not selected.
+func TestRepeatPanelMatchesTextByWordsAndSelectsOnlyAStrongMatch(t *testing.T) {
+	a, _ := testApp(t)
+	setUp(t, a)
+	clerk := a.bind(addUser(t, a, "clerk", RoleClerk, false)).Repeat
+	land, _ := intakeOne(t, a, store.Person{Name: "赵六"}, store.Case{Title: "征地补偿款未发放", Type: "申诉求决",
+		Demand: "2025年5月征地，要求发放补偿款"}, "2015年承包的土地于2025年被征收")
+	wage, _ := intakeOne(t, a, store.Person{Name: "钱七"}, store.Case{Title: "某建筑公司拖欠农民工工资", Type: "申诉求决",
+		Demand: "要求建筑公司支付拖欠的农民工工资"}, "在工地干了八个月")
+	part, _ := intakeOne(t, a, store.Person{Name: "孙八"}, store.Case{Title: "物业公司拖欠保洁员工资", Type: "申诉求决"}, "物业拖欠")
+	for i := 0; i < 12; i++ { // an office's other matters, so that terms have a rarity
+		intakeOne(t, a, store.Person{Name: "周九"}, store.Case{Title: "邻居噪音扰民第" + string(rune('一'+i)) + "次", Type: "申诉求决"}, "楼上装修噪音")
+	}
+	p, err := clerk.Panel(RepeatQuery{Text: "2025年5月起，某建筑公司拖欠农民工工资共5个月，要求支付"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[uint64]RepeatCase{}
+	for _, c := range p.Cases {
+		got[c.ID] = c
+	}
+	if _, ok := got[land]; ok {
+		t.Errorf("the land case is similar by %q", p.Terms)
+	}
+	for _, term := range p.Terms {
+		if strings.ContainsAny(term, "0123456789") {
+			t.Errorf("term %q", term)
+		}
+	}
+	if c, ok := got[wage]; !ok || !c.BySimilar || !c.Preselect {
+		t.Errorf("the wage case: %+v (terms %q)", c, p.Terms)
+	}
+	if c, ok := got[part]; ok && c.Preselect {
+		t.Errorf("a case sharing %q is preselected", p.Terms)
+	}
+}

@@ -3,6 +3,8 @@ package store
 import (
 	"bytes"
 	"fmt"
+	"strconv"
+	"strings"
 	"time"
 
 	"laifang/domain/casestate"
@@ -415,6 +417,40 @@ func (tx *Tx) caseByNo(no string) (*Case, error) {
 		return nil, ErrNotFound
 	}
 	return tx.Case(getU64(v))
+}
+
+// CaseRowsByNo finds cases by their number as a clerk types it: the whole
+// number (2026-000002), or the serial alone (000002, 2), which is read as
+// that serial of each of years (newest first) by the office's pattern.
+// Each number is one index lookup.
+func (tx *Tx) CaseRowsByNo(text string, years []int) ([]CaseRow, error) {
+	text = strings.TrimSpace(text)
+	var ids []uint64
+	seen := map[uint64]bool{}
+	look := func(no string) {
+		if v := tx.b(ixCaseNo).Get([]byte(no)); v != nil && !seen[getU64(v)] {
+			seen[getU64(v)] = true
+			ids = append(ids, getU64(v))
+		}
+	}
+	if text == "" {
+		return nil, nil
+	}
+	look(text)
+	if n, err := strconv.ParseUint(text, 10, 64); err == nil && n > 0 && len(text) <= 8 {
+		st, err := tx.numberSettings()
+		if err != nil {
+			return nil, err
+		}
+		p := st.CaseNoPattern
+		if p == "" {
+			p = defaultCaseNoPattern
+		}
+		for _, y := range years {
+			look(formatNo(p, st.OrgCode, "", y, n))
+		}
+	}
+	return tx.caseRows(ids)
 }
 
 // PersonCases lists the cases a person is on, newest first.

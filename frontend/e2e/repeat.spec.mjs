@@ -93,6 +93,85 @@ describe('repeat visitors', () => {
     assert.ok(caseId > 0 && caseNo)
   })
 
+  test('issue 12: a part of the name is not 本人, a shared date is not 内容相近, and nothing is selected for Alt+L', async () => {
+    // a land-compensation case of another person, dated 2025年 like the wage matter below
+    const now = await callApi(page, 'Visits', 'Options')
+    const land = await callApi(page, 'Visits', 'Register', [
+      {
+        receivedAt: now.body.now,
+        channel: '走访',
+        reception: '一楼接待窗口',
+        people: [{ id: 0, role: '主信访人', name: `测试丁${seq}`, sex: 'M', idType: '', idNumber: synthID('330106', '19800101', seq), phone: `1390001${seq}1`, address: '测试镇测试村 5 组' }],
+        present: 1,
+        title: `测试：征地补偿款未发放 ${seq}`,
+        demand: '2025年5月征收的承包地，请求发放补偿款。',
+        facts: '2025年5月土地被征收，补偿款至今未发放。',
+        region: '测试镇测试村',
+        type: '申诉求决',
+        category: '07',
+        disposal: 'answer_on_spot',
+        record: { statement: '来访人称2025年5月土地被征收。', explanations: '已告知向征收部门了解。', scripts: [], procedure: true, remedies: true },
+      },
+    ])
+    assert.equal(land.status, 200, JSON.stringify(land.body))
+    await page.goto(new URL('#/visits', url).href)
+    await page.getByTestId('intake-form').waitFor()
+    const panel = page.getByTestId('repeat-panel')
+    // 测试丙 is the start of 测试丙某's name: his case is listed, not as 本人
+    await page.locator('[name="people[0].name"]').fill(name.slice(0, 3))
+    const row = panel.getByTestId('repeat-case').filter({ hasText: caseNo })
+    await row.waitFor()
+    assert.equal((await row.getByTestId('repeat-person-match').textContent())?.trim(), '姓名相近')
+    assert.equal(await panel.locator('[aria-selected="true"]').count(), 0)
+    // Alt+L with nothing selected links nothing
+    await page.locator('[name="people[0].name"]').focus()
+    await page.keyboard.press('Alt+L')
+    await page.waitForTimeout(300)
+    assert.equal(await page.getByTestId('link-note').count(), 0)
+    // a wage-arrears group visit dated 2025年 does not find the land case
+    await page.locator('[name="title"]').fill('测试：某公司拖欠农民工工资')
+    await page.locator('[name="demand"]').fill('2025年5月起拖欠工资共5个月，请求支付。')
+    await eventually(async () => {
+      const terms = (await panel.locator('.terms').textContent()) ?? ''
+      assert.match(terms, /拖欠/)
+      assert.doesNotMatch(terms, /\d/)
+    })
+    assert.equal(await panel.getByTestId('repeat-case').filter({ hasText: land.body.caseNo }).count(), 0)
+    await screenshot(page, 'repeat-weak')
+    // the whole name with his ID number is 本人, selected
+    await page.locator('[name="people[0].name"]').fill(name)
+    await page.locator('[name="people[0].idNumber"]').fill(personID)
+    await eventually(async () => assert.equal((await row.getByTestId('repeat-person-match').textContent())?.trim(), '本人'))
+    await eventually(async () => assert.equal(await row.getAttribute('aria-selected'), 'true'))
+    await page.locator('[name="title"]').fill('')
+    await page.locator('[name="demand"]').fill('')
+    assert.deepEqual(page.errors, [])
+  })
+
+  test('issue 12: 事项 finds his case by its number, his name, ID number and phone, and says why', async () => {
+    const serial = caseNo.slice(caseNo.lastIndexOf('-') + 1)
+    for (const [text, field] of [
+      [caseNo, '事项编号'],
+      [serial, '事项编号'],
+      [name, '信访人姓名'],
+      [personID, '证件号码'],
+      [phone, '联系电话'],
+    ]) {
+      await page.goto(new URL('#/cases', url).href)
+      const box = page.getByTestId('cases-search')
+      await box.fill(text)
+      await box.press('Enter')
+      const row = page.getByTestId('cases-table').locator('.el-table__row', { hasText: caseNo })
+      await eventually(async () => {
+        const why = row.getByTestId('case-match').first()
+        assert.match((await why.textContent()) ?? '', new RegExp(`^${field}`), `${text}`)
+        assert.ok((await why.getByTestId('case-match-hit').count()) > 0, `${text}: nothing marked`)
+      })
+    }
+    await screenshot(page, 'cases-search-phone')
+    assert.deepEqual(page.errors, [])
+  })
+
   test('the same person again: the panel shows the earlier answer word for word, Alt+L links the visit', async () => {
     await page.goto(new URL('#/visits', url).href)
     await page.getByTestId('intake-form').waitFor()

@@ -35,3 +35,12 @@ func TestHanBigramsSkipFunctionCharacters(t *testing.T) {
 		t.Errorf("%q", got)
 	}
 }
+
+// Issue 12: a wage-arrears visit was "similar" to a land-compensation case
+// by 「5年」, a piece of 2025年. Pairs cut from numbers and dates are no terms.
+func TestHanBigramsLeaveOutPiecesOfDates(t *testing.T) {
+	got := hanBigrams("2025年5月，拖欠工资，十一月三日", 100)
+	if !slices.Equal(got, []string{"拖欠", "欠工", "工资"}) {
+		t.Errorf("%q", got)
+	}
+}

@@ -197,13 +197,23 @@ func hanBigrams(text string, maxRunes int) []string {
 		}
 		a, n := utf8.DecodeRuneInString(g)
 		b, _ := utf8.DecodeRuneInString(g[n:])
-		if (unicode.Is(unicode.Han, a) || unicode.Is(unicode.Han, b)) && !stopChar(a) && !stopChar(b) {
+		if (unicode.Is(unicode.Han, a) || unicode.Is(unicode.Han, b)) && !stopChar(a) && !stopChar(b) && !datePiece(a, b) {
 			seen[g] = true
 			out = append(out, g)
 		}
 	})
 	return out
 }
+
+// datePiece tells a pair cut from a number or a date ("5年" of 2025年,
+// "年3" of 年3月, "月日"): digits say nothing of what a matter is about,
+// and every text has dates, so such pairs made unrelated cases look alike.
+func datePiece(a, b rune) bool {
+	piece := func(r rune) bool { return unicode.IsDigit(r) || strings.ContainsRune(dateChars, r) }
+	return unicode.IsDigit(a) || unicode.IsDigit(b) || piece(a) && piece(b)
+}
+
+const dateChars = "年月日号时分秒〇零一二三四五六七八九十"
 
 // stopChar tells the function characters whose pairs straddle two words
 // ("欠的", "在某") and tell nothing about the matter.

@@ -35,6 +35,7 @@ export type WordingRef = Plain<app.WordingRef>
 export type CaseListQuery = Plain<app.CaseListQuery>
 export type CaseList = Plain<app.CaseList>
 export type CaseListRow = Plain<app.CaseListRow>
+export type CaseMatch = Plain<app.CaseMatch>
 export type CaseDetail = Plain<app.CaseDetail>
 export type CaseRecord = Plain<app.CaseRecord>
 export type TimelineEntry = Plain<app.TimelineEntry>

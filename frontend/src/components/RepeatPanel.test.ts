@@ -11,10 +11,10 @@ const panel = {
   cases: [
     { id: 9, no: '2026-000009', received: '2026-03-01', title: '拖欠工资', type: '申诉求决', status: 'CLOSED',
       statusLabel: '已办结', disposal: '受理', outcome: '予以支持', reply, replyDate: '2026-03-20', replySource: 'case',
-      replyLetter: '', visits: 2, petitioner: '王建国', confidential: false, byPerson: true, bySimilar: false, scripts: [] },
+      replyLetter: '', visits: 2, petitioner: '王建国', confidential: false, byPerson: true, personMatch: 'self', bySimilar: false, preselect: true, scripts: [] },
     { id: 4, no: '2026-000004', received: '2026-02-01', title: '工资纠纷', type: '申诉求决', status: 'REGISTERED',
       statusLabel: '已登记', disposal: '', outcome: '', reply: '', replyDate: '', replySource: '', replyLetter: '',
-      visits: 1, petitioner: '（保密）', confidential: true, byPerson: false, bySimilar: true, scripts: [] },
+      visits: 1, petitioner: '（保密）', confidential: true, byPerson: false, personMatch: '', bySimilar: true, preselect: false, scripts: [] },
   ],
   terms: ['拖欠', '工资'],
 } as unknown as RepeatPanelData
@@ -82,5 +82,30 @@ describe('RepeatPanel', () => {
     expect(document.activeElement).toBe(input)
     await w.get('[data-testid="repeat-link"]').trigger('click')
     expect(w.emitted('link-repeat')).toEqual([[9, '2026-000009'], [4, '2026-000004']])
+  })
+
+  it('selects nothing Go does not call a strong match: Alt+L links nothing until the clerk chooses', async () => {
+    const weak = structuredClone(panel)
+    for (const c of weak.cases) c.preselect = false
+    weak.cases[0]!.personMatch = 'name'
+    const call = vi.fn(async (..._args: unknown[]) => structuredClone(weak))
+    setTransport({ name: 'http', call: (s, m, a) => call(s, m, a) })
+    const w = mount(RepeatPanel, {
+      props: { name: '', debounce: 10 },
+      global: { plugins: [createLaifangI18n('zh-CN'), ElementPlus] },
+      attachTo: document.body,
+    })
+    await w.setProps({ name: '王建' })
+    await settle()
+    expect(w.findAll('[aria-selected="true"]')).toHaveLength(0)
+    expect(w.get('[data-testid="repeat-person-match"]').text()).toBe('姓名相近')
+    expect(w.text()).not.toContain('本人')
+    const key = (init: KeyboardEventInit) => window.dispatchEvent(new KeyboardEvent('keydown', { cancelable: true, ...init }))
+    key({ key: 'l', code: 'KeyL', altKey: true })
+    expect(w.emitted('link-repeat')).toBeUndefined()
+    key({ key: 'ArrowDown', altKey: true })
+    await flushPromises()
+    key({ key: 'l', code: 'KeyL', altKey: true })
+    expect(w.emitted('link-repeat')).toEqual([[9, '2026-000009']])
   })
 })

@@ -577,6 +577,54 @@ export namespace app {
 		}
 	}
 	
+	export class MatchSpan {
+	    start: number;
+	    end: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new MatchSpan(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.start = source["start"];
+	        this.end = source["end"];
+	    }
+	}
+	export class CaseMatch {
+	    field: string;
+	    text: string;
+	    spans: MatchSpan[];
+	
+	    static createFrom(source: any = {}) {
+	        return new CaseMatch(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.field = source["field"];
+	        this.text = source["text"];
+	        this.spans = this.convertValues(source["spans"], MatchSpan);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class CaseListRow {
 	    id: number;
 	    no: string;
@@ -588,6 +636,7 @@ export namespace app {
 	    visits: number;
 	    petitioner: string;
 	    repeat: boolean;
+	    match: CaseMatch[];
 	
 	    static createFrom(source: any = {}) {
 	        return new CaseListRow(source);
@@ -605,12 +654,32 @@ export namespace app {
 	        this.visits = source["visits"];
 	        this.petitioner = source["petitioner"];
 	        this.repeat = source["repeat"];
+	        this.match = this.convertValues(source["match"], CaseMatch);
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class CaseList {
 	    rows: CaseListRow[];
 	    total: number;
 	    exact: boolean;
+	    kind: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new CaseList(source);
@@ -621,6 +690,7 @@ export namespace app {
 	        this.rows = this.convertValues(source["rows"], CaseListRow);
 	        this.total = source["total"];
 	        this.exact = source["exact"];
+	        this.kind = source["kind"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -659,6 +729,7 @@ export namespace app {
 	        this.limit = source["limit"];
 	    }
 	}
+	
 	
 	
 	
@@ -937,6 +1008,7 @@ export namespace app {
 	        this.workplace = source["workplace"];
 	    }
 	}
+	
 	
 	export class OfficeSettings {
 	    orgName: string;
@@ -1446,7 +1518,9 @@ export namespace app {
 	    petitioner: string;
 	    confidential: boolean;
 	    byPerson: boolean;
+	    personMatch: string;
 	    bySimilar: boolean;
+	    preselect: boolean;
 	    scripts: WordingRef[];
 	
 	    static createFrom(source: any = {}) {
@@ -1472,7 +1546,9 @@ export namespace app {
 	        this.petitioner = source["petitioner"];
 	        this.confidential = source["confidential"];
 	        this.byPerson = source["byPerson"];
+	        this.personMatch = source["personMatch"];
 	        this.bySimilar = source["bySimilar"];
+	        this.preselect = source["preselect"];
 	        this.scripts = this.convertValues(source["scripts"], WordingRef);
 	    }
 	
