@@ -11,7 +11,6 @@ package app
 
 import (
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -19,6 +18,7 @@ import (
 	"laifang/domain/civil"
 	"laifang/store"
 	"laifang/store/gen"
+	"laifang/store/storetest"
 )
 
 var benchEnd = gen.BenchEnd
@@ -63,26 +63,6 @@ func benchAs(b *testing.B, login string) (*App, Bound) {
 	return a, a.bind(s)
 }
 
-// timedCalls runs call b.N times and reports the median and 95th
-// percentile latency.
-func timedCalls(b *testing.B, call func(i int) error) {
-	b.Helper()
-	lat := make([]time.Duration, 0, b.N)
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		t := time.Now()
-		if err := call(i); err != nil {
-			b.Fatal(err)
-		}
-		lat = append(lat, time.Since(t))
-	}
-	b.StopTimer()
-	slices.Sort(lat)
-	ms := func(q float64) float64 { return float64(lat[int(q*float64(len(lat)-1))]) / 1e6 }
-	b.ReportMetric(ms(0.50), "p50-ms")
-	b.ReportMetric(ms(0.95), "p95-ms")
-}
-
 // BenchmarkScreens times the call each screen opens or refreshes with:
 // the case view (Cases.Get), the case list searched by a clerk (Cases.List,
 // confidential cases left out), today's visits, the intake form's check
@@ -104,10 +84,10 @@ func BenchmarkScreens(b *testing.B) {
 	words := []string{"工资", "征地补偿", "拖欠工资", "宅基地 纠纷", "物业"}
 	_, admin := benchAs(b, "admin")
 	b.Run("Cases.Get", func(b *testing.B) {
-		timedCalls(b, func(i int) error { _, err := clerk.Cases.Get(caseID(i)); return err })
+		storetest.Timed(b, func(i int) error { _, err := clerk.Cases.Get(caseID(i)); return err })
 	})
 	b.Run("Cases.List-text", func(b *testing.B) {
-		timedCalls(b, func(i int) error {
+		storetest.Timed(b, func(i int) error {
 			_, err := clerk.Cases.List(CaseListQuery{Text: words[i%len(words)], Limit: 20})
 			return err
 		})
@@ -146,17 +126,17 @@ func BenchmarkScreens(b *testing.B) {
 			b.Fatalf("Cases.List by %s %q: %+v %v", by.name, by.text(0), l, err)
 		}
 		b.Run("Cases.List-"+by.name, func(b *testing.B) {
-			timedCalls(b, func(i int) error {
+			storetest.Timed(b, func(i int) error {
 				_, err := clerk.Cases.List(CaseListQuery{Text: by.text(i), Limit: 20})
 				return err
 			})
 		})
 	}
 	b.Run("Visits.Today", func(b *testing.B) {
-		timedCalls(b, func(int) error { _, err := clerk.Visits.Today(); return err })
+		storetest.Timed(b, func(int) error { _, err := clerk.Visits.Today(); return err })
 	})
 	b.Run("Visits.Check", func(b *testing.B) {
-		timedCalls(b, func(i int) error {
+		storetest.Timed(b, func(i int) error {
 			p := people[i%len(people)]
 			in := RegisterInput{Channel: ChannelVisit, Type: TypeReport, RealName: true, Title: "反映拖欠工资",
 				Demand: "请求支付工资", Present: 1,
@@ -166,10 +146,10 @@ func BenchmarkScreens(b *testing.B) {
 		})
 	})
 	b.Run("Visits.Form", func(b *testing.B) {
-		timedCalls(b, func(i int) error { _, err := clerk.Visits.Form(caseID(i), 0); return err })
+		storetest.Timed(b, func(i int) error { _, err := clerk.Visits.Form(caseID(i), 0); return err })
 	})
 	b.Run("Audit.Head", func(b *testing.B) {
-		timedCalls(b, func(int) error { _, err := admin.Audit.Head(); return err })
+		storetest.Timed(b, func(int) error { _, err := admin.Audit.Head(); return err })
 	})
 }
 
@@ -222,7 +202,7 @@ func BenchmarkRepeatPanel(b *testing.B) {
 	}
 	for _, k := range kinds {
 		b.Run(k.name, func(b *testing.B) {
-			timedCalls(b, func(i int) error {
+			storetest.Timed(b, func(i int) error {
 				p, err := rep.Panel(k.q(i))
 				if err == nil && len(p.Cases) == 0 {
 					b.Fatalf("%s: nothing found", k.name)

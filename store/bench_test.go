@@ -8,7 +8,6 @@ package store_test
 //	LAIFANG_BENCH_VISITS=1000000 go test -run '^$' -bench . -benchtime 2000x ./store/
 
 import (
-	"slices"
 	"testing"
 	"time"
 
@@ -16,6 +15,7 @@ import (
 	"laifang/domain/civil"
 	"laifang/store"
 	"laifang/store/gen"
+	"laifang/store/storetest"
 )
 
 func benchFile(b *testing.B) string {
@@ -42,25 +42,6 @@ func benchOpen(b *testing.B, sync bool) *store.Store {
 	return s
 }
 
-// timed runs op b.N times and reports p50-ms and p95-ms.
-func timed(b *testing.B, op func(i int) error) {
-	b.Helper()
-	lat := make([]time.Duration, 0, b.N)
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		t := time.Now()
-		if err := op(i); err != nil {
-			b.Fatal(err)
-		}
-		lat = append(lat, time.Since(t))
-	}
-	b.StopTimer()
-	slices.Sort(lat)
-	ms := func(q float64) float64 { return float64(lat[int(q*float64(len(lat)-1))]) / 1e6 }
-	b.ReportMetric(ms(0.50), "p50-ms")
-	b.ReportMetric(ms(0.95), "p95-ms")
-}
-
 func BenchmarkFindPerson(b *testing.B) {
 	s := benchOpen(b, false)
 	var people []store.Person
@@ -73,7 +54,7 @@ func BenchmarkFindPerson(b *testing.B) {
 	}
 	for _, kind := range []string{"idnumber", "phone", "name-prefix", "name-prefix-records"} {
 		b.Run(kind, func(b *testing.B) {
-			timed(b, func(i int) error {
+			storetest.Timed(b, func(i int) error {
 				p := people[i%len(people)]
 				if kind == "name-prefix" {
 					// the list rows of the name index
@@ -127,7 +108,7 @@ func BenchmarkSearch(b *testing.B) {
 				name += "/" + variant
 			}
 			b.Run(name, func(b *testing.B) {
-				timed(b, func(i int) error {
+				storetest.Timed(b, func(i int) error {
 					q := store.Query{Text: set.queries[i%len(set.queries)], Limit: 50}
 					switch variant {
 					case "filtered":
@@ -154,7 +135,7 @@ func BenchmarkLedgerPage(b *testing.B) {
 			Status: []string{string(casestate.Closed)}, Limit: 50}
 	}
 	b.Run("first", func(b *testing.B) {
-		timed(b, func(i int) error { _, err := s.Search(base(i)); return err })
+		storetest.Timed(b, func(i int) error { _, err := s.Search(base(i)); return err })
 	})
 	totals := map[int]int{}
 	for i := range cats {
@@ -165,7 +146,7 @@ func BenchmarkLedgerPage(b *testing.B) {
 		totals[i] = r.Total
 	}
 	b.Run("last", func(b *testing.B) {
-		timed(b, func(i int) error {
+		storetest.Timed(b, func(i int) error {
 			q := base(i)
 			q.Offset = max(0, totals[i%len(cats)]-1) / 50 * 50
 			r, err := s.Search(q)
@@ -180,7 +161,7 @@ func BenchmarkLedgerPage(b *testing.B) {
 func BenchmarkSaveVisit(b *testing.B) {
 	s := benchOpen(b, true)
 	g := gen.New(uint64(time.Now().UnixNano()))
-	timed(b, func(i int) error {
+	storetest.Timed(b, func(i int) error {
 		m := g.Matter(benchEnd)
 		_, err := s.SaveIntake(&store.Intake{
 			Case: store.Case{Title: m.Title, Demand: m.Demand, Facts: m.Facts, Type: m.Type,
@@ -196,7 +177,7 @@ func BenchmarkSaveVisit(b *testing.B) {
 
 func BenchmarkOpen(b *testing.B) {
 	path := benchFile(b)
-	timed(b, func(i int) error {
+	storetest.Timed(b, func(i int) error {
 		s, err := store.Open(path, store.Options{NoDailyBackup: true, Now: func() time.Time { return benchEnd }})
 		if err != nil {
 			return err
