@@ -79,9 +79,14 @@ func (s *Cases) List(q CaseListQuery) (CaseList, error) {
 		hideFromSearch(act, &sq)
 		kind = classifySearch(sq.Text)
 	}
-	r, err := st.Search(sq)
-	if err != nil {
-		return CaseList{}, err
+	// A case number is found by its index alone: its digits as words of
+	// the text would match every amount and date ("00"), slowly and
+	// wrongly.
+	r := &store.SearchResult{Exact: true}
+	if kind != SearchCaseNo {
+		if r, err = st.Search(sq); err != nil {
+			return CaseList{}, err
+		}
 	}
 	out := CaseList{Rows: []CaseListRow{}, Total: r.Total, Exact: r.Exact, Kind: kind}
 	err = st.View(func(tx *store.Tx) error {
