@@ -16,7 +16,7 @@ import (
 	"laifang/store"
 )
 
-// The intake form (来访登记表, domain-research §2.2 A–E) as the UI sends
+// The intake form (来访登记表, docs/DOMAIN.md §6) as the UI sends
 // it, and its checks. Every rule is here, in Go, once: the UI shows the
 // Issues next to the inputs their Field names.
 

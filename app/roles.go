@@ -2,7 +2,7 @@ package app
 
 import "slices"
 
-// Roles of staff (DOMAIN.md "Who uses it"). The right to see a
+// Roles of staff (docs/DOMAIN.md §2). The right to see a
 // whistle-blower's identity is not a role: it is a grant any user may hold
 // (User.Confidential), checked as PermConfidential.
 const (
