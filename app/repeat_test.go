@@ -14,7 +14,8 @@ func intakeOne(t testing.TB, a *App, p store.Person, c store.Case, statement str
 	t.Helper()
 	st, _ := a.store()
 	r, err := st.SaveIntake(&store.Intake{Case: c, People: []store.IntakePerson{{Person: p, Role: "主信访人", Contact: true}},
-		Visit: store.Visit{Channel: "走访", Present: 1}, Record: &store.Record{Statement: statement}, By: 1})
+		Visit: store.Visit{Channel: "走访", Present: 1}, Record: &store.Record{Statement: statement}, By: 1,
+		Audit: &store.AuditEntry{User: 1, Action: ActionIntake}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -170,7 +170,7 @@ func (s *Visits) registerNew(tx *store.Tx, act *Actor, in *RegisterInput, r *int
 	}
 	visit := s.visitOf(act, in)
 	res, err := tx.SaveIntake(&store.Intake{Case: c, People: people, Visit: visit, Record: recordOf(&in.Record),
-		By: act.ID, Workstation: s.sess.Workstation})
+		By: act.ID, Audit: s.auditEntry(act, ActionIntake)})
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -134,8 +135,9 @@ type Intake struct {
 	// At is when it happened; the store's clock when zero (imports and the
 	// generator set it).
 	At time.Time
-	// Workstation goes into the audit entry.
-	Workstation string
+	// Audit is the caller's audit entry of the registration (who, what,
+	// from where): the store only names the case it made and stamps it.
+	Audit *AuditEntry
 }
 
 // IntakePerson is one person of an intake: a new one (ID 0), or one already
@@ -230,12 +232,14 @@ func (tx *Tx) SaveIntake(in *Intake) (IntakeResult, error) {
 	if err := tx.ft().Put(c.ID, nil, makeDoc(c, []Event{*ev})); err != nil {
 		return r, err
 	}
-	a := &AuditEntry{At: now, User: in.By, Action: "intake", Entity: "case", EntityID: c.ID,
-		Workstation: in.Workstation}
-	if err := tx.AppendAudit(a); err != nil {
-		return r, err
+	if a := in.Audit; a != nil {
+		a.At, a.Entity, a.EntityID = now, "case", c.ID
+		if err := tx.AppendAudit(a); err != nil {
+			return r, err
+		}
+		r.AuditSeq = a.Seq
 	}
-	r.CaseID, r.CaseNo, r.VisitID, r.EventID, r.AuditSeq = c.ID, c.No, v.ID, ev.ID, a.Seq
+	r.CaseID, r.CaseNo, r.VisitID, r.EventID = c.ID, c.No, v.ID, ev.ID
 	return r, nil
 }
 
@@ -270,7 +274,7 @@ func (tx *Tx) writeCase(c *Case, old *Case) error {
 		o = old
 	}
 	if err := tx.reindex(c.ID, o, c); err != nil {
-		if err == ErrConflict {
+		if errors.Is(err, ErrConflict) {
 			return fmt.Errorf("store: case number %s: %w", c.No, ErrConflict)
 		}
 		return err

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"errors"
 	"fmt"
 
 	"laifang/domain/civil"
@@ -78,7 +79,7 @@ func (tx *Tx) IssueLetter(l *Letter) error {
 func (tx *Tx) saveLetter(l *Letter) error {
 	l.V = recordVersion
 	if err := putIndexed[Letter](tx, bucketLetters, &l.ID, l); err != nil {
-		if err == ErrConflict {
+		if errors.Is(err, ErrConflict) {
 			return fmt.Errorf("store: letter number %s: %w", l.No, ErrConflict)
 		}
 		return err

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"errors"
 	"fmt"
 
 	"laifang/domain/casestate"
@@ -69,7 +70,7 @@ func (tx *Tx) PurgeCase(id uint64, a *AuditEntry) error {
 			continue // still on another case
 		}
 		p, err := tx.Person(pid)
-		if err == ErrNotFound {
+		if errors.Is(err, ErrNotFound) {
 			continue
 		}
 		if err != nil {

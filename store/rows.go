@@ -230,7 +230,7 @@ func (tx *Tx) rowName(c *Case) (string, error) {
 		}
 	}
 	p, err := tx.Person(pid)
-	if err == ErrNotFound {
+	if errors.Is(err, ErrNotFound) {
 		return "", nil
 	}
 	if err != nil {
@@ -244,7 +244,7 @@ func (tx *Tx) expectedRow(c *Case) ([]byte, error) {
 	var name string
 	if pid := c.MainPetitioner(); pid != 0 {
 		p, err := tx.Person(pid)
-		if err != nil && err != ErrNotFound {
+		if err != nil && !errors.Is(err, ErrNotFound) {
 			return nil, err
 		}
 		name = listName(p)

@@ -62,6 +62,7 @@ func TestIntakeWritesEverythingInOneTransaction(t *testing.T) {
 		Visit:  store.Visit{Channel: "走访"},
 		Record: &store.Record{Statement: "来访人陈述工资被拖欠"},
 		By:     7,
+		Audit:  &store.AuditEntry{User: 7, Action: "intake", Workstation: "前台"},
 	}
 	r, err := s.SaveIntake(in)
 	if err != nil {
@@ -86,7 +87,7 @@ func TestIntakeWritesEverythingInOneTransaction(t *testing.T) {
 	}
 	s.View(func(tx *store.Tx) error {
 		a, err := tx.LastAudit()
-		if err != nil || a.Action != "intake" || a.EntityID != r.CaseID || a.Seq != r.AuditSeq {
+		if err != nil || a.Action != "intake" || a.EntityID != r.CaseID || a.Seq != r.AuditSeq || a.Workstation != "前台" {
 			t.Errorf("audit: %+v %v", a, err)
 		}
 		due, _ := tx.CasesDue(civil.D(2026, 3, 1), civil.D(2026, 3, 31), 0)

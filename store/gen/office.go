@@ -358,6 +358,7 @@ func newCase(tx *store.Tx, g *Synth, at, end time.Time, units []store.Unit, peop
 		}
 	}
 	in := store.Intake{Case: c, People: people, By: clerk, At: at,
+		Audit:  &store.AuditEntry{User: clerk, Action: "intake", Workstation: "合成数据"},
 		Visit:  store.Visit{Channel: "走访", Present: len(people), IDChecked: true},
 		Record: &store.Record{Statement: g.Statement(), Procedure: true}}
 	r, err := tx.SaveIntake(&in)
