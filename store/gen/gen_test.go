@@ -307,3 +307,45 @@ func TestOfficeIsTheSameForTheSameSeed(t *testing.T) {
 		t.Fatalf("two offices of one seed differ (%d and %d visits)", len(a), len(b))
 	}
 }
+
+// A reply states the case's outcome: never 不属实 on a supported case, nor
+// 已解决 on one not supported.
+func TestRepliesAgreeWithTheirOutcome(t *testing.T) {
+	s, err := store.Open(filepath.Join(t.TempDir(), "gen.db"), store.Options{NoSync: true, NoDailyBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	end := time.Date(2026, 6, 30, 17, 0, 0, 0, time.Local)
+	if _, err := Office(s, Options{Visits: 1500, Seed: 6, End: end, Years: 2}); err != nil {
+		t.Fatal(err)
+	}
+	of := map[string]string{} // a general reply → the outcome it states
+	for o, rs := range replies {
+		for _, r := range rs {
+			of[r] = o
+		}
+	}
+	seen := map[string]int{}
+	s.View(func(tx *store.Tx) error {
+		for id := uint64(1); ; id++ {
+			c, err := tx.Case(id)
+			if err != nil {
+				return nil
+			}
+			if c.Reply == "" {
+				continue
+			}
+			seen[c.Outcome]++
+			o, general := of[c.Reply]
+			if general && o != c.Outcome || !general && c.Outcome != "予以支持" {
+				t.Errorf("case %s: outcome %s, reply %q", c.No, c.Outcome, c.Reply)
+			}
+		}
+	})
+	for _, o := range Outcomes {
+		if seen[o] == 0 {
+			t.Errorf("no case with outcome %s among %v", o, seen)
+		}
+	}
+}

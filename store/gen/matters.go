@@ -260,16 +260,25 @@ var explanations = []string{"已向其解释相关政策规定", "告知其办�
 // Statement is a short reception record.
 func (g *Synth) Statement() string { return g.pick(statements) + "，" + g.pick(explanations) + "。" }
 
-var replies = []string{"经核查，反映情况基本属实，已责成有关单位限期整改",
-	"经调查，反映问题不属实，已向信访人作出解释说明",
-	"已协调有关部门解决，信访人表示满意", "经研究，诉求缺乏政策依据，不予支持",
-	"已纳入年度计划逐步解决"}
+// replies are the general summaries of a reply (处理意见), by the outcome
+// they state: a reply never says 不属实 on a case whose outcome is 予以支持.
+var replies = map[string][]string{
+	"予以支持": {"经核查，反映情况基本属实，已责成有关单位限期整改", "已协调有关部门解决，信访人表示满意",
+		"已纳入年度计划逐步解决"},
+	"解释说明": {"经调查，反映问题不属实，已向信访人作出解释说明", "已向信访人解释有关政策规定，信访人表示理解"},
+	"不予支持": {"经研究，诉求缺乏政策依据，不予支持", "经核查，诉求不符合有关规定，不予支持"},
+}
 
-// Reply is the summary of a reply (处理意见) to m: one of the general ones,
-// or now and then the one that fits only m's topic.
-func (g *Synth) Reply(m Matter) string {
-	if m.Topic.Reply != "" && g.r.IntN(len(replies)+1) == 0 {
+// Outcomes are the outcomes a generated reply states.
+var Outcomes = []string{"予以支持", "解释说明", "不予支持"}
+
+// Reply is the summary of a reply to m that states outcome: one of the
+// general ones for that outcome, or now and then, for a supported case,
+// the one that fits only m's topic.
+func (g *Synth) Reply(m Matter, outcome string) string {
+	rs := replies[outcome]
+	if outcome == "予以支持" && m.Topic.Reply != "" && g.r.IntN(len(rs)+1) == 0 {
 		return m.Topic.Reply
 	}
-	return g.pick(replies)
+	return g.pick(rs)
 }

@@ -343,15 +343,15 @@ func newCase(tx *store.Tx, g *Synth, at, end time.Time, units []store.Unit, peop
 			if g.r.IntN(10) == 0 {
 				c.Status = string(casestate.Archived)
 			}
-			c.Outcome = []string{"予以支持", "解释说明", "不予支持"}[g.r.IntN(3)]
-			c.Reply = g.Reply(m)
+			c.Outcome = Outcomes[g.r.IntN(len(Outcomes))]
+			c.Reply = g.Reply(m, c.Outcome)
 			c.Closed = c.Accepted.AddDays(20 + g.r.IntN(40))
 			c.Served = c.Closed
 			c.Due = 0
 		case age > 50*24*time.Hour:
 			c.Status = string(casestate.Replied)
 			c.Outcome = "解释说明"
-			c.Reply = g.Reply(m)
+			c.Reply = g.Reply(m, c.Outcome)
 			c.Served = c.Accepted.AddDays(40)
 		case age > 10*24*time.Hour:
 			c.Status = []string{string(casestate.InProgress), string(casestate.Assigned), string(casestate.Extended)}[g.r.IntN(3)]
