@@ -309,8 +309,9 @@ func TestOfficeIsTheSameForTheSameSeed(t *testing.T) {
 }
 
 // A reply states the case's outcome: never 不属实 on a supported case, nor
-// 已解决 on one not supported.
-func TestRepliesAgreeWithTheirOutcome(t *testing.T) {
+// 已解决 on one not supported; and a case goes to the department of its
+// category.
+func TestRepliesAndUnitsAgreeWithTheCase(t *testing.T) {
 	s, err := store.Open(filepath.Join(t.TempDir(), "gen.db"), store.Options{NoSync: true, NoDailyBackup: true})
 	if err != nil {
 		t.Fatal(err)
@@ -328,10 +329,18 @@ func TestRepliesAgreeWithTheirOutcome(t *testing.T) {
 	}
 	seen := map[string]int{}
 	s.View(func(tx *store.Tx) error {
+		units, _ := tx.Units()
+		unitName := map[uint64]string{}
+		for _, u := range units {
+			unitName[u.ID] = u.Name
+		}
 		for id := uint64(1); ; id++ {
 			c, err := tx.Case(id)
 			if err != nil {
 				return nil
+			}
+			if c.Unit != 0 && unitName[c.Unit] != unitOf[c.Category] {
+				t.Errorf("case %s of category %s goes to %s", c.No, c.Category, unitName[c.Unit])
 			}
 			if c.Reply == "" {
 				continue

@@ -54,6 +54,13 @@ var unitNames = []string{"办公室", "党政综合办", "经济发展办", "社
 	"综合执法队", "派出所", "司法所", "财政所", "劳动保障所", "卫生院", "中心学校", "规划建设办",
 	"纪检监察室"}
 
+// unitOf is the department a case of each content category goes to: a
+// teacher's pay goes to the school, not to planning and building.
+var unitOf = map[string]string{"01": "党政综合办", "02": "经济发展办", "03": "办公室", "04": "纪检监察室",
+	"05": "党政综合办", "06": "司法所", "07": "劳动保障所", "08": "卫生院", "09": "中心学校", "10": "社会事务办",
+	"11": "规划建设办", "12": "自然资源所", "13": "农业农村办", "14": "社会事务办", "15": "综合执法队",
+	"16": "经济发展办", "17": "经济发展办", "18": "办公室"}
+
 // recent remembers petitioners and their latest case for repeat visits.
 type recentEntry struct{ person, caseID uint64 }
 
@@ -312,6 +319,11 @@ func newCase(tx *store.Tx, g *Synth, at, end time.Time, units []store.Unit, peop
 	// of the case.
 	x := g.r.IntN(100)
 	unit := units[g.r.IntN(len(units))]
+	for _, u := range units {
+		if u.Name == unitOf[m.Category.Code] {
+			unit = u
+		}
+	}
 	accepted := false
 	switch {
 	case m.Type == "咨询" || x < 12:
