@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"laifang/domain/deadline"
 	"laifang/store"
 )
 
@@ -155,6 +156,11 @@ func (s *Auth) Setup(in SetupInput) (AuthState, error) {
 		settings.OrgName, settings.OrgCode, settings.RegionCode = in.OrgName, in.OrgCode, in.RegionCode
 		settings.ReviewOrg, settings.RecheckOrg = in.ReviewOrg, in.RecheckOrg
 		if err := tx.UpdateSettings(settings); err != nil {
+			return err
+		}
+		// The office counts its deadlines on the published holidays from
+		// the first day (docs/DOMAIN.md §4.4).
+		if err := tx.SeedCalendar(deadline.Seed2026()); err != nil {
 			return err
 		}
 		if err := tx.UpdateUser(u); err != nil {

@@ -20,7 +20,9 @@ func TestTheDueDateFollowsTheOfficeProfile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Due != "2026-05-01" { // the national 60 days (no holidays on this file)
+	// The national 60 days end on Fri 2026-05-01, 劳动节 (1–5 May off in the
+	// 2026 calendar a new office starts with): due Wed 2026-05-06.
+	if r.Due != "2026-05-06" {
 		t.Errorf("national due %s", r.Due)
 	}
 
@@ -86,9 +88,10 @@ func TestAssignOffersTheOfficeDeadline(t *testing.T) {
 		return out
 	}
 	due := offered()
-	// today is Mon 2026-03-02: 60 days is Fri 2026-05-01 (no holidays on this file)
-	if due[string(casestate.Assign)] != "2026-05-01" {
-		t.Errorf("交办 offers %q, want the national 60 days 2026-05-01", due[string(casestate.Assign)])
+	// today is Mon 2026-03-02: 60 days end on Fri 2026-05-01, 劳动节, so the
+	// first working day after it, Wed 2026-05-06
+	if due[string(casestate.Assign)] != "2026-05-06" {
+		t.Errorf("交办 offers %q, want the national 60 days 2026-05-06", due[string(casestate.Assign)])
 	}
 	for action, d := range due {
 		if action != string(casestate.Assign) && d != "" {

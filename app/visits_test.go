@@ -268,9 +268,10 @@ func TestRegisterWritesCaseVisitRecordAndAudit(t *testing.T) {
 	if r.CaseNo == "" || r.Status != string(casestate.Accepted) || r.StatusLabel != "已受理" || r.Group {
 		t.Errorf("%+v", r)
 	}
-	// Accepted 2026-03-02: 60 days of handling, due 2026-05-01 (a
-	// Friday in the test's calendar, which lists no holidays).
-	if r.Due != "2026-05-01" {
+	// Accepted 2026-03-02: 60 days of handling end on 2026-05-01, 劳动节
+	// in the 2026 calendar a new office starts with (1–5 May off): due on
+	// the first working day after, 2026-05-06.
+	if r.Due != "2026-05-06" {
 		t.Errorf("due %s", r.Due)
 	}
 	st, _ := a.store()
@@ -320,7 +321,7 @@ func TestDisposalsAreTransitions(t *testing.T) {
 		due    string
 	}{
 		{casestate.AnswerOnSpot, nil, b, string(casestate.AnsweredSpot), ""},
-		{casestate.Accept, nil, b, string(casestate.Accepted), "2026-05-01"},
+		{casestate.Accept, nil, b, string(casestate.Accepted), "2026-05-06"},
 		{casestate.Transfer, func(in *RegisterInput) { in.Unit = "某村委会" }, b, string(casestate.Transferred), "2026-03-17"},
 		{casestate.Assign, func(in *RegisterInput) { in.Unit = "某村委会"; in.Due = "2026-03-20" }, b, string(casestate.Assigned), "2026-03-20"},
 		{casestate.Redirect, func(in *RegisterInput) { in.Body = "县人力资源和社会保障局" }, b, string(casestate.Redirected), ""},

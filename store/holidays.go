@@ -4,6 +4,7 @@ import (
 	"bytes"
 
 	"laifang/domain/civil"
+	"laifang/domain/deadline"
 )
 
 // Buckets of this file (created at open, listed in store.go).
@@ -11,10 +12,10 @@ var (
 	bucketHolidays = []byte("holidays") // date
 )
 
-// Holiday kinds.
+// Holiday kinds: deadline.Rest and deadline.Work as stored.
 const (
-	HolidayRest = "rest" // a public holiday: no work
-	HolidayWork = "work" // a 调休 working weekend day
+	HolidayRest = string(deadline.Rest) // a public holiday: no work
+	HolidayWork = string(deadline.Work) // a 调休 working weekend day
 )
 
 // Holiday is one day of the holiday calendar.
@@ -56,4 +57,20 @@ func (tx *Tx) Holidays(from, to civil.Date) ([]Holiday, error) {
 		out = append(out, h)
 	}
 	return out, nil
+}
+
+// SeedCalendar writes days into an empty holiday calendar: a new office
+// starts with the State Council's published schedule
+// (domain/deadline.Seed2026). A calendar that holds any day is the
+// office's own and is left as it is.
+func (tx *Tx) SeedCalendar(days []deadline.Day) error {
+	if k, _ := tx.b(bucketHolidays).Cursor().First(); k != nil {
+		return nil
+	}
+	for _, d := range days {
+		if err := tx.setHoliday(&Holiday{Day: d.Date, Kind: string(d.Kind), Note: d.Note}); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"testing"
 
+	"laifang/domain/civil"
+	"laifang/domain/deadline"
 	"laifang/store"
 	"laifang/store/gen"
 )
@@ -193,4 +195,43 @@ func auditCount(t *testing.T, s *store.Store) int {
 		t.Fatal(err)
 	}
 	return n
+}
+
+// A new office's calendar is the published one; an office's own calendar
+// is never overwritten by it.
+func TestSeedCalendarFillsOnlyAnEmptyCalendar(t *testing.T) {
+	s := office(t, 0, store.Options{})
+	seed := deadline.Seed2026()
+	err := s.Update(func(tx *store.Tx) error { return tx.SeedCalendar(seed) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	year := func() []store.Holiday {
+		var hs []store.Holiday
+		s.View(func(tx *store.Tx) error {
+			hs, err = tx.Holidays(civil.D(2026, 1, 1), civil.D(2026, 12, 31))
+			return err
+		})
+		return hs
+	}
+	hs := year()
+	if len(hs) != len(seed) {
+		t.Fatalf("%d days written, want %d", len(hs), len(seed))
+	}
+	var mayDay *store.Holiday
+	for i := range hs {
+		if hs[i].Day == civil.D(2026, 5, 1) {
+			mayDay = &hs[i]
+		}
+	}
+	if mayDay == nil || mayDay.Kind != store.HolidayRest || mayDay.Note == "" {
+		t.Fatalf("劳动节: %+v", mayDay)
+	}
+	// Seeding again, or over a calendar the office keeps, changes nothing.
+	err = s.Update(func(tx *store.Tx) error {
+		return tx.SeedCalendar([]deadline.Day{{Date: civil.D(2026, 6, 1), Kind: deadline.Rest}})
+	})
+	if err != nil || len(year()) != len(seed) {
+		t.Fatalf("a second seed changed the calendar: %v, %d days", err, len(year()))
+	}
 }

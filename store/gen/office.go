@@ -209,6 +209,10 @@ func (c visitClock) at(f float64) time.Time {
 }
 
 func seed(tx *store.Tx, opts Options) ([]store.Unit, []store.User, error) {
+	// The calendar the due dates below are counted on, as a new office has it.
+	if err := tx.SeedCalendar(deadline.Seed2026()); err != nil {
+		return nil, nil, err
+	}
 	var units []store.Unit
 	for _, n := range unitNames {
 		u := store.Unit{Name: n, Kind: "internal", Active: true}
