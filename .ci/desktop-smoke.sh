@@ -40,15 +40,31 @@ SIDEBAR_X=${SIDEBAR_X:-20} SIDEBAR_Y=${SIDEBAR_Y:-580} SIDEBAR_HEX=${SIDEBAR_HEX
 # so the shell itself can be checked; the login screen is checked below.
 mkdir -p "$tmp/data"
 touch "$tmp/data/laifang.test-data"
-t0=$(date +%s%N)
-LAIFANG_TEST_ADMIN_PASSWORD=Smoke-test-2026 "$bin" --data "$tmp/data" >"$tmp/app.log" 2>&1 &
-apid=$!
+# WebKitGTK under Xvfb now and then leaves a first window white for good
+# (seen about once in ten CI runs, never twice in a row): a blank window is
+# closed and launched once more, and the run says so. A window that stays
+# blank twice fails.
+launch() {
+  t0=$(date +%s%N)
+  LAIFANG_TEST_ADMIN_PASSWORD=Smoke-test-2026 "$bin" --data "$tmp/data" >"$tmp/app.log" 2>&1 &
+  apid=$!
+  for _ in $(seq 300); do
+    if painted; then return 0; fi
+    kill -0 "$apid" 2>/dev/null || { echo "the window exited:"; cat "$tmp/app.log"; exit 1; }
+    sleep 0.05
+  done
+  return 1
+}
 ok=
-for _ in $(seq 300); do
-  if painted; then ok=1; break; fi
-  kill -0 "$apid" 2>/dev/null || { echo "the window exited:"; cat "$tmp/app.log"; exit 1; }
-  sleep 0.05
-done
+if launch; then
+  ok=1
+else
+  echo "desktop smoke: the first window stayed blank for 30 s; launching once more"
+  cp "$tmp/shot.png" "$out/window-blank.png" 2>/dev/null || true
+  kill "$apid" 2>/dev/null && wait "$apid" 2>/dev/null || true
+  apid=
+  launch && ok=1
+fi
 ms=$(( ($(date +%s%N) - t0) / 1000000 ))
 cp "$tmp/shot.png" "$out/window.png"
 if [ -z "$ok" ]; then
