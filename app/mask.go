@@ -234,37 +234,23 @@ func hideFromSearch(act *Actor, q *store.Query) {
 	q.Confidential = store.ConfExclude
 }
 
-// whistleBlower tells whether person id is on a confidential case (any
-// role): his identity is protected wherever he appears again. Computed
-// from his cases' rows (a few per person), so it is never stale: a case
-// made confidential, or its type changed, counts at once.
-func whistleBlower(tx *store.Tx, id uint64) (bool, error) {
+// personStanding reads person id's cases once and tells two things of
+// him. seen: the session may already see him, being on a case whose people
+// it may identify; a person taken by ID from the client (a repeat visitor
+// picked from the file) must be one the session sees, and any other ID is
+// answered as if it did not exist, so that guessing IDs tells nothing.
+// whistleBlower: he is on a confidential case (any role), so his identity
+// is protected wherever he appears again. Computed from his cases' rows (a
+// few per person), so it is never stale: a case made confidential counts
+// at once.
+func (b *svc) personStanding(tx *store.Tx, act *Actor, id uint64) (seen, whistleBlower bool, err error) {
 	rows, err := tx.PersonCaseRows(id, 0)
 	if err != nil {
-		return false, err
+		return false, false, err
 	}
 	for i := range rows {
-		if IsConfidentialRow(&rows[i]) {
-			return true, nil
-		}
+		seen = seen || b.mayIdentifyRow(act, &rows[i])
+		whistleBlower = whistleBlower || IsConfidentialRow(&rows[i])
 	}
-	return false, nil
-}
-
-// personSeen tells whether this session may already see person id: he is
-// on a case whose people it may identify. A person taken by ID from the
-// client (a repeat visitor picked from the file) must be one the session
-// sees; any other ID is answered as if it did not exist, so that guessing
-// IDs tells nothing.
-func (b *svc) personSeen(tx *store.Tx, act *Actor, id uint64) (bool, error) {
-	rows, err := tx.PersonCaseRows(id, 0)
-	if err != nil {
-		return false, err
-	}
-	for i := range rows {
-		if b.mayIdentifyRow(act, &rows[i]) {
-			return true, nil
-		}
-	}
-	return false, nil
+	return seen, whistleBlower, nil
 }

@@ -150,7 +150,7 @@ func (s *Repeat) panel(act *Actor, st *store.Store, q RepeatQuery) (RepeatPanel,
 			// no confidential case by its words (hideFromSearch).
 			var hide store.Query
 			hideFromSearch(act, &hide)
-			hits, terms, err := tx.SimilarHiding(q.Text, 8, repeatSimilar, hide)
+			hits, terms, err := tx.Similar(q.Text, 8, repeatSimilar, hide)
 			if err != nil {
 				return err
 			}

@@ -74,17 +74,19 @@ func (s *Visits) Register(in RegisterInput) (Registered, error) {
 // people makes the form's people ready to write: a person taken from the
 // file, or matched by document number, is updated with what the form
 // adds; the others are new. A person taken by ID must be one the session
-// may already see (personSeen); any other ID is answered as a person not
+// may already see (personStanding); any other ID is answered as a person not
 // on file. protected tells that one of them is a whistle-blower
-// (whistleBlower): the case that links him must hide him too.
+// (personStanding): the case that links him must hide him too.
 func (s *Visits) people(tx *store.Tx, act *Actor, in *RegisterInput, chk *CheckResult) (out []store.IntakePerson, protected bool, err error) {
 	for i := range in.People {
 		p := &in.People[i]
 		rec := personRecord(p, chk.People[i])
 		ip := store.IntakePerson{Person: rec, Role: p.Role, Contact: i == 0}
 		var old *store.Person
+		wb := false
 		if p.ID != 0 {
-			seen, err := s.personSeen(tx, act, p.ID)
+			var seen bool
+			seen, wb, err = s.personStanding(tx, act, p.ID)
 			if err != nil {
 				return nil, false, err
 			}
@@ -103,15 +105,14 @@ func (s *Visits) people(tx *store.Tx, act *Actor, in *RegisterInput, chk *CheckR
 			}
 			if len(found) > 0 {
 				old = &found[0]
+				if _, wb, err = s.personStanding(tx, act, old.ID); err != nil {
+					return nil, false, err
+				}
 			}
 		}
 		if old != nil {
 			ip.Person = merge(old, rec)
 			ip.Update = true
-			wb, err := whistleBlower(tx, old.ID)
-			if err != nil {
-				return nil, false, err
-			}
 			protected = protected || wb
 		}
 		out = append(out, ip)

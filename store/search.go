@@ -63,14 +63,9 @@ func (tx *Tx) Count(q Query) (int, bool, error) {
 type SimilarHit = fulltext.SimilarHit
 
 // Similar lists up to limit cases whose text shares the most distinctive
-// terms of text (fulltext.Index.Similar).
-func (tx *Tx) Similar(text string, maxTerms, limit int) ([]SimilarHit, []string, error) {
-	return tx.ft().Similar(text, maxTerms, limit, Query{})
-}
-
-// SimilarHiding is Similar leaving out the cases hide's Confidential
-// (ConfExclude) leaves out of a search.
-func (tx *Tx) SimilarHiding(text string, maxTerms, limit int, hide Query) ([]SimilarHit, []string, error) {
+// terms of text (fulltext.Index.Similar), leaving out the cases hide's
+// Confidential (ConfExclude) leaves out of a search.
+func (tx *Tx) Similar(text string, maxTerms, limit int, hide Query) ([]SimilarHit, []string, error) {
 	return tx.ft().Similar(text, maxTerms, limit, hide)
 }
 

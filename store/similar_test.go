@@ -32,7 +32,7 @@ func TestSimilarFindsTheSameInPendingAndInBitmaps(t *testing.T) {
 		}
 		var ids []uint64
 		if err := s.View(func(tx *Tx) error {
-			hits, terms, err := tx.Similar("反映某建筑公司拖欠农民工工资", 8, 10)
+			hits, terms, err := tx.Similar("反映某建筑公司拖欠农民工工资", 8, 10, Query{})
 			if len(terms) == 0 {
 				t.Error("no terms")
 			}
@@ -133,7 +133,7 @@ func TestSearchAndSimilarLeaveOutHiddenCases(t *testing.T) {
 			t.Errorf("fold %d: without hiding %d found, want 4", foldEvery, all.Total)
 		}
 		if err := s.View(func(tx *Tx) error {
-			hits, _, err := tx.SimilarHiding("反映某建筑公司拖欠农民工工资", 8, 10, hide)
+			hits, _, err := tx.Similar("反映某建筑公司拖欠农民工工资", 8, 10, hide)
 			for _, h := range hits {
 				if h.ID == 2 || h.ID == 3 {
 					t.Errorf("fold %d: similar found hidden case %d", foldEvery, h.ID)
