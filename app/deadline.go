@@ -141,3 +141,20 @@ func defaultDue(tx *store.Tx) (civil.Date, error) {
 	}
 	return civil.Date(due.Legal), nil
 }
+
+// setClocks sets the deadlines of a case after a step changed it: the
+// running clock's legal due date (Case.Due, which the store indexes for
+// the work queue). Every step that changes a case's state or dates calls
+// it, so the due dates have one source.
+func setClocks(tx *store.Tx, c *store.Case) error {
+	assigned := ""
+	if c.Status == string(casestate.Assigned) && c.Due != 0 {
+		assigned = c.Due.String()
+	}
+	d, err := caseDue(tx, c, assigned)
+	if err != nil {
+		return err
+	}
+	c.Due = d
+	return nil
+}

@@ -155,8 +155,8 @@ type intakeRules struct {
 	maxDelegates int
 	lists        map[string]dict.List
 	mayRisk      bool
-	role         string
-	linked       *store.Case // the case of LinkCase
+	step         casestate.Input // who is acting, as the state machine needs it (stepInput)
+	linked       *store.Case     // the case of LinkCase
 	// onFile tells which people of the form are already on file (taken
 	// from the file, or their document number is): what the file has of
 	// them (address, phone) need not be typed again.
@@ -509,8 +509,9 @@ func checkDisposal(in *RegisterInput, r *intakeRules, is *issues, linked bool) {
 	if in.UnitID != 0 {
 		unit = fmt.Sprint(in.UnitID)
 	}
-	_, err := casestate.Check(from, casestate.Action(in.Disposal), casestate.Input{
-		Role: r.role, Incoming: in.IncomingOrg != "", Reason: in.Reason, Body: in.Body, Unit: unit, Due: in.Due})
+	step := r.step
+	step.Incoming, step.Reason, step.Body, step.Unit, step.Due = in.IncomingOrg != "", in.Reason, in.Body, unit, in.Due
+	_, err := casestate.Check(from, casestate.Action(in.Disposal), step)
 	if err != nil {
 		field := "disposal"
 		if f, ok := err.(interface{ Field() string }); ok && casestateFields[f.Field()] != "" {
@@ -553,7 +554,7 @@ func loadRules(tx *store.Tx, act *Actor, in *RegisterInput) (*intakeRules, error
 		return nil, err
 	}
 	r := &intakeRules{now: tx.Now(), threshold: set.GroupThreshold, maxDelegates: set.MaxDelegates,
-		lists: map[string]dict.List{}, mayRisk: act.May(PermRisk), role: act.Role}
+		lists: map[string]dict.List{}, mayRisk: act.May(PermRisk), step: stepInput(act)}
 	if r.threshold <= 0 {
 		r.threshold = DefaultGroupThreshold
 	}

@@ -1,6 +1,10 @@
 package app
 
-import "slices"
+import (
+	"slices"
+
+	"laifang/domain/casestate"
+)
 
 // Roles of staff (docs/DOMAIN.md §2). The right to see a
 // whistle-blower's identity is not a role: it is a grant any user may hold
@@ -203,4 +207,17 @@ func permsOf(role string, confidential bool) []string {
 // (the HTTP transport lets nothing else through without a cookie).
 func IsPublic(service, method string) bool {
 	return slices.Contains(MethodPerms[service+"."+method], PermPublic)
+}
+
+// stepInput is what the state machine needs to know of the acting
+// session to allow a step (domain/casestate.Check): every caller of Check
+// starts from it, so who may take a step is decided in one place.
+func stepInput(act *Actor) casestate.Input {
+	return casestate.Input{Role: act.Role}
+}
+
+// allowedSteps lists the steps out of a state the session may take: the
+// buttons and disposals to offer.
+func allowedSteps(act *Actor, from casestate.State) []casestate.Transition {
+	return casestate.AllowedFor(from, act.Role)
 }

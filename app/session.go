@@ -35,6 +35,7 @@ type Actor struct {
 	Name         string
 	Role         string
 	Confidential bool
+	Unit         uint64 // a handler's department (承办单位): what he sees
 }
 
 // May tells whether the actor holds p.

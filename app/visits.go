@@ -93,7 +93,7 @@ func (s *Visits) Options() (FormOptions, error) {
 			}
 			out.Lists = append(out.Lists, DictList{List: l})
 		}
-		for _, t := range casestate.AllowedFor(casestate.Registered, act.Role) {
+		for _, t := range allowedSteps(act, casestate.Registered) {
 			if t.Disposal == "" {
 				continue
 			}

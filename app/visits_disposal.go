@@ -29,8 +29,9 @@ func (s *Visits) dispose(tx *store.Tx, act *Actor, in *RegisterInput, c *store.C
 	if in.UnitID != 0 {
 		unit = strconv.FormatUint(in.UnitID, 10)
 	}
-	tr, err := casestate.Check(from, casestate.Action(in.Disposal), casestate.Input{Role: act.Role,
-		Incoming: c.Incoming != nil, Reason: in.Reason, Body: in.Body, Unit: unit, Due: in.Due})
+	step := stepInput(act)
+	step.Incoming, step.Reason, step.Body, step.Unit, step.Due = c.Incoming != nil, in.Reason, in.Body, unit, in.Due
+	tr, err := casestate.Check(from, casestate.Action(in.Disposal), step)
 	if err != nil {
 		return nil, err
 	}

@@ -614,7 +614,7 @@ func TestRiskNotesOnlyForRolesAllowed(t *testing.T) {
 	in := baseInput()
 	in.Record.RiskNotes = "情绪激动"
 	in.RiskTags = []string{"情绪激动"}
-	r := &intakeRules{now: a.now(), threshold: 5, maxDelegates: 5, role: RoleClerk, mayRisk: false,
+	r := &intakeRules{now: a.now(), threshold: 5, maxDelegates: 5, step: casestate.Input{Role: RoleClerk}, mayRisk: false,
 		lists: map[string]dict.List{}}
 	for _, n := range []string{dict.Channel, dict.Type, dict.Category, dict.NotAccepted, dict.Role} {
 		r.lists[n], _ = dict.Default(n)

@@ -78,6 +78,34 @@ type Case struct {
 	Retain       civil.Date   `json:"ret,omitempty"`
 	People       []CasePerson `json:"pp,omitempty"`
 	Visits       int          `json:"nv,omitempty"`
+	// Follow-up (docs/DOMAIN.md §4, §5): what the steps after registration
+	// record. The app writes them; the store only keeps and indexes them.
+	NoticeServed  civil.Date `json:"nsv,omitempty"` // the disposal's notice (受理告知书 …) served
+	ExtDays       int        `json:"exd,omitempty"` // the approved extension of the handling clock, once
+	ExtReason     string     `json:"exr,omitempty"`
+	ExtBy         uint64     `json:"exb,omitempty"` // the head who approved it
+	ExtOn         civil.Date `json:"exo,omitempty"`
+	ReplyBy       uint64     `json:"rpb,omitempty"` // the head who approved the reply
+	ReplyOn       civil.Date `json:"rpo,omitempty"` // the day the reply was issued
+	Satisfaction  string     `json:"sat,omitempty"` // 满意/基本满意/不满意/未评价
+	SatisfiedOn   civil.Date `json:"sto,omitempty"`
+	SatisfiedBy   uint64     `json:"stb,omitempty"` // who recorded it
+	Implemented   civil.Date `json:"imp,omitempty"` // 执行落实 of a supported reply reported done
+	ReviewAsked   civil.Date `json:"rva,omitempty"` // 复查 request received
+	ReviewBody    string     `json:"rvb,omitempty"` // the 复查机关
+	ReviewServed  civil.Date `json:"rvs,omitempty"` // 复查意见 served
+	ReviewResult  string     `json:"rvr,omitempty"` // 维持/变更/责令重新办理/不予受理
+	RecheckAsked  civil.Date `json:"rca,omitempty"`
+	RecheckBody   string     `json:"rcb,omitempty"`
+	RecheckServed civil.Date `json:"rcs,omitempty"`
+	RecheckResult string     `json:"rcr,omitempty"`
+	HearingDays   int        `json:"hrd,omitempty"` // 复核 hearing days, not counted in its decision clock
+	// Clocks are the running clocks, set by the app at every step; Due is
+	// the earliest legal due date among them.
+	Clocks []CaseClock `json:"clk,omitempty"`
+	// Todo names what the office owes the case next (the work queue's
+	// kinds: a notice to serve, a reply to write …), set with Clocks.
+	Todo []string `json:"todo,omitempty"`
 	// Rev counts the writes of the case, for optimistic concurrency: an
 	// edit sends back the Rev it read, and UpdateCase refuses a save whose
 	// Rev is not the stored one with ErrStale. SaveIntake gives a new case
@@ -93,6 +121,17 @@ type CasePerson struct {
 	Person  uint64 `json:"p"`
 	Role    string `json:"r,omitempty"`
 	Contact bool   `json:"c,omitempty"`
+}
+
+// CaseClock is one running clock of a case: a statutory period of
+// domain/deadline, or a date another body set (the 交办单's, the sender's
+// 要求办结日期).
+type CaseClock struct {
+	Clock   string     `json:"c"`           // a deadline.Clock, or the name of a set date
+	Start   civil.Date `json:"s,omitempty"` // the day that started it (not counted)
+	Target  civil.Date `json:"t,omitempty"` // the internal target: the last day, no roll-forward
+	Legal   civil.Date `json:"d"`           // the legal due date
+	Working bool       `json:"w,omitempty"` // counted in working days
 }
 
 // Incoming describes a matter sent down from another body (转送/交办 in).
