@@ -10,6 +10,7 @@ import (
 
 	"laifang/domain/casestate"
 	"laifang/domain/civil"
+	"laifang/domain/followup"
 )
 
 // Buckets of this file (created at open, listed in store.go).
@@ -132,6 +133,21 @@ type CaseClock struct {
 	Target  civil.Date `json:"t,omitempty"` // the internal target: the last day, no roll-forward
 	Legal   civil.Date `json:"d"`           // the legal due date
 	Working bool       `json:"w,omitempty"` // counted in working days
+}
+
+// FollowFacts are what the follow-up rules (domain/followup) read of the case;
+// the caller adds what is kept elsewhere (the open 交办 task's due date).
+func (c *Case) FollowFacts() followup.Facts {
+	f := followup.Facts{State: casestate.State(c.Status), Type: c.Type, RealName: c.RealName,
+		Simplified: c.Simplified, Incoming: c.Incoming != nil, Received: c.Received.Date(),
+		Accepted: c.Accepted, NoticeServed: c.NoticeServed, ExtDays: c.ExtDays, Outcome: c.Outcome,
+		Replied: c.ReplyOn, Served: c.Served, Satisfaction: c.Satisfaction, Implemented: c.Implemented,
+		ReviewAsked: c.ReviewAsked, ReviewServed: c.ReviewServed, RecheckAsked: c.RecheckAsked,
+		RecheckServed: c.RecheckServed, HearingDays: c.HearingDays, Closed: c.Closed}
+	if c.Incoming != nil {
+		f.SenderDue = c.Incoming.Due
+	}
+	return f
 }
 
 // Incoming describes a matter sent down from another body (转送/交办 in).
