@@ -114,7 +114,7 @@ e2e-serve: build
 # The smoke test's window signs itself in through app/testhook.go, which only
 # a build with the smoketest tag carries; the release binary has no such door.
 desktop-smoke: build
-	@! grep -q LAIFANG_TEST_ADMIN_PASSWORD $(BIN)/laifang || { echo "the release binary carries the smoke test's hook"; exit 1; }
+	@! grep -qE 'LAIFANG_TEST_ADMIN_PASSWORD|laifang\.test-clock' $(BIN)/laifang || { echo "the release binary carries the smoke test's hook"; exit 1; }
 	go build -tags $(LINUX_TAGS),smoketest -ldflags "$(LDFLAGS)" -o $(BIN)/laifang-smoke .
 	.ci/desktop-smoke.sh $(BIN)/laifang-smoke
 

@@ -10,6 +10,8 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
+	"time"
 
 	"laifang/store"
 )
@@ -49,4 +51,32 @@ func (a *App) TestHook() error {
 		return errors.New("test hook: " + AsError(err).Message)
 	}
 	return nil
+}
+
+// TestClockFile, in a data folder that carries TestMarker, moves the
+// program's date for the browser tests of the follow-up (a case turning
+// yellow, then red, as days pass): it holds a day (2026-05-06), and the
+// clock reads as that day at the real time of day. Without the marker,
+// or without the file, the clock is the real one.
+const TestClockFile = "laifang.test-clock"
+
+// TestClock is the clock of a test build on dir: read at every tick, so
+// a test moves the date by rewriting the file while the program runs.
+func TestClock(dir string) func() time.Time {
+	if _, err := os.Stat(filepath.Join(dir, TestMarker)); err != nil {
+		return nil
+	}
+	return func() time.Time {
+		now := time.Now()
+		raw, err := os.ReadFile(filepath.Join(dir, TestClockFile))
+		if err != nil {
+			return now
+		}
+		day, err := time.ParseInLocation(time.DateOnly, strings.TrimSpace(string(raw)), now.Location())
+		if err != nil {
+			return now
+		}
+		y, m, d := day.Date()
+		return time.Date(y, m, d, now.Hour(), now.Minute(), now.Second(), now.Nanosecond(), now.Location())
+	}
 }

@@ -51,7 +51,12 @@ func (c *Context) DataFile() string { return dataFile(c.DataDir) }
 
 // OpenApp builds the services on the data folder and opens the data file.
 func (c *Context) OpenApp(opts store.Options) (*app.App, error) {
-	a := app.New(app.Options{Version: c.Version, DataDir: c.DataDir})
+	// The clock is the real one but in the test build (app/testhook.go).
+	clock := app.TestClock(c.DataDir)
+	if opts.Now == nil {
+		opts.Now = clock
+	}
+	a := app.New(app.Options{Version: c.Version, DataDir: c.DataDir, Now: clock})
 	if err := a.Open(opts); err != nil {
 		return nil, err
 	}
