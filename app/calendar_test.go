@@ -122,6 +122,11 @@ func TestAnExtraRestDayMovesTheDueDate(t *testing.T) {
 	if len(saved.Days) != len(y.Days)+1 || saved.Rev != y.Rev+1 {
 		t.Fatalf("saved %d days rev %d", len(saved.Days), saved.Rev)
 	}
+	// The audit log names what was changed, in Chinese.
+	rows := must(a.Audit.List(AuditQuery{Action: ActionSettingsEdit}))(t).Rows
+	if len(rows) == 0 || rows[0].Record != "节假日" || !strings.Contains(rows[0].Summary, "2026年") {
+		t.Errorf("audit %+v", rows)
+	}
 	if _, due := registerOn(t, a, clk, headOf(t, a), "2026-03-02"); due != "2026-05-07" {
 		t.Errorf("due %s, want 2026-05-07", due)
 	}
