@@ -94,6 +94,21 @@ describe('HolidaysPanel', () => {
     expect(sent.days).toHaveLength(1)
   })
 
+  it('exports the year Go writes, to download or copy', async () => {
+    const text = '# 2026年节假日安排（来访接待）\r\n2026-05-01\t休\t劳动节\r\n'
+    const { w, call } = await setup(async (m) => {
+      if (m === 'Holidays') return year(2026, 1, [may1])
+      if (m === 'ExportHolidays') return text
+      throw new Error(m)
+    })
+    await w.get('[data-testid="holidays-export"]').trigger('click')
+    await flushPromises()
+    expect(call.mock.calls.find((c) => c[1] === 'ExportHolidays')![2]).toEqual([2026])
+    const shown = document.querySelector<HTMLTextAreaElement>('textarea[data-testid="holidays-exported"]')!
+    expect(shown.value).toBe(text)
+    expect(document.body.textContent).toContain('laifang-节假日-2026.txt')
+  })
+
   it('is read-only without settings.edit', async () => {
     const { w } = await setup(async (m) => {
       if (m === 'Holidays') return year(2026, 1, [may1])
