@@ -251,7 +251,7 @@ func coverage(tx *store.Tx, from, to civil.Date) []int {
 // a clock running now to it counts in) that the calendar does not cover,
 // in order. Zero dates are skipped. calendarWarning says it on screen.
 func uncoveredYears(tx *store.Tx, dues ...civil.Date) ([]int, error) {
-	today := civil.Date(civil.DateOf(tx.Now()))
+	today := civil.DateOf(tx.Now())
 	var out []int
 	for _, due := range dues {
 		if due == 0 {
@@ -287,7 +287,7 @@ func officeCalendarWarning(tx *store.Tx) (string, error) {
 	if err != nil {
 		return "", nil
 	}
-	today := civil.Date(civil.DateOf(tx.Now()))
+	today := civil.DateOf(tx.Now())
 	var last civil.Date
 	for c := range p.Limits {
 		in := deadline.Input{Clock: c, Start: today}
@@ -352,7 +352,7 @@ func profileInfo(id string, p deadline.Profile) ProfileInfo {
 	return out
 }
 
-func template(key string) (deadline.Template, bool) {
+func shippedProfile(key string) (deadline.Template, bool) {
 	for _, t := range deadline.Templates() {
 		if t.Key == key {
 			return t, true
@@ -381,7 +381,7 @@ func profileList(tx *store.Tx) (ProfileList, error) {
 	}
 	for _, s := range stored {
 		p := profileInfo(strconv.FormatUint(s.ID, 10), s.Profile())
-		if t, ok := template(s.From); ok {
+		if t, ok := shippedProfile(s.From); ok {
 			p.Basis, p.Unverified = "复制自“"+t.Profile.Name+"”："+t.Basis, t.Unverified
 		}
 		if s.ID == set.Profile {
@@ -447,7 +447,7 @@ func (s *Calendar) SaveProfile(p ProfileInfo, rev uint64) (ProfileList, error) {
 	var out ProfileList
 	err = st.Update(func(tx *store.Tx) error {
 		rec := store.ProfileRecord(prof)
-		if t, ok := template(p.ID); ok {
+		if t, ok := shippedProfile(p.ID); ok {
 			rec.From = t.Key
 		} else if p.ID != "" {
 			id, err := strconv.ParseUint(p.ID, 10, 64)
@@ -527,7 +527,7 @@ func (s *Calendar) UseProfile(id string, rev uint64) (ProfileList, error) {
 		}
 		var use uint64
 		name := ""
-		switch t, ok := template(id); {
+		switch t, ok := shippedProfile(id); {
 		case id == nationalKey:
 			name = t.Profile.Name
 		case ok:
