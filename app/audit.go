@@ -184,6 +184,10 @@ func recordName(tx *store.Tx, seen map[string]string, entity string, id uint64) 
 		name = "数据文件"
 	case "dict":
 		name = "字典"
+	case "calendar":
+		name = "节假日"
+	case "profile":
+		name = "时限方案"
 	case "user":
 		if u, err := tx.User(id); err == nil {
 			name = "用户「" + u.Name + "」"

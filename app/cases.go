@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"laifang/domain/casestate"
 	"laifang/domain/civil"
 	"laifang/domain/dict"
 	"laifang/store"
@@ -292,6 +293,9 @@ type CaseDetail struct {
 	MayReveal bool             `json:"mayReveal"`
 	People    []CasePersonView `json:"people"`
 	Timeline  []TimelineEntry  `json:"timeline"` // oldest first
+	// CalendarWarning: Due was counted through years the holiday
+	// calendar does not cover (calendarWarning); "" otherwise.
+	CalendarWarning string `json:"calendarWarning"`
 }
 
 // Get reads one case with its people (masked per role) and its timeline.
@@ -337,6 +341,13 @@ func (s *Cases) Get(id uint64) (CaseDetail, error) {
 		}
 		if c.Incoming != nil {
 			out.Incoming = strings.TrimSpace(c.Incoming.Org + " " + c.Incoming.DocNo + " " + c.Incoming.DocDate.String())
+		}
+		if casestate.Open(casestate.State(c.Status)) {
+			years, err := uncoveredYears(tx, c.Due)
+			if err != nil {
+				return err
+			}
+			out.CalendarWarning = calendarWarning(years)
 		}
 		accused, risk := s.caseSecrets(act, c)
 		out.Accused = accused

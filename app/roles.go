@@ -136,6 +136,14 @@ var MethodPerms = map[string][]Perm{
 	"Dicts.List":  {PermSignedIn},
 	"Dicts.Save":  {PermSettings},
 	"Dicts.Reset": {PermSettings},
+
+	"Calendar.Holidays":       {PermSignedIn},
+	"Calendar.SaveHolidays":   {PermSettings},
+	"Calendar.ImportHolidays": {PermSettings},
+	"Calendar.ExportHolidays": {PermSignedIn},
+	"Calendar.Profiles":       {PermSignedIn},
+	"Calendar.SaveProfile":    {PermSettings},
+	"Calendar.UseProfile":     {PermSettings},
 }
 
 // Screen is a screen of the menu and what opening it needs: the call it

@@ -34,6 +34,12 @@ var notSharedEdits = map[string]string{
 	"Cases.AddRecord":     "adds a visit and its record; overwrites nothing",
 	"Visits.Register":     "adds a case, or a visit to one; overwrites nothing",
 	"Visits.SaveDraft":    "the user's own draft",
+	// The calendar's reads (a file read is not saved; the screen saves it
+	// with Calendar.SaveHolidays).
+	"Calendar.Holidays":       "reads",
+	"Calendar.ImportHolidays": "reads the file sent, saves nothing",
+	"Calendar.ExportHolidays": "reads",
+	"Calendar.Profiles":       "reads",
 }
 
 // staleSave makes a first save as one user, then a second on what was
@@ -115,6 +121,37 @@ var staleSaves = map[string]staleSave{
 		must(a.Dicts.Save(first, read.Rev))(t)
 		_, err := other.Dicts.Reset(dict.Channel, read.Rev)
 		return err, channelList(t, a).Entries[0].Label == "甲改的名称"
+	}},
+	"Calendar.SaveHolidays": {run: func(t *testing.T, a *App, other Bound) (error, bool) {
+		read := must(a.Calendar.Holidays(2026))(t)
+		first := slices.Clone(read.Days)
+		first[0].Note = "甲改的说明"
+		must(a.Calendar.SaveHolidays(HolidayYear{Year: 2026, Days: first, Rev: read.Rev}))(t)
+		second := slices.Clone(read.Days)
+		second[0].Note = "乙改的说明"
+		_, err := other.Calendar.SaveHolidays(HolidayYear{Year: 2026, Days: second, Rev: read.Rev})
+		got := must(a.Calendar.Holidays(2026))(t)
+		return err, got.Days[0].Note == "甲改的说明"
+	}},
+	"Calendar.SaveProfile": {run: func(t *testing.T, a *App, other Bound) (error, bool) {
+		read := must(a.Calendar.Profiles())(t)
+		p := read.Profiles[0]
+		p.Name = "甲方案"
+		must(a.Calendar.SaveProfile(p, read.Rev))(t)
+		p.Name = "乙方案"
+		_, err := other.Calendar.SaveProfile(p, read.Rev)
+		got := must(a.Calendar.Profiles())(t)
+		names := []string{}
+		for _, x := range got.Profiles {
+			names = append(names, x.Name)
+		}
+		return err, slices.Contains(names, "甲方案") && !slices.Contains(names, "乙方案")
+	}},
+	"Calendar.UseProfile": {run: func(t *testing.T, a *App, other Bound) (error, bool) {
+		read := must(a.Calendar.Profiles())(t)
+		must(a.Calendar.UseProfile("zhejiang", read.Rev))(t)
+		_, err := other.Calendar.UseProfile("national", read.Rev)
+		return err, must(a.Calendar.Profiles())(t).InUse != "national"
 	}},
 	// A record's revision is the entry it corrects: two clerks correcting
 	// the same record, the second is told it was corrected meanwhile.

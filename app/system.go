@@ -20,6 +20,10 @@ type SystemInfo struct {
 	BackupDir  string `json:"backupDir"`
 	OfficeName string `json:"officeName"`
 	UserName   string `json:"userName"`
+	// CalendarWarning: a clock started today runs into a year the holiday
+	// calendar does not cover (officeCalendarWarning); "" otherwise. The
+	// home screen shows it.
+	CalendarWarning string `json:"calendarWarning"`
 }
 
 // Info reports the version, the data file and where backups go.
@@ -36,6 +40,14 @@ func (s *System) Info() (SystemInfo, error) {
 	if err != nil {
 		return SystemInfo{}, err
 	}
+	var warning string
+	err = st.View(func(tx *store.Tx) (err error) {
+		warning, err = officeCalendarWarning(tx)
+		return err
+	})
+	if err != nil {
+		return SystemInfo{}, err
+	}
 	office := settings.OrgName
 	if office == "" {
 		office = "未设置单位名称"
@@ -47,6 +59,8 @@ func (s *System) Info() (SystemInfo, error) {
 		BackupDir:  st.BackupDir(),
 		OfficeName: office,
 		UserName:   act.Name,
+
+		CalendarWarning: warning,
 	}, nil
 }
 

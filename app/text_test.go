@@ -65,6 +65,9 @@ var textArgNames = map[string][]string{
 	"Retention.Purge":     {"", "reason"},
 	"Dicts.Reset":         {"name"},
 	"Visits.SaveDraft":    {"text"},
+
+	"Calendar.ImportHolidays": {"text"},
+	"Calendar.UseProfile":     {"id"},
 }
 
 // textFiller fills the arguments of a method with valid text everywhere,

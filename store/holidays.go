@@ -2,6 +2,8 @@ package store
 
 import (
 	"bytes"
+	"fmt"
+	"time"
 
 	"laifang/domain/civil"
 	"laifang/domain/deadline"
@@ -73,4 +75,71 @@ func (tx *Tx) SeedCalendar(days []deadline.Day) error {
 		}
 	}
 	return nil
+}
+
+// The calendar is edited a year at a time, and a save over someone else's
+// newer one is refused: its revision, kept in meta, counts every save.
+var metaCalendarRev = []byte("calendar.rev")
+
+// CalendarRev is the revision of the holiday calendar: 0 until the office
+// first saves it.
+func (tx *Tx) CalendarRev() uint64 { return getU64(tx.b(bucketMeta).Get(metaCalendarRev)) }
+
+// ReplaceHolidays replaces the listed days of year by days when rev is the
+// calendar's stored revision, bumps it and returns the new one; ErrStale
+// and nothing written otherwise. days outside year are the caller's
+// mistake and refused the same way as a bad record.
+func (tx *Tx) ReplaceHolidays(year int, days []deadline.Day, rev uint64) (uint64, error) {
+	if err := tx.writable(); err != nil {
+		return 0, err
+	}
+	if tx.CalendarRev() != rev {
+		return 0, ErrStale
+	}
+	from, to := yearSpan(year)
+	old, err := tx.Holidays(from, to)
+	if err != nil {
+		return 0, err
+	}
+	for _, h := range old {
+		if err := tx.setHoliday(&Holiday{Day: h.Day}); err != nil {
+			return 0, err
+		}
+	}
+	for _, d := range days {
+		if d.Date < from || d.Date > to || d.Kind == "" {
+			return 0, fmt.Errorf("store: holiday %s (%q) is not a day of %d", d.Date, d.Kind, year)
+		}
+		if err := tx.setHoliday(&Holiday{Day: d.Date, Kind: string(d.Kind), Note: d.Note}); err != nil {
+			return 0, err
+		}
+	}
+	rev++
+	return rev, tx.b(bucketMeta).Put(metaCalendarRev, u64(rev))
+}
+
+// HolidayYears lists the years the calendar lists any day of, in order.
+func (tx *Tx) HolidayYears() []int {
+	var out []int
+	c := tx.b(bucketHolidays).Cursor()
+	for k, _ := c.First(); k != nil; {
+		y := civil.Date(int32(getU32(k))).Year()
+		out = append(out, y)
+		// skip to the first day of the next year
+		next, _ := yearSpan(y + 1)
+		k, _ = c.Seek(dateKey(next))
+	}
+	return out
+}
+
+// HasHolidays tells whether the calendar lists any day in [from, to]; it
+// reads one key.
+func (tx *Tx) HasHolidays(from, to civil.Date) bool {
+	k, _ := tx.b(bucketHolidays).Cursor().Seek(dateKey(from))
+	return k != nil && bytes.Compare(k, dateKey(to+1)) < 0
+}
+
+// yearSpan is the first and the last day of year.
+func yearSpan(year int) (from, to civil.Date) {
+	return civil.D(year, time.January, 1), civil.D(year, time.December, 31)
 }

@@ -29,5 +29,9 @@ var (
 	ErrNoStart        = &Error{code: "deadline.no_start", message: "缺少起算日期", field: "start"}
 	ErrExtension      = &Error{code: "deadline.extension", message: "延期天数超过上限", field: "extension"}
 	ErrExtensionClock = &Error{code: "deadline.extension_clock", message: "只有办理期限可以延期", field: "extension"}
+	ErrDayYear        = &Error{code: "deadline.day_year", message: "日期不在这一年", field: "date"}
+	ErrDayKind        = &Error{code: "deadline.day_kind", message: "请选择“休”或“班”", field: "kind"}
+	ErrWorkWeekday    = &Error{code: "deadline.work_weekday", message: "调休上班只能是周六或周日", field: "kind"}
+	ErrDayNote        = &Error{code: "deadline.day_note", message: "说明太长", field: "note"}
 	ErrExcluded       = &Error{code: "deadline.excluded", message: "扣除天数只适用于按自然日计算的期限，且不能为负数", field: "excluded"}
 )

@@ -62,6 +62,43 @@ func National() Profile {
 	}
 }
 
+// ProfileClocks are the clocks a profile sets, in the order of
+// docs/DOMAIN.md §4.2 (the order the settings screen lists them).
+var ProfileClocks = []Clock{Notice, Objection, Handling, ReviewRequest, ReviewDecision, RecheckRequest,
+	RecheckDecision, DisciplineNotice, DisciplineReply, Simplified}
+
+// Zhejiang is the example of a provincial profile: 浙江省信访条例 (2016)
+// art. 20 (acceptance decided within 5 working days) and art. 23 (handled
+// within 30 days, extended by at most 60); the other limits are the
+// national ones. Whether the 2016 regulation still governs after the
+// 2022条例 has not been checked (Template.Unverified).
+func Zhejiang() Profile {
+	p := National()
+	p.Name = "浙江省（信访条例2016）"
+	p.Limits[Notice] = Limit{Days: 5, Working: true}
+	p.Limits[Handling] = Limit{Days: 30}
+	p.MaxExtension = 60
+	return p
+}
+
+// Template is a profile the program ships: the national default and
+// provincial examples an office may adopt (as its own editable copy).
+type Template struct {
+	Key        string
+	Profile    Profile
+	Basis      string // where the limits come from
+	Unverified bool   // read from a copy, not checked against the official text
+}
+
+// Templates are the shipped profiles; the first is the national default.
+func Templates() []Template {
+	return []Template{
+		{Key: "national", Profile: National(), Basis: "《信访工作条例》（2022年）第23条、第34条至第36条；纪检、简易办理期限待核实"},
+		{Key: "zhejiang", Profile: Zhejiang(), Unverified: true,
+			Basis: "《浙江省信访条例》（2016年）第20条、第23条；2022年条例施行后是否仍适用，请向省信访部门核实"},
+	}
+}
+
 // Required lists the clocks every profile must set: the ones the 2022条例
 // itself imposes on every office.
 var Required = []Clock{Notice, Objection, Handling, ReviewRequest, ReviewDecision, RecheckRequest, RecheckDecision}

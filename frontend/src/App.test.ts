@@ -12,6 +12,7 @@ const info: SystemInfo = {
   backupDir: '/srv/laifang/backup',
   officeName: '某某镇人民政府',
   userName: '王五',
+  calendarWarning: '',
 }
 
 const signedIn: AuthState = {

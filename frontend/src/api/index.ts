@@ -2,7 +2,7 @@
 // the types come from the generated bindings, the transport is chosen at call
 // time, and every failure arrives as an ApiError.
 
-import type { app, dict } from '../../wailsjs/go/models'
+import type { app, deadline, dict } from '../../wailsjs/go/models'
 import { toApiError } from './errors'
 import type { Services } from './services'
 import { detectTransport, type Transport } from './transport'
@@ -52,6 +52,13 @@ export type RegistrationForm = Plain<app.RegistrationForm>
 export type DictList = Plain<app.DictList>
 export type DictEntry = Plain<dict.Entry>
 export type Issue = Plain<app.Issue>
+export type HolidayYear = Plain<app.HolidayYear>
+export type HolidayDay = Plain<app.HolidayDay>
+export type HolidayImport = Plain<app.HolidayImport>
+export type LineError = Plain<deadline.LineError>
+export type ProfileList = Plain<app.ProfileList>
+export type ProfileInfo = Plain<app.ProfileInfo>
+export type ClockLimit = Plain<app.ClockLimit>
 
 /** Codes Go refuses a call with when the session is not (or no longer) usable. */
 export const CODE_AUTH_REQUIRED = 'auth.required'

@@ -3,6 +3,7 @@
 // a service needs nothing here; a new service needs one line.
 
 import type * as Audit from '../../wailsjs/go/app/Audit'
+import type * as Calendar from '../../wailsjs/go/app/Calendar'
 import type * as Auth from '../../wailsjs/go/app/Auth'
 import type * as Cases from '../../wailsjs/go/app/Cases'
 import type * as Dicts from '../../wailsjs/go/app/Dicts'
@@ -17,6 +18,7 @@ import type * as Visits from '../../wailsjs/go/app/Visits'
 
 export interface Services {
   Audit: typeof Audit
+  Calendar: typeof Calendar
   Auth: typeof Auth
   Cases: typeof Cases
   Dicts: typeof Dicts

@@ -503,6 +503,7 @@ export namespace app {
 	    mayReveal: boolean;
 	    people: CasePersonView[];
 	    timeline: TimelineEntry[];
+	    calendarWarning: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new CaseDetail(source);
@@ -556,6 +557,7 @@ export namespace app {
 	        this.mayReveal = source["mayReveal"];
 	        this.people = this.convertValues(source["people"], CasePersonView);
 	        this.timeline = this.convertValues(source["timeline"], TimelineEntry);
+	        this.calendarWarning = source["calendarWarning"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -811,6 +813,26 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class ClockLimit {
+	    clock: string;
+	    label: string;
+	    days: number;
+	    working: boolean;
+	    required: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ClockLimit(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.clock = source["clock"];
+	        this.label = source["label"];
+	        this.days = source["days"];
+	        this.working = source["working"];
+	        this.required = source["required"];
+	    }
+	}
 	
 	export class DictList {
 	    name: string;
@@ -1008,6 +1030,98 @@ export namespace app {
 	        this.workplace = source["workplace"];
 	    }
 	}
+	export class HolidayDay {
+	    date: string;
+	    kind: string;
+	    note: string;
+	    weekday: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new HolidayDay(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.date = source["date"];
+	        this.kind = source["kind"];
+	        this.note = source["note"];
+	        this.weekday = source["weekday"];
+	    }
+	}
+	export class HolidayImport {
+	    year: number;
+	    days: HolidayDay[];
+	    errors: deadline.LineError[];
+	
+	    static createFrom(source: any = {}) {
+	        return new HolidayImport(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.year = source["year"];
+	        this.days = this.convertValues(source["days"], HolidayDay);
+	        this.errors = this.convertValues(source["errors"], deadline.LineError);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class HolidayYear {
+	    year: number;
+	    covered: boolean;
+	    days: HolidayDay[];
+	    years: number[];
+	    offer: number[];
+	    rev: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new HolidayYear(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.year = source["year"];
+	        this.covered = source["covered"];
+	        this.days = this.convertValues(source["days"], HolidayDay);
+	        this.years = source["years"];
+	        this.offer = source["offer"];
+	        this.rev = source["rev"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	
 	
 	export class OfficeSettings {
@@ -1119,6 +1233,84 @@ export namespace app {
 	        this.visitId = source["visitId"];
 	        this.eventId = source["eventId"];
 	    }
+	}
+	export class ProfileInfo {
+	    id: string;
+	    name: string;
+	    basis: string;
+	    unverified: boolean;
+	    builtin: boolean;
+	    inUse: boolean;
+	    limits: ClockLimit[];
+	    maxExtension: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ProfileInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.basis = source["basis"];
+	        this.unverified = source["unverified"];
+	        this.builtin = source["builtin"];
+	        this.inUse = source["inUse"];
+	        this.limits = this.convertValues(source["limits"], ClockLimit);
+	        this.maxExtension = source["maxExtension"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ProfileList {
+	    profiles: ProfileInfo[];
+	    inUse: string;
+	    rev: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ProfileList(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.profiles = this.convertValues(source["profiles"], ProfileInfo);
+	        this.inUse = source["inUse"];
+	        this.rev = source["rev"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class RecordInput {
 	    start: string;
@@ -1698,6 +1890,7 @@ export namespace app {
 	    backupDir: string;
 	    officeName: string;
 	    userName: string;
+	    calendarWarning: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new SystemInfo(source);
@@ -1711,6 +1904,7 @@ export namespace app {
 	        this.backupDir = source["backupDir"];
 	        this.officeName = source["officeName"];
 	        this.userName = source["userName"];
+	        this.calendarWarning = source["calendarWarning"];
 	    }
 	}
 	
@@ -1805,6 +1999,25 @@ export namespace app {
 	        this.text = source["text"];
 	        this.status = source["status"];
 	        this.category = source["category"];
+	    }
+	}
+
+}
+
+export namespace deadline {
+	
+	export class LineError {
+	    line: number;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LineError(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.line = source["line"];
+	        this.message = source["message"];
 	    }
 	}
 
