@@ -84,7 +84,12 @@ func (s *Cases) List(q CaseListQuery) (CaseList, error) {
 	// wrongly.
 	r := &store.SearchResult{Exact: true}
 	if kind != SearchCaseNo {
-		if r, err = st.Search(sq); err != nil {
+		err = st.View(func(tx *store.Tx) error {
+			scopeQuery(tx, act, &sq)
+			r, err = tx.Search(sq)
+			return err
+		})
+		if err != nil {
 			return CaseList{}, err
 		}
 	}
@@ -99,7 +104,7 @@ func (s *Cases) List(q CaseListQuery) (CaseList, error) {
 				Repeat: row.Repeat, Match: []CaseMatch{}}
 		}
 		add := func(row *store.CaseRow, m CaseMatch) {
-			if q.Status != "" && row.Status != q.Status {
+			if q.Status != "" && row.Status != q.Status || !caseVisible(tx, act, row.ID) {
 				return
 			}
 			i, ok := at[row.ID]
@@ -305,7 +310,7 @@ func (s *Cases) Get(id uint64) (CaseDetail, error) {
 	}
 	var out CaseDetail
 	err = st.View(func(tx *store.Tx) error {
-		c, err := tx.Case(id)
+		c, err := readCase(tx, act, id)
 		if err != nil {
 			return err
 		}
@@ -516,7 +521,7 @@ func (s *Cases) recordUpdate(method string, caseID uint64, in *CaseRecord,
 		return err
 	}
 	return st.Update(func(tx *store.Tx) error {
-		c, err := tx.Case(caseID)
+		c, err := readCase(tx, act, caseID)
 		if err != nil {
 			return err
 		}

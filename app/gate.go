@@ -122,7 +122,7 @@ func (b *svc) currentUser(st *store.Store, id uint64) (*Actor, error) {
 }
 
 func actorOf(u *store.User) *Actor {
-	return &Actor{ID: u.ID, Login: u.Login, Name: u.Name, Role: u.Role, Confidential: u.Confidential}
+	return &Actor{ID: u.ID, Login: u.Login, Name: u.Name, Role: u.Role, Confidential: u.Confidential, Unit: u.Unit}
 }
 
 // DefaultIdleMinutes locks a session left alone this long, unless the

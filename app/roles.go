@@ -132,6 +132,10 @@ var MethodPerms = map[string][]Perm{
 	"Dicts.List":  {PermSignedIn},
 	"Dicts.Save":  {PermSettings},
 	"Dicts.Reset": {PermSettings},
+
+	"Units.List":   {PermSignedIn},
+	"Units.Save":   {PermSettings},
+	"Units.Delete": {PermSettings},
 }
 
 // Screen is a screen of the menu and what opening it needs: the call it

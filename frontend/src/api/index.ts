@@ -51,6 +51,10 @@ export type TodayVisit = Plain<app.TodayVisit>
 export type RegistrationForm = Plain<app.RegistrationForm>
 export type DictList = Plain<app.DictList>
 export type DictEntry = Plain<dict.Entry>
+export type UnitView = Plain<app.UnitView>
+export type UnitInput = Plain<app.UnitInput>
+export type UnitList = Plain<app.UnitList>
+export type UnitKind = Plain<app.UnitKind>
 export type Issue = Plain<app.Issue>
 
 /** Codes Go refuses a call with when the session is not (or no longer) usable. */
