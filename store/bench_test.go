@@ -205,6 +205,13 @@ func BenchmarkUnitCases(b *testing.B) {
 	if len(units) == 0 {
 		b.Fatal("the generated file has no department")
 	}
+	most := 0 // the largest department's cases, for the figure's context
+	s.View(func(tx *store.Tx) error {
+		for _, u := range units {
+			most = max(most, len(tx.UnitCaseIDs(u)))
+		}
+		return nil
+	})
 	for _, text := range []string{"", "工资"} {
 		name := "list"
 		if text != "" {
@@ -221,6 +228,7 @@ func BenchmarkUnitCases(b *testing.B) {
 					return err
 				})
 			})
+			b.ReportMetric(float64(most), "max-cases")
 		})
 	}
 }
