@@ -47,7 +47,9 @@ type UnitView struct {
 	Assignable bool   `json:"assignable"`
 	Active     bool   `json:"active"`
 	// InUse: cases or tasks were sent to it, or a report is about it, or
-	// a user belongs to it: it may be switched off, not deleted.
+	// a user belongs to it: it may be switched off, not deleted. Told only
+	// to a session that edits departments (that a report is about a unit is
+	// the report's business).
 	InUse bool   `json:"inUse"`
 	Rev   uint64 `json:"rev"`
 }
@@ -111,15 +113,16 @@ func unitInUse(tx *store.Tx, id uint64, users []store.User) bool {
 	return slices.ContainsFunc(users, func(u store.User) bool { return u.Unit == id })
 }
 
-func unitView(tx *store.Tx, u *store.Unit, users []store.User) UnitView {
+func unitView(tx *store.Tx, act *Actor, u *store.Unit, users []store.User) UnitView {
 	return UnitView{ID: u.ID, Name: u.Name, Kind: u.Kind, KindLabel: unitKindLabel(u.Kind), Contact: u.Contact,
-		Phone: u.Phone, Assignable: u.Assignable, Active: u.Active, InUse: unitInUse(tx, u.ID, users), Rev: u.Rev}
+		Phone: u.Phone, Assignable: u.Assignable, Active: u.Active,
+		InUse: act.May(PermSettings) && unitInUse(tx, u.ID, users), Rev: u.Rev}
 }
 
 // List lists every department, switched-off ones too (the screens show
 // those only where already chosen).
 func (s *Units) List() (UnitList, error) {
-	_, st, err := s.gate("Units.List")
+	act, st, err := s.gate("Units.List")
 	if err != nil {
 		return UnitList{}, err
 	}
@@ -134,7 +137,7 @@ func (s *Units) List() (UnitList, error) {
 			return err
 		}
 		for i := range units {
-			out.Units = append(out.Units, unitView(tx, &units[i], users))
+			out.Units = append(out.Units, unitView(tx, act, &units[i], users))
 		}
 		return nil
 	})
@@ -202,7 +205,7 @@ func (s *Units) Save(in UnitInput) (UnitView, error) {
 		if err != nil {
 			return err
 		}
-		out = unitView(tx, u, users)
+		out = unitView(tx, act, u, users)
 		return s.audit(tx, act, ActionSettingsEdit, "unit", u.ID, summary+u.Name, "")
 	})
 	if err != nil {

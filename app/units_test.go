@@ -252,3 +252,22 @@ func TestAReportNamesTheAccusedDepartment(t *testing.T) {
 		t.Errorf("after a reveal the case view names %q", d.AccusedUnit)
 	}
 }
+
+// That a department is in use (perhaps a report is about it) is told only
+// to a session that edits departments.
+func TestOnlyTheSettingsEditorLearnsAUnitIsInUse(t *testing.T) {
+	a, _ := testApp(t)
+	setUp(t, a)
+	dep := must(a.Units.Save(UnitInput{Name: "某站所", Kind: "subordinate", Active: true}))(t)
+	intakeOne(t, a, gen.New(2).Person(), store.Case{Title: "举报", Type: TypeReport, Confidential: true, AccusedUnit: dep.ID}, "举报")
+	inUse := func(b Bound) bool {
+		l := must(b.Units.List())(t)
+		return l.Units[0].InUse
+	}
+	if !inUse(a.Bound) {
+		t.Error("the administrator is not told the department is in use")
+	}
+	if inUse(clerk(t, a, "reader1", RoleReader, false)) {
+		t.Error("a reader learns that something is about the department")
+	}
+}
