@@ -340,6 +340,9 @@ func (s *Cases) Get(id uint64) (CaseDetail, error) {
 		if c.Registered != 0 {
 			out.Registered = c.Registered.Time().Format(time.RFC3339)
 		}
+		if c.FirstCase != 0 && !caseVisible(tx, act, c.FirstCase) {
+			out.FirstCase = 0 // another department's: no link to follow (scope.go)
+		}
 		if c.Incoming != nil {
 			out.Incoming = strings.TrimSpace(c.Incoming.Org + " " + c.Incoming.DocNo + " " + c.Incoming.DocDate.String())
 		}
