@@ -64,12 +64,13 @@ type Bound struct {
 	Visits    *Visits
 	Dicts     *Dicts
 	Calendar  *Calendar
+	Units     *Units
 }
 
 // list is the set in binding order.
 func (b *Bound) list() []any {
 	return []any{b.Auth, b.System, b.Users, b.Settings, b.Audit, b.Retention, b.Privacy, b.Repeat, b.Wording, b.Cases,
-		b.Visits, b.Dicts, b.Calendar}
+		b.Visits, b.Dicts, b.Calendar, b.Units}
 }
 
 // svc is what every service holds: the container and the session it acts
@@ -111,6 +112,7 @@ func (a *App) bind(s *Session) Bound {
 		Visits:    &Visits{b},
 		Dicts:     &Dicts{b},
 		Calendar:  &Calendar{b},
+		Units:     &Units{b},
 	}
 }
 

@@ -293,6 +293,9 @@ func (s *Audit) Printed(n PrintNote) error {
 		return err
 	}
 	return st.Update(func(tx *store.Tx) error {
+		if !caseVisible(tx, act, n.CaseID) {
+			return store.ErrNotFound
+		}
 		var summary string
 		switch n.Kind {
 		case PrintForm:

@@ -21,6 +21,8 @@ type UserInfo struct {
 	Role         string `json:"role"`
 	Confidential bool   `json:"confidential"`
 	Active       bool   `json:"active"`
+	// Unit is the user's department (承办单位); 0: none. A handler has one.
+	Unit uint64 `json:"unit"`
 	// LockedUntil is set (RFC 3339) while failed logins keep the account locked.
 	LockedUntil string `json:"lockedUntil,omitempty"`
 	// Rev is the revision read; send it back with an edit.
@@ -107,7 +109,7 @@ func (s *Auth) state(st *store.Store) (AuthState, error) {
 
 func userInfo(u *store.User) UserInfo {
 	info := UserInfo{ID: u.ID, Login: u.Login, Name: u.Name, Role: u.Role, Confidential: u.Confidential,
-		Active: u.Active, Rev: u.Rev}
+		Active: u.Active, Unit: u.Unit, Rev: u.Rev}
 	if u.LockedUntil != 0 && u.LockedUntil.Time().After(time.Now()) {
 		info.LockedUntil = u.LockedUntil.Time().Format(time.RFC3339)
 	}

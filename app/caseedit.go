@@ -28,7 +28,7 @@ func (b *svc) editCase(st *store.Store, act *Actor, caseID, rev uint64, action s
 	edit func(tx *store.Tx, c *store.Case) (*store.Event, error)) (CaseEdit, error) {
 	var out CaseEdit
 	err := st.Update(func(tx *store.Tx) error {
-		c, err := tx.Case(caseID)
+		c, err := readCase(tx, act, caseID)
 		if err != nil {
 			return err
 		}

@@ -85,7 +85,12 @@ func (s *Cases) List(q CaseListQuery) (CaseList, error) {
 	// wrongly.
 	r := &store.SearchResult{Exact: true}
 	if kind != SearchCaseNo {
-		if r, err = st.Search(sq); err != nil {
+		err = st.View(func(tx *store.Tx) error {
+			scopeQuery(tx, act, &sq)
+			r, err = tx.Search(sq)
+			return err
+		})
+		if err != nil {
 			return CaseList{}, err
 		}
 	}
@@ -100,7 +105,7 @@ func (s *Cases) List(q CaseListQuery) (CaseList, error) {
 				Repeat: row.Repeat, Match: []CaseMatch{}}
 		}
 		add := func(row *store.CaseRow, m CaseMatch) {
-			if q.Status != "" && row.Status != q.Status {
+			if q.Status != "" && row.Status != q.Status || !caseVisible(tx, act, row.ID) {
 				return
 			}
 			i, ok := at[row.ID]
@@ -309,7 +314,7 @@ func (s *Cases) Get(id uint64) (CaseDetail, error) {
 	}
 	var out CaseDetail
 	err = st.View(func(tx *store.Tx) error {
-		c, err := tx.Case(id)
+		c, err := readCase(tx, act, id)
 		if err != nil {
 			return err
 		}
@@ -338,6 +343,9 @@ func (s *Cases) Get(id uint64) (CaseDetail, error) {
 			People: []CasePersonView{}}
 		if c.Registered != 0 {
 			out.Registered = c.Registered.Time().Format(time.RFC3339)
+		}
+		if c.FirstCase != 0 && !caseVisible(tx, act, c.FirstCase) {
+			out.FirstCase = 0 // another department's: no link to follow (scope.go)
 		}
 		if c.Incoming != nil {
 			out.Incoming = strings.TrimSpace(c.Incoming.Org + " " + c.Incoming.DocNo + " " + c.Incoming.DocDate.String())
@@ -527,7 +535,7 @@ func (s *Cases) recordUpdate(method string, caseID uint64, in *CaseRecord,
 		return err
 	}
 	return st.Update(func(tx *store.Tx) error {
-		c, err := tx.Case(caseID)
+		c, err := readCase(tx, act, caseID)
 		if err != nil {
 			return err
 		}

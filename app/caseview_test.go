@@ -226,6 +226,7 @@ func TestTheAccusedOfAConfidentialCaseIsHiddenUntilRevealed(t *testing.T) {
 	reader := clerk(t, a, "reader1", RoleReader, false)
 	head := clerk(t, a, "head1", RoleHead, true)
 	handler := clerk(t, a, "handler1", RoleHandler, true)
+	sendToHandler(t, a, "handler1", r.CaseID)
 	for name, s := range map[string]Bound{"clerk": b, "reader": reader, "head": head, "handler": handler} {
 		d, err := s.Cases.Get(r.CaseID)
 		if err != nil {

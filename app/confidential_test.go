@@ -367,6 +367,7 @@ func TestRevealShowsWhatTheGrantCoversAndNoMore(t *testing.T) {
 	// A handler with the grant: no full identities, no risk notes by role.
 	hs := addUser(t, o.a, "handler9", RoleHandler, true)
 	handler := o.a.bind(hs)
+	sendToHandler(t, o.a, "handler9", caseIDs(o.cases)...)
 	c := o.secret[0]
 	var plain *store.Case
 	for _, x := range o.cases {
@@ -415,6 +416,7 @@ func TestRevealShowsWhatTheGrantCoversAndNoMore(t *testing.T) {
 func TestThePrintAuditNamesWhatWasPrinted(t *testing.T) {
 	o := newConfOffice(t)
 	handler := o.a.bind(addUser(t, o.a, "handler9", RoleHandler, false))
+	sendToHandler(t, o.a, "handler9", caseIDs(o.cases)...)
 	c := o.cases[len(o.cases)-1]
 	if err := handler.Audit.Printed(PrintNote{Kind: PrintForm, CaseID: c.ID}); err != nil {
 		t.Fatal(err)

@@ -74,3 +74,47 @@ func code(err error) string {
 	}
 	return AsError(err).Code
 }
+
+// sendToHandler puts user login in a department of his own (made when he
+// has none) and sends it a 交办 task of each case, so that a handler sees
+// them (scope.go). It returns the department.
+func sendToHandler(t testing.TB, a *App, login string, cases ...uint64) uint64 {
+	t.Helper()
+	st, _ := a.store()
+	var unit uint64
+	err := st.Update(func(tx *store.Tx) error {
+		u, err := tx.UserByLogin(login)
+		if err != nil {
+			return err
+		}
+		if u.Unit == 0 {
+			d := &store.Unit{Name: "承办单位-" + login, Kind: "internal", Active: true, Assignable: true}
+			if err := tx.UpdateUnit(d); err != nil {
+				return err
+			}
+			u.Unit = d.ID
+			if err := tx.UpdateUser(u); err != nil {
+				return err
+			}
+		}
+		unit = u.Unit
+		for _, c := range cases {
+			if err := tx.SaveTask(&store.Task{Case: c, Type: "交办", ToUnit: unit, Status: store.TaskPending}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return unit
+}
+
+func caseIDs(cs []*store.Case) []uint64 {
+	out := make([]uint64, len(cs))
+	for i, c := range cs {
+		out[i] = c.ID
+	}
+	return out
+}

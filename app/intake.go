@@ -84,6 +84,7 @@ type RegisterInput struct {
 	Region       string   `json:"region"` // 问题发生地
 	Site         string   `json:"site"`   // street, village
 	Accused      string   `json:"accused"`
+	AccusedUnit  uint64   `json:"accusedUnit"` // 被反映单位, one of the departments; 0: none
 	Type         string   `json:"type"`
 	Category     string   `json:"category"`
 	Category2    string   `json:"category2"`
@@ -157,6 +158,7 @@ type intakeRules struct {
 	mayRisk      bool
 	step         casestate.Input // who is acting, as the state machine needs it (stepInput)
 	linked       *store.Case     // the case of LinkCase
+	accusedUnit  *store.Unit     // the unit of AccusedUnit; nil: none or unknown
 	// onFile tells which people of the form are already on file (taken
 	// from the file, or their document number is): what the file has of
 	// them (address, phone) need not be typed again.
@@ -422,9 +424,12 @@ func checkIntake(in *RegisterInput, r *intakeRules) CheckResult {
 		// A report is routed away from the people it accuses (art. 30):
 		// the app needs to know who they are.
 		if in.Type == TypeReport {
-			is.need("accused", in.Accused != "", CodeRequired, "检举控告请填写被反映人或单位。")
+			is.need("accused", in.Accused != "" || in.AccusedUnit != 0, CodeRequired, "检举控告请填写被反映人或选择被反映单位。")
 		}
 		checkLen(&is, "accused", "被反映人或单位", in.Accused, maxLine)
+		if in.AccusedUnit != 0 && (r.accusedUnit == nil || !r.accusedUnit.Active) {
+			is.err("accusedUnit", CodeNotFound, "所选被反映单位不存在或已停用，请重新选择。")
+		}
 		if !is.need("category", in.Category != "", CodeRequired, "请选择内容分类。") {
 			// refused
 		} else if e, ok := r.lists[dict.Category].Lookup(in.Category); !ok || !e.Active || e.Parent != "" {
@@ -567,6 +572,13 @@ func loadRules(tx *store.Tx, act *Actor, in *RegisterInput) (*intakeRules, error
 			return nil, err
 		}
 		r.lists[name] = l
+	}
+	if in.AccusedUnit != 0 {
+		if u, err := tx.Unit(in.AccusedUnit); err == nil {
+			r.accusedUnit = u
+		} else if !errors.Is(err, store.ErrNotFound) {
+			return nil, err
+		}
 	}
 	r.onFile = make([]bool, len(in.People))
 	for i, p := range in.People {

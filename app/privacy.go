@@ -45,7 +45,7 @@ func (s *Privacy) Reveal(caseID uint64, reason string) (Revealed, error) {
 	}
 	out := Revealed{CaseID: caseID, People: []PersonView{}, RiskTags: []string{}, RiskNotes: []string{}}
 	err = st.Update(func(tx *store.Tx) error {
-		c, err := tx.Case(caseID)
+		c, err := readCase(tx, act, caseID)
 		if err != nil {
 			return err
 		}

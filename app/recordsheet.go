@@ -34,7 +34,7 @@ func (s *Cases) RecordSheet(caseID, eventID uint64) (RecordSheet, error) {
 	}
 	var out RecordSheet
 	err = st.View(func(tx *store.Tx) error {
-		c, err := tx.Case(caseID)
+		c, err := readCase(tx, act, caseID)
 		if err != nil {
 			return err
 		}

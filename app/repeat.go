@@ -126,7 +126,7 @@ func (s *Repeat) panel(act *Actor, st *store.Store, q RepeatQuery) (RepeatPanel,
 				// The link of a confidential case to the person typed is
 				// itself the whistle-blower's identity: only a session that
 				// may identify them sees it.
-				if !s.mayIdentify(act, &c) {
+				if !s.mayIdentify(act, &c) || !caseVisible(tx, act, c.ID) {
 					continue
 				}
 				identified = true
@@ -156,6 +156,9 @@ func (s *Repeat) panel(act *Actor, st *store.Store, q RepeatQuery) (RepeatPanel,
 			}
 			out.Terms = append(out.Terms, terms...)
 			for _, h := range hits {
+				if !caseVisible(tx, act, h.ID) {
+					continue
+				}
 				rc, _, err := add(h.ID)
 				if err != nil {
 					return err

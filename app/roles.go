@@ -144,6 +144,9 @@ var MethodPerms = map[string][]Perm{
 	"Calendar.Profiles":       {PermSignedIn},
 	"Calendar.SaveProfile":    {PermSettings},
 	"Calendar.UseProfile":     {PermSettings},
+	"Units.List":              {PermSignedIn},
+	"Units.Save":              {PermSettings},
+	"Units.Delete":            {PermSettings},
 }
 
 // Screen is a screen of the menu and what opening it needs: the call it

@@ -35,7 +35,9 @@ type Actor struct {
 	Name         string
 	Role         string
 	Confidential bool
-	Unit         uint64 // a handler's department (承办单位): what he sees
+	// Unit is the user's department (承办单位): a handler sees its cases
+	// alone (scope.go).
+	Unit uint64
 }
 
 // May tells whether the actor holds p.

@@ -40,6 +40,7 @@ var notSharedEdits = map[string]string{
 	"Calendar.ImportHolidays": "reads the file sent, saves nothing",
 	"Calendar.ExportHolidays": "reads",
 	"Calendar.Profiles":       "reads",
+	"Units.Delete":            "removes a department nothing refers to, whole: nothing read is written back",
 }
 
 // staleSave makes a first save as one user, then a second on what was
@@ -50,6 +51,17 @@ type staleSave struct {
 }
 
 var staleSaves = map[string]staleSave{
+	"Units.Save": {run: func(t *testing.T, a *App, other Bound) (error, bool) {
+		u := must(a.Units.Save(UnitInput{Name: "城建办", Kind: "internal", Active: true}))(t)
+		in := UnitInput{ID: u.ID, Name: u.Name, Kind: u.Kind, Active: true, Rev: u.Rev}
+		in.Contact = "王甲"
+		must(a.Units.Save(in))(t)
+		in.Contact = "李乙"
+		_, err := other.Units.Save(in)
+		l, _ := a.Units.List()
+		i := slices.IndexFunc(l.Units, func(x UnitView) bool { return x.ID == u.ID })
+		return err, i >= 0 && l.Units[i].Contact == "王甲"
+	}},
 	"Settings.Save": {run: func(t *testing.T, a *App, other Bound) (error, bool) {
 		read, _ := a.Settings.Get()
 		first := read

@@ -20,8 +20,11 @@ type UserInput struct {
 	Role         string `json:"role"`
 	Confidential bool   `json:"confidential"`
 	Active       bool   `json:"active"`
-	Password     string `json:"password,omitempty"`
-	Rev          uint64 `json:"rev"`
+	// Unit is the department (承办单位): required for a handler, who sees
+	// its cases alone (scope.go); any role may have one.
+	Unit     uint64 `json:"unit"`
+	Password string `json:"password,omitempty"`
+	Rev      uint64 `json:"rev"`
 }
 
 // StaffMember is a name to show or choose (the audit filter, a handler).
@@ -119,7 +122,11 @@ func (s *Users) Save(in UserInput) (UserInfo, error) {
 				}
 			}
 		}
+		if err := checkUserUnit(tx, in.Role, in.Unit); err != nil {
+			return err
+		}
 		u.Login, u.Name, u.Role, u.Confidential, u.Active, u.Rev = in.Login, in.Name, in.Role, in.Confidential, in.Active, in.Rev
+		u.Unit = in.Unit
 		if hash != "" {
 			u.PassHash = hash
 		}
@@ -135,6 +142,29 @@ func (s *Users) Save(in UserInput) (UserInfo, error) {
 		return UserInfo{}, err
 	}
 	return userInfo(u), nil
+}
+
+// checkUserUnit: a handler belongs to an active department; another role
+// may name one (that exists) or none.
+func checkUserUnit(tx *store.Tx, role string, unit uint64) error {
+	msg := "承办人须选择所属承办单位。"
+	if unit == 0 {
+		if role == RoleHandler {
+			return fieldError("unit", "user.unit", msg)
+		}
+		return nil
+	}
+	u, err := tx.Unit(unit)
+	if errors.Is(err, store.ErrNotFound) {
+		return fieldError("unit", "user.unit", "所选单位不存在，请重新选择。")
+	}
+	if err != nil {
+		return err
+	}
+	if !u.Active && role == RoleHandler {
+		return fieldError("unit", "user.unit", "「"+u.Name+"」已停用，"+msg)
+	}
+	return nil
 }
 
 func userSummary(u *store.User) string {

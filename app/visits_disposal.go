@@ -74,14 +74,11 @@ func (s *Visits) unitFor(tx *store.Tx, in *RegisterInput) (uint64, error) {
 		}
 		return u.ID, nil
 	}
-	units, err := tx.Units()
-	if err != nil {
-		return 0, err
-	}
-	for _, u := range units {
-		if u.Name == in.Unit {
-			return u.ID, nil
+	if u, err := unitByName(tx, in.Unit); err != nil || u != nil {
+		if u == nil {
+			return 0, err
 		}
+		return u.ID, nil
 	}
 	u := &store.Unit{Name: in.Unit, Kind: "external", Active: true}
 	if err := tx.SaveUnit(u); err != nil {

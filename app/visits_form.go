@@ -69,6 +69,9 @@ func (s *Visits) Form(caseID, visitID uint64) (RegistrationForm, error) {
 	}
 	var out RegistrationForm
 	err = st.View(func(tx *store.Tx) error {
+		if !caseVisible(tx, act, caseID) {
+			return store.ErrNotFound
+		}
 		c, v, err := formVisit(tx, caseID, visitID)
 		if err != nil {
 			return err

@@ -136,7 +136,7 @@ func (s *Visits) registerNew(tx *store.Tx, act *Actor, in *RegisterInput, r *int
 	received, _ := parseMoment(in.ReceivedAt)
 	c := store.Case{ExternalNo: in.ExternalNo, Channel: in.Channel, Received: store.StampOf(received),
 		RegisteredBy: act.ID, Title: in.Title, Demand: in.Demand, Facts: in.Facts, Region: in.Region,
-		Place: in.Site, Type: in.Type, Category: in.Category, Category2: in.Category2, Accused: in.Accused,
+		Place: in.Site, Type: in.Type, Category: in.Category, Category2: in.Category2, Accused: in.Accused, AccusedUnit: in.AccusedUnit,
 		Present: in.Present, Involved: in.Involved, Group: chk.Group, Litigation: in.Litigation,
 		SkipLevel: in.SkipLevel, Repeat: in.Repeat || in.FirstCase != 0, Urgent: in.Urgent,
 		Confidential: confidentialCase(in.Type, in.Confidential, keepsConfidential(act, in, protected)),

@@ -672,6 +672,7 @@ func TestFormForPrinting(t *testing.T) {
 	// form masked; a reader, who may not print, gets no form: the form is
 	// printed as the record sheet is (printPerms).
 	hd := clerk(t, a, "handler1", RoleHandler, false)
+	sendToHandler(t, a, "handler1", r.CaseID)
 	f, err = hd.Visits.Form(r.CaseID, 0)
 	if err != nil || f.People[0].IDNumber != MaskIDNumber(idMale) || !f.Masked {
 		t.Errorf("handler: %+v %v", f, err)

@@ -53,6 +53,9 @@ func (s *Visits) Today() ([]TodayVisit, error) {
 		cases := map[uint64]*store.Case{}
 		for i := len(vs) - 1; i >= 0; i-- {
 			v := vs[i]
+			if !caseVisible(tx, act, v.Case) {
+				continue
+			}
 			c := cases[v.Case]
 			if c == nil {
 				if c, err = tx.Case(v.Case); err != nil {

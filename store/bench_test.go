@@ -188,3 +188,47 @@ func BenchmarkOpen(b *testing.B) {
 		return s.Close()
 	})
 }
+
+// BenchmarkUnitCases is a handler's case list: the IDs of his department's
+// cases from its indexes (scope.go), then the first page of the list among
+// them, and a search by text among them.
+func BenchmarkUnitCases(b *testing.B) {
+	s := benchOpen(b, false)
+	var units []uint64
+	s.View(func(tx *store.Tx) error {
+		us, err := tx.Units()
+		for _, u := range us {
+			units = append(units, u.ID)
+		}
+		return err
+	})
+	if len(units) == 0 {
+		b.Fatal("the generated file has no department")
+	}
+	most := 0 // the largest department's cases, for the figure's context
+	s.View(func(tx *store.Tx) error {
+		for _, u := range units {
+			most = max(most, len(tx.UnitCaseIDs(u)))
+		}
+		return nil
+	})
+	for _, text := range []string{"", "工资"} {
+		name := "list"
+		if text != "" {
+			name = "search"
+		}
+		b.Run(name, func(b *testing.B) {
+			storetest.Timed(b, func(i int) error {
+				return s.View(func(tx *store.Tx) error {
+					ids := tx.UnitCaseIDs(units[i%len(units)])
+					r, err := tx.Search(store.Query{Text: text, Scoped: true, Within: ids, Limit: 20})
+					if err == nil && text == "" && len(r.Rows) == 0 {
+						b.Fatal("a department without cases")
+					}
+					return err
+				})
+			})
+			b.ReportMetric(float64(most), "max-cases")
+		})
+	}
+}

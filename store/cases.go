@@ -21,6 +21,12 @@ var (
 	ixCaseDue    = []byte("ix.case.due")    // due date | caseID, open cases only
 )
 
+// The departments' indexes of cases (scope.go).
+var (
+	ixUnitCase = []byte("ix.unit.case")    // unitID | caseID: the handling department's cases
+	ixAccused  = []byte("ix.unit.accused") // unitID | caseID: the cases about a unit (被反映单位)
+)
+
 // Case is a petition matter (信访事项).
 type Case struct {
 	V            int          `json:"v"`
@@ -175,6 +181,12 @@ func (c *Case) indexEntries(id uint64, _ []byte) []ixEntry {
 	}
 	if c.Due != 0 && casestate.Open(casestate.State(c.Status)) {
 		out = append(out, multi(ixCaseDue, dateKey(c.Due), id))
+	}
+	if c.Unit != 0 {
+		out = append(out, multi(ixUnitCase, u64(c.Unit), id))
+	}
+	if c.AccusedUnit != 0 {
+		out = append(out, multi(ixAccused, u64(c.AccusedUnit), id))
 	}
 	return out
 }

@@ -21,7 +21,7 @@ import (
 // the meta bucket; Open runs the missing steps in order, each in its own
 // transaction that also records the new version, after copying the file
 // aside. A file with a higher version is refused.
-const SchemaVersion = 5
+const SchemaVersion = 6
 
 type migration struct {
 	to   uint64
@@ -43,6 +43,55 @@ var migrations = []migration{
 	{to: 4, name: "records compressed with zstd and a dictionary", run: migrateTo4, fill: (*Store).rezstd},
 	{to: 5, name: "people's index keys in the domain's forms; every report stored confidential", run: migrateTo5,
 		fill: (*Store).fillSchema5},
+	{to: 6, name: "the cases of each department: handled, about it, sent a task", run: migrateTo6,
+		fill: (*Store).fillSchema6},
+}
+
+// migrateTo6 makes the department indexes (ix.unit.case, ix.unit.accused,
+// ix.unit.taskcase) empty; fillSchema6 writes their entries.
+func migrateTo6(tx *bolt.Tx, s *Store) error {
+	for _, b := range [][]byte{ixUnitCase, ixAccused, ixUnitTaskCase} {
+		if err := tx.DeleteBucket(b); err != nil && !errors.Is(err, berrors.ErrBucketNotFound) {
+			return err
+		}
+		if _, err := tx.CreateBucket(b); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// fillSchema6 writes the entries of the department indexes from every
+// case and task. Run again after a crash it writes the same keys again.
+func (s *Store) fillSchema6() error {
+	only := map[string]bool{string(ixUnitCase): true, string(ixAccused): true, string(ixUnitTaskCase): true}
+	put := func(tx *Tx, es []ixEntry) error {
+		for _, e := range es {
+			if only[string(e.bucket)] {
+				if err := tx.b(e.bucket).Put(e.key, e.val); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	err := s.eachBatch(bucketCases, 50000, func(tx *Tx, k, v []byte) error {
+		c, err := decodeRecord[Case](getU64(k), v)
+		if err != nil {
+			return err
+		}
+		return put(tx, c.indexEntries(c.ID, tx.s.salt))
+	})
+	if err != nil {
+		return err
+	}
+	return s.eachBatch(bucketTasks, 50000, func(tx *Tx, k, v []byte) error {
+		t, err := decodeRecord[Task](getU64(k), v)
+		if err != nil {
+			return err
+		}
+		return put(tx, t.indexEntries(t.ID, tx.s.salt))
+	})
 }
 
 // migrateTo5 empties the people's three indexes for fillPersonKeys and

@@ -36,7 +36,7 @@ func TestMigrateFromVersion0(t *testing.T) {
 	makeV0(t, path)
 	s := open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk")})
 	steps, backup := s.Migrated()
-	if !slices.Equal(steps, []int{1, 2, 3, 4, 5}) {
+	if !slices.Equal(steps, []int{1, 2, 3, 4, 5, 6}) {
 		t.Errorf("steps %v", steps)
 	}
 	if _, err := os.Stat(backup); err != nil || !strings.Contains(backup, "before-schema1") {
@@ -169,7 +169,7 @@ func TestMigrateFromVersion1(t *testing.T) {
 	path := oldFile(t, dir, 1)
 	s := open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk")})
 	defer s.Close()
-	if steps, backup := s.Migrated(); !slices.Equal(steps, []int{2, 3, 4, 5}) || backup == "" {
+	if steps, backup := s.Migrated(); !slices.Equal(steps, []int{2, 3, 4, 5, 6}) || backup == "" {
 		t.Errorf("steps %v, copy %q", steps, backup)
 	}
 	if r, err := s.Check(); err != nil || !r.OK() {
@@ -253,7 +253,7 @@ func TestMigrateFromVersion3(t *testing.T) {
 	}
 	s := open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk")})
 	steps, backup := s.Migrated()
-	if !slices.Equal(steps, []int{4, 5}) || !strings.Contains(backup, "before-schema4") {
+	if !slices.Equal(steps, []int{4, 5, 6}) || !strings.Contains(backup, "before-schema4") {
 		t.Errorf("steps %v, copy %q", steps, backup)
 	}
 	if v, _ := store.SchemaOf(backup); v != 3 {
@@ -308,7 +308,7 @@ func TestMigrateFromVersion2(t *testing.T) {
 	s := open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk")})
 	defer s.Close()
 	steps, backup := s.Migrated()
-	if !slices.Equal(steps, []int{3, 4, 5}) || !strings.Contains(backup, "before-schema3") {
+	if !slices.Equal(steps, []int{3, 4, 5, 6}) || !strings.Contains(backup, "before-schema3") {
 		t.Errorf("steps %v, copy %q", steps, backup)
 	}
 	if v, _ := store.SchemaOf(backup); v != 2 {
@@ -378,7 +378,7 @@ func TestMigrateFromVersion4(t *testing.T) {
 	s := open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk")})
 	defer s.Close()
 	steps, backup := s.Migrated()
-	if !slices.Equal(steps, []int{5}) || !strings.Contains(backup, "before-schema5") {
+	if !slices.Equal(steps, []int{5, 6}) || !strings.Contains(backup, "before-schema5") {
 		t.Errorf("steps %v, copy %q", steps, backup)
 	}
 	if r, err := s.Check(); err != nil || !r.OK() {
@@ -424,6 +424,68 @@ func TestMigrateFromVersion4(t *testing.T) {
 	}
 	if r, err := s.Check(); err != nil || !r.OK() {
 		t.Fatalf("after new visits: %v %v", err, r.Problems)
+	}
+}
+
+// TestMigrateFromVersion5 upgrades a file made by schema 5 (testdata: 120
+// visits from `laifang gen` of that version, its cases handled by the
+// departments of their categories and some sent a task): the department
+// indexes are written from the cases and tasks, so a department's cases
+// are found by its index as they are by reading every case and task.
+func TestMigrateFromVersion5(t *testing.T) {
+	dir := t.TempDir()
+	path := oldFile(t, dir, 5)
+	s := open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk")})
+	defer s.Close()
+	steps, backup := s.Migrated()
+	if !slices.Equal(steps, []int{6}) || !strings.Contains(backup, "before-schema6") {
+		t.Errorf("steps %v, copy %q", steps, backup)
+	}
+	if r, err := s.Check(); err != nil || !r.OK() {
+		t.Fatalf("after the upgrade: %v %v", err, r.Problems)
+	}
+	want := map[uint64]map[uint64]bool{} // unit → its cases, from the records
+	sent := func(unit, c uint64) {
+		if want[unit] == nil {
+			want[unit] = map[uint64]bool{}
+		}
+		want[unit][c] = true
+	}
+	tasked := 0
+	err := s.View(func(tx *store.Tx) error {
+		for _, sc := range scanCases(s) {
+			if sc.c.Unit != 0 {
+				sent(sc.c.Unit, sc.c.ID)
+			}
+			ts, err := tx.CaseTasks(sc.c.ID)
+			if err != nil {
+				return err
+			}
+			for _, tk := range ts {
+				if tk.ToUnit != 0 {
+					sent(tk.ToUnit, tk.Case)
+					tasked++
+				}
+			}
+		}
+		for unit, cases := range want {
+			got := tx.UnitCaseIDs(unit)
+			if len(got) != len(cases) {
+				t.Errorf("department %d: %d cases by the index, %d by the records", unit, len(got), len(cases))
+			}
+			for _, c := range got {
+				if !cases[c] {
+					t.Errorf("department %d: case %d by the index only", unit, c)
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(want) < 2 || tasked == 0 {
+		t.Fatalf("the old file has %d departments with cases and %d tasks", len(want), tasked)
 	}
 }
 

@@ -62,7 +62,7 @@ var lateBuckets = map[string]bool{string(bucketWording): true}
 
 var indexBuckets = [][]byte{ixIDNumber, ixPhone, ixName, ixCaseNo, ixPersonCase, ixCaseDue,
 	ixVisitDay, ixCaseTask, ixTaskDue, ixUnitTask, ixCaseLetter, ixLetterNo, ixLogin, ixCaseRow,
-	ftPost, ftCol, ftPending}
+	ftPost, ftCol, ftPending, ixUnitCase, ixAccused, ixUnitTaskCase}
 
 var allBuckets = append(append([][]byte{}, primaryBuckets...), indexBuckets...)
 

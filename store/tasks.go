@@ -12,6 +12,9 @@ var (
 	ixCaseTask  = []byte("ix.case.task") // caseID | taskID
 	ixTaskDue   = []byte("ix.task.due")  // due date | taskID, open tasks only
 	ixUnitTask  = []byte("ix.unit.task") // unitID | taskID
+	// ix.unit.taskcase is unitID | caseID | taskID: the cases a department
+	// was sent a task of, read without reading the tasks (scope.go).
+	ixUnitTaskCase = []byte("ix.unit.taskcase")
 )
 
 // Task is a transfer, assignment, reminder or supervision (转送/交办/催办/督办…).
@@ -77,6 +80,9 @@ func (t *Task) indexEntries(id uint64, _ []byte) []ixEntry {
 	}
 	if t.ToUnit != 0 {
 		out = append(out, multi(ixUnitTask, u64(t.ToUnit), id))
+		if t.Case != 0 {
+			out = append(out, multi(ixUnitTaskCase, cat(u64(t.ToUnit), u64(t.Case)), id))
+		}
 	}
 	return out
 }

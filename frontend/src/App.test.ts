@@ -19,7 +19,7 @@ const signedIn: AuthState = {
   setupNeeded: false,
   signedIn: true,
   locked: false,
-  user: { id: 1, login: 'wang', name: '王五', role: 'clerk', confidential: false, active: true, rev: 1 },
+  user: { id: 1, login: 'wang', name: '王五', role: 'clerk', confidential: false, active: true, unit: 0, rev: 1 },
   perms: ['case.read'],
   idleMinutes: 15,
   officeName: '某某镇人民政府',

@@ -29,8 +29,13 @@ type Query struct {
 	Unit         []uint64
 	Type         []string
 	Confidential int
-	Offset       int
-	Limit        int // default 50
+	// Scoped keeps the cases to those of Within (IDs in any order): a
+	// session that sees only some cases (a handler: his department's)
+	// searches among them alone. Scoped with Within empty finds nothing.
+	Scoped bool
+	Within []uint64
+	Offset int
+	Limit  int // default 50
 }
 
 // Result is one page of a query: the IDs of its cases, newest first, and
@@ -130,6 +135,7 @@ type filters struct {
 	excludedAny []string   // leave out the cases with any of these facet terms
 	dated       bool
 	from, to    uint16
+	within      *roaring.Bitmap // nil: any case
 }
 
 func makeFilters(q *Query) filters {
@@ -160,6 +166,12 @@ func makeFilters(q *Query) filters {
 	case ConfExclude:
 		f.excludedAny = append(f.excludedAny, FacetConf)
 	}
+	if q.Scoped {
+		f.within = roaring.New()
+		for _, id := range q.Within {
+			f.within.Add(uint32(id))
+		}
+	}
 	if q.From != 0 || q.To != 0 {
 		f.dated = true
 		f.from, f.to = 1, 65535
@@ -174,8 +186,11 @@ func makeFilters(q *Query) filters {
 }
 
 // matchDoc evaluates a query on a pending document, exactly.
-func matchDoc(d *Doc, terms []qterm, f *filters) bool {
+func matchDoc(id uint64, d *Doc, terms []qterm, f *filters) bool {
 	if f.dated && (d.Day < f.from || d.Day > f.to) {
+		return false
+	}
+	if f.within != nil && !f.within.Contains(uint32(id)) {
 		return false
 	}
 	for _, g := range f.groups {
@@ -295,6 +310,14 @@ func (ix *Index) loadChunk(c uint32, grams []string, f *filters) *chunkQuery {
 			return nil
 		}
 		cq.sets = append(cq.sets, all)
+	}
+	if f.within != nil {
+		// After the chunk's own sets: the scope names cases of any
+		// chunk, pending ones too.
+		if f.within.IsEmpty() {
+			return nil
+		}
+		cq.sets = append(cq.sets, f.within)
 	}
 	// smallest first keeps the intersections small
 	sort.Slice(cq.sets, func(i, j int) bool { return cq.sets[i].GetCardinality() < cq.sets[j].GetCardinality() })
@@ -436,7 +459,7 @@ func (ix *Index) Search(q Query, countOnly bool, verify Verifier) (*Result, erro
 		if err := decodeDocView(&d, v); err != nil {
 			return nil, err
 		}
-		if matchDoc(&d, terms, &f) {
+		if matchDoc(getU64(k), &d, terms, &f) {
 			pend = append(pend, getU64(k))
 		}
 	}

@@ -358,3 +358,49 @@ func TestRepliesAndUnitsAgreeWithTheCase(t *testing.T) {
 		}
 	}
 }
+
+// A generated office demonstrates departments: each has a contact and a
+// phone, and each demo handler belongs to one that has some of the cases,
+// not all of them.
+func TestDemoHandlersHaveADepartmentWithItsCases(t *testing.T) {
+	s, err := store.Open(filepath.Join(t.TempDir(), "gen.db"), store.Options{NoSync: true, NoDailyBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	end := time.Date(2026, 6, 30, 17, 0, 0, 0, time.Local)
+	if _, err := Office(s, Options{Visits: 800, Seed: 3, End: end, Years: 1}); err != nil {
+		t.Fatal(err)
+	}
+	s.View(func(tx *store.Tx) error {
+		units, _ := tx.Units()
+		for _, u := range units {
+			if u.Contact == "" || u.Phone == "" || !u.Active {
+				t.Errorf("department %+v", u)
+			}
+		}
+		cases := 0
+		for id := uint64(1); ; id++ {
+			if _, err := tx.Case(id); err != nil {
+				break
+			}
+			cases++
+		}
+		users, _ := tx.Users()
+		handlers := 0
+		for _, u := range users {
+			if u.Role != "handler" {
+				continue
+			}
+			handlers++
+			n := len(tx.UnitCaseIDs(u.Unit))
+			if u.Unit == 0 || n == 0 || n >= cases {
+				t.Errorf("handler %s of department %d sees %d of %d cases", u.Login, u.Unit, n, cases)
+			}
+		}
+		if handlers < 2 {
+			t.Errorf("%d demo handlers", handlers)
+		}
+		return nil
+	})
+}

@@ -48,7 +48,16 @@ var Staff = []store.User{
 	{Name: "负责人", Login: "head", Role: "head", Active: true, Confidential: true},
 	{Name: "承办人", Login: "handler", Role: "handler", Active: true},
 	{Name: "查阅员", Login: "reader", Role: "reader", Active: true},
+	{Name: "承办人乙", Login: "handler2", Role: "handler", Active: true},
 }
+
+// staffUnit is the department of each demo handler (a handler sees its
+// cases alone): the busiest kinds of matter, wages and building.
+var staffUnit = map[string]string{"handler": "劳动保障所", "handler2": "规划建设办"}
+
+// unitKind is the kind of each department that is not one of the office's
+// own (本单位内设).
+var unitKind = map[string]string{"派出所": "legal", "司法所": "legal", "纪检监察室": "discipline"}
 
 var unitNames = []string{"办公室", "党政综合办", "经济发展办", "社会事务办", "自然资源所", "农业农村办",
 	"综合执法队", "派出所", "司法所", "财政所", "劳动保障所", "卫生院", "中心学校", "规划建设办",
@@ -214,19 +223,29 @@ func seed(tx *store.Tx, opts Options) ([]store.Unit, []store.User, error) {
 		return nil, nil, err
 	}
 	var units []store.Unit
+	byName := map[string]uint64{}
+	// Contacts and phones from a draw of their own, so that the visits
+	// drawn after are the same as before departments had them.
+	g := New(opts.Seed + 1)
 	for _, n := range unitNames {
-		u := store.Unit{Name: n, Kind: "internal", Active: true}
-		if err := tx.SaveUnit(&u); err != nil {
+		kind := unitKind[n]
+		if kind == "" {
+			kind = "internal"
+		}
+		u := store.Unit{Name: n, Kind: kind, Active: true, Assignable: true, Contact: g.Name(g.r.IntN(2) == 0),
+			Phone: fmt.Sprintf("0571-8%07d", g.r.IntN(10000000))}
+		if err := tx.UpdateUnit(&u); err != nil {
 			return nil, nil, err
 		}
 		units = append(units, u)
+		byName[n] = u.ID
 	}
 	var staff []store.User
 	for i, u := range Staff {
 		if i == 0 && tx.HasUsers() {
 			break // the office was set up by hand: its accounts stay as they are
 		}
-		u.Unit = units[i%len(units)].ID
+		u.Unit = byName[staffUnit[u.Login]]
 		if err := tx.UpdateUser(&u); err != nil {
 			return nil, nil, err
 		}

@@ -12,7 +12,7 @@ const signedIn: AuthState = {
   setupNeeded: false,
   signedIn: true,
   locked: false,
-  user: { id: 2, login: 'clerk1', name: '登记员甲', role: 'clerk', confidential: false, active: true, rev: 1 },
+  user: { id: 2, login: 'clerk1', name: '登记员甲', role: 'clerk', confidential: false, active: true, unit: 0, rev: 1 },
   perms: ['case.read'],
   idleMinutes: 15,
   officeName: '示范镇人民政府',

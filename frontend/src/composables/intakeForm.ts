@@ -117,6 +117,7 @@ export function blankForm(options: FormOptions | null | undefined): RegisterInpu
     region: '',
     site: '',
     accused: '',
+    accusedUnit: 0,
     type: '',
     category: '',
     category2: '',

@@ -207,6 +207,7 @@ export namespace app {
 	    role: string;
 	    confidential: boolean;
 	    active: boolean;
+	    unit: number;
 	    lockedUntil?: string;
 	    rev: number;
 	
@@ -222,6 +223,7 @@ export namespace app {
 	        this.role = source["role"];
 	        this.confidential = source["confidential"];
 	        this.active = source["active"];
+	        this.unit = source["unit"];
 	        this.lockedUntil = source["lockedUntil"];
 	        this.rev = source["rev"];
 	    }
@@ -1466,6 +1468,7 @@ export namespace app {
 	    region: string;
 	    site: string;
 	    accused: string;
+	    accusedUnit: number;
 	    type: string;
 	    category: string;
 	    category2: string;
@@ -1512,6 +1515,7 @@ export namespace app {
 	        this.region = source["region"];
 	        this.site = source["site"];
 	        this.accused = source["accused"];
+	        this.accusedUnit = source["accusedUnit"];
 	        this.type = source["type"];
 	        this.category = source["category"];
 	        this.category2 = source["category2"];
@@ -1956,6 +1960,109 @@ export namespace app {
 	        this.flags = source["flags"];
 	    }
 	}
+	export class UnitInput {
+	    id: number;
+	    name: string;
+	    kind: string;
+	    contact: string;
+	    phone: string;
+	    assignable: boolean;
+	    active: boolean;
+	    rev: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new UnitInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.kind = source["kind"];
+	        this.contact = source["contact"];
+	        this.phone = source["phone"];
+	        this.assignable = source["assignable"];
+	        this.active = source["active"];
+	        this.rev = source["rev"];
+	    }
+	}
+	export class UnitKind {
+	    code: string;
+	    label: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new UnitKind(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.label = source["label"];
+	    }
+	}
+	export class UnitView {
+	    id: number;
+	    name: string;
+	    kind: string;
+	    kindLabel: string;
+	    contact: string;
+	    phone: string;
+	    assignable: boolean;
+	    active: boolean;
+	    inUse: boolean;
+	    rev: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new UnitView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.kind = source["kind"];
+	        this.kindLabel = source["kindLabel"];
+	        this.contact = source["contact"];
+	        this.phone = source["phone"];
+	        this.assignable = source["assignable"];
+	        this.active = source["active"];
+	        this.inUse = source["inUse"];
+	        this.rev = source["rev"];
+	    }
+	}
+	export class UnitList {
+	    units: UnitView[];
+	    kinds: UnitKind[];
+	
+	    static createFrom(source: any = {}) {
+	        return new UnitList(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.units = this.convertValues(source["units"], UnitView);
+	        this.kinds = this.convertValues(source["kinds"], UnitKind);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	
 	
 	export class UserInput {
@@ -1965,6 +2072,7 @@ export namespace app {
 	    role: string;
 	    confidential: boolean;
 	    active: boolean;
+	    unit: number;
 	    password?: string;
 	    rev: number;
 	
@@ -1980,6 +2088,7 @@ export namespace app {
 	        this.role = source["role"];
 	        this.confidential = source["confidential"];
 	        this.active = source["active"];
+	        this.unit = source["unit"];
 	        this.password = source["password"];
 	        this.rev = source["rev"];
 	    }
