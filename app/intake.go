@@ -511,6 +511,9 @@ func checkDisposal(in *RegisterInput, r *intakeRules, is *issues, linked bool) {
 	}
 	step := r.step
 	step.Incoming, step.Reason, step.Body, step.Unit, step.Due = in.IncomingOrg != "", in.Reason, in.Body, unit, in.Due
+	// A repeat visit linked to a case records only a registration disposal
+	// of a case still REGISTERED (casestate.ErrLinked, on "disposal").
+	step.Linked = linked
 	_, err := casestate.Check(from, casestate.Action(in.Disposal), step)
 	if err != nil {
 		field := "disposal"

@@ -30,4 +30,5 @@ var (
 	ErrExtension      = &Error{code: "deadline.extension", message: "延期天数超过上限", field: "extension"}
 	ErrExtensionClock = &Error{code: "deadline.extension_clock", message: "只有办理期限可以延期", field: "extension"}
 	ErrExcluded       = &Error{code: "deadline.excluded", message: "扣除天数只适用于按自然日计算的期限，且不能为负数", field: "excluded"}
+	ErrExcludedClock  = &Error{code: "deadline.excluded_clock", message: "只有复核决定期限可以扣除听证时间", field: "excluded"}
 )
