@@ -290,6 +290,32 @@ export namespace app {
 	        this.warning = source["warning"];
 	    }
 	}
+	export class ClockView {
+	    clock: string;
+	    label: string;
+	    start: string;
+	    target: string;
+	    legal: string;
+	    working: boolean;
+	    daysLeft: number;
+	    level: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ClockView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.clock = source["clock"];
+	        this.label = source["label"];
+	        this.start = source["start"];
+	        this.target = source["target"];
+	        this.legal = source["legal"];
+	        this.working = source["working"];
+	        this.daysLeft = source["daysLeft"];
+	        this.level = source["level"];
+	    }
+	}
 	export class WordingRef {
 	    id: number;
 	    topic: string;
@@ -493,8 +519,6 @@ export namespace app {
 	    servedHow: string;
 	    closed: string;
 	    archiveNo: string;
-	    due: string;
-	    dueLabel: string;
 	    visits: number;
 	    repeat: boolean;
 	    firstCase: number;
@@ -503,6 +527,7 @@ export namespace app {
 	    mayReveal: boolean;
 	    people: CasePersonView[];
 	    timeline: TimelineEntry[];
+	    clocks: ClockView[];
 	
 	    static createFrom(source: any = {}) {
 	        return new CaseDetail(source);
@@ -546,8 +571,6 @@ export namespace app {
 	        this.servedHow = source["servedHow"];
 	        this.closed = source["closed"];
 	        this.archiveNo = source["archiveNo"];
-	        this.due = source["due"];
-	        this.dueLabel = source["dueLabel"];
 	        this.visits = source["visits"];
 	        this.repeat = source["repeat"];
 	        this.firstCase = source["firstCase"];
@@ -556,6 +579,7 @@ export namespace app {
 	        this.mayReveal = source["mayReveal"];
 	        this.people = this.convertValues(source["people"], CasePersonView);
 	        this.timeline = this.convertValues(source["timeline"], TimelineEntry);
+	        this.clocks = this.convertValues(source["clocks"], ClockView);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -811,6 +835,7 @@ export namespace app {
 		    return a;
 		}
 	}
+	
 	
 	export class DictList {
 	    name: string;
@@ -1371,6 +1396,7 @@ export namespace app {
 	    group: boolean;
 	    repeat: boolean;
 	    due: string;
+	    dueLabel: string;
 	    warnings: Issue[];
 	
 	    static createFrom(source: any = {}) {
@@ -1387,6 +1413,7 @@ export namespace app {
 	        this.group = source["group"];
 	        this.repeat = source["repeat"];
 	        this.due = source["due"];
+	        this.dueLabel = source["dueLabel"];
 	        this.warnings = this.convertValues(source["warnings"], Issue);
 	    }
 	
@@ -1439,6 +1466,7 @@ export namespace app {
 	    opinion: string;
 	    statusLabel: string;
 	    due: string;
+	    dueLabel: string;
 	    repeat: boolean;
 	    masked: boolean;
 	
@@ -1478,6 +1506,7 @@ export namespace app {
 	        this.opinion = source["opinion"];
 	        this.statusLabel = source["statusLabel"];
 	        this.due = source["due"];
+	        this.dueLabel = source["dueLabel"];
 	        this.repeat = source["repeat"];
 	        this.masked = source["masked"];
 	    }
