@@ -26,7 +26,7 @@ var (
 	ErrReason        = &Error{"casestate.reason", "请填写理由", "reason"}
 	ErrBody          = &Error{"casestate.body", "请填写告知信访人的有权机关或法定途径", "body"}
 	ErrUnit          = &Error{"casestate.unit", "请选择承办或接收单位", "unit"}
-	ErrDue           = &Error{"casestate.due", "请填写办理期限", "due"}
+	ErrDue           = &Error{"casestate.due", "请填写交办期限", "due"}
 	ErrOutcome       = &Error{"casestate.outcome", "处理意见应为予以支持、解释说明或不予支持", "outcome"}
 	ErrNotIncoming   = &Error{"casestate.not_incoming", "只有上级转送、交办来的事项才能提出异议", ""}
 	ErrDays          = &Error{"casestate.days", "请填写延期天数", "days"}

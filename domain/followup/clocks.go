@@ -135,14 +135,37 @@ func Clocks(f Facts) []Clock {
 	return out
 }
 
+// fallback is what counts when the office's profile lacks one of the
+// clocks the 条例 does not impose (deadline.Required): an office without
+// the 纪检 rules tells a real-name reporter on A and has no K2; one without
+// the simplified procedure handles on B.
+var fallback = map[deadline.Clock]deadline.Clock{
+	deadline.DisciplineNotice: deadline.Notice,
+	deadline.Simplified:       deadline.Handling,
+	deadline.DisciplineReply:  "",
+}
+
 // Dues computes the clocks of a case with a profile and a calendar that
-// covers them (from the earliest start to past the latest due date).
+// covers them (from the earliest start to past the latest due date). An
+// extension already granted stands under a profile whose ceiling was
+// lowered since: it was checked when the head approved it.
 func Dues(cs []Clock, p deadline.Profile, cal *deadline.Calendar) ([]deadline.Due, error) {
 	out := make([]deadline.Due, 0, len(cs))
 	for _, c := range cs {
 		if c.In.Clock == "" {
 			out = append(out, deadline.Due{Clock: c.Clock, Target: c.Fixed, Legal: c.Fixed})
 			continue
+		}
+		if _, ok := p.Limits[c.In.Clock]; !ok {
+			if to, ok := fallback[c.In.Clock]; ok {
+				if to == "" {
+					continue
+				}
+				c.In.Clock = to
+			}
+		}
+		if c.In.Extension > p.MaxExtension {
+			p.MaxExtension = c.In.Extension
 		}
 		d, err := p.Compute(c.In, cal)
 		if err != nil {

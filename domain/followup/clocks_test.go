@@ -202,17 +202,45 @@ func TestClockDates(t *testing.T) {
 	}
 }
 
-// An extension over the profile's ceiling, or a hearing on any clock but
-// 复核决定, is refused rather than counted.
-func TestDuesRefuse(t *testing.T) {
-	f := Facts{State: casestate.Extended, Received: civil.D(2026, 3, 2), Accepted: civil.D(2026, 3, 2),
-		NoticeServed: civil.D(2026, 3, 2), ExtDays: 45}
-	if _, err := Dues(Clocks(f), national, cal2026); err == nil {
-		t.Fatal("a 45-day extension was counted")
+// An office's profile: an extension granted stands when the ceiling is
+// lowered later; a profile without the 纪检 or simplified clocks counts on
+// A and B. A hearing is read by no clock but 复核决定.
+func TestDuesByTheProfile(t *testing.T) {
+	f := Facts{State: casestate.Extended, Received: civil.D(2026, 3, 2), Accepted: civil.D(2026, 3, 10),
+		NoticeServed: civil.D(2026, 3, 2), ExtDays: 30}
+	lowered := deadline.National()
+	lowered.MaxExtension = 15
+	dues, err := Dues(Clocks(f), lowered, cal2026)
+	if err != nil || len(dues) != 1 || dues[0].Legal != civil.D(2026, 6, 8) {
+		t.Fatalf("a 30-day extension under a ceiling lowered to 15: %v %v", dues, err)
+	}
+	if lowered.MaxExtension != 15 {
+		t.Fatal("Dues changed the caller's profile")
+	}
+	plain := deadline.National()
+	plain.Limits = map[deadline.Clock]deadline.Limit{}
+	for _, c := range deadline.Required {
+		plain.Limits[c] = deadline.National().Limits[c]
+	}
+	report := Facts{State: casestate.Accepted, Type: "检举控告", RealName: true, Received: civil.D(2026, 3, 2),
+		Accepted: civil.D(2026, 3, 2)}
+	if dues, err := Dues(Clocks(report), plain, cal2026); err != nil || len(dues) != 1 ||
+		dues[0].Clock != deadline.Notice || dues[0].Legal != civil.D(2026, 3, 17) {
+		t.Fatalf("K1 without the 纪检 rules: %v %v", dues, err)
+	}
+	report.State, report.Closed = casestate.Closed, civil.D(2026, 3, 2)
+	if dues, err := Dues(Clocks(report), plain, cal2026); err != nil || len(dues) != 0 {
+		t.Fatalf("K2 without the 纪检 rules: %v %v", dues, err)
+	}
+	simple := Facts{State: casestate.InProgress, Simplified: true, Received: civil.D(2026, 3, 2),
+		Accepted: civil.D(2026, 3, 2), NoticeServed: civil.D(2026, 3, 2)}
+	if dues, err := Dues(Clocks(simple), plain, cal2026); err != nil || len(dues) != 1 ||
+		dues[0].Clock != deadline.Handling || dues[0].Legal != civil.D(2026, 5, 6) {
+		t.Fatalf("S without the simplified procedure: %v %v", dues, err)
 	}
 	// The hearing days of a case are read only by the recheck decision.
 	f = Facts{State: casestate.Reviewed, ReviewServed: civil.D(2026, 3, 5), HearingDays: 3}
-	dues, err := Dues(Clocks(f), national, cal2026)
+	dues, err = Dues(Clocks(f), national, cal2026)
 	if err != nil || len(dues) != 1 || dues[0].Days != 30 {
 		t.Fatalf("R3 with hearing days on file: %v %v", dues, err)
 	}
