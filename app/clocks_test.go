@@ -269,3 +269,33 @@ func TestDueLevel(t *testing.T) {
 		t.Error("no date, no level")
 	}
 }
+
+// Every edit of a case sets its clocks for its new state: work started on
+// an accepted case keeps its handling clock (it used to lose its due date),
+// and the notice served stops the acceptance notice's clock.
+func TestAnEditSetsTheClocks(t *testing.T) {
+	a, _ := testApp(t)
+	setUp(t, a)
+	head := clerk(t, a, "head1", RoleHead, false)
+	in := baseInput()
+	in.Disposal = string(casestate.Accept)
+	r, err := head.Visits.Register(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, _ := a.store()
+	c, _ := st.Case(r.CaseID)
+	sess := addUser(t, a, "head2", RoleHead, false)
+	b := svc{app: a, sess: sess}
+	_, err = b.editCase(st, sess.actor(), r.CaseID, c.Rev, "step", func(_ *store.Tx, c *store.Case) (*store.Event, error) {
+		c.Status, c.NoticeServed = string(casestate.InProgress), civil.D(2026, 3, 4)
+		return nil, nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, _ = st.Case(r.CaseID)
+	if got := caseClocksOf(c); got != "办理 2026-05-06" || c.Due != civil.D(2026, 5, 6) {
+		t.Errorf("at work: %s, due %s", got, c.Due)
+	}
+}
