@@ -12,7 +12,7 @@
 // head's approval of an extension, one of three outcomes on a reply), so
 // the app checks every step in Go, once, and the UI only offers what
 // Allowed returns. The table is plain data so that the permission system
-// (another package) can read the permissions, the letters package can read which
+// (another package) can read the permissions, the letters package which
 // letter a step produces, and the deadline package which clocks it starts
 // and stops.
 //
