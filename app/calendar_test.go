@@ -5,10 +5,14 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"laifang/domain/casestate"
+	"laifang/domain/deadline"
 )
 
 // registerOn registers baseInput's accepted visit on day (YYYY-MM-DD) as a
-// head, the clock moved to that day, and returns its case and due date.
+// head, the clock moved to that day, and returns its case and the legal
+// date of its handling clock (办理期限).
 func registerOn(t *testing.T, a *App, clk *clock, b Bound, day string) (uint64, string) {
 	t.Helper()
 	d, err := time.ParseInLocation("2006-01-02", day, time.Local)
@@ -17,12 +21,19 @@ func registerOn(t *testing.T, a *App, clk *clock, b Bound, day string) (uint64, 
 	}
 	clk.add(time.Date(d.Year(), d.Month(), d.Day(), 9, 0, 0, 0, time.Local).Sub(clk.now()))
 	in := baseInput()
+	in.Disposal = string(casestate.Accept)
 	in.ReceivedAt, in.Record.Start, in.Record.End = day+"T08:40", day+"T08:45", day+"T08:58"
 	r, err := b.Visits.Register(in)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return r.CaseID, r.Due
+	for _, k := range must(b.Cases.Get(r.CaseID))(t).Clocks {
+		if k.Clock == string(deadline.Handling) {
+			return r.CaseID, k.Legal
+		}
+	}
+	t.Fatalf("accepted on %s: no handling clock", day)
+	return 0, ""
 }
 
 // An office in 浙江 switches to the provincial profile: a case accepted

@@ -21,9 +21,10 @@ type CaseEdit struct {
 
 // editCase reads case caseID in one write transaction, refuses it with
 // CodeStale when its Rev is not rev, lets edit change it (and return a
-// timeline event, or nil), and saves it with the audit entry of action by
-// act. edit may return an *Error to refuse the change (a bad field, a
-// transition not allowed): nothing is written then.
+// timeline event, or nil), sets its clocks for what it now is (setClocks:
+// no edit leaves a due date of the state it left), and saves it with the
+// audit entry of action by act. edit may return an *Error to refuse the
+// change (a bad field, a transition not allowed): nothing is written then.
 func (b *svc) editCase(st *store.Store, act *Actor, caseID, rev uint64, action string,
 	edit func(tx *store.Tx, c *store.Case) (*store.Event, error)) (CaseEdit, error) {
 	var out CaseEdit
@@ -37,6 +38,9 @@ func (b *svc) editCase(st *store.Store, act *Actor, caseID, rev uint64, action s
 		}
 		ev, err := edit(tx, c)
 		if err != nil {
+			return err
+		}
+		if err := setClocks(tx, c); err != nil {
 			return err
 		}
 		if ev != nil && ev.By == 0 && act != nil {

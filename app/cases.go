@@ -286,8 +286,6 @@ type CaseDetail struct {
 	ServedHow     string   `json:"servedHow"`
 	Closed        string   `json:"closed"` // YYYY-MM-DD
 	ArchiveNo     string   `json:"archiveNo"`
-	Due           string   `json:"due"`      // YYYY-MM-DD
-	DueLabel      string   `json:"dueLabel"` // which clock Due is the deadline of (dueLabel)
 	Visits        int      `json:"visits"`
 	Repeat        bool     `json:"repeat"`
 	FirstCase     uint64   `json:"firstCase"`
@@ -298,9 +296,12 @@ type CaseDetail struct {
 	MayReveal bool             `json:"mayReveal"`
 	People    []CasePersonView `json:"people"`
 	Timeline  []TimelineEntry  `json:"timeline"` // oldest first
-	// CalendarWarning: Due was counted through years the holiday
-	// calendar does not cover (calendarWarning); "" otherwise.
+	// CalendarWarning: a running clock was counted through years the
+	// holiday calendar does not cover (calendarWarning); "" otherwise.
 	CalendarWarning string `json:"calendarWarning"`
+	// Clocks are the clocks running on the case, each with its label,
+	// legal date, internal target and how urgent it is today (clockViews).
+	Clocks []ClockView `json:"clocks"`
 }
 
 // Get reads one case with its people (masked per role) and its timeline.
@@ -319,6 +320,9 @@ func (s *Cases) Get(id uint64) (CaseDetail, error) {
 			return err
 		}
 		ident := s.mayIdentify(act, c)
+		if err := shownClocks(tx, c); err != nil {
+			return err
+		}
 		names := userNames(tx)
 		lists := map[string]dict.List{}
 		for _, n := range []string{dict.Category, dict.NotAccepted} {
@@ -337,10 +341,11 @@ func (s *Cases) Get(id uint64) (CaseDetail, error) {
 			DispDetail: dispDetail(tx, lists[dict.NotAccepted], c, ident), Opinion: text(c.DispOpinion),
 			Accepted: c.Accepted.String(), Unit: unitName(tx, c.Unit), Handler: names[c.Handler],
 			Outcome: c.Outcome, Reply: text(c.Reply), Served: c.Served.String(), ServedHow: c.ServedHow,
-			Closed: c.Closed.String(), ArchiveNo: c.ArchiveNo, Due: c.Due.String(), DueLabel: dueLabel(c),
+			Closed: c.Closed.String(), ArchiveNo: c.ArchiveNo,
 			Visits: max(c.Visits, 1), Repeat: c.Repeat, FirstCase: c.FirstCase, Confidential: IsConfidential(c),
 			Identified: ident, MayReveal: IsConfidential(c) && !ident && act.May(PermConfidential),
 			People: []CasePersonView{}}
+		out.Clocks = clockViews(c, civil.DateOf(tx.Now()), warnDays(tx))
 		if c.Registered != 0 {
 			out.Registered = c.Registered.Time().Format(time.RFC3339)
 		}
@@ -351,7 +356,13 @@ func (s *Cases) Get(id uint64) (CaseDetail, error) {
 			out.Incoming = strings.TrimSpace(c.Incoming.Org + " " + c.Incoming.DocNo + " " + c.Incoming.DocDate.String())
 		}
 		if casestate.Open(casestate.State(c.Status)) {
-			years, err := uncoveredYears(tx, c.Due)
+			// Every running clock, not only the earliest: the handling
+			// period may run into next year while the notice does not.
+			var dues []civil.Date
+			for _, k := range c.Clocks {
+				dues = append(dues, k.Legal)
+			}
+			years, err := uncoveredYears(tx, dues...)
 			if err != nil {
 				return err
 			}

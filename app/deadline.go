@@ -4,6 +4,7 @@ import (
 	"laifang/domain/casestate"
 	"laifang/domain/civil"
 	"laifang/domain/deadline"
+	"laifang/domain/followup"
 	"laifang/store"
 )
 
@@ -74,62 +75,6 @@ func officeDue(tx *store.Tx, in deadline.Input) (deadline.Due, error) {
 	return p.Compute(in, cal)
 }
 
-// caseClock is the clock that runs in a case's state, the one its Due is
-// the deadline of: the acceptance notice (受理告知) until the case is
-// accepted or sent on, the handling period (办理) while it is handled, none
-// ("") in the other states.
-func caseClock(status string) deadline.Clock {
-	switch status {
-	case string(casestate.Registered), string(casestate.Transferred):
-		return deadline.Notice
-	case string(casestate.Accepted), string(casestate.Assigned), string(casestate.InProgress), string(casestate.Extended):
-		return deadline.Handling
-	}
-	return ""
-}
-
-// dueLabel names the deadline a case shows (Case.Due) by the clock of its
-// state: 受理告知期限, 办理期限; "期限" for a due date kept in a state
-// no clock runs in; "" without one.
-func dueLabel(c *store.Case) string {
-	if c.Due == 0 {
-		return ""
-	}
-	return string(caseClock(c.Status)) + "期限"
-}
-
-// caseDue is the running legal deadline of a case in its state
-// (caseClock): the acceptance notice from receipt, the handling period
-// from acceptance, or the date on the 交办单 (assignedDue, YYYY-MM-DD);
-// none (0) in the other states.
-func caseDue(tx *store.Tx, c *store.Case, assignedDue string) (civil.Date, error) {
-	var in deadline.Input
-	switch caseClock(c.Status) {
-	case deadline.Notice:
-		start := c.Received.Date()
-		if c.Received == 0 {
-			start = civil.DateOf(tx.Now())
-		}
-		in = deadline.Input{Clock: deadline.Notice, Start: civil.Date(start)}
-	case deadline.Handling:
-		switch c.Status {
-		case string(casestate.Accepted):
-			in = deadline.Input{Clock: deadline.Handling, Start: civil.Date(c.Accepted)}
-		case string(casestate.Assigned):
-			return civil.Parse(assignedDue)
-		default:
-			return 0, nil
-		}
-	default:
-		return 0, nil
-	}
-	due, err := officeDue(tx, in)
-	if err != nil {
-		return 0, err
-	}
-	return civil.Date(due.Legal), nil
-}
-
 // defaultDue is the deadline a 交办单 is given unless the clerk sets
 // another: the handling limit (办理) from today, by the office's profile
 // and calendar. The slip's date is the assigning body's to choose (art.
@@ -142,19 +87,204 @@ func defaultDue(tx *store.Tx) (civil.Date, error) {
 	return civil.Date(due.Legal), nil
 }
 
-// setClocks sets the deadlines of a case after a step changed it: the
-// running clock's legal due date (Case.Due, which the store indexes for
-// the work queue). Every step that changes a case's state or dates calls
-// it, so the due dates have one source.
+// defaultWarnDays is how many days before a legal due date a clock turns
+// "soon" (yellow). The one place to switch to an office setting.
+const defaultWarnDays = 3
+
+// warnDays is the office's warning band in days (defaultWarnDays until the
+// settings hold one).
+func warnDays(_ *store.Tx) int { return defaultWarnDays }
+
+// setClocks sets the deadlines of a case after a step changed it: every
+// clock running in its new state (Case.Clocks, domain/followup.Clocks) by
+// the office's profile and calendar, and Case.Due, the earliest legal due
+// date among them (0 with none), which the store indexes for the work
+// queue. Every step that changes a case's state or dates calls it, so the
+// due dates have one source.
+//
+// A case in ASSIGNED reads the slip's date from its open 交办 task; a case
+// not saved yet (or whose task is not written yet) passes it as the 交办
+// clock already in c.Clocks (assignedClock).
 func setClocks(tx *store.Tx, c *store.Case) error {
-	assigned := ""
-	if c.Status == string(casestate.Assigned) && c.Due != 0 {
-		assigned = c.Due.String()
-	}
-	d, err := caseDue(tx, c, assigned)
+	cs, err := caseClocks(tx, c)
 	if err != nil {
 		return err
 	}
-	c.Due = d
+	c.Clocks, c.Due = cs, 0
+	for _, k := range cs {
+		if c.Due == 0 || k.Legal < c.Due {
+			c.Due = k.Legal
+		}
+	}
+	return nil
+}
+
+// caseClocks computes the clocks running on c without changing it: what
+// setClocks writes, and what a case saved before clocks were kept shows.
+func caseClocks(tx *store.Tx, c *store.Case) ([]store.CaseClock, error) {
+	f := c.FollowFacts()
+	if c.Received == 0 {
+		f.Received = civil.DateOf(tx.Now())
+	}
+	if c.Status == string(casestate.Assigned) {
+		d, err := assignedDue(tx, c)
+		if err != nil {
+			return nil, err
+		}
+		f.AssignedDue = d
+	}
+	ks := followup.Clocks(f)
+	if len(ks) == 0 {
+		return nil, nil
+	}
+	p, err := officeProfile(tx)
+	if err != nil {
+		return nil, err
+	}
+	var from, to civil.Date
+	for _, k := range ks {
+		if k.In.Start == 0 {
+			continue
+		}
+		if from == 0 || k.In.Start < from {
+			from = k.In.Start
+		}
+		if end := k.In.Start.AddDays(calendarSpan); end > to {
+			to = end
+		}
+	}
+	var cal *deadline.Calendar
+	if from != 0 {
+		if cal, err = officeCalendar(tx, from, to); err != nil {
+			return nil, err
+		}
+	}
+	dues, err := followup.Dues(ks, p, cal)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]store.CaseClock, len(dues))
+	for i, d := range dues {
+		out[i] = store.CaseClock{Clock: string(d.Clock), Start: d.Start, Target: d.Target, Legal: d.Legal,
+			Working: d.Working}
+	}
+	return out, nil
+}
+
+// assignedClock is the 交办 clock of a slip dated d, for a case whose task
+// is not written yet (registration writes the case first).
+func assignedClock(d civil.Date) []store.CaseClock {
+	return []store.CaseClock{{Clock: string(followup.AssignedDate), Target: d, Legal: d}}
+}
+
+// assignedDue is the date in force on the case's open 交办 task (its
+// extension included), else the 交办 clock the case already has.
+func assignedDue(tx *store.Tx, c *store.Case) (civil.Date, error) {
+	if c.ID != 0 {
+		ts, err := tx.CaseTasks(c.ID)
+		if err != nil {
+			return 0, err
+		}
+		var due civil.Date
+		for _, t := range ts {
+			open := t.Status == store.TaskPending || t.Status == store.TaskWorking || t.Status == store.TaskReturned
+			if t.Type != disposalLabel(string(casestate.Assign)) || !open {
+				continue
+			}
+			due = t.Due
+			if t.NewDue != 0 {
+				due = t.NewDue
+			}
+		}
+		if due != 0 {
+			return due, nil
+		}
+	}
+	for _, k := range c.Clocks {
+		if k.Clock == string(followup.AssignedDate) {
+			return k.Legal, nil
+		}
+	}
+	return 0, nil
+}
+
+// ClockView is one running clock of a case as the screens show it.
+type ClockView struct {
+	Clock    string `json:"clock"`  // the deadline.Clock (受理告知 …), or 交办 / 要求办结
+	Label    string `json:"label"`  // 受理告知期限, 办理期限 …
+	Start    string `json:"start"`  // YYYY-MM-DD; "" for a date another body set
+	Target   string `json:"target"` // the internal target, no roll-forward
+	Legal    string `json:"legal"`  // the legal due date
+	Working  bool   `json:"working"`
+	DaysLeft int    `json:"daysLeft"` // calendar days to the legal date: 0 on the day, negative once overdue
+	Level    string `json:"level"`    // dueLevel: "", "soon", "overdue"
+}
+
+// clockViews are a case's clocks for a screen, on the day today: the home
+// queue, the 督办 list and the case view colour them alike.
+func clockViews(c *store.Case, today civil.Date, warnDays int) []ClockView {
+	out := make([]ClockView, 0, len(c.Clocks))
+	for _, k := range c.Clocks {
+		out = append(out, ClockView{Clock: k.Clock, Label: clockLabel(k.Clock), Start: k.Start.String(),
+			Target: k.Target.String(), Legal: k.Legal.String(), Working: k.Working, DaysLeft: int(k.Legal - today),
+			Level: dueLevel(k.Legal, today, warnDays)})
+	}
+	return out
+}
+
+// clockLabel names a clock as the screens and forms show it.
+func clockLabel(clock string) string {
+	if l := followup.Labels[deadline.Clock(clock)]; l != "" {
+		return l
+	}
+	return clock + "期限"
+}
+
+// dueLevel is how urgent a legal due date is on the day today: "overdue"
+// from the day after it (the last day is still in time), "soon" within
+// warnDays of it, else "".
+func dueLevel(legal, today civil.Date, warnDays int) string {
+	switch {
+	case legal == 0:
+		return ""
+	case today > legal:
+		return "overdue"
+	case int(legal-today) <= warnDays:
+		return "soon"
+	}
+	return ""
+}
+
+// dueLabel names the earliest running clock, the one Case.Due is the date
+// of (the printed forms' 期限 line); "" without one.
+func dueLabel(c *store.Case) string {
+	for _, k := range c.Clocks {
+		if k.Legal == c.Due {
+			return clockLabel(k.Clock)
+		}
+	}
+	return ""
+}
+
+// shownClocks makes the clocks of a case read for display: those kept on
+// it, or, for a case saved before clocks were kept (or with none running),
+// computed now on the copy read, never written (setClocks on it).
+func shownClocks(tx *store.Tx, c *store.Case) error {
+	if len(c.Clocks) > 0 {
+		return nil
+	}
+	return setClocks(tx, c)
+}
+
+// stepCase adds to a step's input what the case and the office's profile
+// say: whether the case came from above, the extension already granted and
+// the profile's ceiling (casestate.Check refuses a second extension and
+// one over the ceiling).
+func stepCase(tx *store.Tx, c *store.Case, in *casestate.Input) error {
+	p, err := officeProfile(tx)
+	if err != nil {
+		return err
+	}
+	in.Incoming, in.Extended, in.MaxExtension = c.Incoming != nil, c.ExtDays, p.MaxExtension
 	return nil
 }

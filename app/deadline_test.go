@@ -14,16 +14,19 @@ import (
 func TestTheDueDateFollowsTheOfficeProfile(t *testing.T) {
 	a, _ := testApp(t)
 	setUp(t, a)
-	b := clerk(t, a, "clerk1", RoleClerk, false)
+	b := clerk(t, a, "head1", RoleHead, false)
 	st, _ := a.store()
-	r, err := b.Visits.Register(baseInput()) // accepted on 2026-03-02
+	accepted := baseInput()
+	accepted.Disposal = string(casestate.Accept)
+	r, err := b.Visits.Register(accepted) // accepted on 2026-03-02
 	if err != nil {
 		t.Fatal(err)
 	}
 	// The national 60 days end on Fri 2026-05-01, 劳动节 (1–5 May off in the
-	// 2026 calendar a new office starts with): due Wed 2026-05-06.
-	if r.Due != "2026-05-06" {
-		t.Errorf("national due %s", r.Due)
+	// 2026 calendar a new office starts with): due Wed 2026-05-06; the
+	// notice's 15 days end on 2026-03-17.
+	if got := storedClocks(t, a, r.CaseID); got != "受理告知 2026-03-17, 办理 2026-05-06" {
+		t.Errorf("national clocks %s", got)
 	}
 
 	// A province that handles in 30 days.
@@ -48,15 +51,16 @@ func TestTheDueDateFollowsTheOfficeProfile(t *testing.T) {
 		t.Fatal(err)
 	}
 	setProfile(p.ID)
-	in := baseInput()
+	in := accepted
 	in.People = in.People[:1]
 	in.People[0].IDNumber, in.People[0].Phone, in.Present = idMale2, "13800000009", 1
 	r, err = b.Visits.Register(in)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Due != "2026-04-01" {
-		t.Errorf("due by the office's profile: %s, want 2026-04-01", r.Due)
+	// Its notice in 5 working days, handling in 30 days.
+	if got := storedClocks(t, a, r.CaseID); got != "受理告知 2026-03-09, 办理 2026-04-01" || r.Due != "2026-03-09" {
+		t.Errorf("clocks by the office's profile: %s (due %s)", got, r.Due)
 	}
 
 	// Settings naming a profile the file does not hold.
@@ -125,4 +129,15 @@ func TestAssignOffersTheOfficeDeadline(t *testing.T) {
 	if got := offered()[string(casestate.Assign)]; got != "2026-04-01" {
 		t.Errorf("交办 by the office's profile offers %q, want 2026-04-01", got)
 	}
+}
+
+// storedClocks lists the clocks stored on a case.
+func storedClocks(t *testing.T, a *App, id uint64) string {
+	t.Helper()
+	st, _ := a.store()
+	c, err := st.Case(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return caseClocksOf(c)
 }

@@ -20,7 +20,7 @@ func TestAsErrorMapsRuleErrors(t *testing.T) {
 	}
 	_, idErr := idcard.ParseResident("13010219800101001"+wrong, time.Now())
 	_, phErr := phone.Parse("12345")
-	_, csErr := casestate.Check(casestate.Registered, casestate.NotAccept, casestate.Input{Role: casestate.RoleClerk})
+	_, csErr := casestate.Check(casestate.Registered, casestate.NotAccept, stepInput(&Actor{Role: RoleClerk}))
 	cases := []struct {
 		err                  error
 		code, message, field string

@@ -516,6 +516,9 @@ func checkDisposal(in *RegisterInput, r *intakeRules, is *issues, linked bool) {
 	}
 	step := r.step
 	step.Incoming, step.Reason, step.Body, step.Unit, step.Due = in.IncomingOrg != "", in.Reason, in.Body, unit, in.Due
+	// A repeat visit linked to a case records only a registration disposal
+	// of a case still REGISTERED (casestate.ErrLinked, on "disposal").
+	step.Linked = linked
 	_, err := casestate.Check(from, casestate.Action(in.Disposal), step)
 	if err != nil {
 		field := "disposal"
@@ -537,9 +540,9 @@ func checkDisposal(in *RegisterInput, r *intakeRules, is *issues, linked bool) {
 	case casestate.Assign:
 		d, err := civil.Parse(in.Due)
 		if err != nil {
-			is.err("due", CodeDate, "办理期限格式应为 2026-03-02。")
+			is.err("due", CodeDate, "交办期限格式应为 2026-03-02。")
 		} else if d <= civil.DateOf(r.now) {
-			is.err("due", "intake.due_past", "办理期限应晚于今天。")
+			is.err("due", "intake.due_past", "交办期限应晚于今天。")
 		}
 	case casestate.RouteLegal:
 		if !in.Litigation && !linked {

@@ -52,6 +52,8 @@ const (
 	PermCaseRead   Perm = "case.read"       // see cases (masked lists)
 	PermCaseWrite  Perm = "case.write"      // register visits, edit cases
 	PermCaseDecide Perm = "case.decide"     // accept, extend, sign replies
+	PermCaseHandle Perm = "case.handle"     // 办理: the work on an accepted case
+	PermCaseFollow Perm = "case.follow"     // record what happened outside (a request, a service)
 	PermTaskReport Perm = "task.report"     // a department's feedback
 	PermPersonFull Perm = "person.full"     // ID numbers and phones in full in the case view
 	PermPrint      Perm = "print"           // letters and forms
@@ -61,13 +63,16 @@ const (
 	PermWordingOK  Perm = "wording.approve" // approve and retire them (the head)
 )
 
-// RolePerms is who may do what, by role.
+// RolePerms is who may do what, by role. It is also the only map from
+// roles to the steps of a case: each step of domain/casestate names the
+// permission it needs (case.write, case.decide, case.handle, case.follow).
 var RolePerms = map[string][]Perm{
 	RoleAdmin: {PermUsers, PermSettings, PermAuditView, PermAuditCheck, PermPurge, PermBackup, PermCaseRead},
-	RoleClerk: {PermCaseRead, PermCaseWrite, PermPersonFull, PermPrint, PermExport, PermRisk, PermWording},
-	RoleHead: {PermCaseRead, PermCaseWrite, PermCaseDecide, PermPersonFull, PermPrint, PermExport, PermAuditView,
-		PermAuditCheck, PermRisk, PermWording, PermWordingOK},
-	RoleHandler: {PermCaseRead, PermTaskReport, PermPrint},
+	RoleClerk: {PermCaseRead, PermCaseWrite, PermCaseFollow, PermPersonFull, PermPrint, PermExport, PermRisk,
+		PermWording},
+	RoleHead: {PermCaseRead, PermCaseWrite, PermCaseDecide, PermCaseHandle, PermCaseFollow, PermPersonFull, PermPrint,
+		PermExport, PermAuditView, PermAuditCheck, PermRisk, PermWording, PermWordingOK},
+	RoleHandler: {PermCaseRead, PermCaseHandle, PermCaseFollow, PermTaskReport, PermPrint},
 	RoleReader:  {PermCaseRead},
 }
 
@@ -223,12 +228,22 @@ func IsPublic(service, method string) bool {
 // stepInput is what the state machine needs to know of the acting
 // session to allow a step (domain/casestate.Check): every caller of Check
 // starts from it, so who may take a step is decided in one place.
+//
+// The caller adds what the step itself carries (reason, days …) and, for
+// an extension, what the case and the profile say (stepCase).
 func stepInput(act *Actor) casestate.Input {
-	return casestate.Input{Role: act.Role}
+	return casestate.Input{May: stepMay(act)}
+}
+
+// stepMay is the acting session's permissions as the state machine asks
+// for them: a step's permission is a Perm of RolePerms.
+func stepMay(act *Actor) func(string) bool {
+	return func(p string) bool { return act.May(Perm(p)) }
 }
 
 // allowedSteps lists the steps out of a state the session may take: the
-// buttons and disposals to offer.
+// buttons and disposals to offer. It is what casestate.Check accepts of
+// stepInput(act), needs aside.
 func allowedSteps(act *Actor, from casestate.State) []casestate.Transition {
-	return casestate.AllowedFor(from, act.Role)
+	return casestate.AllowedFor(from, stepMay(act))
 }

@@ -31,6 +31,7 @@ func (s *Visits) dispose(tx *store.Tx, act *Actor, in *RegisterInput, c *store.C
 	}
 	step := stepInput(act)
 	step.Incoming, step.Reason, step.Body, step.Unit, step.Due = c.Incoming != nil, in.Reason, in.Body, unit, in.Due
+	step.Linked = in.LinkCase != 0
 	tr, err := casestate.Check(from, casestate.Action(in.Disposal), step)
 	if err != nil {
 		return nil, err

@@ -54,6 +54,7 @@ type RegistrationForm struct {
 	Opinion      string       `json:"opinion"`
 	StatusLabel  string       `json:"statusLabel"`
 	Due          string       `json:"due"`
+	DueLabel     string       `json:"dueLabel"` // the clock Due is the date of: 受理告知期限, 办理期限 …
 	Repeat       bool         `json:"repeat"`
 	Masked       bool         `json:"masked"`
 }
@@ -93,6 +94,9 @@ func (s *Visits) Form(caseID, visitID uint64) (RegistrationForm, error) {
 			return ""
 		}
 		identify := s.mayIdentify(act, c)
+		if err := shownClocks(tx, c); err != nil {
+			return err
+		}
 		text := func(s string) string { return caseText(identify, s) }
 		out = RegistrationForm{OrgName: set.OrgName, CaseID: c.ID, CaseNo: c.No, ExternalNo: c.ExternalNo,
 			Received: v.At.Time().Local().Format("2006-01-02 15:04"), Registered: c.Registered.Time().Local().Format("2006-01-02 15:04"),
@@ -100,8 +104,8 @@ func (s *Visits) Form(caseID, visitID uint64) (RegistrationForm, error) {
 			Leader: v.Leader, Present: v.Present, Involved: c.Involved, Group: c.Group, Title: text(c.Title),
 			Demand: text(c.Demand), Facts: text(c.Facts), Region: strings.TrimSpace(c.Region + " " + c.Place),
 			Type: c.Type, Prior: text(c.Prior), Disposal: c.Disposal, Opinion: text(c.DispOpinion),
-			StatusLabel: casestate.Labels[casestate.State(c.Status)], Due: c.Due.String(), Repeat: v.Repeat,
-			People: []FormPerson{}}
+			StatusLabel: casestate.Labels[casestate.State(c.Status)], Due: c.Due.String(), DueLabel: dueLabel(c),
+			Repeat: v.Repeat, People: []FormPerson{}}
 		if c.Incoming != nil {
 			out.Incoming = strings.TrimSpace(c.Incoming.Org + " " + c.Incoming.DocNo + " " + c.Incoming.DocDate.String())
 		}

@@ -20,8 +20,9 @@ type Registered struct {
 	Status      string  `json:"status"`
 	StatusLabel string  `json:"statusLabel"`
 	Group       bool    `json:"group"`
-	Repeat      bool    `json:"repeat"` // recorded on an existing case
-	Due         string  `json:"due"`    // the running deadline, YYYY-MM-DD
+	Repeat      bool    `json:"repeat"`   // recorded on an existing case
+	Due         string  `json:"due"`      // the earliest running deadline, YYYY-MM-DD
+	DueLabel    string  `json:"dueLabel"` // the clock Due is the date of (受理告知期限 …)
 	Warnings    []Issue `json:"warnings"`
 }
 
@@ -166,7 +167,7 @@ func (s *Visits) registerNew(tx *store.Tx, act *Actor, in *RegisterInput, r *int
 	if err != nil {
 		return err
 	}
-	if c.Due, err = caseDue(tx, &c, in.Due); err != nil {
+	if err := s.clocksAfter(tx, in, &c); err != nil {
 		return err
 	}
 	visit := s.visitOf(act, in)
@@ -180,6 +181,7 @@ func (s *Visits) registerNew(tx *store.Tx, act *Actor, in *RegisterInput, r *int
 	}
 	out.CaseID, out.CaseNo, out.VisitID = res.CaseID, res.CaseNo, res.VisitID
 	out.Status, out.StatusLabel, out.Due = c.Status, casestate.Labels[casestate.State(c.Status)], c.Due.String()
+	out.DueLabel = dueLabel(&c)
 	return nil
 }
 
@@ -234,7 +236,7 @@ func (s *Visits) registerRepeat(tx *store.Tx, act *Actor, in *RegisterInput, r *
 		if tr, err = s.dispose(tx, act, in, c, casestate.State(c.Status)); err != nil {
 			return err
 		}
-		if c.Due, err = caseDue(tx, c, in.Due); err != nil {
+		if err := s.clocksAfter(tx, in, c); err != nil {
 			return err
 		}
 		changed = true
@@ -253,7 +255,22 @@ func (s *Visits) registerRepeat(tx *store.Tx, act *Actor, in *RegisterInput, r *
 	}
 	out.CaseID, out.CaseNo, out.VisitID, out.Repeat = c.ID, c.No, visit.ID, true
 	out.Status, out.StatusLabel, out.Due = c.Status, casestate.Labels[casestate.State(c.Status)], c.Due.String()
+	out.DueLabel = dueLabel(c)
 	return nil
+}
+
+// clocksAfter sets the clocks of a case after its disposal at the desk; an
+// assignment's slip date is passed as its 交办 clock, the task being
+// written after the case.
+func (s *Visits) clocksAfter(tx *store.Tx, in *RegisterInput, c *store.Case) error {
+	if c.Status == string(casestate.Assigned) {
+		d, err := civil.Parse(in.Due)
+		if err != nil {
+			return err
+		}
+		c.Clocks = assignedClock(d)
+	}
+	return setClocks(tx, c)
 }
 
 func (s *Visits) visitOf(act *Actor, in *RegisterInput) store.Visit {

@@ -42,8 +42,9 @@ var (
 	idMale2  = synthID("110105", "19700301", "013")
 )
 
-// baseInput is a valid two-person visit of a 申诉求决 matter, accepted on
-// the spot. The test clock reads 2026-03-02 09:00.
+// baseInput is a valid two-person visit of a 申诉求决 matter, reported to
+// the head (受理 is the head's, case.decide; a clerk's form cannot accept).
+// The test clock reads 2026-03-02 09:00.
 func baseInput() RegisterInput {
 	return RegisterInput{
 		ReceivedAt: "2026-03-02T08:40", Channel: "走访", Reception: "一楼接待窗口",
@@ -55,10 +56,19 @@ func baseInput() RegisterInput {
 		Present: 2, Involved: 2,
 		Title: "工资拖欠", Demand: "请求督促支付拖欠的工资", Facts: "某公司拖欠三个月工资。",
 		Region: "某镇某村", Type: TypeComplaint, Category: "07", Category2: "0701",
-		Disposal: string(casestate.Accept),
+		Disposal: string(casestate.ReportToHead),
 		Record: RecordInput{Start: "2026-03-02T08:45", End: "2026-03-02T08:58", IDChecked: true,
 			Statement: "来访人称公司拖欠工资。", Procedure: true, Remedies: true, Confirmed: true},
 	}
+}
+
+// caseClocksOf lists a stored case's clocks as "clock legal, …".
+func caseClocksOf(c *store.Case) string {
+	var out []string
+	for _, k := range c.Clocks {
+		out = append(out, k.Clock+" "+k.Legal.String())
+	}
+	return strings.Join(out, ", ")
 }
 
 // clerk makes a clerk session on a set-up app and returns its services.
@@ -260,24 +270,32 @@ func TestCheckDerivesFromTheIDNumber(t *testing.T) {
 func TestRegisterWritesCaseVisitRecordAndAudit(t *testing.T) {
 	a, _ := testApp(t)
 	setUp(t, a)
-	b := clerk(t, a, "clerk1", RoleClerk, false)
-	r, err := b.Visits.Register(baseInput())
+	// 受理 at the desk is the head's (case.decide).
+	b := clerk(t, a, "head1", RoleHead, false)
+	in := baseInput()
+	in.Disposal = string(casestate.Accept)
+	r, err := b.Visits.Register(in)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if r.CaseNo == "" || r.Status != string(casestate.Accepted) || r.StatusLabel != "已受理" || r.Group {
 		t.Errorf("%+v", r)
 	}
-	// Accepted 2026-03-02: 60 days of handling end on 2026-05-01, 劳动节
-	// in the 2026 calendar a new office starts with (1–5 May off): due on
-	// the first working day after, 2026-05-06.
-	if r.Due != "2026-05-06" {
-		t.Errorf("due %s", r.Due)
+	// Received and accepted 2026-03-02: the 受理告知书 is owed within 15
+	// days (2026-03-17) until it is served; 60 days of handling end on
+	// 2026-05-01, 劳动节 in the 2026 calendar a new office starts with (1–5
+	// May off): due on the first working day after, 2026-05-06. The case's
+	// due date is the earlier of them.
+	if r.Due != "2026-03-17" || r.DueLabel != "受理告知期限" {
+		t.Errorf("due %s %s", r.Due, r.DueLabel)
 	}
 	st, _ := a.store()
 	c, err := st.Case(r.CaseID)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if got := caseClocksOf(c); got != "受理告知 2026-03-17, 办理 2026-05-06" {
+		t.Errorf("clocks %s", got)
 	}
 	if len(c.People) != 2 || c.People[0].Role != petitioner.Main || c.Disposal != "受理" || c.Accepted == 0 || c.Category2 != "0701" {
 		t.Errorf("case %+v", c)
@@ -313,23 +331,26 @@ func TestDisposalsAreTransitions(t *testing.T) {
 	setUp(t, a)
 	b := clerk(t, a, "clerk1", RoleClerk, false)
 	head := clerk(t, a, "head1", RoleHead, false)
+	// Received 2026-03-02: the written notice is due within 15 days
+	// (2026-03-17) whatever the disposal that owes one.
 	cases := []struct {
 		action casestate.Action
 		edit   func(in *RegisterInput)
 		by     Bound
 		status string
-		due    string
+		clocks string
 	}{
 		{casestate.AnswerOnSpot, nil, b, string(casestate.AnsweredSpot), ""},
-		{casestate.Accept, nil, b, string(casestate.Accepted), "2026-05-06"},
-		{casestate.Transfer, func(in *RegisterInput) { in.Unit = "某村委会" }, b, string(casestate.Transferred), "2026-03-17"},
-		{casestate.Assign, func(in *RegisterInput) { in.Unit = "某村委会"; in.Due = "2026-03-20" }, b, string(casestate.Assigned), "2026-03-20"},
+		{casestate.Accept, nil, head, string(casestate.Accepted), "受理告知 2026-03-17, 办理 2026-05-06"},
+		{casestate.Transfer, func(in *RegisterInput) { in.Unit = "某村委会" }, b, string(casestate.Transferred), "受理告知 2026-03-17"},
+		{casestate.Assign, func(in *RegisterInput) { in.Unit = "某村委会"; in.Due = "2026-03-20" }, b, string(casestate.Assigned),
+			"受理告知 2026-03-17, 交办 2026-03-20"},
 		{casestate.Redirect, func(in *RegisterInput) { in.Body = "县人力资源和社会保障局" }, b, string(casestate.Redirected), ""},
 		{casestate.RouteLegal, func(in *RegisterInput) { in.Body = "向县人民法院提起诉讼"; in.Litigation = true }, b, string(casestate.RoutedLegal), ""},
 		{casestate.NotAccept, func(in *RegisterInput) { in.Reason = "04" }, b, string(casestate.NotAccepted), ""},
 		{casestate.NotReaccept, func(in *RegisterInput) { in.Reason = "05" }, head, string(casestate.NotReaccepted), ""},
-		// Received 2026-03-02: the written notice is due within 15 days.
-		{casestate.ReportToHead, nil, b, string(casestate.Registered), "2026-03-17"},
+		{casestate.File, nil, b, string(casestate.Filed), ""},
+		{casestate.ReportToHead, nil, b, string(casestate.Registered), "受理告知 2026-03-17"},
 	}
 	st, _ := a.store()
 	for _, tc := range cases {
@@ -344,8 +365,12 @@ func TestDisposalsAreTransitions(t *testing.T) {
 				t.Fatal(err)
 			}
 			c, _ := st.Case(r.CaseID)
-			if c.Status != tc.status || r.Status != tc.status || r.Due != tc.due {
-				t.Errorf("status %s (%s), due %s; want %s, %s", c.Status, r.Status, r.Due, tc.status, tc.due)
+			if got := caseClocksOf(c); c.Status != tc.status || r.Status != tc.status || got != tc.clocks {
+				t.Errorf("status %s (%s), clocks %s; want %s, %s", c.Status, r.Status, got, tc.status, tc.clocks)
+			}
+			// The case's due date is its earliest clock's.
+			if want := strings.TrimPrefix(strings.Split(tc.clocks, ",")[0], "受理告知 "); tc.clocks != "" && r.Due != want {
+				t.Errorf("due %s, want %s", r.Due, want)
 			}
 			var tasks []store.Task
 			st.View(func(tx *store.Tx) error { tasks, err = tx.CaseTasks(r.CaseID); return err })
@@ -426,7 +451,10 @@ func TestRepeatVisitAndLinkedCase(t *testing.T) {
 	a, c := testApp(t)
 	setUp(t, a)
 	b := clerk(t, a, "clerk1", RoleClerk, false)
-	first, err := b.Visits.Register(baseInput())
+	head := clerk(t, a, "head1", RoleHead, false)
+	accepted := baseInput()
+	accepted.Disposal = string(casestate.Accept)
+	first, err := head.Visits.Register(accepted)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -467,10 +495,22 @@ func TestRepeatVisitAndLinkedCase(t *testing.T) {
 	if n != 1 {
 		t.Errorf("%d people with the number", n)
 	}
-	// A disposal on a repeat visit must suit the case's state.
+	// A repeat visit records only a registration disposal, and only on a
+	// case still REGISTERED: not a disposal of an accepted case, nor any
+	// later step (a head starting work, extending it).
 	in.Disposal = string(casestate.AnswerOnSpot)
-	if _, err := b.Visits.Register(in); fields(err)["disposal"] != "casestate.not_allowed" {
+	if _, err := b.Visits.Register(in); fields(err)["disposal"] != "casestate.linked" {
 		t.Errorf("answer on spot of an accepted case: %v", err)
+	}
+	for _, step := range []casestate.Action{casestate.StartWork, casestate.Extend, casestate.Accept} {
+		in.Disposal, in.Reason = string(step), "案情复杂"
+		if _, err := head.Visits.Register(in); fields(err)["disposal"] != "casestate.linked" {
+			t.Errorf("%s with a repeat visit: %v", step, err)
+		}
+	}
+	in.Reason = ""
+	if cs, _ := st.Case(first.CaseID); cs.Status != string(casestate.Accepted) {
+		t.Errorf("a refused repeat visit changed the case: %s", cs.Status)
 	}
 	in.Disposal = ""
 	in.LinkCase = 999
@@ -614,7 +654,7 @@ func TestRiskNotesOnlyForRolesAllowed(t *testing.T) {
 	in := baseInput()
 	in.Record.RiskNotes = "情绪激动"
 	in.RiskTags = []string{"情绪激动"}
-	r := &intakeRules{now: a.now(), threshold: 5, maxDelegates: 5, step: casestate.Input{Role: RoleClerk}, mayRisk: false,
+	r := &intakeRules{now: a.now(), threshold: 5, maxDelegates: 5, step: stepInput(&Actor{Role: RoleHead}), mayRisk: false,
 		lists: map[string]dict.List{}}
 	for _, n := range []string{dict.Channel, dict.Type, dict.Category, dict.NotAccepted, dict.Role} {
 		r.lists[n], _ = dict.Default(n)
@@ -648,7 +688,8 @@ func TestFormForPrinting(t *testing.T) {
 		t.Fatal(err)
 	}
 	if f.CaseNo != r.CaseNo || f.OrgName != "某某镇人民政府" || len(f.People) != 2 || f.People[0].IDNumber != idMale ||
-		f.People[0].Sex != "男" || f.Category != "劳动社保 / 工资拖欠" || f.Disposal != "受理" || f.Received != "2026-03-02 08:40" {
+		f.People[0].Sex != "男" || f.Category != "劳动社保 / 工资拖欠" || f.Disposal != "呈报领导" || f.Received != "2026-03-02 08:40" ||
+		f.Due != "2026-03-17" || f.DueLabel != "受理告知期限" {
 		t.Errorf("%+v", f)
 	}
 	if slices.Contains(f.Flags, "重复访") {
@@ -707,8 +748,8 @@ func TestOptionsComeFromTheDictionaries(t *testing.T) {
 	for _, d := range o.Disposals {
 		actions = append(actions, d.Action)
 	}
-	// A clerk is not offered 不再受理, which is the head's.
-	want := []string{"answer_on_spot", "accept", "transfer", "assign", "redirect", "route_legal", "not_accept", "report_to_head"}
+	// A clerk is not offered 受理 nor 不再受理, which are the head's.
+	want := []string{"answer_on_spot", "transfer", "assign", "redirect", "route_legal", "not_accept", "file", "report_to_head"}
 	if !slices.Equal(actions, want) {
 		t.Errorf("disposals %v", actions)
 	}

@@ -29,11 +29,13 @@ var want = map[step]State{
 	{Registered, NotReaccept}:  NotReaccepted,
 	{Registered, ReportToHead}: Registered,
 	{Registered, Object}:       Objected,
+	{Registered, File}:         Filed,
 
 	{Objected, ObjectionOK}: Redirected,
 	{Objected, ObjectionNo}: Registered,
 
 	{Accepted, StartWork}:     InProgress,
+	{Accepted, Extend}:        Extended,
 	{InProgress, Extend}:      Extended,
 	{InProgress, Mediate}:     Mediated,
 	{Extended, Mediate}:       Mediated,
@@ -63,13 +65,39 @@ var want = map[step]State{
 	{RoutedLegal, Archive}:   Archived,
 	{NotAccepted, Archive}:   Archived,
 	{NotReaccepted, Archive}: Archived,
+	{Filed, Archive}:         Archived,
 	{Closed, Archive}:        Archived,
 	{Terminated, Archive}:    Archived,
 }
 
+// wantPerm is docs/DOMAIN.md §5.2's "who" column written out again: the
+// permission each step needs, and (lapse) the steps the app may take itself.
+var wantPerm = map[Action]string{
+	Register: PermWrite, AnswerOnSpot: PermWrite, Accept: PermDecide, Transfer: PermWrite, Assign: PermWrite,
+	Redirect: PermWrite, RouteLegal: PermWrite, NotAccept: PermWrite, NotReaccept: PermDecide, File: PermWrite,
+	ReportToHead: PermWrite, Object: PermWrite, ObjectionOK: PermWrite, ObjectionNo: PermWrite,
+	StartWork: PermHandle, Extend: PermDecide, Mediate: PermHandle, CloseMediated: PermHandle, Reply: PermDecide,
+	TransferDone: PermFollow, TransferBack: PermFollow, ReportOK: PermDecide, ReportBack: PermDecide,
+	ReviewLapsed: PermWrite, RequestReview: PermFollow, ReviewDone: PermFollow, ReviewRedo: PermFollow,
+	ReviewRefused: PermFollow, RecheckLapsed: PermWrite, RequestRecheck: PermFollow, RecheckDone: PermFollow,
+	RecheckRedo: PermFollow, RecheckRefused: PermFollow, Resume: PermHandle, Archive: PermWrite,
+}
+
+var lapses = []Action{ReviewLapsed, RecheckLapsed}
+
+var perms = []string{PermWrite, PermDecide, PermHandle, PermFollow}
+
+// holding is a May that holds exactly the given permissions.
+func holding(ps ...string) func(string) bool {
+	return func(p string) bool { return slices.Contains(ps, p) }
+}
+
+// all holds every permission of a case.
+var all = holding(perms...)
+
 // full satisfies every Need.
-var full = Input{Incoming: true, Reason: "不属于本机关职权范围", Body: "县人民法院", Unit: "农业农村办",
-	Due: "2026-04-01", Outcome: "解释说明", Days: 30}
+var full = Input{May: all, Incoming: true, Reason: "不属于本机关职权范围", Body: "县人民法院", Unit: "农业农村办",
+	Due: "2026-04-01", Outcome: "解释说明", Days: 30, MaxExtension: 30}
 
 func actions() []Action {
 	var out []Action
@@ -85,10 +113,7 @@ func TestEveryTransition(t *testing.T) {
 	n := 0
 	for _, from := range States {
 		for _, a := range actions() {
-			tr := findTransition(a)
-			in := full
-			in.Role = tr.Roles[0]
-			got, err := Check(from, a, in)
+			got, err := Check(from, a, full)
 			to, ok := want[step{from, a}]
 			if ok {
 				n++
@@ -147,8 +172,9 @@ func TestAllowed(t *testing.T) {
 	}
 	// Allowed returns copies: changing one leaves the table alone.
 	a := Allowed(Registered)
-	a[0].Roles[0] = "nobody"
-	if Allowed(Registered)[0].Roles[0] == "nobody" {
+	a[0].Needs = append(a[0].Needs[:0], "nobody")
+	a[0].From[0] = "nobody"
+	if Allowed(Registered)[0].From[0] == "nobody" {
 		t.Fatal("Allowed shares the table's slices")
 	}
 }
@@ -159,7 +185,7 @@ func TestDisposals(t *testing.T) {
 	codes := map[string]State{
 		"当场答复": AnsweredSpot, "受理": Accepted, "转送": Transferred, "交办": Assigned,
 		"告知向有权机关提出": Redirected, "导入法定程序": RoutedLegal, "不予受理": NotAccepted,
-		"不再受理": NotReaccepted, "呈报领导": Registered,
+		"不再受理": NotReaccepted, "呈报领导": Registered, "留存备查": Filed,
 	}
 	d := Disposals()
 	if len(d) != len(codes) {
@@ -169,24 +195,27 @@ func TestDisposals(t *testing.T) {
 		if to, ok := codes[tr.Disposal]; !ok || to != tr.To || !slices.Equal(tr.From, []State{Registered}) {
 			t.Errorf("disposal %q: %+v", tr.Disposal, tr)
 		}
-		// A clerk makes every disposal at the desk except 不再受理.
-		_, err := Check(Registered, tr.Action, with(full, RoleClerk))
-		if tr.Action == NotReaccept {
+		// The desk makes every disposal but 受理 and 不再受理, the head's.
+		_, err := Check(Registered, tr.Action, with(full, PermWrite))
+		if tr.Action == NotReaccept || tr.Action == Accept {
 			if !errors.Is(err, ErrRole) {
-				t.Errorf("clerk 不再受理: %v", err)
+				t.Errorf("the desk %s: %v", tr.Disposal, err)
 			}
 		} else if err != nil {
-			t.Errorf("clerk %s: %v", tr.Disposal, err)
+			t.Errorf("the desk %s: %v", tr.Disposal, err)
 		}
 	}
 }
 
-func with(in Input, role string) Input { in.Role = role; return in }
+// with is in held by one holding exactly perms.
+func with(in Input, perms ...string) Input { in.May = holding(perms...); return in }
 
 // What each refusal needs, as a clerk would meet it.
 func TestNeeds(t *testing.T) {
-	clerk := Input{Role: RoleClerk}
-	head := Input{Role: RoleHead}
+	clerk := Input{May: holding(PermWrite, PermFollow)}
+	head := Input{May: all}
+	desk := func(in Input) Input { in.May = clerk.May; return in }
+	ext := func(in Input) Input { in.May = all; in.MaxExtension = 30; return in }
 	cases := []struct {
 		name   string
 		from   State
@@ -195,27 +224,38 @@ func TestNeeds(t *testing.T) {
 		want   *Error
 	}{
 		{"不予受理 without a reason", Registered, NotAccept, clerk, ErrReason},
-		{"不予受理 with a blank reason", Registered, NotAccept, Input{Role: RoleClerk, Reason: " \u3000 "}, ErrReason},
-		{"不予受理 with a reason", Registered, NotAccept, Input{Role: RoleClerk, Reason: "越级走访"}, nil},
+		{"不予受理 with a blank reason", Registered, NotAccept, desk(Input{Reason: " \u3000 "}), ErrReason},
+		{"不予受理 with a reason", Registered, NotAccept, desk(Input{Reason: "越级走访"}), nil},
 		{"不再受理 without a reason", Registered, NotReaccept, head, ErrReason},
 		{"告知向有权机关 without naming it", Registered, Redirect, clerk, ErrBody},
 		{"导入法定程序 without the procedure", Registered, RouteLegal, clerk, ErrBody},
-		{"导入法定程序 naming the court", Registered, RouteLegal, Input{Role: RoleClerk, Body: "县人民法院"}, nil},
+		{"导入法定程序 naming the court", Registered, RouteLegal, desk(Input{Body: "县人民法院"}), nil},
 		{"转送 without a unit", Registered, Transfer, clerk, ErrUnit},
-		{"交办 without a deadline", Registered, Assign, Input{Role: RoleClerk, Unit: "司法所"}, ErrDue},
-		{"交办 with unit and deadline", Registered, Assign, Input{Role: RoleClerk, Unit: "司法所", Due: "2026-04-01"}, nil},
-		{"受理 needs nothing more", Registered, Accept, clerk, nil},
+		{"交办 without a deadline", Registered, Assign, desk(Input{Unit: "司法所"}), ErrDue},
+		{"交办 with unit and deadline", Registered, Assign, desk(Input{Unit: "司法所", Due: "2026-04-01"}), nil},
+		{"受理 needs nothing more", Registered, Accept, head, nil},
+		{"留存备查 needs nothing more", Registered, File, clerk, nil},
 		{"当场答复 needs nothing more", Registered, AnswerOnSpot, clerk, nil},
-		{"objecting to our own case", Registered, Object, Input{Role: RoleClerk, Reason: "不属于本单位"}, ErrNotIncoming},
-		{"objecting to a case sent down, no reason", Registered, Object, Input{Role: RoleClerk, Incoming: true}, ErrReason},
-		{"objecting to a case sent down", Registered, Object, Input{Role: RoleClerk, Incoming: true, Reason: "不属于本单位"}, nil},
-		{"extension without days", InProgress, Extend, Input{Role: RoleHead, Reason: "案情复杂"}, ErrDays},
-		{"extension without reason", InProgress, Extend, Input{Role: RoleHead, Days: 30}, ErrReason},
-		{"extension twice", Extended, Extend, Input{Role: RoleHead, Reason: "x", Days: 10}, ErrNotAllowed},
+		{"objecting to our own case", Registered, Object, desk(Input{Reason: "不属于本单位"}), ErrNotIncoming},
+		{"objecting to a case sent down, no reason", Registered, Object, desk(Input{Incoming: true}), ErrReason},
+		{"objecting to a case sent down", Registered, Object, desk(Input{Incoming: true, Reason: "不属于本单位"}), nil},
+		{"extension without days", InProgress, Extend, ext(Input{Reason: "案情复杂"}), ErrDays},
+		{"extension without reason", InProgress, Extend, ext(Input{Days: 30}), ErrReason},
+		{"extension of 30 days", InProgress, Extend, ext(Input{Reason: "案情复杂", Days: 30}), nil},
+		{"extension before work started", Accepted, Extend, ext(Input{Reason: "案情复杂", Days: 15}), nil},
+		{"extension of 45 days", InProgress, Extend, ext(Input{Reason: "案情复杂", Days: 45}), ErrDaysMax},
+		{"extension under a profile allowing none", InProgress, Extend, Input{May: all, Reason: "案情复杂", Days: 1}, ErrDaysMax},
+		{"extension twice", Extended, Extend, ext(Input{Reason: "x", Days: 10}), ErrNotAllowed},
+		{"extension again after reopening", InProgress, Extend, ext(Input{Reason: "x", Days: 10, Extended: 30}), ErrExtendedOnce},
 		{"reply without outcome", InProgress, Reply, head, ErrOutcome},
-		{"reply with an outcome outside art. 32", InProgress, Reply, Input{Role: RoleHead, Outcome: "调解"}, ErrOutcome},
-		{"reply 予以支持", Extended, Reply, Input{Role: RoleHead, Outcome: "予以支持"}, nil},
-		{"reply 不予支持", InProgress, Reply, Input{Role: RoleHead, Outcome: "不予支持"}, nil},
+		{"reply with an outcome outside art. 32", InProgress, Reply, ext(Input{Outcome: "调解"}), ErrOutcome},
+		{"reply 予以支持", Extended, Reply, ext(Input{Outcome: "予以支持"}), nil},
+		{"reply 不予支持", InProgress, Reply, ext(Input{Outcome: "不予支持"}), nil},
+		{"a repeat visit records 受理", Registered, Accept, Input{May: all, Linked: true}, nil},
+		{"a repeat visit records 不予受理", Registered, NotAccept, Input{May: all, Linked: true, Reason: "x"}, nil},
+		{"a repeat visit starts work", Accepted, StartWork, Input{May: all, Linked: true}, ErrLinked},
+		{"a repeat visit archives", Closed, Archive, Input{May: all, Linked: true}, ErrLinked},
+		{"a repeat visit accepts an accepted case", Accepted, Accept, Input{May: all, Linked: true}, ErrLinked},
 		{"unknown state", "LOST", Accept, clerk, ErrUnknownState},
 		{"unknown action", Registered, "delete", clerk, ErrUnknownAction},
 	}
@@ -233,57 +273,51 @@ func TestNeeds(t *testing.T) {
 	}
 }
 
-// Who may take which step.
-func TestRoles(t *testing.T) {
-	roles := []string{RoleClerk, RoleHandler, RoleHead, RoleSystem, "admin", "reader", ""}
+// Who may take which step: every transition with the permission that may
+// take it and every other one that may not, and the app itself only where a
+// window lapses.
+func TestPerms(t *testing.T) {
 	for _, tr := range table {
-		for _, role := range roles {
-			_, err := Check(tr.From[0], tr.Action, with(full, role))
-			if slices.Contains(tr.Roles, role) {
+		want, ok := wantPerm[tr.Action]
+		if !ok || tr.Perm != want {
+			t.Errorf("%s needs %q, docs/DOMAIN.md §5.2 says %q", tr.Action, tr.Perm, want)
+		}
+		for _, p := range perms {
+			_, err := Check(tr.From[0], tr.Action, with(full, p))
+			if p == want {
 				if err != nil {
-					t.Errorf("%s by %q: %v", tr.Action, role, err)
+					t.Errorf("%s with %s: %v", tr.Action, p, err)
 				}
 			} else if !errors.Is(err, ErrRole) {
-				t.Errorf("%s by %q should be refused, got %v", tr.Action, role, err)
+				t.Errorf("%s with %s should be refused, got %v", tr.Action, p, err)
 			}
 		}
-	}
-	cases := []struct {
-		role   string
-		from   State
-		action Action
-		ok     bool
-	}{
-		{RoleClerk, Draft, Register, true},
-		{RoleHandler, Draft, Register, false},
-		{"admin", Draft, Register, false}, // the system administrator handles no cases
-		{RoleClerk, Registered, NotReaccept, false},
-		{RoleHead, Registered, NotReaccept, true},
-		{RoleClerk, InProgress, Extend, false}, // art. 34: the head approves
-		{RoleHandler, InProgress, Extend, false},
-		{RoleHead, InProgress, Extend, true},
-		{RoleHandler, InProgress, Reply, false}, // the head signs the 处理意见书
-		{RoleHandler, Accepted, StartWork, true},
-		{RoleClerk, Accepted, StartWork, false},
-		{RoleSystem, Replied, ReviewLapsed, true},
-		{RoleSystem, Replied, RequestReview, false},
-		{RoleSystem, Registered, Accept, false},
-		{RoleHead, Registered, Accept, true},
-		{"reader", Registered, Accept, false},
-	}
-	for _, c := range cases {
-		_, err := Check(c.from, c.action, with(full, c.role))
-		if (err == nil) != c.ok {
-			t.Errorf("%q %s from %s: %v, want ok=%v", c.role, c.action, c.from, err, c.ok)
+		if _, err := Check(tr.From[0], tr.Action, with(full)); !errors.Is(err, ErrRole) {
+			t.Errorf("%s with no permission: %v", tr.Action, err)
+		}
+		in := full
+		in.May = nil
+		if _, err := Check(tr.From[0], tr.Action, in); !errors.Is(err, ErrRole) {
+			t.Errorf("%s with no May: %v", tr.Action, err)
+		}
+		in.System = true
+		_, err := Check(tr.From[0], tr.Action, in)
+		if slices.Contains(lapses, tr.Action) != (err == nil) {
+			t.Errorf("%s by the app itself: %v", tr.Action, err)
 		}
 	}
-	// The buttons a clerk sees on a registered case.
+	// What a holder of case.write alone (a clerk) is offered on a
+	// registered case: the desk's disposals, not 受理 nor 不再受理.
 	var got []Action
-	for _, tr := range AllowedFor(Registered, RoleClerk) {
+	for _, tr := range AllowedFor(Registered, holding(PermWrite, PermFollow)) {
 		got = append(got, tr.Action)
 	}
-	if slices.Contains(got, NotReaccept) || !slices.Contains(got, Accept) || !slices.Contains(got, Object) {
-		t.Fatalf("clerk sees %v", got)
+	if slices.Contains(got, NotReaccept) || slices.Contains(got, Accept) || !slices.Contains(got, Object) ||
+		!slices.Contains(got, File) {
+		t.Fatalf("the desk is offered %v", got)
+	}
+	if len(AllowedFor(Registered, nil)) != 0 {
+		t.Fatal("no May, no steps")
 	}
 }
 
@@ -302,7 +336,7 @@ func TestStatesLabelledAndOpenOrTerminal(t *testing.T) {
 			open++
 		}
 	}
-	if open != 13 || Open(Draft) || !Open(Accepted) || Open(Closed) {
+	if open != 13 || Open(Filed) || !Terminal(Filed) || Open(Draft) || !Open(Accepted) || Open(Closed) {
 		t.Fatalf("%d open states", open)
 	}
 }
@@ -345,11 +379,11 @@ func TestClocksAndLetters(t *testing.T) {
 				t.Errorf("%s names unknown clock %q", tr.Action, c)
 			}
 		}
-		if tr.Label == "" || len(tr.Roles) == 0 {
-			t.Errorf("%s lacks a label or roles", tr.Action)
+		if tr.Label == "" || tr.Perm == "" {
+			t.Errorf("%s lacks a label or a permission", tr.Action)
 		}
 	}
-	acc, _ := Check(Registered, Accept, with(full, RoleClerk))
+	acc, _ := Check(Registered, Accept, full)
 	if acc.Letter != "受理告知书" || !slices.Contains(acc.Stops, "受理告知") || !slices.Contains(acc.Starts, "办理") {
 		t.Fatalf("accept: %+v", acc)
 	}

@@ -129,7 +129,10 @@ func TestComputeErrors(t *testing.T) {
 		{"extension over 30", Input{Clock: Handling, Start: civil.D(2026, 3, 2), Extension: 31}, ErrExtension},
 		{"negative extension", Input{Clock: Handling, Start: civil.D(2026, 3, 2), Extension: -1}, ErrExtension},
 		{"extension of the notice", Input{Clock: Notice, Start: civil.D(2026, 3, 2), Extension: 5}, ErrExtensionClock},
-		{"excluded on a working-day clock", Input{Clock: Objection, Start: civil.D(2026, 3, 2), Excluded: 2}, ErrExcluded},
+		{"excluded on a working-day clock", Input{Clock: Objection, Start: civil.D(2026, 3, 2), Excluded: 2}, ErrExcludedClock},
+		{"a hearing pauses no handling clock", Input{Clock: Handling, Start: civil.D(2026, 3, 2), Excluded: 2}, ErrExcludedClock},
+		{"a hearing pauses no 复查 decision", Input{Clock: ReviewDecision, Start: civil.D(2026, 3, 2), Excluded: 2}, ErrExcludedClock},
+		{"a hearing pauses no notice clock", Input{Clock: Notice, Start: civil.D(2026, 3, 2), Excluded: 1}, ErrExcludedClock},
 		{"negative excluded", Input{Clock: RecheckDecision, Start: civil.D(2026, 3, 2), Excluded: -2}, ErrExcluded},
 	}
 	for _, c := range cases {

@@ -34,4 +34,5 @@ var (
 	ErrWorkWeekday    = &Error{code: "deadline.work_weekday", message: "调休上班只能是周六或周日", field: "kind"}
 	ErrDayNote        = &Error{code: "deadline.day_note", message: "说明太长", field: "note"}
 	ErrExcluded       = &Error{code: "deadline.excluded", message: "扣除天数只适用于按自然日计算的期限，且不能为负数", field: "excluded"}
+	ErrExcludedClock  = &Error{code: "deadline.excluded_clock", message: "只有复核决定期限可以扣除听证时间", field: "excluded"}
 )

@@ -134,8 +134,9 @@ type Input struct {
 	// Extension is the approved extension in days; only the handling clock
 	// has one, at most Profile.MaxExtension, granted once (art. 34).
 	Extension int
-	// Excluded is the number of calendar days not counted, such as a
-	// hearing during 复核 (art. 36 para 2). See SpanDays.
+	// Excluded is the number of calendar days not counted: the hearing
+	// during 复核 (art. 36 para 2), so only the recheck decision clock has
+	// it. See SpanDays.
 	Excluded int
 }
 
@@ -172,8 +173,15 @@ func (p Profile) Compute(in Input, cal *Calendar) (Due, error) {
 			return Due{}, errorf(ErrExtension, "extension", "延期不得超过%d天", p.MaxExtension)
 		}
 	}
-	if in.Excluded != 0 && (in.Excluded < 0 || l.Working) {
-		return Due{}, ErrExcluded
+	if in.Excluded != 0 {
+		// Only the 复核 decision excludes its hearing (art. 36 para 2); no
+		// other clock pauses, whatever the office's profile counts it in.
+		if in.Clock != RecheckDecision {
+			return Due{}, ErrExcludedClock
+		}
+		if in.Excluded < 0 || l.Working {
+			return Due{}, ErrExcluded
+		}
 	}
 	d := Due{Clock: in.Clock, Start: in.Start, Days: l.Days + in.Extension + in.Excluded, Working: l.Working}
 	if l.Working {

@@ -124,7 +124,7 @@ describe('the case at the desk', () => {
         accused: `测试站所长壬某${seq}`,
         type: '检举控告',
         category: '07',
-        disposal: 'accept',
+        disposal: 'report_to_head',
         record: { statement: '来访人举报站所长收费。', procedure: true, remedies: true },
       },
     ])
@@ -162,7 +162,7 @@ describe('the case at the desk', () => {
     const summary = page.getByTestId('case-summary')
     await summary.waitFor()
     const text = (await summary.textContent()) ?? ''
-    for (const want of ['测试镇国土所', '办理期限', day(20), '重大紧急', '测试镇测试村 村东头农田', '测试村村委会主任', '46']) {
+    for (const want of ['测试镇国土所', '受理告知期限', '交办期限', day(20), '重大紧急', '测试镇测试村 村东头农田', '测试村村委会主任', '46']) {
       assert.ok(text.includes(want), `the summary lacks ${want}: ${text}`)
     }
     assert.equal((await page.getByTestId('case-present').textContent())?.trim(), '3')

@@ -133,7 +133,8 @@ describe('the reception desk', () => {
     await choose(page, 'category', '劳动社保')
     await tabTo(page, 'region')
     await page.keyboard.type('测试镇测试村')
-    await choose(page, 'disposal', '受理')
+    // 受理 is the head's (case.decide): the clerk reports it to the head.
+    await choose(page, 'disposal', '呈报领导')
     await tabTo(page, 'record.statement')
     await page.keyboard.type('来访人称测试公司拖欠工资三个月。')
     await tabTo(page, 'record.explanations')
@@ -147,7 +148,8 @@ describe('the reception desk', () => {
     await page.getByTestId('saved-case').waitFor()
     const text = (await page.getByTestId('saved-case').textContent()) ?? ''
     caseNo = /事项编号\s*(\S+)，/.exec(text)?.[1] ?? ''
-    assert.match(text, /状态：已受理/)
+    assert.match(text, /状态：已登记/)
+    assert.match((await dialog.textContent()) ?? '', /受理告知期限：/)
     assert.ok(caseNo, text)
     await screenshot(page, 'intake-saved')
     // Enter on the focused "next" button starts the next visit: a fresh
@@ -241,7 +243,7 @@ describe('the reception desk', () => {
     const row = rows.last()
     const cells = (await row.textContent()) ?? ''
     assert.match(cells, /测试甲某/)
-    assert.match(cells, /已受理/)
+    assert.match(cells, /已登记/)
     // In a list the ID number keeps its area code and last four only.
     assert.ok(cells.includes(`${mainID.slice(0, 6)}********${mainID.slice(14)}`), cells)
     assert.ok(!cells.includes(mainID), 'the full ID number is not in a list')

@@ -37,6 +37,7 @@ export type CaseList = Plain<app.CaseList>
 export type CaseListRow = Plain<app.CaseListRow>
 export type CaseMatch = Plain<app.CaseMatch>
 export type CaseDetail = Plain<app.CaseDetail>
+export type ClockView = Plain<app.ClockView>
 export type CaseRecord = Plain<app.CaseRecord>
 export type TimelineEntry = Plain<app.TimelineEntry>
 export type CasePersonView = Plain<app.CasePersonView>

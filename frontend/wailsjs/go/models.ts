@@ -292,6 +292,32 @@ export namespace app {
 	        this.warning = source["warning"];
 	    }
 	}
+	export class ClockView {
+	    clock: string;
+	    label: string;
+	    start: string;
+	    target: string;
+	    legal: string;
+	    working: boolean;
+	    daysLeft: number;
+	    level: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ClockView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.clock = source["clock"];
+	        this.label = source["label"];
+	        this.start = source["start"];
+	        this.target = source["target"];
+	        this.legal = source["legal"];
+	        this.working = source["working"];
+	        this.daysLeft = source["daysLeft"];
+	        this.level = source["level"];
+	    }
+	}
 	export class WordingRef {
 	    id: number;
 	    topic: string;
@@ -495,8 +521,6 @@ export namespace app {
 	    servedHow: string;
 	    closed: string;
 	    archiveNo: string;
-	    due: string;
-	    dueLabel: string;
 	    visits: number;
 	    repeat: boolean;
 	    firstCase: number;
@@ -506,6 +530,7 @@ export namespace app {
 	    people: CasePersonView[];
 	    timeline: TimelineEntry[];
 	    calendarWarning: string;
+	    clocks: ClockView[];
 	
 	    static createFrom(source: any = {}) {
 	        return new CaseDetail(source);
@@ -549,8 +574,6 @@ export namespace app {
 	        this.servedHow = source["servedHow"];
 	        this.closed = source["closed"];
 	        this.archiveNo = source["archiveNo"];
-	        this.due = source["due"];
-	        this.dueLabel = source["dueLabel"];
 	        this.visits = source["visits"];
 	        this.repeat = source["repeat"];
 	        this.firstCase = source["firstCase"];
@@ -560,6 +583,7 @@ export namespace app {
 	        this.people = this.convertValues(source["people"], CasePersonView);
 	        this.timeline = this.convertValues(source["timeline"], TimelineEntry);
 	        this.calendarWarning = source["calendarWarning"];
+	        this.clocks = this.convertValues(source["clocks"], ClockView);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -835,6 +859,7 @@ export namespace app {
 	        this.required = source["required"];
 	    }
 	}
+	
 	
 	export class DictList {
 	    name: string;
@@ -1567,6 +1592,7 @@ export namespace app {
 	    group: boolean;
 	    repeat: boolean;
 	    due: string;
+	    dueLabel: string;
 	    warnings: Issue[];
 	
 	    static createFrom(source: any = {}) {
@@ -1583,6 +1609,7 @@ export namespace app {
 	        this.group = source["group"];
 	        this.repeat = source["repeat"];
 	        this.due = source["due"];
+	        this.dueLabel = source["dueLabel"];
 	        this.warnings = this.convertValues(source["warnings"], Issue);
 	    }
 	
@@ -1635,6 +1662,7 @@ export namespace app {
 	    opinion: string;
 	    statusLabel: string;
 	    due: string;
+	    dueLabel: string;
 	    repeat: boolean;
 	    masked: boolean;
 	
@@ -1674,6 +1702,7 @@ export namespace app {
 	        this.opinion = source["opinion"];
 	        this.statusLabel = source["statusLabel"];
 	        this.due = source["due"];
+	        this.dueLabel = source["dueLabel"];
 	        this.repeat = source["repeat"];
 	        this.masked = source["masked"];
 	    }
