@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"log/slog"
 	"slices"
 	"strconv"
 	"strings"
@@ -38,6 +39,9 @@ type HolidayYear struct {
 	Years []int  `json:"years"`
 	Offer []int  `json:"offer"`
 	Rev   uint64 `json:"rev"`
+	// Recounted: how many open cases' due dates the save moved
+	// (recountClocks); only a save sets it.
+	Recounted int `json:"recounted"`
 }
 
 // HolidayImport is a holiday file as read, not saved: the screen shows
@@ -150,7 +154,19 @@ func (s *Calendar) SaveHolidays(in HolidayYear) (HolidayYear, error) {
 	if err != nil {
 		return HolidayYear{}, err
 	}
+	out.Recounted = recounted(st)
 	return out, nil
+}
+
+// recounted moves the open cases' due dates to the calendar and profile
+// just saved. The save itself stands whatever happens here; a case left
+// behind is counted again at its next step.
+func recounted(st *store.Store) int {
+	n, err := recountClocks(st)
+	if err != nil {
+		slog.Error("recount clocks", "err", err)
+	}
+	return n
 }
 
 // checkHolidays reads the rows of the holidays table: every problem at
@@ -335,6 +351,9 @@ type ProfileList struct {
 	Profiles []ProfileInfo `json:"profiles"`
 	InUse    string        `json:"inUse"`
 	Rev      uint64        `json:"rev"`
+	// Recounted: how many open cases' due dates the save moved
+	// (recountClocks); only a save sets it.
+	Recounted int `json:"recounted"`
 }
 
 const nationalKey = "national"
@@ -474,6 +493,9 @@ func (s *Calendar) SaveProfile(p ProfileInfo, rev uint64) (ProfileList, error) {
 		}
 		return s.audit(tx, act, ActionSettingsEdit, "profile", rec.ID, "修改时限方案："+rec.Name, "")
 	})
+	if err == nil {
+		out.Recounted = recounted(st)
+	}
 	return out, err
 }
 
@@ -561,6 +583,9 @@ func (s *Calendar) UseProfile(id string, rev uint64) (ProfileList, error) {
 		}
 		return s.audit(tx, act, ActionSettingsEdit, "profile", use, "启用时限方案："+name, "")
 	})
+	if err == nil {
+		out.Recounted = recounted(st)
+	}
 	return out, err
 }
 

@@ -128,17 +128,39 @@ func TestAnExtraRestDayMovesTheDueDate(t *testing.T) {
 	if may1 < 0 || y.Days[may1].Kind != "rest" || y.Days[may1].Weekday != "星期五" || !strings.HasPrefix(y.Days[may1].Note, "劳动节") {
 		t.Fatalf("2026-05-01: %+v", y.Days)
 	}
+	// A case accepted before the change, with a form open on it.
+	head := headOf(t, a)
+	before, due := registerOn(t, a, clk, head, "2026-03-02")
+	if due != "2026-05-06" {
+		t.Fatalf("before the change: due %s, want 2026-05-06", due)
+	}
+	st := must(a.store())(t)
+	rev := must(st.Case(before))(t).Rev
 	days := append(slices.Clone(y.Days), HolidayDay{Date: "2026-05-06", Kind: "rest", Note: "本单位补休"})
 	saved := must(a.Calendar.SaveHolidays(HolidayYear{Year: 2026, Days: days, Rev: y.Rev}))(t)
 	if len(saved.Days) != len(y.Days)+1 || saved.Rev != y.Rev+1 {
 		t.Fatalf("saved %d days rev %d", len(saved.Days), saved.Rev)
+	}
+	// The open case's handling period moves with the calendar; nobody
+	// edited it, so a form open on it still saves (its revision stands).
+	if saved.Recounted != 1 {
+		t.Errorf("recounted %d cases, want 1", saved.Recounted)
+	}
+	d := must(head.Cases.Get(before))(t)
+	for _, k := range d.Clocks {
+		if k.Clock == string(deadline.Handling) && k.Legal != "2026-05-07" {
+			t.Errorf("the case accepted before the change: due %s, want 2026-05-07", k.Legal)
+		}
+	}
+	if now := must(st.Case(before))(t).Rev; now != rev {
+		t.Errorf("recounting changed the case's revision %d → %d", rev, now)
 	}
 	// The audit log names what was changed, in Chinese.
 	rows := must(a.Audit.List(AuditQuery{Action: ActionSettingsEdit}))(t).Rows
 	if len(rows) == 0 || rows[0].Record != "节假日" || !strings.Contains(rows[0].Summary, "2026年") {
 		t.Errorf("audit %+v", rows)
 	}
-	if _, due := registerOn(t, a, clk, headOf(t, a), "2026-03-02"); due != "2026-05-07" {
+	if _, due := registerOn(t, a, clk, head, "2026-03-02"); due != "2026-05-07" {
 		t.Errorf("due %s, want 2026-05-07", due)
 	}
 }

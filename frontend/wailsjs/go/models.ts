@@ -1116,6 +1116,7 @@ export namespace app {
 	    years: number[];
 	    offer: number[];
 	    rev: number;
+	    recounted: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new HolidayYear(source);
@@ -1129,6 +1130,7 @@ export namespace app {
 	        this.years = source["years"];
 	        this.offer = source["offer"];
 	        this.rev = source["rev"];
+	        this.recounted = source["recounted"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1309,6 +1311,7 @@ export namespace app {
 	    profiles: ProfileInfo[];
 	    inUse: string;
 	    rev: number;
+	    recounted: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new ProfileList(source);
@@ -1319,6 +1322,7 @@ export namespace app {
 	        this.profiles = this.convertValues(source["profiles"], ProfileInfo);
 	        this.inUse = source["inUse"];
 	        this.rev = source["rev"];
+	        this.recounted = source["recounted"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
