@@ -176,6 +176,9 @@ func (c *Case) indexEntries(id uint64, _ []byte) []ixEntry {
 	if c.Due != 0 && casestate.Open(casestate.State(c.Status)) {
 		out = append(out, multi(ixCaseDue, dateKey(c.Due), id))
 	}
+	if no := strings.TrimSpace(c.ArchiveNo); no != "" {
+		out = append(out, unique(ixArchiveNo, []byte(no), id))
+	}
 	return out
 }
 
