@@ -110,6 +110,11 @@ type StepOption struct {
 	// MinDate is the earliest date the step may carry (the step it
 	// follows); "" without a date.
 	MinDate string `json:"minDate,omitempty"`
+	// MaxDays bounds the days field (the profile's extension, a hearing).
+	MaxDays int `json:"maxDays,omitempty"`
+	// Suggested are the values the dialog opens with, by field: today, the
+	// settings' 复查机关 or 复核机关, the next archive number.
+	Suggested map[string]string `json:"suggested"`
 	// Correct: the record is already made; this one corrects it, with a reason.
 	Correct bool `json:"correct,omitempty"`
 }
@@ -127,10 +132,6 @@ type CaseSteps struct {
 	ServeMethods  []string     `json:"serveMethods"`
 	Ratings       []string     `json:"ratings"`
 	ReviewResults []string     `json:"reviewResults"`
-	MaxExtension  int          `json:"maxExtension"`
-	ReviewBody    string       `json:"reviewBody"`  // the settings' 复查机关
-	RecheckBody   string       `json:"recheckBody"` // the settings' 复核机关
-	ArchiveNo     string       `json:"archiveNo"`   // the next archive number, when 归档 is offered
 }
 
 // Steps lists the steps this session may take on the case now.
@@ -152,23 +153,8 @@ func (s *Cases) Steps(caseID uint64) (CaseSteps, error) {
 		if out.Steps, err = offeredSteps(tx, act, c, today); err != nil {
 			return err
 		}
-		for _, o := range out.Steps {
-			switch o.Action {
-			case string(casestate.Extend):
-				p, err := officeProfile(tx)
-				if err != nil {
-					return err
-				}
-				out.MaxExtension = p.MaxExtension
-			case string(casestate.RequestReview), string(casestate.RequestRecheck):
-				set, err := tx.Settings()
-				if err != nil {
-					return err
-				}
-				out.ReviewBody, out.RecheckBody = set.ReviewOrg, set.RecheckOrg
-			case string(casestate.Archive):
-				out.ArchiveNo, _ = tx.NextArchiveNo(today.Year())
-			case RecordRating:
+		for i := range out.Steps {
+			if out.Steps[i].Action == RecordRating {
 				l, err := dictList(tx, dict.Rating)
 				if err != nil {
 					return err
@@ -207,6 +193,9 @@ func offeredSteps(tx *store.Tx, act *Actor, c *store.Case, today civil.Date) ([]
 		if floor, _ := dateFloor(c, string(t.Action)); slices.Contains(o.Fields, "date") {
 			o.MinDate = floor.String()
 		}
+		if err := suggest(tx, &o, today); err != nil {
+			return nil, err
+		}
 		out = append(out, o)
 	}
 	for _, r := range recordSteps {
@@ -219,9 +208,44 @@ func offeredSteps(tx *store.Tx, act *Actor, c *store.Case, today civil.Date) ([]
 			o.MinDate = floor.String()
 		}
 		o.Correct = r.action == RecordRating && c.Satisfaction != ""
+		if err := suggest(tx, &o, today); err != nil {
+			return nil, err
+		}
 		out = append(out, o)
 	}
 	return out, nil
+}
+
+// suggest fills in what a step's dialog opens with and the bound of its
+// days: today's date, the 复查机关 or 复核机关 of the settings, the next
+// archive number, the profile's extension.
+func suggest(tx *store.Tx, o *StepOption, today civil.Date) error {
+	o.Suggested = map[string]string{}
+	if slices.Contains(o.Fields, "date") {
+		o.Suggested["date"] = today.String()
+	}
+	switch o.Action {
+	case string(casestate.Extend):
+		p, err := officeProfile(tx)
+		if err != nil {
+			return err
+		}
+		o.MaxDays = p.MaxExtension
+	case RecordHearing:
+		o.MaxDays = maxHearingDays
+	case string(casestate.RequestReview), string(casestate.RequestRecheck):
+		set, err := tx.Settings()
+		if err != nil {
+			return err
+		}
+		o.Suggested["body"] = set.ReviewOrg
+		if o.Action == string(casestate.RequestRecheck) {
+			o.Suggested["body"] = set.RecheckOrg
+		}
+	case string(casestate.Archive):
+		o.Suggested["archiveNo"], _ = tx.NextArchiveNo(today.Year())
+	}
+	return nil
 }
 
 func mayAny(act *Actor, perms []Perm) bool {
@@ -509,10 +533,17 @@ func checkStepFields(in *StepInput, opt StepOption, c *store.Case, today civil.D
 	var is issues
 	has := func(f string) bool { return slices.Contains(opt.Fields, f) }
 	req := func(f string) bool { return slices.Contains(opt.Required, f) }
-	if has("date") {
-		if in.Date == "" {
-			in.Date = today.String()
+	// A field left empty takes what the dialog suggested: today, the
+	// settings' 复查机关, the next archive number.
+	for _, f := range []struct {
+		name string
+		v    *string
+	}{{"date", &in.Date}, {"body", &in.Body}, {"archiveNo", &in.ArchiveNo}} {
+		if *f.v == "" && has(f.name) {
+			*f.v = opt.Suggested[f.name]
 		}
+	}
+	if has("date") {
 		d, err := civil.Parse(in.Date)
 		switch {
 		case err != nil:
@@ -536,9 +567,6 @@ func checkStepFields(in *StepInput, opt StepOption, c *store.Case, today civil.D
 			continue
 		}
 		t := text[f]
-		if f == "archiveNo" && t.v == "" {
-			continue // the suggested number is taken
-		}
 		if is.need(f, !req(f) || t.v != "", CodeRequired, "请填写"+t.label+"。") {
 			checkLen(&is, f, t.label, t.v, t.max)
 		}
@@ -582,18 +610,6 @@ func (w *stepWrite) transition(tx *store.Tx) error {
 	c, in := w.c, w.in
 	step := stepInput(w.act)
 	step.Incoming, step.Reason, step.Body, step.Outcome, step.Days = c.Incoming != nil, in.Reason, in.Body, in.Outcome, in.Days
-	if step.Body == "" && (in.Action == string(casestate.RequestReview) || in.Action == string(casestate.RequestRecheck)) {
-		set, err := tx.Settings()
-		if err != nil {
-			return err
-		}
-		if in.Action == string(casestate.RequestReview) {
-			step.Body = set.ReviewOrg
-		} else {
-			step.Body = set.RecheckOrg
-		}
-		in.Body = step.Body
-	}
 	tr, err := casestate.Check(casestate.State(c.Status), casestate.Action(in.Action), step)
 	if err != nil {
 		return err

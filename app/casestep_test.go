@@ -68,6 +68,18 @@ func offers(t *testing.T, c *Cases, id uint64) []string {
 	return out
 }
 
+// suggested is what the dialog of step action opens field with.
+func suggested(t *testing.T, c *Cases, id uint64, action, field string) string {
+	t.Helper()
+	for _, o := range must(c.Steps(id))(t).Steps {
+		if o.Action == action {
+			return o.Suggested[field]
+		}
+	}
+	t.Fatalf("%s not offered", action)
+	return ""
+}
+
 // step takes a step on the revision the session reads now.
 func step(t *testing.T, c *Cases, id uint64, in StepInput) error {
 	t.Helper()
@@ -242,9 +254,8 @@ func TestACaseGoesFromAcceptanceToItsArchive(t *testing.T) {
 		t.Fatalf("closed: %s on %s", c.Status, c.Closed)
 	}
 
-	s := must(clerk.Steps(id))(t)
-	if s.ArchiveNo != "2026-GD-0001" {
-		t.Errorf("suggested archive number %q", s.ArchiveNo)
+	if got := suggested(t, clerk, id, "archive", "archiveNo"); got != "2026-GD-0001" {
+		t.Errorf("suggested archive number %q", got)
 	}
 	mustStep(t, clerk, id, StepInput{Action: "archive"})
 	if c = o.stored(t, id); c.Status != string(casestate.Archived) || c.ArchiveNo != "2026-GD-0001" {
@@ -300,8 +311,15 @@ func TestReviewUpheldThenRecheckWithAHearingTerminates(t *testing.T) {
 	if slices.Contains(offers(t, clerk, id), RecordImplemented) {
 		t.Error("执行落实 offered after a reply that supports nothing")
 	}
-	refusedOn(t, step(t, clerk, id, StepInput{Action: "request_review", Date: "2026-03-20", Body: "某县人民政府"}), "date", CodeStepDateOrder)
-	mustStep(t, clerk, id, StepInput{Action: "request_review", Date: "2026-03-26", Body: "某县人民政府"})
+	admin := o.a.bind(addUser(t, o.a, "admin2", RoleAdmin, false)).Settings
+	set := must(admin.Get())(t)
+	set.ReviewOrg, set.RecheckOrg = "某县人民政府", "某市人民政府"
+	must(admin.Save(set))(t)
+	if got := suggested(t, clerk, id, "request_review", "body"); got != "某县人民政府" {
+		t.Errorf("the 复查机关 suggested: %q", got)
+	}
+	refusedOn(t, step(t, clerk, id, StepInput{Action: "request_review", Date: "2026-03-20"}), "date", CodeStepDateOrder)
+	mustStep(t, clerk, id, StepInput{Action: "request_review", Date: "2026-03-26"})
 	refusedOn(t, step(t, clerk, id, StepInput{Action: "review_done", Date: "2026-03-26"}), "result", CodeRequired)
 	mustStep(t, clerk, id, StepInput{Action: "review_done", Date: "2026-03-26", Result: "维持"})
 	c := o.stored(t, id)
@@ -312,7 +330,7 @@ func TestReviewUpheldThenRecheckWithAHearingTerminates(t *testing.T) {
 	if got := offers(t, clerk, id); slices.Contains(got, "recheck_lapsed") || !slices.Contains(got, "request_recheck") {
 		t.Errorf("after the review: %v", got)
 	}
-	mustStep(t, clerk, id, StepInput{Action: "request_recheck", Date: "2026-03-26", Body: "某市人民政府"})
+	mustStep(t, clerk, id, StepInput{Action: "request_recheck", Date: "2026-03-26"})
 	if !slices.Contains(offers(t, clerk, id), RecordHearing) {
 		t.Fatal("no hearing offered during 复核")
 	}
@@ -399,8 +417,8 @@ func TestAnArchiveNumberIsUnique(t *testing.T) {
 	}
 	mustStep(t, clerk, ids[0], StepInput{Action: "archive", ArchiveNo: "2026-GD-0001"})
 	refusedOn(t, step(t, clerk, ids[1], StepInput{Action: "archive", ArchiveNo: "2026-GD-0001"}), "archiveNo", CodeStepArchiveNo)
-	if s := must(clerk.Steps(ids[1]))(t); s.ArchiveNo != "2026-GD-0002" {
-		t.Errorf("suggested %q after 0001 was typed by hand", s.ArchiveNo)
+	if got := suggested(t, clerk, ids[1], "archive", "archiveNo"); got != "2026-GD-0002" {
+		t.Errorf("suggested %q after 0001 was typed by hand", got)
 	}
 	mustStep(t, clerk, ids[1], StepInput{Action: "archive"})
 	if c := o.stored(t, ids[1]); c.ArchiveNo != "2026-GD-0002" {

@@ -757,6 +757,8 @@ export namespace app {
 	    fields: string[];
 	    required: string[];
 	    minDate?: string;
+	    maxDays?: number;
+	    suggested: Record<string, string>;
 	    correct?: boolean;
 	
 	    static createFrom(source: any = {}) {
@@ -774,6 +776,8 @@ export namespace app {
 	        this.fields = source["fields"];
 	        this.required = source["required"];
 	        this.minDate = source["minDate"];
+	        this.maxDays = source["maxDays"];
+	        this.suggested = source["suggested"];
 	        this.correct = source["correct"];
 	    }
 	}
@@ -788,10 +792,6 @@ export namespace app {
 	    serveMethods: string[];
 	    ratings: string[];
 	    reviewResults: string[];
-	    maxExtension: number;
-	    reviewBody: string;
-	    recheckBody: string;
-	    archiveNo: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new CaseSteps(source);
@@ -809,10 +809,6 @@ export namespace app {
 	        this.serveMethods = source["serveMethods"];
 	        this.ratings = source["ratings"];
 	        this.reviewResults = source["reviewResults"];
-	        this.maxExtension = source["maxExtension"];
-	        this.reviewBody = source["reviewBody"];
-	        this.recheckBody = source["recheckBody"];
-	        this.archiveNo = source["archiveNo"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

@@ -9,14 +9,16 @@ const steps = {
   caseId: 7, rev: 4, status: 'IN_PROGRESS', statusLabel: '办理中', today: '2026-04-10',
   steps: [
     { action: 'extend', label: '延期', kind: 'step', to: 'EXTENDED', toLabel: '延期办理中', letter: '延期告知书',
-      fields: ['date', 'reason', 'days'], required: ['date', 'reason', 'days'], minDate: '2026-03-02' },
+      fields: ['date', 'reason', 'days'], required: ['date', 'reason', 'days'], minDate: '2026-03-02', maxDays: 30,
+      suggested: { date: '2026-04-10' } },
     { action: 'reply', label: '出具处理意见书', kind: 'step', to: 'REPLIED', toLabel: '已答复', letter: '处理意见书',
-      fields: ['date', 'outcome', 'text'], required: ['date', 'outcome', 'text'], minDate: '2026-03-02' },
+      fields: ['date', 'outcome', 'text'], required: ['date', 'outcome', 'text'], minDate: '2026-03-02',
+      suggested: { date: '2026-04-10' } },
     { action: 'serve_notice', label: '送达告知书', kind: 'record', fields: ['date', 'how', 'receiptNo'],
-      required: ['date', 'how'], minDate: '2026-03-02' },
+      required: ['date', 'how'], minDate: '2026-03-02', suggested: { date: '2026-04-10' } },
   ],
   outcomes: ['予以支持', '解释说明', '不予支持'], serveMethods: ['直接送达', '邮寄送达', '留置送达', '电子送达'],
-  ratings: [], reviewResults: ['维持', '变更'], maxExtension: 30, reviewBody: '', recheckBody: '', archiveNo: '',
+  ratings: [], reviewResults: ['维持', '变更'],
 } as unknown as CaseSteps
 
 afterEach(() => {
