@@ -21,9 +21,9 @@ import (
 // and writes each one (Cases.Step); the case view only shows the buttons and
 // the fields Go names. Every step is a timeline event and an audit entry.
 //
-// Left to others: the disposals at the desk other than 受理 are the intake
-// form's; the steps that come from a department's task (转送/交办 feedback)
-// are the task service's.
+// Left to others: the disposals at the desk that make a task or need the
+// visit (当场答复, 转送, 交办, 呈报领导) are the intake form's; the steps that
+// come from a department's task (转送/交办 feedback) are the task service's.
 
 // Records: what a step records on a case without a change of state.
 const (
@@ -54,6 +54,7 @@ const maxHearingDays = deadline.MaxDays
 // offers.
 var caseViewSteps = map[casestate.Action]bool{
 	casestate.Accept: true, casestate.Redirect: true, casestate.RouteLegal: true,
+	casestate.NotAccept: true, casestate.NotReaccept: true,
 	casestate.Object: true, casestate.ObjectionOK: true, casestate.ObjectionNo: true,
 	casestate.StartWork: true, casestate.Extend: true, casestate.Mediate: true, casestate.CloseMediated: true,
 	casestate.Reply: true, casestate.ReviewLapsed: true, casestate.RequestReview: true,
@@ -110,6 +111,9 @@ type StepOption struct {
 	// MinDate is the earliest date the step may carry (the step it
 	// follows); "" without a date.
 	MinDate string `json:"minDate,omitempty"`
+	// Choices are the values a field may take, by field (处理结果, 送达方式,
+	// 满意度, 结论, the 不予受理 reasons of the office's list).
+	Choices map[string][]StepChoice `json:"choices"`
 	// MaxDays bounds the days field (the profile's extension, a hearing).
 	MaxDays int `json:"maxDays,omitempty"`
 	// Suggested are the values the dialog opens with, by field: today, the
@@ -119,19 +123,21 @@ type StepOption struct {
 	Correct bool `json:"correct,omitempty"`
 }
 
+// StepChoice is one value a field may take: what is sent, what is shown.
+type StepChoice struct {
+	Value string `json:"value"`
+	Label string `json:"label"`
+}
+
 // CaseSteps is what the actions panel shows for a case: the steps this
 // session may take now, and the choices and suggestions their dialogs use.
 type CaseSteps struct {
-	CaseID        uint64       `json:"caseId"`
-	Rev           uint64       `json:"rev"`
-	Status        string       `json:"status"`
-	StatusLabel   string       `json:"statusLabel"`
-	Today         string       `json:"today"`
-	Steps         []StepOption `json:"steps"`
-	Outcomes      []string     `json:"outcomes"`
-	ServeMethods  []string     `json:"serveMethods"`
-	Ratings       []string     `json:"ratings"`
-	ReviewResults []string     `json:"reviewResults"`
+	CaseID      uint64       `json:"caseId"`
+	Rev         uint64       `json:"rev"`
+	Status      string       `json:"status"`
+	StatusLabel string       `json:"statusLabel"`
+	Today       string       `json:"today"`
+	Steps       []StepOption `json:"steps"`
 }
 
 // Steps lists the steps this session may take on the case now.
@@ -148,25 +154,9 @@ func (s *Cases) Steps(caseID uint64) (CaseSteps, error) {
 		}
 		today := civil.DateOf(s.app.now())
 		out = CaseSteps{CaseID: c.ID, Rev: c.Rev, Status: c.Status, StatusLabel: statusLabel(c.Status),
-			Today: today.String(), Steps: []StepOption{}, Outcomes: casestate.Outcomes,
-			ServeMethods: ServeMethods, ReviewResults: ReviewResults, Ratings: []string{}}
-		if out.Steps, err = offeredSteps(tx, act, c, today); err != nil {
-			return err
-		}
-		for i := range out.Steps {
-			if out.Steps[i].Action == RecordRating {
-				l, err := dictList(tx, dict.Rating)
-				if err != nil {
-					return err
-				}
-				for _, e := range l.Entries {
-					if e.Active {
-						out.Ratings = append(out.Ratings, e.Label)
-					}
-				}
-			}
-		}
-		return nil
+			Today: today.String()}
+		out.Steps, err = offeredSteps(tx, act, c, today)
+		return err
 	})
 	return out, err
 }
@@ -216,13 +206,60 @@ func offeredSteps(tx *store.Tx, act *Actor, c *store.Case, today civil.Date) ([]
 	return out, nil
 }
 
-// suggest fills in what a step's dialog opens with and the bound of its
-// days: today's date, the 复查机关 or 复核机关 of the settings, the next
-// archive number, the profile's extension.
+// suggest fills in what a step's dialog opens with, the values its fields
+// may take and the bound of its days: today's date, the 复查机关 or 复核机关
+// of the settings, the next archive number; the outcomes, 送达方式, the
+// office's 满意度 and 不予受理 reasons; the profile's extension.
 func suggest(tx *store.Tx, o *StepOption, today civil.Date) error {
-	o.Suggested = map[string]string{}
+	o.Suggested, o.Choices = map[string]string{}, map[string][]StepChoice{}
 	if slices.Contains(o.Fields, "date") {
 		o.Suggested["date"] = today.String()
+	}
+	plain := func(vs []string) []StepChoice {
+		out := make([]StepChoice, len(vs))
+		for i, v := range vs {
+			out[i] = StepChoice{Value: v, Label: v}
+		}
+		return out
+	}
+	fromList := func(name string, byLabel bool) ([]StepChoice, error) {
+		l, err := dictList(tx, name)
+		if err != nil {
+			return nil, err
+		}
+		out := []StepChoice{}
+		for _, e := range l.Entries {
+			if e.Active && e.Parent == "" {
+				v := e.Code
+				if byLabel {
+					v = e.Label
+				}
+				out = append(out, StepChoice{Value: v, Label: e.Label})
+			}
+		}
+		return out, nil
+	}
+	for _, f := range o.Fields {
+		var err error
+		switch f {
+		case "outcome":
+			o.Choices[f] = plain(casestate.Outcomes)
+		case "how":
+			o.Choices[f] = plain(ServeMethods)
+		case "result":
+			o.Choices[f] = plain(ReviewResults)
+		case "rating":
+			// The case keeps the rating's words, as the generator and the ledger do.
+			o.Choices[f], err = fromList(dict.Rating, true)
+		case "reason":
+			if o.Action == string(casestate.NotAccept) || o.Action == string(casestate.NotReaccept) {
+				// The case keeps the reason's code, as the intake form does (dispDetail).
+				o.Choices[f], err = fromList(dict.NotAccepted, false)
+			}
+		}
+		if err != nil {
+			return err
+		}
 	}
 	switch o.Action {
 	case string(casestate.Extend):
@@ -526,6 +563,10 @@ const (
 	CodeStepDays      = "step.days"       // days out of range
 )
 
+// choiceLabels name the fields chosen from a list, in a refusal.
+var choiceLabels = map[string]string{"outcome": "处理结果", "how": "送达方式", "result": "复查复核结论",
+	"rating": "满意度", "reason": "理由"}
+
 // checkStepFields checks the inputs a step names: present when required,
 // within their limits, dates not in the future nor before the step they
 // follow. Every problem comes back at once, each on its field.
@@ -556,6 +597,22 @@ func checkStepFields(in *StepInput, opt StepOption, c *store.Case, today civil.D
 			}
 		}
 	}
+	for _, f := range opt.Fields {
+		cs, ok := opt.Choices[f]
+		if !ok {
+			continue
+		}
+		v := map[string]*string{"outcome": &in.Outcome, "how": &in.How, "result": &in.Result,
+			"rating": &in.Rating, "reason": &in.Reason}[f]
+		label := choiceLabels[f]
+		switch {
+		case v == nil:
+		case *v == "":
+			is.err(f, CodeRequired, "请选择"+label+"。")
+		case !slices.ContainsFunc(cs, func(c StepChoice) bool { return c.Value == *v }):
+			is.err(f, CodeStepChoice, label+"不正确，请从列表中选择。")
+		}
+	}
 	text := map[string]struct {
 		v     string
 		label string
@@ -563,7 +620,7 @@ func checkStepFields(in *StepInput, opt StepOption, c *store.Case, today civil.D
 	}{"reason": {in.Reason, "理由", maxLine}, "body": {in.Body, "机关", maxShort}, "text": {in.Text, "内容", maxText},
 		"receiptNo": {in.ReceiptNo, "送达回证编号", maxShort}, "archiveNo": {in.ArchiveNo, "归档号", maxShort}}
 	for _, f := range []string{"reason", "body", "text", "receiptNo", "archiveNo"} {
-		if !has(f) {
+		if _, chosen := opt.Choices[f]; !has(f) || chosen {
 			continue
 		}
 		t := text[f]
@@ -571,19 +628,6 @@ func checkStepFields(in *StepInput, opt StepOption, c *store.Case, today civil.D
 			checkLen(&is, f, t.label, t.v, t.max)
 		}
 	}
-	choice := func(f, v, label string, from []string) {
-		if !has(f) {
-			return
-		}
-		if v == "" {
-			is.err(f, CodeRequired, "请选择"+label+"。")
-		} else if !slices.Contains(from, v) {
-			is.err(f, CodeStepChoice, label+"不正确，请从列表中选择。")
-		}
-	}
-	choice("outcome", in.Outcome, "处理结果", casestate.Outcomes)
-	choice("how", in.How, "送达方式", ServeMethods)
-	choice("result", in.Result, "复查复核结论", ReviewResults)
 	if has("days") && (in.Days < 0 || in.Days > maxHearingDays || (req("days") && in.Days == 0)) {
 		is.err("days", CodeStepDays, fmt.Sprintf("天数应在 1 到 %d 之间。", maxHearingDays))
 	}
@@ -632,6 +676,15 @@ func (w *stepWrite) transition(tx *store.Tx) error {
 	case casestate.Redirect, casestate.RouteLegal:
 		c.DispReason = in.Body
 		note("告知途径", in.Body)
+	case casestate.NotAccept, casestate.NotReaccept:
+		c.DispReason = in.Reason
+		l, err := dictList(tx, dict.NotAccepted)
+		if err != nil {
+			return err
+		}
+		if e, ok := l.Lookup(in.Reason); ok {
+			note("理由", e.Label)
+		}
 	case casestate.Object:
 		note("异议理由", in.Reason)
 	case casestate.Extend:
@@ -766,13 +819,6 @@ func (w *stepWrite) record(tx *store.Tx) error {
 		note("送达方式", in.How)
 		note("送达回证", in.ReceiptNo)
 	case RecordRating:
-		l, err := dictList(tx, dict.Rating)
-		if err != nil {
-			return err
-		}
-		if !slices.ContainsFunc(l.Entries, func(e dict.Entry) bool { return e.Active && e.Label == in.Rating }) {
-			return fieldError("rating", CodeStepChoice, "满意度不正确，请从列表中选择。")
-		}
 		w.ev.Kind, w.audit.Action = KindRating, ActionRating
 		if c.Satisfaction != "" {
 			label = "更正满意度评价"

@@ -445,3 +445,29 @@ func TestStepsOfferedFollowTheRole(t *testing.T) {
 		t.Error("a department's step taken from the case view")
 	}
 }
+
+func TestNotAcceptingTakesAReasonFromTheOfficesList(t *testing.T) {
+	o := newStepOffice(t)
+	o.on("2026-03-02")
+	id := o.registered(t)
+	head := o.as(t, "head1")
+	var opt *StepOption
+	for _, s := range must(head.Steps(id))(t).Steps {
+		if s.Action == "not_accept" {
+			opt = &s
+		}
+	}
+	if opt == nil || len(opt.Choices["reason"]) == 0 {
+		t.Fatalf("不予受理 offered with no reasons to choose: %+v", opt)
+	}
+	refusedOn(t, step(t, head, id, StepInput{Action: "not_accept", Reason: "看着不顺眼"}), "reason", CodeStepChoice)
+	pick := opt.Choices["reason"][0]
+	mustStep(t, head, id, StepInput{Action: "not_accept", Reason: pick.Value})
+	c := o.stored(t, id)
+	if c.Status != string(casestate.NotAccepted) || c.Disposal != "不予受理" || c.DispReason != pick.Value {
+		t.Fatalf("not accepted: %s %s %q", c.Status, c.Disposal, c.DispReason)
+	}
+	if d := must(head.Get(id))(t); d.DispDetail != pick.Label {
+		t.Errorf("the case view shows the reason %q, want %q", d.DispDetail, pick.Label)
+	}
+}

@@ -757,6 +757,7 @@ export namespace app {
 	    fields: string[];
 	    required: string[];
 	    minDate?: string;
+	    choices: Record<string, Array<StepChoice>>;
 	    maxDays?: number;
 	    suggested: Record<string, string>;
 	    correct?: boolean;
@@ -776,10 +777,29 @@ export namespace app {
 	        this.fields = source["fields"];
 	        this.required = source["required"];
 	        this.minDate = source["minDate"];
+	        this.choices = this.convertValues(source["choices"], Array<StepChoice>, true);
 	        this.maxDays = source["maxDays"];
 	        this.suggested = source["suggested"];
 	        this.correct = source["correct"];
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class CaseSteps {
 	    caseId: number;
@@ -788,10 +808,6 @@ export namespace app {
 	    statusLabel: string;
 	    today: string;
 	    steps: StepOption[];
-	    outcomes: string[];
-	    serveMethods: string[];
-	    ratings: string[];
-	    reviewResults: string[];
 	
 	    static createFrom(source: any = {}) {
 	        return new CaseSteps(source);
@@ -805,10 +821,6 @@ export namespace app {
 	        this.statusLabel = source["statusLabel"];
 	        this.today = source["today"];
 	        this.steps = this.convertValues(source["steps"], StepOption);
-	        this.outcomes = source["outcomes"];
-	        this.serveMethods = source["serveMethods"];
-	        this.ratings = source["ratings"];
-	        this.reviewResults = source["reviewResults"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1787,6 +1799,20 @@ export namespace app {
 	    }
 	}
 	
+	export class StepChoice {
+	    value: string;
+	    label: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new StepChoice(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.value = source["value"];
+	        this.label = source["label"];
+	    }
+	}
 	export class StepInput {
 	    action: string;
 	    rev: number;

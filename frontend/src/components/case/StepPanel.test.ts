@@ -10,15 +10,17 @@ const steps = {
   steps: [
     { action: 'extend', label: '延期', kind: 'step', to: 'EXTENDED', toLabel: '延期办理中', letter: '延期告知书',
       fields: ['date', 'reason', 'days'], required: ['date', 'reason', 'days'], minDate: '2026-03-02', maxDays: 30,
-      suggested: { date: '2026-04-10' } },
+      suggested: { date: '2026-04-10' }, choices: {} },
     { action: 'reply', label: '出具处理意见书', kind: 'step', to: 'REPLIED', toLabel: '已答复', letter: '处理意见书',
-      fields: ['date', 'outcome', 'text'], required: ['date', 'outcome', 'text'], minDate: '2026-03-02',
-      suggested: { date: '2026-04-10' } },
+      fields: ['outcome', 'text', 'date'], required: ['date', 'outcome', 'text'], minDate: '2026-03-02',
+      suggested: { date: '2026-04-10' }, choices: { outcome: ['予以支持', '解释说明', '不予支持'].map((v) => ({ value: v, label: v })) } },
     { action: 'serve_notice', label: '送达告知书', kind: 'record', fields: ['date', 'how', 'receiptNo'],
-      required: ['date', 'how'], minDate: '2026-03-02', suggested: { date: '2026-04-10' } },
+      required: ['date', 'how'], minDate: '2026-03-02', suggested: { date: '2026-04-10' },
+      choices: { how: ['直接送达', '邮寄送达', '留置送达', '电子送达'].map((v) => ({ value: v, label: v })) } },
+    { action: 'not_accept', label: '不予受理', kind: 'step', to: 'NOT_ACCEPTED', toLabel: '不予受理', fields: ['reason'],
+      required: ['reason'], suggested: {},
+      choices: { reason: ['01', '02', '03', '04', '05'].map((v) => ({ value: v, label: `理由${v}` })) } },
   ],
-  outcomes: ['予以支持', '解释说明', '不予支持'], serveMethods: ['直接送达', '邮寄送达', '留置送达', '电子送达'],
-  ratings: [], reviewResults: ['维持', '变更'],
 } as unknown as CaseSteps
 
 afterEach(() => {
@@ -52,7 +54,7 @@ describe('StepPanel', () => {
     const { w } = setup(() => ({ caseId: 7, rev: 5 }))
     await flushPromises()
     const buttons = w.findAll('[data-testid^="step-"]').filter((b) => b.element.tagName === 'BUTTON')
-    expect(buttons.map((b) => b.text())).toEqual(['延期', '出具处理意见书', '送达告知书'])
+    expect(buttons.map((b) => b.text())).toEqual(['延期', '出具处理意见书', '送达告知书', '不予受理'])
     await w.get('[data-testid="step-extend"]').trigger('click')
     await flushPromises()
     const d = dialog()!
@@ -61,6 +63,22 @@ describe('StepPanel', () => {
     expect(d.querySelector('[data-testid="step-outcome"]')).toBeNull()
     expect(d.textContent).toContain('延期天数')
     expect(d.textContent).toContain('最多 30 天')
+  })
+
+  it('offers the values Go lists for a field: a few as buttons, more in a list', async () => {
+    const { w } = setup(() => ({ caseId: 7, rev: 5 }))
+    await flushPromises()
+    await w.get('[data-testid="step-reply"]').trigger('click')
+    await flushPromises()
+    const radios = [...dialog()!.querySelectorAll('[data-testid="step-outcome"] .el-radio')].map((r) => r.textContent?.trim())
+    expect(radios).toEqual(['予以支持', '解释说明', '不予支持'])
+    expect(dialog()!.querySelector('[data-testid="wording-pick"]')).not.toBeNull()
+    await w.setProps({ stamp: 3 })
+    await w.get('[data-testid="step-not_accept"]').trigger('click')
+    await flushPromises()
+    const d = dialog()!
+    expect(d.querySelector('[data-testid="step-reason"]')!.closest('.el-select')).not.toBeNull()
+    expect(d.textContent).toContain('不予受理理由')
   })
 
   it('sends the step with the revision it read, and asks the case to be read again', async () => {
