@@ -111,11 +111,15 @@ const (
 	ActionWordingEdit    = "wording.edit"
 	ActionWordingApprove = "wording.approve"
 	ActionWordingRetire  = "wording.retire"
+	ActionStep           = "case.step"    // a step of a case after registration (casestep.go)
+	ActionServe          = "case.serve"   // a notice or a reply served
+	ActionRating         = "case.rating"  // satisfaction recorded or corrected
+	ActionArchive        = "case.archive" // a case archived with its number
 )
 
 // AuditActions are the actions the log records, every one written; the UI
 // names them (langs: audit.actions) and the viewer filters by them.
-var AuditActions = []string{ActionSetup, ActionLogin, ActionLoginFailed, ActionLogout, ActionUnlock, ActionUserCreate, ActionUserEdit, ActionUserPassword, ActionUserUnlock, ActionSettingsEdit, ActionDictEdit, ActionIntake, ActionVisit, ActionDispose, ActionEdit, ActionDelete, ActionReveal, ActionPrint, ActionExport, ActionBackup, ActionRestore, ActionPurge, ActionWordingCreate, ActionWordingEdit, ActionWordingApprove, ActionWordingRetire}
+var AuditActions = []string{ActionSetup, ActionLogin, ActionLoginFailed, ActionLogout, ActionUnlock, ActionUserCreate, ActionUserEdit, ActionUserPassword, ActionUserUnlock, ActionSettingsEdit, ActionDictEdit, ActionIntake, ActionVisit, ActionDispose, ActionEdit, ActionDelete, ActionReveal, ActionPrint, ActionExport, ActionBackup, ActionRestore, ActionPurge, ActionWordingCreate, ActionWordingEdit, ActionWordingApprove, ActionWordingRetire, ActionStep, ActionServe, ActionRating, ActionArchive}
 
 // List reads the log, newest first, with filters.
 func (s *Audit) List(q AuditQuery) (AuditRows, error) {

@@ -212,3 +212,31 @@ func BenchmarkRepeatPanel(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkCaseSteps times the case view's actions panel (Cases.Steps) as
+// the head, on cases of every state: the case, and for the steps offered
+// the profile, the settings, the rating list, the next archive number or a
+// window's deadline.
+func BenchmarkCaseSteps(b *testing.B) {
+	a, head := benchAs(b, "head")
+	counts, err := a.st.Counts(civil.DateOf(benchEnd))
+	if err != nil {
+		b.Fatal(err)
+	}
+	cases := counts.Total
+	if cases == 0 {
+		b.Fatal("the generated file has no case")
+	}
+	offered := 0
+	for i := range 200 {
+		s, err := head.Cases.Steps(uint64(1 + (i*7919)%cases))
+		if err != nil {
+			b.Fatal(err)
+		}
+		offered += len(s.Steps)
+	}
+	if offered == 0 {
+		b.Fatal("no step offered on 200 cases: the benchmark times nothing")
+	}
+	storetest.Timed(b, func(i int) error { _, err := head.Cases.Steps(uint64(1 + (i*7919)%cases)); return err })
+}

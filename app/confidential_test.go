@@ -3,6 +3,7 @@ package app
 import (
 	"encoding/json"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -553,5 +554,81 @@ func TestSearchingAWhistleBlowerFindsNoneOfHisConfidentialCases(t *testing.T) {
 	}
 	if probed[SearchIDNumber] == 0 || probed[SearchPhone] == 0 || probed[SearchName] == 0 {
 		t.Fatalf("probed %v: the whistle-blowers have no name, ID number or phone to search by", probed)
+	}
+}
+
+// The step service (casestep.go): a head with the grant writes a reply in
+// the words of the report; a head without it sees the steps, the timeline
+// and the audit log of the case without those words.
+func TestStepsOnAConfidentialCaseShowNothingWithoutTheGrant(t *testing.T) {
+	o := newConfOffice(t)
+	granted := o.a.bind(addUser(t, o.a, "headG", RoleHead, true))
+	plain := o.a.bind(addUser(t, o.a, "headP", RoleHead, false))
+	stepped := 0
+	for _, c := range o.secret {
+		// As if it waited for its disposal: the generator leaves few so.
+		if err := o.st.Update(func(tx *store.Tx) error {
+			sc, err := tx.Case(c.ID)
+			if err != nil {
+				return err
+			}
+			sc.Status, sc.Disposal, sc.Accepted, sc.Reply, sc.Outcome = string(casestate.Registered), "", 0, "", ""
+			return tx.UpdateCase(sc, nil, nil)
+		}); err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range []string{"accept", "start_work", "reply"} {
+			s, err := granted.Cases.Steps(c.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.ContainsFunc(s.Steps, func(o StepOption) bool { return o.Action == a }) {
+				continue
+			}
+			in := StepInput{Action: a, Rev: s.Rev}
+			if a == "reply" {
+				in.Outcome, in.Text = "解释说明", clip(c.Title+"："+c.Demand, 300)
+			}
+			if _, err := granted.Cases.Step(c.ID, in); err != nil {
+				t.Fatalf("%s on %s: %v", a, c.No, err)
+			}
+		}
+		s, err := plain.Cases.Steps(c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if l := o.leaks(t, c, s); len(l) > 0 {
+			t.Errorf("Cases.Steps of %s shows %q", c.No, l)
+		}
+		d, err := plain.Cases.Get(c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if l := o.leaks(t, c, d); len(l) > 0 {
+			t.Errorf("the timeline of %s after its steps shows %q", c.No, l)
+		}
+		// A step taken without the grant answers with no more.
+		if len(s.Steps) > 0 {
+			res, err := plain.Cases.Step(c.ID, StepInput{Action: s.Steps[0].Action, Rev: s.Rev})
+			if l := o.leaks(t, c, []any{res, AsError(err)}); len(l) > 0 {
+				t.Errorf("Cases.Step of %s answers %q", c.No, l)
+			}
+		}
+		stepped++
+		if stepped == 5 {
+			break
+		}
+	}
+	if stepped == 0 {
+		t.Fatal("no confidential case to step: the probe probed nothing")
+	}
+	rows, err := plain.Audit.List(AuditQuery{Limit: 200})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range o.secret {
+		if l := o.leaks(t, c, rows); len(l) > 0 {
+			t.Errorf("the audit log shows %q of %s", l, c.No)
+		}
 	}
 }

@@ -285,6 +285,6 @@ func stepCase(tx *store.Tx, c *store.Case, in *casestate.Input) error {
 	if err != nil {
 		return err
 	}
-	in.Incoming, in.Extended, in.MaxExtension = c.Incoming != nil, c.ExtDays, p.MaxExtension
+	in.Incoming, in.Extended, in.MaxExtension = c.Incoming != nil, c.FollowFacts().Extension(), p.MaxExtension
 	return nil
 }

@@ -129,6 +129,10 @@ var MethodPerms = map[string][]Perm{
 	"Cases.AddRecord":     {PermCaseWrite},
 	"Cases.CorrectRecord": {PermCaseWrite},
 	"Cases.RecordSheet":   printPerms,
+	// The step's own permission is the state machine's (stepInput) or the
+	// record's (casestep.go recordSteps), checked by Cases.Step.
+	"Cases.Steps": {PermCaseRead},
+	"Cases.Step":  {PermCaseRead},
 
 	"Visits.Options":   {PermCaseWrite},
 	"Visits.Check":     {PermCaseWrite},

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"testing"
 
+	"laifang/domain/casestate"
 	"laifang/domain/dict"
 	"laifang/store"
 )
@@ -16,7 +17,7 @@ import (
 // revision. A method in neither fails TestEveryEditIsClassified.
 
 // readMethods are the bound methods that only read.
-var readMethods = regexp.MustCompile(`\.(List|Get|State|Info|Directory|Options|Check|Today|Draft|Form|Panel|Verify|RecordSheet|Head)$`)
+var readMethods = regexp.MustCompile(`\.(List|Get|State|Info|Directory|Options|Check|Today|Draft|Form|Panel|Verify|RecordSheet|Head|Steps)$`)
 
 var notSharedEdits = map[string]string{
 	"Auth.Setup":          "makes the office once; refused as soon as anyone exists",
@@ -164,6 +165,18 @@ var staleSaves = map[string]staleSave{
 		must(a.Calendar.UseProfile("zhejiang", read.Rev))(t)
 		_, err := other.Calendar.UseProfile("national", read.Rev)
 		return err, must(a.Calendar.Profiles())(t).InUse != "national"
+	}},
+	// Two heads on the same registered case: the first accepts it, the
+	// second's step on what they read is refused.
+	"Cases.Step": {run: func(t *testing.T, a *App, other Bound) (error, bool) {
+		head := headOf(t, a).Cases
+		cid, _ := intakeOne(t, a, store.Person{Name: "测试甲"}, store.Case{Title: "拖欠工资", Status: string(casestate.Registered)}, "来访")
+		read := must(head.Steps(cid))(t)
+		must(head.Step(cid, StepInput{Action: "accept", Rev: read.Rev}))(t)
+		_, err := other.Cases.Step(cid, StepInput{Action: "redirect", Body: "某县人民法院", Rev: read.Rev})
+		st, _ := a.store()
+		c, _ := st.Case(cid)
+		return err, c != nil && c.Status == string(casestate.Accepted)
 	}},
 	// A record's revision is the entry it corrects: two clerks correcting
 	// the same record, the second is told it was corrected meanwhile.

@@ -23,6 +23,14 @@ const (
 	KindClosed   = "closed"   // the case closed (办结)
 )
 
+// Kinds of the events the step service writes for its records (casestep.go).
+const (
+	KindServed      = "served"      // a notice or the reply served (送达)
+	KindRating      = "rating"      // satisfaction recorded (满意度评价)
+	KindImplemented = "implemented" // 执行落实 of a supported reply
+	KindHearing     = "hearing"     // the 复核 hearing
+)
+
 // eventLabels name the kinds of entries in Chinese.
 var eventLabels = map[string]string{
 	store.EventIntake:     "来访登记",
@@ -37,6 +45,10 @@ var eventLabels = map[string]string{
 	store.EventCorrection: "更正接谈记录",
 	KindFeedback:          "办理反馈",
 	KindClosed:            "办结",
+	KindServed:            "送达",
+	KindRating:            "满意度评价",
+	KindImplemented:       "执行落实",
+	KindHearing:           "复核听证",
 }
 
 // eventLabel is the Chinese name of an entry's kind (the kind itself for

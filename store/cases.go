@@ -107,6 +107,7 @@ type Case struct {
 	RecheckServed civil.Date `json:"rcs,omitempty"`
 	RecheckResult string     `json:"rcr,omitempty"`
 	HearingDays   int        `json:"hrd,omitempty"` // 复核 hearing days, not counted in its decision clock
+	Resumed       civil.Date `json:"rsm,omitempty"` // work started again after 责令重新办理: a new handling period
 	// Clocks are the running clocks, set by the app at every step; Due is
 	// the earliest legal due date among them.
 	Clocks []CaseClock `json:"clk,omitempty"`
@@ -146,7 +147,7 @@ type CaseClock struct {
 func (c *Case) FollowFacts() followup.Facts {
 	f := followup.Facts{State: casestate.State(c.Status), Type: c.Type, RealName: c.RealName,
 		Simplified: c.Simplified, Incoming: c.Incoming != nil, Received: c.Received.Date(),
-		Accepted: c.Accepted, NoticeServed: c.NoticeServed, ExtDays: c.ExtDays, Outcome: c.Outcome,
+		Accepted: c.Accepted, Resumed: c.Resumed, NoticeServed: c.NoticeServed, ExtDays: c.ExtDays, ExtOn: c.ExtOn, Outcome: c.Outcome,
 		Replied: c.ReplyOn, Served: c.Served, Satisfaction: c.Satisfaction, Implemented: c.Implemented,
 		ReviewAsked: c.ReviewAsked, ReviewServed: c.ReviewServed, RecheckAsked: c.RecheckAsked,
 		RecheckServed: c.RecheckServed, HearingDays: c.HearingDays, Closed: c.Closed}
@@ -187,6 +188,9 @@ func (c *Case) indexEntries(id uint64, _ []byte) []ixEntry {
 	}
 	if c.AccusedUnit != 0 {
 		out = append(out, multi(ixAccused, u64(c.AccusedUnit), id))
+	}
+	if no := strings.TrimSpace(c.ArchiveNo); no != "" {
+		out = append(out, unique(ixArchiveNo, []byte(no), id))
 	}
 	return out
 }

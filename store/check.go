@@ -77,7 +77,7 @@ func loader[T any, P interface {
 
 var tables = []table{
 	{bucketPeople, "人员", loader[Person](), [][]byte{ixIDNumber, ixPhone, ixName}},
-	{bucketCases, "信访事项", loader[Case](), [][]byte{ixCaseNo, ixPersonCase, ixCaseDue, ixUnitCase, ixAccused}},
+	{bucketCases, "信访事项", loader[Case](), [][]byte{ixCaseNo, ixPersonCase, ixCaseDue, ixUnitCase, ixAccused, ixArchiveNo}},
 	{bucketTasks, "任务", loader[Task](), [][]byte{ixCaseTask, ixTaskDue, ixUnitTask, ixUnitTaskCase}},
 	{bucketLetters, "文书", loader[Letter](), [][]byte{ixCaseLetter, ixLetterNo}},
 	{bucketUsers, "用户", loader[User](), [][]byte{ixLogin}},
@@ -171,6 +171,9 @@ func (tx *Tx) checkClassic(r *Report) {
 	}
 	for name, t := range indexSource {
 		b := tx.b([]byte(name))
+		if b == nil {
+			continue // a late index in a file opened read-only: no record has its entries
+		}
 		stored := b.Stats().KeyN
 		if stored == expected[name] {
 			continue

@@ -58,10 +58,10 @@ var primaryBuckets = [][]byte{bucketMeta, bucketSettings, bucketSeq, bucketPeopl
 // a migration step: a writable open creates them (migrate's last line), and
 // a read-only open of an older file (check, restore's check) reads them as
 // empty instead of refusing the file.
-var lateBuckets = map[string]bool{string(bucketWording): true}
+var lateBuckets = map[string]bool{string(bucketWording): true, string(ixArchiveNo): true}
 
 var indexBuckets = [][]byte{ixIDNumber, ixPhone, ixName, ixCaseNo, ixPersonCase, ixCaseDue,
-	ixVisitDay, ixCaseTask, ixTaskDue, ixUnitTask, ixCaseLetter, ixLetterNo, ixLogin, ixCaseRow,
+	ixVisitDay, ixCaseTask, ixTaskDue, ixUnitTask, ixCaseLetter, ixLetterNo, ixLogin, ixCaseRow, ixArchiveNo,
 	ftPost, ftCol, ftPending, ixUnitCase, ixAccused, ixUnitTaskCase}
 
 var allBuckets = append(append([][]byte{}, primaryBuckets...), indexBuckets...)

@@ -105,10 +105,10 @@ func Clocks(f Facts) []Clock {
 	// simplified case that was extended has left the simplified procedure
 	// (S has no extension): it runs on the ordinary clock.
 	if !report && among(f.State, working) {
-		if f.Simplified && f.ExtDays == 0 {
-			stat(deadline.Simplified, deadline.Input{Start: f.Accepted})
+		if f.Simplified && f.Extension() == 0 {
+			stat(deadline.Simplified, deadline.Input{Start: f.HandlingStart()})
 		} else {
-			stat(deadline.Handling, deadline.Input{Start: f.Accepted, Extension: f.ExtDays})
+			stat(deadline.Handling, deadline.Input{Start: f.HandlingStart(), Extension: f.Extension()})
 		}
 	}
 	if f.Incoming && among(f.State, senderStates) {

@@ -22,9 +22,11 @@ type Facts struct {
 	SenderDue  civil.Date
 	Received   civil.Date
 	Accepted   civil.Date
+	Resumed    civil.Date // work started again after 责令重新办理
 
 	NoticeServed civil.Date // the disposal's notice served
 	ExtDays      int        // the approved extension of the handling clock
+	ExtOn        civil.Date // the day it was approved
 	AssignedDue  civil.Date // the date on the open 交办单 (its extension included)
 
 	Outcome      string     // 予以支持/解释说明/不予支持
@@ -40,4 +42,21 @@ type Facts struct {
 	HearingDays   int
 
 	Closed civil.Date
+}
+
+// HandlingStart is the day the handling period (办理期限) counts from: the
+// acceptance, or the day work started again after 复查/复核 ordered the
+// matter redone (责令重新办理), which opens a new period.
+func (f Facts) HandlingStart() civil.Date {
+	return max(f.Accepted, f.Resumed)
+}
+
+// Extension is the extension in force on the handling period: one
+// granted in the current period (art. 34 allows one per period). An
+// extension granted before a redo belongs to the period that ended.
+func (f Facts) Extension() int {
+	if f.ExtDays > 0 && f.Resumed != 0 && f.ExtOn < f.Resumed {
+		return 0
+	}
+	return f.ExtDays
 }

@@ -604,6 +604,20 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class CaseEdit {
+	    caseId: number;
+	    rev: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new CaseEdit(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.caseId = source["caseId"];
+	        this.rev = source["rev"];
+	    }
+	}
 	
 	export class MatchSpan {
 	    start: number;
@@ -761,6 +775,100 @@ export namespace app {
 	
 	
 	
+	export class StepOption {
+	    action: string;
+	    label: string;
+	    kind: string;
+	    to?: string;
+	    toLabel?: string;
+	    letter?: string;
+	    fields: string[];
+	    required: string[];
+	    minDate?: string;
+	    choices: Record<string, Array<StepChoice>>;
+	    maxDays?: number;
+	    suggested: Record<string, string>;
+	    correct?: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new StepOption(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.action = source["action"];
+	        this.label = source["label"];
+	        this.kind = source["kind"];
+	        this.to = source["to"];
+	        this.toLabel = source["toLabel"];
+	        this.letter = source["letter"];
+	        this.fields = source["fields"];
+	        this.required = source["required"];
+	        this.minDate = source["minDate"];
+	        this.choices = this.convertValues(source["choices"], Array<StepChoice>, true);
+	        this.maxDays = source["maxDays"];
+	        this.suggested = source["suggested"];
+	        this.correct = source["correct"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class CaseSteps {
+	    caseId: number;
+	    rev: number;
+	    status: string;
+	    statusLabel: string;
+	    today: string;
+	    steps: StepOption[];
+	
+	    static createFrom(source: any = {}) {
+	        return new CaseSteps(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.caseId = source["caseId"];
+	        this.rev = source["rev"];
+	        this.status = source["status"];
+	        this.statusLabel = source["statusLabel"];
+	        this.today = source["today"];
+	        this.steps = this.convertValues(source["steps"], StepOption);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Derived {
 	    sex: string;
 	    birth: string;
@@ -1917,6 +2025,57 @@ export namespace app {
 	        this.adminName = source["adminName"];
 	        this.adminLogin = source["adminLogin"];
 	        this.password = source["password"];
+	    }
+	}
+	
+	export class StepChoice {
+	    value: string;
+	    label: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new StepChoice(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.value = source["value"];
+	        this.label = source["label"];
+	    }
+	}
+	export class StepInput {
+	    action: string;
+	    rev: number;
+	    date: string;
+	    reason: string;
+	    body: string;
+	    days: number;
+	    outcome: string;
+	    text: string;
+	    how: string;
+	    receiptNo: string;
+	    rating: string;
+	    result: string;
+	    archiveNo: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new StepInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.action = source["action"];
+	        this.rev = source["rev"];
+	        this.date = source["date"];
+	        this.reason = source["reason"];
+	        this.body = source["body"];
+	        this.days = source["days"];
+	        this.outcome = source["outcome"];
+	        this.text = source["text"];
+	        this.how = source["how"];
+	        this.receiptNo = source["receiptNo"];
+	        this.rating = source["rating"];
+	        this.result = source["result"];
+	        this.archiveNo = source["archiveNo"];
 	    }
 	}
 	

@@ -11,3 +11,7 @@ export function Get(arg1:number):Promise<app.CaseDetail>;
 export function List(arg1:app.CaseListQuery):Promise<app.CaseList>;
 
 export function RecordSheet(arg1:number,arg2:number):Promise<app.RecordSheet>;
+
+export function Step(arg1:number,arg2:app.StepInput):Promise<app.CaseEdit>;
+
+export function Steps(arg1:number):Promise<app.CaseSteps>;

@@ -21,3 +21,11 @@ export function List(arg1) {
 export function RecordSheet(arg1, arg2) {
   return window['go']['app']['Cases']['RecordSheet'](arg1, arg2);
 }
+
+export function Step(arg1, arg2) {
+  return window['go']['app']['Cases']['Step'](arg1, arg2);
+}
+
+export function Steps(arg1) {
+  return window['go']['app']['Cases']['Steps'](arg1);
+}
