@@ -62,13 +62,14 @@ type Bound struct {
 	Wording   *Wording
 	Cases     *Cases
 	Visits    *Visits
+	Tasks     *Tasks
 	Dicts     *Dicts
 }
 
 // list is the set in binding order.
 func (b *Bound) list() []any {
 	return []any{b.Auth, b.System, b.Users, b.Settings, b.Audit, b.Retention, b.Privacy, b.Repeat, b.Wording, b.Cases,
-		b.Visits, b.Dicts}
+		b.Visits, b.Dicts, b.Tasks}
 }
 
 // svc is what every service holds: the container and the session it acts
@@ -108,6 +109,7 @@ func (a *App) bind(s *Session) Bound {
 		Wording:   &Wording{b},
 		Cases:     &Cases{b},
 		Visits:    &Visits{b},
+		Tasks:     &Tasks{b},
 		Dicts:     &Dicts{b},
 	}
 }

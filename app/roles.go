@@ -53,6 +53,7 @@ const (
 	PermCaseWrite  Perm = "case.write"      // register visits, edit cases
 	PermCaseDecide Perm = "case.decide"     // accept, extend, sign replies
 	PermTaskReport Perm = "task.report"     // a department's feedback
+	PermTaskAll    Perm = "task.all"        // every department's tasks (else one's own department's)
 	PermPersonFull Perm = "person.full"     // ID numbers and phones in full in the case view
 	PermPrint      Perm = "print"           // letters and forms
 	PermExport     Perm = "export"          // the ledger to Excel
@@ -63,12 +64,12 @@ const (
 
 // RolePerms is who may do what, by role.
 var RolePerms = map[string][]Perm{
-	RoleAdmin: {PermUsers, PermSettings, PermAuditView, PermAuditCheck, PermPurge, PermBackup, PermCaseRead},
-	RoleClerk: {PermCaseRead, PermCaseWrite, PermPersonFull, PermPrint, PermExport, PermRisk, PermWording},
+	RoleAdmin: {PermUsers, PermSettings, PermAuditView, PermAuditCheck, PermPurge, PermBackup, PermCaseRead, PermTaskAll},
+	RoleClerk: {PermCaseRead, PermCaseWrite, PermPersonFull, PermPrint, PermExport, PermRisk, PermWording, PermTaskAll},
 	RoleHead: {PermCaseRead, PermCaseWrite, PermCaseDecide, PermPersonFull, PermPrint, PermExport, PermAuditView,
-		PermAuditCheck, PermRisk, PermWording, PermWordingOK},
+		PermAuditCheck, PermRisk, PermWording, PermWordingOK, PermTaskAll},
 	RoleHandler: {PermCaseRead, PermTaskReport, PermPrint},
-	RoleReader:  {PermCaseRead},
+	RoleReader:  {PermCaseRead, PermTaskAll},
 }
 
 // printPerms is what printing a document of a case needs, whatever the
@@ -133,6 +134,14 @@ var MethodPerms = map[string][]Perm{
 	"Visits.Today":     {PermCaseRead},
 	"Visits.Form":      printPerms,
 
+	// The 督办 screen. Step checks the step's own permission (app/tasks.go
+	// taskSteps): the department's steps, the head's decisions.
+	"Tasks.List":   {PermCaseRead},
+	"Tasks.Get":    {PermCaseRead},
+	"Tasks.Step":   {PermCaseRead},
+	"Tasks.Urge":   {PermCaseWrite},
+	"Tasks.Create": {PermCaseWrite},
+
 	"Dicts.List":  {PermSignedIn},
 	"Dicts.Save":  {PermSettings},
 	"Dicts.Reset": {PermSettings},
@@ -153,7 +162,7 @@ var Screens = []Screen{
 	{Name: "home", Opens: "System.Info"},
 	{Name: "visits", Opens: "Visits.Options"},
 	{Name: "cases", Opens: "Cases.List"},
-	{Name: "supervision", Perms: []Perm{PermCaseRead}},
+	{Name: "supervision", Opens: "Tasks.List"},
 	{Name: "letters", Perms: []Perm{PermCaseRead, PermPrint}},
 	{Name: "ledger", Perms: []Perm{PermCaseRead}},
 	{Name: "reports", Perms: []Perm{PermCaseRead}},

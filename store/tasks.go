@@ -43,6 +43,15 @@ type Task struct {
 	Status       string     `json:"st"`
 	Level        string     `json:"lv,omitempty"`
 	Redacted     bool       `json:"red,omitempty"`
+	// What the steps after the issue leave (app/tasks.go).
+	Rev          uint64     `json:"rev,omitempty"`
+	ObjDecided   Stamp      `json:"obdt,omitempty"`
+	ExtReason    string     `json:"exrs,omitempty"`
+	ExtDecision  string     `json:"exdc,omitempty"` // 同意 / 不同意, "" while pending
+	FeedbackDate civil.Date `json:"fbdt,omitempty"` // the date on the 办结报告
+	Result       string     `json:"res,omitempty"`  // the result the report gives
+	Returned     int        `json:"rtn,omitempty"`  // times the report was sent back
+	ReturnReason string     `json:"rtr,omitempty"`
 }
 
 // Task status codes.
@@ -52,6 +61,12 @@ const (
 	TaskReported = "REPORTED"
 	TaskReturned = "RETURNED"
 	TaskClosed   = "CLOSED"
+)
+
+// Types of the entries on a task (Parent set): 催办 and 督办, each kept.
+const (
+	TaskUrge      = "催办"
+	TaskSupervise = "督办"
 )
 
 // taskOpen tells whether a task still runs a deadline.
@@ -72,6 +87,9 @@ func (t *Task) indexEntries(id uint64, _ []byte) []ixEntry {
 	if t.Case != 0 {
 		out = append(out, multi(ixCaseTask, u64(t.Case), id))
 	}
+	if t.Parent != 0 {
+		return out // a 催办/督办 entry: found through its task, runs no deadline of its own
+	}
 	if d := t.dueDate(); d != 0 && taskOpen(t.Status) {
 		out = append(out, multi(ixTaskDue, dateKey(d), id))
 	}
@@ -89,6 +107,25 @@ func (tx *Tx) SaveTask(t *Task) error {
 		t.Issued = StampOf(tx.now)
 	}
 	return putIndexed[Task](tx, bucketTasks, &t.ID, t)
+}
+
+// UpdateTask replaces a task whose Rev is the stored one and bumps Rev: a
+// step taken on a task read before someone else's is refused with
+// ErrStale, nothing written. The caller adds the event and audit entry.
+func (tx *Tx) UpdateTask(t *Task) error {
+	old, err := tx.Task(t.ID)
+	if err != nil {
+		return err
+	}
+	if old.Rev != t.Rev {
+		return ErrStale
+	}
+	t.Rev++
+	if err := tx.SaveTask(t); err != nil {
+		t.Rev--
+		return err
+	}
+	return nil
 }
 
 // Task reads one task.
@@ -109,6 +146,35 @@ func (tx *Tx) tasksOf(ix []byte, prefix []byte, limit int) ([]Task, error) {
 // CaseTasks lists a case's tasks, newest first.
 func (tx *Tx) CaseTasks(caseID uint64) ([]Task, error) {
 	return tx.tasksOf(ixCaseTask, u64(caseID), 0)
+}
+
+// UnitTaskIDs lists the ids of the tasks sent to a department (not their
+// 催办/督办 entries), oldest first.
+func (tx *Tx) UnitTaskIDs(unitID uint64) []uint64 {
+	return idsWithPrefix(tx.b(ixUnitTask), u64(unitID), 0)
+}
+
+// OpenTaskIDs lists the ids of the open tasks (待签收, 办理中, 退回重办)
+// by due date, earliest first.
+func (tx *Tx) OpenTaskIDs() []uint64 {
+	var out []uint64
+	c := tx.b(ixTaskDue).Cursor()
+	for k, _ := c.First(); k != nil; k, _ = c.Next() {
+		out = append(out, getU64(k[4:]))
+	}
+	return out
+}
+
+// TaskIDs lists every task id (tasks and their entries), oldest first.
+func (tx *Tx) TaskIDs() []uint64 {
+	var out []uint64
+	c := tx.b(bucketTasks).Cursor()
+	for k, _ := c.First(); k != nil; k, _ = c.Next() {
+		if len(k) == 8 {
+			out = append(out, getU64(k))
+		}
+	}
+	return out
 }
 
 // unitTasks lists the tasks sent to a department, newest first.

@@ -45,6 +45,7 @@ var want = map[step]State{
 	{Transferred, TransferBack}: Registered,
 	{Assigned, ReportOK}:        Closed,
 	{Assigned, ReportBack}:      Assigned,
+	{Assigned, AssignBack}:      Registered,
 
 	{Replied, ReviewLapsed}:     Closed,
 	{Replied, RequestReview}:    InReview,
