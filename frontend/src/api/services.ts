@@ -11,6 +11,7 @@ import type * as Repeat from '../../wailsjs/go/app/Repeat'
 import type * as Retention from '../../wailsjs/go/app/Retention'
 import type * as Settings from '../../wailsjs/go/app/Settings'
 import type * as System from '../../wailsjs/go/app/System'
+import type * as Tasks from '../../wailsjs/go/app/Tasks'
 import type * as Users from '../../wailsjs/go/app/Users'
 import type * as Wording from '../../wailsjs/go/app/Wording'
 import type * as Visits from '../../wailsjs/go/app/Visits'
@@ -25,6 +26,7 @@ export interface Services {
   Retention: typeof Retention
   Settings: typeof Settings
   System: typeof System
+  Tasks: typeof Tasks
   Users: typeof Users
   Wording: typeof Wording
   Visits: typeof Visits
