@@ -1,6 +1,7 @@
 package app
 
 import (
+	"cmp"
 	"errors"
 	"slices"
 	"strconv"
@@ -170,9 +171,10 @@ func taskDue(t *store.Task) civil.Date {
 	return t.Due
 }
 
-// List lists tasks, earliest due first (those without a due date last).
-// The list of one department reads that department's tasks only (the
-// store's department index), so it stays quick at a million visits.
+// List lists tasks: those not closed earliest due first (those without a
+// due date last), then the closed ones newest first. The list of one
+// department reads that department's open tasks only (the store's
+// department indexes), so it stays quick at a million visits.
 func (s *Tasks) List(q TaskQuery) (TaskPage, error) {
 	act, st, err := s.gate("Tasks.List", q)
 	if err != nil {
@@ -181,6 +183,7 @@ func (s *Tasks) List(q TaskQuery) (TaskPage, error) {
 	if q.Size <= 0 || q.Size > 200 {
 		q.Size = 50
 	}
+	q.Page = max(q.Page, 0)
 	out := TaskPage{Rows: []TaskRow{}, Units: []UnitOption{}}
 	err = st.View(func(tx *store.Tx) error {
 		sv, err := s.supervision(tx)
@@ -194,57 +197,76 @@ func (s *Tasks) List(q TaskQuery) (TaskPage, error) {
 				return nil // a handler of no department has no tasks
 			}
 		}
-		var ids []uint64
-		switch {
-		case unit != 0:
-			ids = tx.UnitTaskIDs(unit)
-		case q.State == store.TaskPending || q.State == store.TaskWorking || q.State == store.TaskReturned ||
-			q.State == TaskOverdue || q.State == TaskAlert:
-			ids = tx.OpenTaskIDs()
-		default:
-			ids = tx.TaskIDs()
+		units, err := tx.Units()
+		if err != nil {
+			return err
+		}
+		scope := []uint64{unit}
+		if unit == 0 {
+			scope = scope[:0]
+			for _, u := range units {
+				scope = append(scope, u.ID)
+			}
+		}
+		// The open tasks are read (few, by the department index, due date
+		// order); the closed ones are known by their index keys alone and
+		// only those of the page are read.
+		var live []*store.Task
+		open := map[uint64]bool{}
+		for _, u := range scope {
+			for _, id := range tx.UnitOpenTaskIDs(u) {
+				t, err := tx.Task(id)
+				if err != nil {
+					return err
+				}
+				open[id] = true
+				if t.Parent == 0 && taskVisible(act, t) {
+					live = append(live, t)
+				}
+			}
+		}
+		if len(scope) > 1 {
+			slices.SortStableFunc(live, byDue)
+		}
+		var closed []uint64
+		if q.State == "" || q.State == store.TaskClosed {
+			for _, u := range scope {
+				for _, id := range tx.UnitTaskIDs(u) {
+					if !open[id] {
+						closed = append(closed, id)
+					}
+				}
+			}
+			if len(scope) > 1 {
+				slices.SortFunc(closed, func(a, b uint64) int { return cmp.Compare(b, a) })
+			}
 		}
 		var sel []*store.Task
-		for _, id := range ids {
-			t, err := tx.Task(id)
-			if err != nil {
+		if q.State != store.TaskClosed {
+			for _, t := range live {
+				if matchState(t, q.State, sv) {
+					sel = append(sel, t)
+				}
+			}
+		}
+		out.Total = len(sel) + len(closed)
+		from := min(q.Page*q.Size, out.Total)
+		to := min(from+q.Size, out.Total)
+		for i := from; i < to; i++ {
+			t := (*store.Task)(nil)
+			if i < len(sel) {
+				t = sel[i]
+			} else if t, err = tx.Task(closed[i-len(sel)]); err != nil {
 				return err
 			}
-			if t.Parent != 0 || !taskVisible(act, t) || !matchState(t, q.State, sv) {
+			if !taskVisible(act, t) {
 				continue
 			}
-			sel = append(sel, t)
-		}
-		slices.SortStableFunc(sel, func(a, b *store.Task) int {
-			da, db := taskDue(a), taskDue(b)
-			switch {
-			case da == db:
-				return int(a.ID) - int(b.ID)
-			case da == 0:
-				return 1
-			case db == 0:
-				return -1
-			case da < db:
-				return -1
-			}
-			return 1
-		})
-		out.Total = len(sel)
-		from := q.Page * q.Size
-		if from > len(sel) {
-			from = len(sel)
-		}
-		page := sel[from:min(from+q.Size, len(sel))]
-		for _, t := range page {
 			r, err := s.taskRow(tx, act, t, sv)
 			if err != nil {
 				return err
 			}
 			out.Rows = append(out.Rows, r)
-		}
-		units, err := tx.Units()
-		if err != nil {
-			return err
 		}
 		for _, u := range units {
 			if act.May(PermTaskAll) || u.ID == act.Unit {
@@ -254,6 +276,20 @@ func (s *Tasks) List(q TaskQuery) (TaskPage, error) {
 		return nil
 	})
 	return out, err
+}
+
+// byDue orders tasks earliest due first, those without a due date last.
+func byDue(a, b *store.Task) int {
+	da, db := taskDue(a), taskDue(b)
+	switch {
+	case da == db:
+		return cmp.Compare(a.ID, b.ID)
+	case da == 0:
+		return 1
+	case db == 0:
+		return -1
+	}
+	return cmp.Compare(da, db)
 }
 
 func matchState(t *store.Task, state string, sv supervision) bool {

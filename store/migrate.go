@@ -21,7 +21,7 @@ import (
 // the meta bucket; Open runs the missing steps in order, each in its own
 // transaction that also records the new version, after copying the file
 // aside. A file with a higher version is refused.
-const SchemaVersion = 5
+const SchemaVersion = 6
 
 type migration struct {
 	to   uint64
@@ -43,6 +43,36 @@ var migrations = []migration{
 	{to: 4, name: "records compressed with zstd and a dictionary", run: migrateTo4, fill: (*Store).rezstd},
 	{to: 5, name: "people's index keys in the domain's forms; every report stored confidential", run: migrateTo5,
 		fill: (*Store).fillSchema5},
+	{to: 6, name: "departments' open tasks by due date", run: migrateTo6, fill: (*Store).fillUnitOpen},
+}
+
+// migrateTo6 makes the index of the departments' open tasks (ix.unit.open)
+// empty, for fillUnitOpen.
+func migrateTo6(tx *bolt.Tx, s *Store) error {
+	if err := tx.DeleteBucket(ixUnitOpen); err != nil && !errors.Is(err, berrors.ErrBucketNotFound) {
+		return err
+	}
+	_, err := tx.CreateBucket(ixUnitOpen)
+	return err
+}
+
+// fillUnitOpen writes the entries of ix.unit.open from the tasks. Run
+// again after a crash it writes the same keys.
+func (s *Store) fillUnitOpen() error {
+	return s.eachBatch(bucketTasks, 20000, func(tx *Tx, k, v []byte) error {
+		t, err := decodeRecord[Task](getU64(k), v)
+		if err != nil {
+			return err
+		}
+		for _, e := range t.indexEntries(t.ID, nil) {
+			if string(e.bucket) == string(ixUnitOpen) {
+				if err := tx.b(ixUnitOpen).Put(e.key, nil); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
 }
 
 // migrateTo5 empties the people's three indexes for fillPersonKeys and

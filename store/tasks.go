@@ -12,6 +12,10 @@ var (
 	ixCaseTask  = []byte("ix.case.task") // caseID | taskID
 	ixTaskDue   = []byte("ix.task.due")  // due date | taskID, open tasks only
 	ixUnitTask  = []byte("ix.unit.task") // unitID | taskID
+	// ixUnitOpen lists a department's tasks not yet closed by due date:
+	// unitID | due (none last) | taskID. The 督办 list of one department
+	// reads these and the keys of ix.unit.task only (docs/PERFORMANCE.md).
+	ixUnitOpen = []byte("ix.unit.open")
 )
 
 // Task is a transfer, assignment, reminder or supervision (转送/交办/催办/督办…).
@@ -95,8 +99,19 @@ func (t *Task) indexEntries(id uint64, _ []byte) []ixEntry {
 	}
 	if t.ToUnit != 0 {
 		out = append(out, multi(ixUnitTask, u64(t.ToUnit), id))
+		if t.Status != TaskClosed {
+			out = append(out, multi(ixUnitOpen, cat(u64(t.ToUnit), openDueKey(t.dueDate())), id))
+		}
 	}
 	return out
+}
+
+// openDueKey orders the open tasks by due date, those without one last.
+func openDueKey(d civil.Date) []byte {
+	if d == 0 {
+		return u32(0xffffffff)
+	}
+	return dateKey(d)
 }
 
 // SaveTask creates or updates a task (转送/交办/催办/督办). The caller adds
@@ -149,30 +164,19 @@ func (tx *Tx) CaseTasks(caseID uint64) ([]Task, error) {
 }
 
 // UnitTaskIDs lists the ids of the tasks sent to a department (not their
-// 催办/督办 entries), oldest first.
+// 催办/督办 entries), newest first, from the index keys alone.
 func (tx *Tx) UnitTaskIDs(unitID uint64) []uint64 {
 	return idsWithPrefix(tx.b(ixUnitTask), u64(unitID), 0)
 }
 
-// OpenTaskIDs lists the ids of the open tasks (待签收, 办理中, 退回重办)
-// by due date, earliest first.
-func (tx *Tx) OpenTaskIDs() []uint64 {
+// UnitOpenTaskIDs lists the ids of a department's tasks not yet closed,
+// earliest due first (those without a due date last).
+func (tx *Tx) UnitOpenTaskIDs(unitID uint64) []uint64 {
 	var out []uint64
-	c := tx.b(ixTaskDue).Cursor()
-	for k, _ := c.First(); k != nil; k, _ = c.Next() {
-		out = append(out, getU64(k[4:]))
-	}
-	return out
-}
-
-// TaskIDs lists every task id (tasks and their entries), oldest first.
-func (tx *Tx) TaskIDs() []uint64 {
-	var out []uint64
-	c := tx.b(bucketTasks).Cursor()
-	for k, _ := c.First(); k != nil; k, _ = c.Next() {
-		if len(k) == 8 {
-			out = append(out, getU64(k))
-		}
+	prefix := u64(unitID)
+	c := tx.b(ixUnitOpen).Cursor()
+	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+		out = append(out, getU64(k[len(k)-8:]))
 	}
 	return out
 }
