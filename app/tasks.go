@@ -1077,8 +1077,14 @@ func checkTaskUnit(tx *store.Tx, c *store.Case, unit uint64) error {
 	if err != nil {
 		return err
 	}
+	return notAccused(tx, c, unit)
+}
+
+// notAccused refuses to give a confidential report to the unit it is
+// about (art. 30 para 3).
+func notAccused(tx *store.Tx, c *store.Case, unit uint64) error {
 	if IsConfidential(c) && c.AccusedUnit != 0 && c.AccusedUnit == unit {
-		return fieldError("unit", "task.accused", "这件检举控告反映的就是“"+u.Name+"”，不能交给被反映单位办理，请选择其他单位。")
+		return fieldError("unit", "task.accused", "这件检举控告反映的就是“"+unitName(tx, unit)+"”，不能交给被反映单位办理，请选择其他单位。")
 	}
 	return nil
 }

@@ -425,3 +425,26 @@ func TestCreatedTasksAndTheAccusedUnit(t *testing.T) {
 		t.Errorf("the report after its 交办: %s due %s", c.Status, c.Due)
 	}
 }
+
+// The slip made at registration follows the same rule: a confidential
+// report's 交办 may not name its reporter in the opinion it carries.
+func TestARegisteredReportsSlipDoesNotNameItsReporter(t *testing.T) {
+	o := newTaskOffice(t)
+	in := baseInput()
+	in.Type, in.Title, in.Accused = TypeReport, "反映某所负责人违规收费", "某所负责人"
+	in.Disposal, in.UnitID, in.Due, in.Opinion = string(casestate.Assign), o.u1, "2026-03-30", "举报人测试甲，电话 13800000001"
+	if _, err := o.clerk.Visits.Register(in); fields(err)["opinion"] != "task.identity" {
+		t.Fatalf("a report's 交办 naming its reporter: %v", err)
+	}
+	in.Opinion = "请核查收费情况"
+	if _, err := o.clerk.Visits.Register(in); err != nil {
+		t.Fatal(err)
+	}
+	p, _ := o.h1.Tasks.List(TaskQuery{})
+	if p.Total != 1 {
+		t.Fatalf("handler1 lists %d tasks", p.Total)
+	}
+	if d, _ := o.h1.Tasks.Get(p.Rows[0].ID); !d.Redacted || d.Title != Hidden {
+		t.Errorf("the report's task as its department reads it: redacted %v, title %q", d.Redacted, d.Title)
+	}
+}
