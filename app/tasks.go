@@ -228,19 +228,6 @@ func (s *Tasks) List(q TaskQuery) (TaskPage, error) {
 		if len(scope) > 1 {
 			slices.SortStableFunc(live, byDue)
 		}
-		var closed []uint64
-		if q.State == "" || q.State == store.TaskClosed {
-			for _, u := range scope {
-				for _, id := range tx.UnitTaskIDs(u) {
-					if !open[id] {
-						closed = append(closed, id)
-					}
-				}
-			}
-			if len(scope) > 1 {
-				slices.SortFunc(closed, func(a, b uint64) int { return cmp.Compare(b, a) })
-			}
-		}
 		var sel []*store.Task
 		if q.State != store.TaskClosed {
 			for _, t := range live {
@@ -249,15 +236,39 @@ func (s *Tasks) List(q TaskQuery) (TaskPage, error) {
 				}
 			}
 		}
-		out.Total = len(sel) + len(closed)
-		from := min(q.Page*q.Size, out.Total)
-		to := min(from+q.Size, out.Total)
-		for i := from; i < to; i++ {
-			t := (*store.Task)(nil)
+		// The closed ones after them, newest first: of one department
+		// only the page's ids are taken from the index keys.
+		from := q.Page * q.Size
+		closedFrom := max(from-len(sel), 0) // the page's first among the closed
+		var closed []uint64                 // the closed ids from closedFrom on
+		closedTotal := 0
+		switch {
+		case q.State != "" && q.State != store.TaskClosed:
+		case len(scope) == 1:
+			closed, closedTotal = tx.UnitTaskPage(scope[0], func(id uint64) bool { return open[id] }, closedFrom, q.Size)
+		default:
+			for _, u := range scope {
+				for _, id := range tx.UnitTaskIDs(u) {
+					if !open[id] {
+						closed = append(closed, id)
+					}
+				}
+			}
+			slices.SortFunc(closed, func(a, b uint64) int { return cmp.Compare(b, a) })
+			closedTotal = len(closed)
+			closed = closed[min(closedFrom, len(closed)):]
+		}
+		out.Total = len(sel) + closedTotal
+		for i := from; i < min(from+q.Size, out.Total); i++ {
+			var t *store.Task
 			if i < len(sel) {
 				t = sel[i]
-			} else if t, err = tx.Task(closed[i-len(sel)]); err != nil {
-				return err
+			} else if j := i - len(sel) - closedFrom; j < len(closed) {
+				if t, err = tx.Task(closed[j]); err != nil {
+					return err
+				}
+			} else {
+				break
 			}
 			if !taskVisible(act, t) {
 				continue

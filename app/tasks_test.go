@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"laifang/domain/casestate"
+	"laifang/domain/civil"
 	"laifang/store"
 )
 
@@ -446,5 +447,66 @@ func TestARegisteredReportsSlipDoesNotNameItsReporter(t *testing.T) {
 	}
 	if d, _ := o.h1.Tasks.Get(p.Rows[0].ID); !d.Redacted || d.Title != Hidden {
 		t.Errorf("the report's task as its department reads it: redacted %v, title %q", d.Redacted, d.Title)
+	}
+}
+
+// The list pages through the open tasks, earliest due first, then the
+// closed ones newest first, of one department or of all.
+func TestTheListPagesOpenThenClosed(t *testing.T) {
+	o := newTaskOffice(t)
+	st, _ := o.a.store()
+	var ids []uint64 // in the order the list gives them
+	if err := st.Update(func(tx *store.Tx) error {
+		mk := func(unit uint64, due string, status string) uint64 {
+			d, _ := civil.Parse(due)
+			k := &store.Task{Case: 1, Type: TaskAssign, ToUnit: unit, Due: d, Status: status}
+			if err := tx.SaveTask(k); err != nil {
+				t.Fatal(err)
+			}
+			return k.ID
+		}
+		c1 := mk(o.u1, "2026-04-01", store.TaskClosed)
+		late := mk(o.u1, "2026-05-01", store.TaskWorking)
+		c2 := mk(o.u2, "2026-04-01", store.TaskClosed)
+		early := mk(o.u1, "2026-03-20", store.TaskPending)
+		rep := mk(o.u2, "2026-03-25", store.TaskReported)
+		c3 := mk(o.u1, "2026-04-01", store.TaskClosed)
+		ids = []uint64{early, rep, late, c3, c2, c1}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	list := func(b Bound, q TaskQuery) ([]uint64, int) {
+		var out []uint64
+		total := -1
+		for q.Page = 0; q.Page < 5; q.Page++ {
+			p, err := b.Tasks.List(q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			total = p.Total
+			for _, r := range p.Rows {
+				out = append(out, r.ID)
+			}
+		}
+		return out, total
+	}
+	only := func(keep ...uint64) []uint64 {
+		return slices.DeleteFunc(slices.Clone(ids), func(id uint64) bool { return !slices.Contains(keep, id) })
+	}
+	if got, n := list(o.clerk, TaskQuery{Size: 2}); !slices.Equal(got, ids) || n != 6 {
+		t.Errorf("all departments: %v (%d), want %v", got, n, ids)
+	}
+	if got, n := list(o.clerk, TaskQuery{Size: 2, Unit: o.u1}); !slices.Equal(got, only(ids[0], ids[2], ids[3], ids[5])) || n != 4 {
+		t.Errorf("one department: %v (%d)", got, n)
+	}
+	if got, n := list(o.h1, TaskQuery{Size: 1, State: store.TaskClosed}); !slices.Equal(got, only(ids[3], ids[5])) || n != 2 {
+		t.Errorf("the handler's closed ones: %v (%d)", got, n)
+	}
+	if got, n := list(o.clerk, TaskQuery{Size: 2, State: store.TaskClosed}); !slices.Equal(got, ids[3:]) || n != 3 {
+		t.Errorf("all closed ones: %v (%d)", got, n)
+	}
+	if got, _ := list(o.clerk, TaskQuery{Size: 2, State: store.TaskReported}); !slices.Equal(got, only(ids[1])) {
+		t.Errorf("reported: %v", got)
 	}
 }

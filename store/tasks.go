@@ -169,6 +169,31 @@ func (tx *Tx) UnitTaskIDs(unitID uint64) []uint64 {
 	return idsWithPrefix(tx.b(ixUnitTask), u64(unitID), 0)
 }
 
+// UnitTaskPage walks a department's tasks newest first by the index keys
+// alone, leaving out those skip names, and returns the ids at positions
+// [from, from+n) with the count of all it did not leave out.
+func (tx *Tx) UnitTaskPage(unitID uint64, skip func(uint64) bool, from, n int) (ids []uint64, total int) {
+	prefix := u64(unitID)
+	c := tx.b(ixUnitTask).Cursor()
+	k, _ := c.Seek(u64(unitID + 1))
+	if k == nil {
+		k, _ = c.Last()
+	} else {
+		k, _ = c.Prev()
+	}
+	for ; k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Prev() {
+		id := getU64(k[8:])
+		if skip(id) {
+			continue
+		}
+		if total >= from && total < from+n {
+			ids = append(ids, id)
+		}
+		total++
+	}
+	return ids, total
+}
+
 // UnitOpenTaskIDs lists the ids of a department's tasks not yet closed,
 // earliest due first (those without a due date last).
 func (tx *Tx) UnitOpenTaskIDs(unitID uint64) []uint64 {
