@@ -62,6 +62,7 @@ type Bound struct {
 	Wording   *Wording
 	Cases     *Cases
 	Visits    *Visits
+	Tasks     *Tasks
 	Dicts     *Dicts
 	Calendar  *Calendar
 	Units     *Units
@@ -70,7 +71,7 @@ type Bound struct {
 // list is the set in binding order.
 func (b *Bound) list() []any {
 	return []any{b.Auth, b.System, b.Users, b.Settings, b.Audit, b.Retention, b.Privacy, b.Repeat, b.Wording, b.Cases,
-		b.Visits, b.Dicts, b.Calendar, b.Units}
+		b.Visits, b.Dicts, b.Calendar, b.Units, b.Tasks}
 }
 
 // svc is what every service holds: the container and the session it acts
@@ -110,6 +111,7 @@ func (a *App) bind(s *Session) Bound {
 		Wording:   &Wording{b},
 		Cases:     &Cases{b},
 		Visits:    &Visits{b},
+		Tasks:     &Tasks{b},
 		Dicts:     &Dicts{b},
 		Calendar:  &Calendar{b},
 		Units:     &Units{b},

@@ -240,3 +240,47 @@ func BenchmarkCaseSteps(b *testing.B) {
 	}
 	storetest.Timed(b, func(i int) error { _, err := head.Cases.Steps(uint64(1 + (i*7919)%cases)); return err })
 }
+
+// BenchmarkTasksList times the 督办 list (Tasks.List): one department's
+// tasks as its handler sees them (all states; 需催办), the same
+// department chosen by a clerk, and the office's 需催办 across all
+// departments. The target is 20 ms for one department.
+func BenchmarkTasksList(b *testing.B) {
+	a, handler := benchAs(b, "handler")
+	_, clerk := benchAs(b, "clerk1")
+	var unit uint64
+	var most, open, allOpen int
+	a.st.View(func(tx *store.Tx) error {
+		units, _ := tx.Units()
+		for _, u := range units {
+			n := len(tx.UnitOpenTaskIDs(u.ID))
+			allOpen += n
+			if m := len(tx.UnitTaskIDs(u.ID)); m > most {
+				unit, most, open = u.ID, m, n
+			}
+		}
+		return nil
+	})
+	if most == 0 {
+		b.Fatal("the generated file has no task")
+	}
+	b.Logf("the busiest department has %d tasks, %d open; %d open in all", most, open, allOpen)
+	for _, c := range []struct {
+		name string
+		as   Bound
+		q    TaskQuery
+	}{
+		{"handler-all", handler, TaskQuery{}},
+		{"handler-alert", handler, TaskQuery{State: TaskAlert}},
+		{"clerk-unit-all", clerk, TaskQuery{Unit: unit}},
+		{"clerk-unit-working", clerk, TaskQuery{Unit: unit, State: store.TaskWorking}},
+		{"clerk-alert", clerk, TaskQuery{State: TaskAlert}},
+	} {
+		if _, err := c.as.Tasks.List(c.q); err != nil {
+			b.Fatal(err)
+		}
+		b.Run(c.name, func(b *testing.B) {
+			storetest.Timed(b, func(int) error { _, err := c.as.Tasks.List(c.q); return err })
+		})
+	}
+}

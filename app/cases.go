@@ -345,7 +345,11 @@ func (s *Cases) Get(id uint64) (CaseDetail, error) {
 			Visits: max(c.Visits, 1), Repeat: c.Repeat, FirstCase: c.FirstCase, Confidential: IsConfidential(c),
 			Identified: ident, MayReveal: IsConfidential(c) && !ident && act.May(PermConfidential),
 			People: []CasePersonView{}}
-		out.Clocks = clockViews(c, civil.DateOf(tx.Now()), warnDays(tx))
+		warn, err := officeWarnDays(tx)
+		if err != nil {
+			return err
+		}
+		out.Clocks = clockViews(c, civil.DateOf(tx.Now()), warn)
 		if c.Registered != 0 {
 			out.Registered = c.Registered.Time().Format(time.RFC3339)
 		}

@@ -632,3 +632,78 @@ func TestStepsOnAConfidentialCaseShowNothingWithoutTheGrant(t *testing.T) {
 		}
 	}
 }
+
+// The 督办 screen shows a confidential case's tasks with nothing of the
+// report: its list rows, a task with its history and urges, and a step's
+// answer, to a clerk and to the department's handler without the grant,
+// and to a head with the grant before a reveal.
+func TestTasksOfAConfidentialCaseShowNothingOfIt(t *testing.T) {
+	o := newConfOffice(t)
+	head := o.a.bind(addUser(t, o.a, "head9", RoleHead, true))
+	clerk := o.a.bind(addUser(t, o.a, "clerk9", RoleClerk, false))
+	var units []store.Unit
+	_ = o.st.View(func(tx *store.Tx) error { units, _ = tx.Units(); return nil })
+	unit := units[0]
+	for _, u := range units {
+		if u.Name == "司法所" {
+			unit = u
+		}
+	}
+	hs := addUser(t, o.a, "handler9", RoleHandler, false)
+	_ = o.st.Update(func(tx *store.Tx) error {
+		u, err := tx.UserByLogin("handler9")
+		if err != nil {
+			return err
+		}
+		u.Unit = unit.ID
+		return tx.UpdateUser(u)
+	})
+	handler := o.a.bind(hs)
+	made := 0
+	for _, c := range o.secret {
+		if made == 5 {
+			break
+		}
+		if !casestate.Open(casestate.State(c.Status)) || c.AccusedUnit == unit.ID {
+			continue
+		}
+		d, err := head.Tasks.Create(TaskInput{Case: c.ID, Type: TaskAssist, Unit: unit.ID, Requirement: c.Demand,
+			Due: "2099-01-01", Rev: caseRev(t, o.a, c.ID)})
+		if err != nil {
+			t.Fatalf("case %d: %v", c.ID, err)
+		}
+		made++
+		d, err = head.Tasks.Urge(UrgeInput{Task: d.ID, Level: "督办", Text: c.Title, Rev: d.Rev})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for who, b := range map[string]Bound{"clerk": clerk, "handler": handler, "head": head} {
+			got, err := b.Tasks.Get(d.ID)
+			if err != nil {
+				t.Fatalf("%s: %v", who, err)
+			}
+			if l := o.leaks(t, c, got); len(l) > 0 {
+				t.Errorf("%s reads the task of confidential case %d with %q", who, c.ID, l)
+			}
+			for _, q := range []TaskQuery{{}, {Unit: unit.ID}, {State: store.TaskPending}} {
+				p, err := b.Tasks.List(q)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if l := o.leaks(t, c, p); len(l) > 0 {
+					t.Errorf("%s lists the task of confidential case %d with %q", who, c.ID, l)
+				}
+			}
+		}
+		got, err := handler.Tasks.Step(TaskStepInput{Task: d.ID, Action: StepReceive, Rev: d.Rev, Receiver: "测试丁"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if l := o.leaks(t, c, got); len(l) > 0 {
+			t.Errorf("the handler's 签收 answers with %q of case %d", l, c.ID)
+		}
+	}
+	if made == 0 {
+		t.Fatal("no open confidential case to probe")
+	}
+}

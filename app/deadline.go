@@ -87,13 +87,15 @@ func defaultDue(tx *store.Tx) (civil.Date, error) {
 	return civil.Date(due.Legal), nil
 }
 
-// defaultWarnDays is how many days before a legal due date a clock turns
-// "soon" (yellow). The one place to switch to an office setting.
-const defaultWarnDays = 3
-
-// warnDays is the office's warning band in days (defaultWarnDays until the
-// settings hold one).
-func warnDays(_ *store.Tx) int { return defaultWarnDays }
+// officeWarnDays is the office's warning band in days (Settings.WarnDays,
+// warnDays): how many days before a legal due date a clock turns yellow.
+func officeWarnDays(tx *store.Tx) (int, error) {
+	set, err := tx.Settings()
+	if err != nil {
+		return 0, err
+	}
+	return warnDays(set), nil
+}
 
 // setClocks sets the deadlines of a case after a step changed it: every
 // clock running in its new state (Case.Clocks, domain/followup.Clocks) by
@@ -246,14 +248,22 @@ func clockLabel(clock string) string {
 func dueLevel(legal, today civil.Date, warnDays int) string {
 	switch {
 	case legal == 0:
-		return ""
+		return DueNone
 	case today > legal:
-		return "overdue"
+		return DueOverdue
 	case int(legal-today) <= warnDays:
-		return "soon"
+		return DueSoon
 	}
-	return ""
+	return DueNone
 }
+
+// Due levels of a date (dueLevel): the colours of the case view, the home
+// queue and the 督办 list.
+const (
+	DueNone    = ""
+	DueSoon    = "soon"    // within the office's warning days (yellow)
+	DueOverdue = "overdue" // past (red)
+)
 
 // dueLabel names the earliest running clock, the one Case.Due is the date
 // of (the printed forms' 期限 line); "" without one.

@@ -55,6 +55,7 @@ const (
 	PermCaseHandle Perm = "case.handle"     // 办理: the work on an accepted case
 	PermCaseFollow Perm = "case.follow"     // record what happened outside (a request, a service)
 	PermTaskReport Perm = "task.report"     // a department's feedback
+	PermTaskAll    Perm = "task.all"        // every department's tasks (else one's own department's)
 	PermPersonFull Perm = "person.full"     // ID numbers and phones in full in the case view
 	PermPrint      Perm = "print"           // letters and forms
 	PermExport     Perm = "export"          // the ledger to Excel
@@ -67,13 +68,13 @@ const (
 // roles to the steps of a case: each step of domain/casestate names the
 // permission it needs (case.write, case.decide, case.handle, case.follow).
 var RolePerms = map[string][]Perm{
-	RoleAdmin: {PermUsers, PermSettings, PermAuditView, PermAuditCheck, PermPurge, PermBackup, PermCaseRead},
+	RoleAdmin: {PermUsers, PermSettings, PermAuditView, PermAuditCheck, PermPurge, PermBackup, PermCaseRead, PermTaskAll},
 	RoleClerk: {PermCaseRead, PermCaseWrite, PermCaseFollow, PermPersonFull, PermPrint, PermExport, PermRisk,
-		PermWording},
+		PermWording, PermTaskAll},
 	RoleHead: {PermCaseRead, PermCaseWrite, PermCaseDecide, PermCaseHandle, PermCaseFollow, PermPersonFull, PermPrint,
-		PermExport, PermAuditView, PermAuditCheck, PermRisk, PermWording, PermWordingOK},
+		PermExport, PermAuditView, PermAuditCheck, PermRisk, PermWording, PermWordingOK, PermTaskAll},
 	RoleHandler: {PermCaseRead, PermCaseHandle, PermCaseFollow, PermTaskReport, PermPrint},
-	RoleReader:  {PermCaseRead},
+	RoleReader:  {PermCaseRead, PermTaskAll},
 }
 
 // printPerms is what printing a document of a case needs, whatever the
@@ -142,6 +143,14 @@ var MethodPerms = map[string][]Perm{
 	"Visits.Today":     {PermCaseRead},
 	"Visits.Form":      printPerms,
 
+	// The 督办 screen. Step checks the step's own permission (app/tasks.go
+	// taskSteps): the department's steps, the head's decisions.
+	"Tasks.List":   {PermCaseRead},
+	"Tasks.Get":    {PermCaseRead},
+	"Tasks.Step":   {PermCaseRead},
+	"Tasks.Urge":   {PermCaseWrite},
+	"Tasks.Create": {PermCaseWrite},
+
 	"Dicts.List":  {PermSignedIn},
 	"Dicts.Save":  {PermSettings},
 	"Dicts.Reset": {PermSettings},
@@ -173,7 +182,7 @@ var Screens = []Screen{
 	{Name: "home", Opens: "System.Info"},
 	{Name: "visits", Opens: "Visits.Options"},
 	{Name: "cases", Opens: "Cases.List"},
-	{Name: "supervision", Perms: []Perm{PermCaseRead}},
+	{Name: "supervision", Opens: "Tasks.List"},
 	{Name: "letters", Perms: []Perm{PermCaseRead, PermPrint}},
 	{Name: "ledger", Perms: []Perm{PermCaseRead}},
 	{Name: "reports", Perms: []Perm{PermCaseRead}},

@@ -20,6 +20,8 @@ type OfficeSettings struct {
 	RetentionYears int    `json:"retentionYears"` // after closing
 	GroupThreshold int    `json:"groupThreshold"` // 集体访 from this many people present
 	MaxDelegates   int    `json:"maxDelegates"`   // representatives a group may send
+	WarnDays       int    `json:"warnDays"`       // a due date turns yellow this many days before
+	HalfTimeAlert  bool   `json:"halfTimeAlert"`  // 需催办 when half a task's time is gone unsigned
 	Rev            uint64 `json:"rev"`
 }
 
@@ -44,7 +46,7 @@ func officeSettings(set *store.Settings) OfficeSettings {
 	out := OfficeSettings{OrgName: set.OrgName, OrgCode: set.OrgCode, ReviewOrg: set.ReviewOrg,
 		RecheckOrg: set.RecheckOrg, RegionCode: set.RegionCode, IdleMinutes: idle,
 		RetentionYears: retentionYears(set), GroupThreshold: set.GroupThreshold, MaxDelegates: set.MaxDelegates,
-		Rev: set.Rev}
+		WarnDays: warnDays(set), HalfTimeAlert: !set.NoHalfTimeAlert, Rev: set.Rev}
 	if out.GroupThreshold <= 0 {
 		out.GroupThreshold = DefaultGroupThreshold
 	}
@@ -52,6 +54,16 @@ func officeSettings(set *store.Settings) OfficeSettings {
 		out.MaxDelegates = DefaultMaxDelegates
 	}
 	return out
+}
+
+// warnDays is how many days before a due date the office wants it
+// yellow: the home queue, the case view and the 督办 list read this one
+// number.
+func warnDays(set *store.Settings) int {
+	if set.WarnDays <= 0 {
+		return DefaultWarnDays
+	}
+	return set.WarnDays
 }
 
 func retentionYears(set *store.Settings) int {
@@ -89,6 +101,8 @@ func (s *Settings) Save(in OfficeSettings) (OfficeSettings, error) {
 		return OfficeSettings{}, fieldError("groupThreshold", "settings.groupThreshold", "集体访人数应在 2 至 1000 人之间。")
 	case in.MaxDelegates < 1 || in.MaxDelegates > 50:
 		return OfficeSettings{}, fieldError("maxDelegates", "settings.maxDelegates", "代表人数上限应在 1 至 50 人之间。")
+	case in.WarnDays < 1 || in.WarnDays > 30:
+		return OfficeSettings{}, fieldError("warnDays", "settings.warnDays", "到期提醒天数应在 1 至 30 天之间。")
 	}
 	var out *store.Settings
 	err = st.Update(func(tx *store.Tx) error {
@@ -100,6 +114,7 @@ func (s *Settings) Save(in OfficeSettings) (OfficeSettings, error) {
 		set.RegionCode, set.RetentionYears, set.Rev = in.RegionCode, in.RetentionYears, in.Rev
 		set.IdleMinutes = in.IdleMinutes
 		set.GroupThreshold, set.MaxDelegates = in.GroupThreshold, in.MaxDelegates
+		set.WarnDays, set.NoHalfTimeAlert = in.WarnDays, !in.HalfTimeAlert
 		if in.IdleMinutes == 0 {
 			set.IdleMinutes = -1 // stored: never; 0 in the file means the default
 		}

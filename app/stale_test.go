@@ -190,6 +190,43 @@ var staleSaves = map[string]staleSave{
 		last := d.Timeline[len(d.Timeline)-1]
 		return err, len(d.Timeline) == 3 && last.Record != nil && last.Record.Statement == "甲的更正"
 	}},
+	"Tasks.Step": {run: func(t *testing.T, a *App, other Bound) (error, bool) {
+		head := headOf(t, a)
+		task := staleTask(t, a)
+		must(head.Tasks.Step(TaskStepInput{Task: task.ID, Action: StepReceive, Rev: task.Rev, Receiver: "甲"}))(t)
+		_, err := other.Tasks.Step(TaskStepInput{Task: task.ID, Action: StepReceive, Rev: task.Rev, Receiver: "乙"})
+		got, _ := head.Tasks.Get(task.ID)
+		return err, got.Receiver == "甲"
+	}},
+	"Tasks.Urge": {run: func(t *testing.T, a *App, other Bound) (error, bool) {
+		head := headOf(t, a)
+		task := staleTask(t, a)
+		must(head.Tasks.Urge(UrgeInput{Task: task.ID, Level: "一般催办", Text: "甲的催办", Rev: task.Rev}))(t)
+		_, err := other.Tasks.Urge(UrgeInput{Task: task.ID, Level: "督办", Text: "乙的督办", Rev: task.Rev})
+		got, _ := head.Tasks.Get(task.ID)
+		return err, len(got.UrgeList) == 1 && got.UrgeList[0].Text == "甲的催办"
+	}},
+	"Tasks.Create": {run: func(t *testing.T, a *App, other Bound) (error, bool) {
+		head := headOf(t, a)
+		task := staleTask(t, a)
+		rev := caseRev(t, a, task.Case)
+		in := TaskInput{Case: task.Case, Type: TaskAssist, Unit: task.Unit, Due: "2026-03-20", Rev: rev}
+		must(head.Tasks.Create(in))(t)
+		_, err := other.Tasks.Create(in)
+		p, _ := head.Tasks.List(TaskQuery{})
+		return err, p.Total == 2
+	}},
+}
+
+// staleTask is a 交办 made at registration, as the head reads it.
+func staleTask(t *testing.T, a *App) TaskDetail {
+	t.Helper()
+	b := a.bind(addUser(t, a, "clerkT", RoleClerk, false))
+	in := baseInput()
+	in.Disposal, in.Unit, in.Due = string(casestate.Assign), "某村委会", "2026-03-20"
+	must(b.Visits.Register(in))(t)
+	p := must(b.Tasks.List(TaskQuery{}))(t)
+	return must(b.Tasks.Get(p.Rows[0].ID))(t)
 }
 
 // must(f())(t) is f's result, or the test stops.

@@ -130,7 +130,9 @@ func (t timed) entry(key, kind, label string, rank int) timed {
 }
 
 // caseEntries are the entries told from the case, its tasks and its
-// letters, for what has no event of its own; text masked as caseText.
+// letters, for what has no event of its own; text masked as caseText. A
+// task's issue is always told from the task; its later steps are events
+// (app/tasks.go), its feedback told only where it has none.
 func (s *Cases) caseEntries(tx *store.Tx, c *store.Case, events []store.Event, identified bool, names map[uint64]string) ([]timed, error) {
 	text := func(v string) string { return caseText(identified, v) }
 	has := map[string]bool{}
@@ -186,8 +188,8 @@ func (s *Cases) caseEntries(tx *store.Tx, c *store.Case, events []store.Event, i
 		return nil, err
 	}
 	for _, k := range ts {
-		if tasks[k.ID] {
-			continue
+		if k.Parent != 0 {
+			continue // a 催办/督办: its own event tells it
 		}
 		label := k.Type
 		if label == "" {
@@ -210,7 +212,7 @@ func (s *Cases) caseEntries(tx *store.Tx, c *store.Case, events []store.Event, i
 		f.add("要求", text(k.Requirement))
 		t.e.Details = f
 		out = append(out, t)
-		if k.Feedback != 0 {
+		if k.Feedback != 0 && !tasks[k.ID] { // else the step's event tells it
 			fb := atStamp(k.Feedback).entry("feedback-"+id, KindFeedback, eventLabel(KindFeedback), 3)
 			fb.e.Text = text(k.FeedbackText)
 			fd := factList{}

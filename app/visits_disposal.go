@@ -100,6 +100,14 @@ func (s *Visits) afterDisposal(tx *store.Tx, act *Actor, in *RegisterInput, case
 		return err
 	}
 	if tr.Action == casestate.Transfer || tr.Action == casestate.Assign {
+		// the slip of a confidential report: not to the unit it is
+		// about, nor naming its reporter (app/tasks.go)
+		if err := notAccused(tx, c, c.Unit); err != nil {
+			return err
+		}
+		if err := noIdentity(tx, c, "opinion", in.Opinion); err != nil {
+			return err
+		}
 		t := &store.Task{Case: caseID, Type: tr.Disposal, ToUnit: c.Unit, IssuedBy: act.ID,
 			Requirement: in.Opinion, Status: store.TaskPending, Redacted: IsConfidential(c)}
 		if tr.Action == casestate.Assign {

@@ -21,7 +21,7 @@ import (
 // the meta bucket; Open runs the missing steps in order, each in its own
 // transaction that also records the new version, after copying the file
 // aside. A file with a higher version is refused.
-const SchemaVersion = 6
+const SchemaVersion = 7
 
 type migration struct {
 	to   uint64
@@ -45,6 +45,36 @@ var migrations = []migration{
 		fill: (*Store).fillSchema5},
 	{to: 6, name: "the cases of each department: handled, about it, sent a task", run: migrateTo6,
 		fill: (*Store).fillSchema6},
+	{to: 7, name: "departments' open tasks by due date", run: migrateTo7, fill: (*Store).fillUnitOpen},
+}
+
+// migrateTo7 makes the index of the departments' open tasks (ix.unit.open)
+// empty, for fillUnitOpen.
+func migrateTo7(tx *bolt.Tx, s *Store) error {
+	if err := tx.DeleteBucket(ixUnitOpen); err != nil && !errors.Is(err, berrors.ErrBucketNotFound) {
+		return err
+	}
+	_, err := tx.CreateBucket(ixUnitOpen)
+	return err
+}
+
+// fillUnitOpen writes the entries of ix.unit.open from the tasks. Run
+// again after a crash it writes the same keys.
+func (s *Store) fillUnitOpen() error {
+	return s.eachBatch(bucketTasks, 20000, func(tx *Tx, k, v []byte) error {
+		t, err := decodeRecord[Task](getU64(k), v)
+		if err != nil {
+			return err
+		}
+		for _, e := range t.indexEntries(t.ID, nil) {
+			if string(e.bucket) == string(ixUnitOpen) {
+				if err := tx.b(ixUnitOpen).Put(e.key, nil); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
 }
 
 // migrateTo6 makes the department indexes (ix.unit.case, ix.unit.accused,

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"compress/gzip"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -12,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"laifang/domain/civil"
 	"laifang/store"
 	"laifang/store/gen"
 
@@ -36,7 +38,7 @@ func TestMigrateFromVersion0(t *testing.T) {
 	makeV0(t, path)
 	s := open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk")})
 	steps, backup := s.Migrated()
-	if !slices.Equal(steps, []int{1, 2, 3, 4, 5, 6}) {
+	if !slices.Equal(steps, []int{1, 2, 3, 4, 5, 6, 7}) {
 		t.Errorf("steps %v", steps)
 	}
 	if _, err := os.Stat(backup); err != nil || !strings.Contains(backup, "before-schema1") {
@@ -169,7 +171,7 @@ func TestMigrateFromVersion1(t *testing.T) {
 	path := oldFile(t, dir, 1)
 	s := open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk")})
 	defer s.Close()
-	if steps, backup := s.Migrated(); !slices.Equal(steps, []int{2, 3, 4, 5, 6}) || backup == "" {
+	if steps, backup := s.Migrated(); !slices.Equal(steps, []int{2, 3, 4, 5, 6, 7}) || backup == "" {
 		t.Errorf("steps %v, copy %q", steps, backup)
 	}
 	if r, err := s.Check(); err != nil || !r.OK() {
@@ -253,7 +255,7 @@ func TestMigrateFromVersion3(t *testing.T) {
 	}
 	s := open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk")})
 	steps, backup := s.Migrated()
-	if !slices.Equal(steps, []int{4, 5, 6}) || !strings.Contains(backup, "before-schema4") {
+	if !slices.Equal(steps, []int{4, 5, 6, 7}) || !strings.Contains(backup, "before-schema4") {
 		t.Errorf("steps %v, copy %q", steps, backup)
 	}
 	if v, _ := store.SchemaOf(backup); v != 3 {
@@ -308,7 +310,7 @@ func TestMigrateFromVersion2(t *testing.T) {
 	s := open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk")})
 	defer s.Close()
 	steps, backup := s.Migrated()
-	if !slices.Equal(steps, []int{3, 4, 5, 6}) || !strings.Contains(backup, "before-schema3") {
+	if !slices.Equal(steps, []int{3, 4, 5, 6, 7}) || !strings.Contains(backup, "before-schema3") {
 		t.Errorf("steps %v, copy %q", steps, backup)
 	}
 	if v, _ := store.SchemaOf(backup); v != 2 {
@@ -378,7 +380,7 @@ func TestMigrateFromVersion4(t *testing.T) {
 	s := open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk")})
 	defer s.Close()
 	steps, backup := s.Migrated()
-	if !slices.Equal(steps, []int{5, 6}) || !strings.Contains(backup, "before-schema5") {
+	if !slices.Equal(steps, []int{5, 6, 7}) || !strings.Contains(backup, "before-schema5") {
 		t.Errorf("steps %v, copy %q", steps, backup)
 	}
 	if r, err := s.Check(); err != nil || !r.OK() {
@@ -438,7 +440,7 @@ func TestMigrateFromVersion5(t *testing.T) {
 	s := open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk")})
 	defer s.Close()
 	steps, backup := s.Migrated()
-	if !slices.Equal(steps, []int{6}) || !strings.Contains(backup, "before-schema6") {
+	if !slices.Equal(steps, []int{6, 7}) || !strings.Contains(backup, "before-schema6") {
 		t.Errorf("steps %v, copy %q", steps, backup)
 	}
 	if r, err := s.Check(); err != nil || !r.OK() {
@@ -576,5 +578,70 @@ func searchMatchesScan(t *testing.T, s *store.Store, queries ...string) {
 		if len(res.Rows) != want || res.Total != want {
 			t.Errorf("%s: %d cases (total %d), a scan finds %d", q, len(res.Rows), res.Total, want)
 		}
+	}
+}
+
+// Schema 7 adds the index of the departments' open tasks (ix.unit.open):
+// a schema-6 file (the same layout without it) gets it filled from its
+// tasks, earliest due first, the closed ones and the 催办 entries left out.
+func TestMigrateFromVersion6(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "laifang.db")
+	s := open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk")})
+	var unit uint64
+	var late, early, noDue, closed uint64
+	err := s.Update(func(tx *store.Tx) error {
+		u := &store.Unit{Name: "司法所", Active: true}
+		if err := tx.SaveUnit(u); err != nil {
+			return err
+		}
+		unit = u.ID
+		for _, k := range []struct {
+			id     *uint64
+			due    civil.Date
+			status string
+		}{{&late, civil.D(2026, 5, 1), store.TaskWorking}, {&early, civil.D(2026, 4, 1), store.TaskPending},
+			{&noDue, 0, store.TaskPending}, {&closed, civil.D(2026, 3, 1), store.TaskClosed}} {
+			task := &store.Task{Case: 1, Type: "交办", ToUnit: unit, Due: k.due, Status: k.status}
+			if err := tx.SaveTask(task); err != nil {
+				return err
+			}
+			*k.id = task.ID
+		}
+		return tx.SaveTask(&store.Task{Case: 1, Parent: late, Type: store.TaskUrge, ToUnit: unit})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// back to schema 6
+	if err := s.RawUpdate(func(tx *bolt.Tx) error {
+		if err := tx.DeleteBucket([]byte("ix.unit.open")); err != nil {
+			return err
+		}
+		v := make([]byte, 8)
+		binary.BigEndian.PutUint64(v, 6)
+		return tx.Bucket([]byte("meta")).Put([]byte("schema"), v)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s = open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk")})
+	defer s.Close()
+	if steps, _ := s.Migrated(); !slices.Equal(steps, []int{7}) {
+		t.Errorf("steps %v", steps)
+	}
+	if r, err := s.Check(); err != nil || !r.OK() {
+		t.Fatalf("after the upgrade: %v %v", err, r.Problems)
+	}
+	var got, all []uint64
+	s.View(func(tx *store.Tx) error {
+		got, all = tx.UnitOpenTaskIDs(unit), tx.UnitTaskIDs(unit)
+		return nil
+	})
+	if !slices.Equal(got, []uint64{early, late, noDue}) {
+		t.Errorf("open tasks %v, want %v", got, []uint64{early, late, noDue})
+	}
+	if !slices.Equal(all, []uint64{closed, noDue, early, late}) {
+		t.Errorf("all tasks newest first %v", all)
 	}
 }

@@ -30,6 +30,11 @@ type Settings struct {
 	IdleMinutes    int               `json:"idleMinutes,omitempty"`
 	RetentionYears int               `json:"retentionYears,omitempty"` // after closing, unless a case says otherwise
 	Rev            uint64            `json:"rev,omitempty"`
+	// Supervision triggers (督办): days before a due date it turns
+	// yellow (0: the default, app.DefaultWarnDays); the half-time alert
+	// switched off.
+	WarnDays        int  `json:"warnDays,omitempty"`
+	NoHalfTimeAlert bool `json:"noHalfTime,omitempty"`
 }
 
 var settingsKey = []byte("office")

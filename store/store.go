@@ -61,7 +61,7 @@ var primaryBuckets = [][]byte{bucketMeta, bucketSettings, bucketSeq, bucketPeopl
 var lateBuckets = map[string]bool{string(bucketWording): true, string(ixArchiveNo): true}
 
 var indexBuckets = [][]byte{ixIDNumber, ixPhone, ixName, ixCaseNo, ixPersonCase, ixCaseDue,
-	ixVisitDay, ixCaseTask, ixTaskDue, ixUnitTask, ixCaseLetter, ixLetterNo, ixLogin, ixCaseRow, ixArchiveNo,
+	ixVisitDay, ixCaseTask, ixTaskDue, ixUnitTask, ixUnitOpen, ixCaseLetter, ixLetterNo, ixLogin, ixCaseRow, ixArchiveNo,
 	ftPost, ftCol, ftPending, ixUnitCase, ixAccused, ixUnitTaskCase}
 
 var allBuckets = append(append([][]byte{}, primaryBuckets...), indexBuckets...)

@@ -15,6 +15,10 @@ var (
 	// ix.unit.taskcase is unitID | caseID | taskID: the cases a department
 	// was sent a task of, read without reading the tasks (scope.go).
 	ixUnitTaskCase = []byte("ix.unit.taskcase")
+	// ixUnitOpen lists a department's tasks not yet closed by due date:
+	// unitID | due (none last) | taskID. The 督办 list of one department
+	// reads these and the keys of ix.unit.task only (docs/PERFORMANCE.md).
+	ixUnitOpen = []byte("ix.unit.open")
 )
 
 // Task is a transfer, assignment, reminder or supervision (转送/交办/催办/督办…).
@@ -46,6 +50,15 @@ type Task struct {
 	Status       string     `json:"st"`
 	Level        string     `json:"lv,omitempty"`
 	Redacted     bool       `json:"red,omitempty"`
+	// What the steps after the issue leave (app/tasks.go).
+	Rev          uint64     `json:"rev,omitempty"`
+	ObjDecided   Stamp      `json:"obdt,omitempty"`
+	ExtReason    string     `json:"exrs,omitempty"`
+	ExtDecision  string     `json:"exdc,omitempty"` // 同意 / 不同意, "" while pending
+	FeedbackDate civil.Date `json:"fbdt,omitempty"` // the date on the 办结报告
+	Result       string     `json:"res,omitempty"`  // the result the report gives
+	Returned     int        `json:"rtn,omitempty"`  // times the report was sent back
+	ReturnReason string     `json:"rtr,omitempty"`
 }
 
 // Task status codes.
@@ -55,6 +68,12 @@ const (
 	TaskReported = "REPORTED"
 	TaskReturned = "RETURNED"
 	TaskClosed   = "CLOSED"
+)
+
+// Types of the entries on a task (Parent set): 催办 and 督办, each kept.
+const (
+	TaskUrge      = "催办"
+	TaskSupervise = "督办"
 )
 
 // taskOpen tells whether a task still runs a deadline.
@@ -75,6 +94,9 @@ func (t *Task) indexEntries(id uint64, _ []byte) []ixEntry {
 	if t.Case != 0 {
 		out = append(out, multi(ixCaseTask, u64(t.Case), id))
 	}
+	if t.Parent != 0 {
+		return out // a 催办/督办 entry: found through its task, runs no deadline of its own
+	}
 	if d := t.dueDate(); d != 0 && taskOpen(t.Status) {
 		out = append(out, multi(ixTaskDue, dateKey(d), id))
 	}
@@ -83,8 +105,19 @@ func (t *Task) indexEntries(id uint64, _ []byte) []ixEntry {
 		if t.Case != 0 {
 			out = append(out, multi(ixUnitTaskCase, cat(u64(t.ToUnit), u64(t.Case)), id))
 		}
+		if t.Status != TaskClosed {
+			out = append(out, multi(ixUnitOpen, cat(u64(t.ToUnit), openDueKey(t.dueDate())), id))
+		}
 	}
 	return out
+}
+
+// openDueKey orders the open tasks by due date, those without one last.
+func openDueKey(d civil.Date) []byte {
+	if d == 0 {
+		return u32(0xffffffff)
+	}
+	return dateKey(d)
 }
 
 // SaveTask creates or updates a task (转送/交办/催办/督办). The caller adds
@@ -95,6 +128,25 @@ func (tx *Tx) SaveTask(t *Task) error {
 		t.Issued = StampOf(tx.now)
 	}
 	return putIndexed[Task](tx, bucketTasks, &t.ID, t)
+}
+
+// UpdateTask replaces a task whose Rev is the stored one and bumps Rev: a
+// step taken on a task read before someone else's is refused with
+// ErrStale, nothing written. The caller adds the event and audit entry.
+func (tx *Tx) UpdateTask(t *Task) error {
+	old, err := tx.Task(t.ID)
+	if err != nil {
+		return err
+	}
+	if old.Rev != t.Rev {
+		return ErrStale
+	}
+	t.Rev++
+	if err := tx.SaveTask(t); err != nil {
+		t.Rev--
+		return err
+	}
+	return nil
 }
 
 // Task reads one task.
@@ -115,6 +167,49 @@ func (tx *Tx) tasksOf(ix []byte, prefix []byte, limit int) ([]Task, error) {
 // CaseTasks lists a case's tasks, newest first.
 func (tx *Tx) CaseTasks(caseID uint64) ([]Task, error) {
 	return tx.tasksOf(ixCaseTask, u64(caseID), 0)
+}
+
+// UnitTaskIDs lists the ids of the tasks sent to a department (not their
+// 催办/督办 entries), newest first, from the index keys alone.
+func (tx *Tx) UnitTaskIDs(unitID uint64) []uint64 {
+	return idsWithPrefix(tx.b(ixUnitTask), u64(unitID), 0)
+}
+
+// UnitTaskPage walks a department's tasks newest first by the index keys
+// alone, leaving out those skip names, and returns the ids at positions
+// [from, from+n) with the count of all it did not leave out.
+func (tx *Tx) UnitTaskPage(unitID uint64, skip func(uint64) bool, from, n int) (ids []uint64, total int) {
+	prefix := u64(unitID)
+	c := tx.b(ixUnitTask).Cursor()
+	k, _ := c.Seek(u64(unitID + 1))
+	if k == nil {
+		k, _ = c.Last()
+	} else {
+		k, _ = c.Prev()
+	}
+	for ; k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Prev() {
+		id := getU64(k[8:])
+		if skip(id) {
+			continue
+		}
+		if total >= from && total < from+n {
+			ids = append(ids, id)
+		}
+		total++
+	}
+	return ids, total
+}
+
+// UnitOpenTaskIDs lists the ids of a department's tasks not yet closed,
+// earliest due first (those without a due date last).
+func (tx *Tx) UnitOpenTaskIDs(unitID uint64) []uint64 {
+	var out []uint64
+	prefix := u64(unitID)
+	c := tx.b(ixUnitOpen).Cursor()
+	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+		out = append(out, getU64(k[len(k)-8:]))
+	}
+	return out
 }
 
 // unitTasks lists the tasks sent to a department, newest first.

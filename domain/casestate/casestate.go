@@ -120,6 +120,7 @@ const (
 	TransferBack   Action = "transfer_back"   // 转送被退回
 	ReportOK       Action = "report_ok"       // 办结报告审核通过
 	ReportBack     Action = "report_back"     // 办结报告退回，重定期限
+	AssignBack     Action = "assign_back"     // 承办单位异议成立，交办收回
 	ReviewLapsed   Action = "review_lapsed"   // 复查申请期限届满
 	RequestReview  Action = "request_review"  // 申请复查
 	ReviewDone     Action = "review_done"     // 复查意见送达（维持、变更）
@@ -276,6 +277,9 @@ var table = []Transition{
 	{Action: ReportOK, From: []State{Assigned}, To: Closed, Label: "办结报告通过", Perm: decide},
 	{Action: ReportBack, From: []State{Assigned}, To: Assigned, Label: "退回办结报告", Perm: decide,
 		Needs: []Need{NeedReason, NeedDue}},
+	// The department's objection to an assignment, upheld by the head: the
+	// matter comes back to the desk to be disposed of again.
+	{Action: AssignBack, From: []State{Assigned}, To: Registered, Label: "异议成立，收回交办", Perm: decide},
 
 	// 复查 and 复核 (art. 35, 36).
 	{Action: ReviewLapsed, From: []State{Replied}, To: Closed, Label: "复查期限届满，办结", Perm: desk, System: true,

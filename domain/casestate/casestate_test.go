@@ -47,6 +47,7 @@ var want = map[step]State{
 	{Transferred, TransferBack}: Registered,
 	{Assigned, ReportOK}:        Closed,
 	{Assigned, ReportBack}:      Assigned,
+	{Assigned, AssignBack}:      Registered,
 
 	{Replied, ReviewLapsed}:     Closed,
 	{Replied, RequestReview}:    InReview,
@@ -77,7 +78,7 @@ var wantPerm = map[Action]string{
 	Redirect: PermWrite, RouteLegal: PermWrite, NotAccept: PermWrite, NotReaccept: PermDecide, File: PermWrite,
 	ReportToHead: PermWrite, Object: PermWrite, ObjectionOK: PermWrite, ObjectionNo: PermWrite,
 	StartWork: PermHandle, Extend: PermDecide, Mediate: PermHandle, CloseMediated: PermHandle, Reply: PermDecide,
-	TransferDone: PermFollow, TransferBack: PermFollow, ReportOK: PermDecide, ReportBack: PermDecide,
+	TransferDone: PermFollow, TransferBack: PermFollow, ReportOK: PermDecide, ReportBack: PermDecide, AssignBack: PermDecide,
 	ReviewLapsed: PermWrite, RequestReview: PermFollow, ReviewDone: PermFollow, ReviewRedo: PermFollow,
 	ReviewRefused: PermFollow, RecheckLapsed: PermWrite, RequestRecheck: PermFollow, RecheckDone: PermFollow,
 	RecheckRedo: PermFollow, RecheckRefused: PermFollow, Resume: PermHandle, Archive: PermWrite,

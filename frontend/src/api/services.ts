@@ -13,6 +13,7 @@ import type * as Retention from '../../wailsjs/go/app/Retention'
 import type * as Settings from '../../wailsjs/go/app/Settings'
 import type * as System from '../../wailsjs/go/app/System'
 import type * as Units from '../../wailsjs/go/app/Units'
+import type * as Tasks from '../../wailsjs/go/app/Tasks'
 import type * as Users from '../../wailsjs/go/app/Users'
 import type * as Wording from '../../wailsjs/go/app/Wording'
 import type * as Visits from '../../wailsjs/go/app/Visits'
@@ -29,6 +30,7 @@ export interface Services {
   Settings: typeof Settings
   System: typeof System
   Units: typeof Units
+  Tasks: typeof Tasks
   Users: typeof Users
   Wording: typeof Wording
   Visits: typeof Visits

@@ -1271,6 +1271,8 @@ export namespace app {
 	    retentionYears: number;
 	    groupThreshold: number;
 	    maxDelegates: number;
+	    warnDays: number;
+	    halfTimeAlert: boolean;
 	    rev: number;
 	
 	    static createFrom(source: any = {}) {
@@ -1288,6 +1290,8 @@ export namespace app {
 	        this.retentionYears = source["retentionYears"];
 	        this.groupThreshold = source["groupThreshold"];
 	        this.maxDelegates = source["maxDelegates"];
+	        this.warnDays = source["warnDays"];
+	        this.halfTimeAlert = source["halfTimeAlert"];
 	        this.rev = source["rev"];
 	    }
 	}
@@ -2103,6 +2107,309 @@ export namespace app {
 	        this.calendarWarning = source["calendarWarning"];
 	    }
 	}
+	export class TaskAction {
+	    action: string;
+	    label: string;
+	    needs: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new TaskAction(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.action = source["action"];
+	        this.label = source["label"];
+	        this.needs = source["needs"];
+	    }
+	}
+	export class TaskUrge {
+	    no: number;
+	    level: string;
+	    text: string;
+	    at: string;
+	    by: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TaskUrge(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.no = source["no"];
+	        this.level = source["level"];
+	        this.text = source["text"];
+	        this.at = source["at"];
+	        this.by = source["by"];
+	    }
+	}
+	export class TaskEvent {
+	    at: string;
+	    by: string;
+	    text: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TaskEvent(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.at = source["at"];
+	        this.by = source["by"];
+	        this.text = source["text"];
+	    }
+	}
+	export class TaskDetail {
+	    id: number;
+	    case: number;
+	    caseNo: string;
+	    title: string;
+	    type: string;
+	    unit: number;
+	    unitName: string;
+	    status: string;
+	    statusLabel: string;
+	    issued: string;
+	    due: string;
+	    dueLevel: string;
+	    urges: number;
+	    urgeLevel: string;
+	    alert: string;
+	    rev: number;
+	    requirement: string;
+	    issuedBy: string;
+	    received: string;
+	    receiver: string;
+	    objection: string;
+	    objectionEnds: string;
+	    objDecision: string;
+	    extDays: number;
+	    extReason: string;
+	    extDecision: string;
+	    feedback: string;
+	    feedbackDate: string;
+	    result: string;
+	    returnReason: string;
+	    redacted: boolean;
+	    history: TaskEvent[];
+	    urgeList: TaskUrge[];
+	    steps: TaskAction[];
+	    canUrge: boolean;
+	    urgeLevels: string[];
+	    outcomes: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new TaskDetail(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.case = source["case"];
+	        this.caseNo = source["caseNo"];
+	        this.title = source["title"];
+	        this.type = source["type"];
+	        this.unit = source["unit"];
+	        this.unitName = source["unitName"];
+	        this.status = source["status"];
+	        this.statusLabel = source["statusLabel"];
+	        this.issued = source["issued"];
+	        this.due = source["due"];
+	        this.dueLevel = source["dueLevel"];
+	        this.urges = source["urges"];
+	        this.urgeLevel = source["urgeLevel"];
+	        this.alert = source["alert"];
+	        this.rev = source["rev"];
+	        this.requirement = source["requirement"];
+	        this.issuedBy = source["issuedBy"];
+	        this.received = source["received"];
+	        this.receiver = source["receiver"];
+	        this.objection = source["objection"];
+	        this.objectionEnds = source["objectionEnds"];
+	        this.objDecision = source["objDecision"];
+	        this.extDays = source["extDays"];
+	        this.extReason = source["extReason"];
+	        this.extDecision = source["extDecision"];
+	        this.feedback = source["feedback"];
+	        this.feedbackDate = source["feedbackDate"];
+	        this.result = source["result"];
+	        this.returnReason = source["returnReason"];
+	        this.redacted = source["redacted"];
+	        this.history = this.convertValues(source["history"], TaskEvent);
+	        this.urgeList = this.convertValues(source["urgeList"], TaskUrge);
+	        this.steps = this.convertValues(source["steps"], TaskAction);
+	        this.canUrge = source["canUrge"];
+	        this.urgeLevels = source["urgeLevels"];
+	        this.outcomes = source["outcomes"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class TaskInput {
+	    case: number;
+	    type: string;
+	    unit: number;
+	    requirement: string;
+	    due: string;
+	    rev: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new TaskInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.case = source["case"];
+	        this.type = source["type"];
+	        this.unit = source["unit"];
+	        this.requirement = source["requirement"];
+	        this.due = source["due"];
+	        this.rev = source["rev"];
+	    }
+	}
+	export class TaskRow {
+	    id: number;
+	    case: number;
+	    caseNo: string;
+	    title: string;
+	    type: string;
+	    unit: number;
+	    unitName: string;
+	    status: string;
+	    statusLabel: string;
+	    issued: string;
+	    due: string;
+	    dueLevel: string;
+	    urges: number;
+	    urgeLevel: string;
+	    alert: string;
+	    rev: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new TaskRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.case = source["case"];
+	        this.caseNo = source["caseNo"];
+	        this.title = source["title"];
+	        this.type = source["type"];
+	        this.unit = source["unit"];
+	        this.unitName = source["unitName"];
+	        this.status = source["status"];
+	        this.statusLabel = source["statusLabel"];
+	        this.issued = source["issued"];
+	        this.due = source["due"];
+	        this.dueLevel = source["dueLevel"];
+	        this.urges = source["urges"];
+	        this.urgeLevel = source["urgeLevel"];
+	        this.alert = source["alert"];
+	        this.rev = source["rev"];
+	    }
+	}
+	export class TaskPage {
+	    rows: TaskRow[];
+	    total: number;
+	    units: UnitOption[];
+	
+	    static createFrom(source: any = {}) {
+	        return new TaskPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rows = this.convertValues(source["rows"], TaskRow);
+	        this.total = source["total"];
+	        this.units = this.convertValues(source["units"], UnitOption);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class TaskQuery {
+	    state: string;
+	    unit: number;
+	    page: number;
+	    size: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new TaskQuery(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.state = source["state"];
+	        this.unit = source["unit"];
+	        this.page = source["page"];
+	        this.size = source["size"];
+	    }
+	}
+	
+	export class TaskStepInput {
+	    task: number;
+	    action: string;
+	    rev: number;
+	    receiver: string;
+	    reason: string;
+	    days: number;
+	    text: string;
+	    result: string;
+	    date: string;
+	    due: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TaskStepInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.task = source["task"];
+	        this.action = source["action"];
+	        this.rev = source["rev"];
+	        this.receiver = source["receiver"];
+	        this.reason = source["reason"];
+	        this.days = source["days"];
+	        this.text = source["text"];
+	        this.result = source["result"];
+	        this.date = source["date"];
+	        this.due = source["due"];
+	    }
+	}
+	
 	
 	export class TodayVisit {
 	    visitId: number;
@@ -2256,6 +2563,24 @@ export namespace app {
 	}
 	
 	
+	export class UrgeInput {
+	    task: number;
+	    level: string;
+	    text: string;
+	    rev: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new UrgeInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.task = source["task"];
+	        this.level = source["level"];
+	        this.text = source["text"];
+	        this.rev = source["rev"];
+	    }
+	}
 	
 	export class UserInput {
 	    id: number;
