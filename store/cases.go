@@ -19,6 +19,7 @@ var (
 	ixCaseNo     = []byte("ix.caseno")      // case number → caseID
 	ixPersonCase = []byte("ix.person.case") // personID | caseID
 	ixCaseDue    = []byte("ix.case.due")    // due date | caseID, open cases only
+	ixCaseTodo   = []byte("ix.case.todo")   // kind | 0 | caseID, from Case.Todo (queue.go)
 )
 
 // Case is a petition matter (信访事项).
@@ -175,6 +176,9 @@ func (c *Case) indexEntries(id uint64, _ []byte) []ixEntry {
 	}
 	if c.Due != 0 && casestate.Open(casestate.State(c.Status)) {
 		out = append(out, multi(ixCaseDue, dateKey(c.Due), id))
+	}
+	for _, k := range c.Todo {
+		out = append(out, multi(ixCaseTodo, todoKey(k), id))
 	}
 	return out
 }

@@ -21,7 +21,7 @@ import (
 // the meta bucket; Open runs the missing steps in order, each in its own
 // transaction that also records the new version, after copying the file
 // aside. A file with a higher version is refused.
-const SchemaVersion = 5
+const SchemaVersion = 6
 
 type migration struct {
 	to   uint64
@@ -43,6 +43,19 @@ var migrations = []migration{
 	{to: 4, name: "records compressed with zstd and a dictionary", run: migrateTo4, fill: (*Store).rezstd},
 	{to: 5, name: "people's index keys in the domain's forms; every report stored confidential", run: migrateTo5,
 		fill: (*Store).fillSchema5},
+	{to: 6, name: "the work queue: what each case is owed, each department's open tasks", run: migrateTo6,
+		fill: (*Store).fillTodo},
+}
+
+// migrateTo6 adds ix.case.todo and ix.unit.open (queue.go), filled from
+// the records by fillTodo.
+func migrateTo6(tx *bolt.Tx, s *Store) error {
+	for _, b := range [][]byte{ixCaseTodo, ixUnitOpen} {
+		if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // migrateTo5 empties the people's three indexes for fillPersonKeys and

@@ -12,6 +12,7 @@ var (
 	ixCaseTask  = []byte("ix.case.task") // caseID | taskID
 	ixTaskDue   = []byte("ix.task.due")  // due date | taskID, open tasks only
 	ixUnitTask  = []byte("ix.unit.task") // unitID | taskID
+	ixUnitOpen  = []byte("ix.unit.open") // unitID | due date | taskID, open tasks to a department (queue.go)
 )
 
 // Task is a transfer, assignment, reminder or supervision (转送/交办/催办/督办…).
@@ -77,6 +78,9 @@ func (t *Task) indexEntries(id uint64, _ []byte) []ixEntry {
 	}
 	if t.ToUnit != 0 {
 		out = append(out, multi(ixUnitTask, u64(t.ToUnit), id))
+	}
+	if t.ToUnit != 0 && t.Parent == 0 && taskOpen(t.Status) {
+		out = append(out, multi(ixUnitOpen, cat(u64(t.ToUnit), openDueKey(t.dueDate())), id))
 	}
 	return out
 }
