@@ -63,12 +63,13 @@ type Bound struct {
 	Cases     *Cases
 	Visits    *Visits
 	Dicts     *Dicts
+	Home      *Home
 }
 
 // list is the set in binding order.
 func (b *Bound) list() []any {
 	return []any{b.Auth, b.System, b.Users, b.Settings, b.Audit, b.Retention, b.Privacy, b.Repeat, b.Wording, b.Cases,
-		b.Visits, b.Dicts}
+		b.Visits, b.Dicts, b.Home}
 }
 
 // svc is what every service holds: the container and the session it acts
@@ -109,6 +110,7 @@ func (a *App) bind(s *Session) Bound {
 		Cases:     &Cases{b},
 		Visits:    &Visits{b},
 		Dicts:     &Dicts{b},
+		Home:      &Home{b},
 	}
 }
 

@@ -156,5 +156,5 @@ func setClocks(tx *store.Tx, c *store.Case) error {
 		return err
 	}
 	c.Due = d
-	return nil
+	return caseTodo(tx, c)
 }

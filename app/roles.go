@@ -133,6 +133,9 @@ var MethodPerms = map[string][]Perm{
 	"Visits.Today":     {PermCaseRead},
 	"Visits.Form":      printPerms,
 
+	// The home screen's work queue.
+	"Home.Queue": {PermCaseRead},
+
 	"Dicts.List":  {PermSignedIn},
 	"Dicts.Save":  {PermSettings},
 	"Dicts.Reset": {PermSettings},

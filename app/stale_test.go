@@ -16,7 +16,7 @@ import (
 // revision. A method in neither fails TestEveryEditIsClassified.
 
 // readMethods are the bound methods that only read.
-var readMethods = regexp.MustCompile(`\.(List|Get|State|Info|Directory|Options|Check|Today|Draft|Form|Panel|Verify|RecordSheet|Head)$`)
+var readMethods = regexp.MustCompile(`\.(List|Get|State|Info|Directory|Options|Check|Today|Draft|Form|Panel|Verify|RecordSheet|Head|Queue)$`)
 
 var notSharedEdits = map[string]string{
 	"Auth.Setup":          "makes the office once; refused as soon as anyone exists",

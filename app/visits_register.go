@@ -169,6 +169,9 @@ func (s *Visits) registerNew(tx *store.Tx, act *Actor, in *RegisterInput, r *int
 	if c.Due, err = caseDue(tx, &c, in.Due); err != nil {
 		return err
 	}
+	if err := caseTodo(tx, &c); err != nil {
+		return err
+	}
 	visit := s.visitOf(act, in)
 	res, err := tx.SaveIntake(&store.Intake{Case: c, People: people, Visit: visit, Record: recordOf(&in.Record),
 		By: act.ID, Audit: s.auditEntry(act, ActionIntake)})
@@ -235,6 +238,9 @@ func (s *Visits) registerRepeat(tx *store.Tx, act *Actor, in *RegisterInput, r *
 			return err
 		}
 		if c.Due, err = caseDue(tx, c, in.Due); err != nil {
+			return err
+		}
+		if err := caseTodo(tx, c); err != nil {
 			return err
 		}
 		changed = true

@@ -75,6 +75,11 @@ func (tx *Tx) UnitTaskCounts(unitID uint64, today civil.Date) (open, overdue int
 	return open, overdue
 }
 
+// VisitCountOn counts the visits of a day.
+func (tx *Tx) VisitCountOn(d civil.Date) int {
+	return countRange(tx.b(ixVisitDay), dateKey(d), dateKey(d+1))
+}
+
 // fillTodo is schema 6's fill: it sets the work-queue kinds of every case
 // written before they were kept (followup.Todo of its facts, as the app
 // sets them at every step) with their index entries, and indexes the open
