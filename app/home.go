@@ -89,8 +89,8 @@ func caseTodo(_ *store.Tx, c *store.Case) error {
 }
 
 // queueScope is which cases a session's queue shows: a handler his
-// department's (docs/DOMAIN.md: 承办人 sees the cases sent to it), everyone
-// else the office's.
+// department's (docs/DOMAIN.md §5.3: 承办人 sees the cases sent to it),
+// everyone else the office's (unit 0).
 // TODO: use the caseVisible rule once it is written.
 type queueScope struct{ unit uint64 }
 
@@ -211,27 +211,16 @@ func (q *queueReader) dated(it *QueueItem, legal, target civil.Date) {
 // clock, from the cases whose running deadline (Case.Due, their earliest
 // clock) falls there, earliest first.
 func (q *queueReader) clocks(kind, label string, from, to civil.Date) (QueueGroup, error) {
-	g := QueueGroup{Kind: kind, Label: label, Items: []QueueItem{}}
-	if q.scope.all() {
-		g.Total = q.tx.CountDue(from, to)
-	}
+	g := QueueGroup{Kind: kind, Label: label, Total: q.tx.CountDue(q.scope.unit, from, to), Items: []QueueItem{}}
 	var err error
-	q.tx.EachDue(from, to, func(_ civil.Date, id uint64) bool {
-		if q.scope.all() && len(g.Items) >= queueItems {
+	n := 0
+	q.tx.EachDue(q.scope.unit, from, to, func(_ civil.Date, id uint64) bool {
+		if n++; n > queueItems {
 			return false
 		}
 		var r store.CaseRow
 		if r, err = q.tx.CaseRow(id); err != nil {
 			return false
-		}
-		if !q.scope.sees(r.Unit) {
-			return true
-		}
-		if !q.scope.all() {
-			g.Total++
-			if len(g.Items) >= queueItems {
-				return true
-			}
 		}
 		var c *store.Case
 		if c, err = q.tx.Case(id); err != nil {
@@ -259,27 +248,16 @@ func (q *queueReader) clocks(kind, label string, from, to civil.Date) (QueueGrou
 // todo lists the cases of one work-queue kind, the longest waiting first,
 // each with its running deadline.
 func (q *queueReader) todo(kind string) (QueueGroup, error) {
-	g := QueueGroup{Kind: kind, Label: followup.TodoLabels[kind], Items: []QueueItem{}}
-	if q.scope.all() {
-		g.Total = q.tx.TodoCount(kind)
-	}
+	g := QueueGroup{Kind: kind, Label: followup.TodoLabels[kind], Total: q.tx.TodoCount(q.scope.unit, kind),
+		Items: []QueueItem{}}
 	var err error
-	q.tx.EachTodo(kind, func(id uint64) bool {
-		if q.scope.all() && len(g.Items) >= queueItems {
+	q.tx.EachTodo(q.scope.unit, kind, func(id uint64) bool {
+		if len(g.Items) >= queueItems {
 			return false
 		}
 		var r store.CaseRow
 		if r, err = q.tx.CaseRow(id); err != nil {
 			return false
-		}
-		if !q.scope.sees(r.Unit) {
-			return true
-		}
-		if !q.scope.all() {
-			g.Total++
-			if len(g.Items) >= queueItems {
-				return true
-			}
 		}
 		it := q.item(&r)
 		if r.Due != 0 {

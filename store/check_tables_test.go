@@ -16,7 +16,7 @@ func TestTablesNameTheirIndexes(t *testing.T) {
 	due := civil.D(2026, 3, 20)
 	full := map[string]indexed{
 		string(bucketPeople): &Person{Name: "张三", IDNumber: "11010519491231002X", Phones: []string{"13812345678"}},
-		string(bucketCases): &Case{No: "2026-000001", Status: string(casestate.Accepted), Due: due, Todo: []string{"reply"},
+		string(bucketCases): &Case{No: "2026-000001", Status: string(casestate.Accepted), Due: due, Todo: []string{"reply"}, Unit: 3,
 			People: []CasePerson{{Person: 1}}},
 		string(bucketTasks):   &Task{Case: 1, ToUnit: 2, Due: due, Status: TaskWorking},
 		string(bucketLetters): &Letter{Case: 1, No: "某信受〔2026〕1号"},

@@ -47,10 +47,10 @@ var migrations = []migration{
 		fill: (*Store).fillTodo},
 }
 
-// migrateTo6 adds ix.case.todo and ix.unit.open (queue.go), filled from
-// the records by fillTodo.
+// migrateTo6 adds the work queue's indexes (queue.go), filled from the
+// records by fillTodo.
 func migrateTo6(tx *bolt.Tx, s *Store) error {
-	for _, b := range [][]byte{ixCaseTodo, ixUnitOpen} {
+	for _, b := range queueIndexes {
 		if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 			return err
 		}

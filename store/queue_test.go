@@ -7,30 +7,21 @@ import (
 	"testing"
 	"time"
 
+	"laifang/domain/casestate"
 	"laifang/domain/civil"
 	"laifang/domain/followup"
 	"laifang/store"
 )
 
-// todoScan is what a scan of every case says the work queue holds: the
-// cases of each kind, in ID order.
-func todoScan(s *store.Store) map[string][]uint64 {
-	out := map[string][]uint64{}
-	for _, sc := range scanCases(s) {
-		for _, k := range sc.c.Todo {
-			out[k] = append(out[k], sc.c.ID)
-		}
-	}
-	return out
-}
-
-func todoIndex(t *testing.T, s *store.Store) map[string][]uint64 {
+// todoIndex is what the queue's indexes say: the cases of each kind, the
+// office's (unit 0) or a department's.
+func todoIndex(t *testing.T, s *store.Store, unit uint64) map[string][]uint64 {
 	t.Helper()
 	out := map[string][]uint64{}
 	err := s.View(func(tx *store.Tx) error {
 		for _, k := range followup.TodoKinds {
-			tx.EachTodo(k, func(id uint64) bool { out[k] = append(out[k], id); return true })
-			if n := tx.TodoCount(k); n != len(out[k]) {
+			tx.EachTodo(unit, k, func(id uint64) bool { out[k] = append(out[k], id); return true })
+			if n := tx.TodoCount(unit, k); n != len(out[k]) {
 				t.Errorf("%s: TodoCount %d, EachTodo %d", k, n, len(out[k]))
 			}
 		}
@@ -40,6 +31,59 @@ func todoIndex(t *testing.T, s *store.Store) map[string][]uint64 {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// queueMatchesScan checks the queue's indexes, the office's and each
+// department's, against a scan of every case: the cases of each kind, and
+// the open cases with their running deadline.
+func queueMatchesScan(t *testing.T, s *store.Store) {
+	t.Helper()
+	all := scanCases(s)
+	units := map[uint64]bool{0: true}
+	for _, sc := range all {
+		units[sc.c.Unit] = true
+	}
+	for unit := range units {
+		scan := map[string][]uint64{}
+		var due []uint64
+		for _, sc := range all {
+			if unit != 0 && sc.c.Unit != unit {
+				continue
+			}
+			for _, k := range sc.c.Todo {
+				scan[k] = append(scan[k], sc.c.ID)
+			}
+			if sc.c.Due != 0 && casestate.Open(casestate.State(sc.c.Status)) {
+				due = append(due, sc.c.ID)
+			}
+		}
+		ix := todoIndex(t, s, unit)
+		for _, k := range followup.TodoKinds {
+			if !slices.Equal(scan[k], ix[k]) {
+				t.Errorf("unit %d, %s: index %v, scan %v", unit, k, ix[k], scan[k])
+			}
+		}
+		var got []uint64
+		var last civil.Date
+		s.View(func(tx *store.Tx) error {
+			tx.EachDue(unit, 0, civil.D(2100, 1, 1), func(d civil.Date, id uint64) bool {
+				if d < last {
+					t.Errorf("unit %d: due dates out of order", unit)
+				}
+				last = d
+				got = append(got, id)
+				return true
+			})
+			if n := tx.CountDue(unit, 0, civil.D(2100, 1, 1)); n != len(got) {
+				t.Errorf("unit %d: CountDue %d, EachDue %d", unit, n, len(got))
+			}
+			return nil
+		})
+		slices.Sort(got)
+		if !slices.Equal(got, due) {
+			t.Errorf("unit %d: due index %v, scan %v", unit, got, due)
+		}
+	}
 }
 
 // TestMigrateFromVersion5 upgrades a file made by schema 5 (testdata: 120
@@ -68,12 +112,7 @@ func TestMigrateFromVersion5(t *testing.T) {
 	if owed == 0 {
 		t.Fatal("the old file has no case the office owes anything")
 	}
-	scan, ix := todoScan(s), todoIndex(t, s)
-	for _, k := range followup.TodoKinds {
-		if !slices.Equal(scan[k], ix[k]) {
-			t.Errorf("%s: index %v, scan %v", k, ix[k], scan[k])
-		}
-	}
+	queueMatchesScan(t, s)
 	unitTasksMatchScan(t, s, civil.Date(civil.DateOf(testNow)))
 }
 
@@ -130,16 +169,23 @@ func TestQueueIndexes(t *testing.T) {
 	s := open(t, filepath.Join(t.TempDir(), "q.db"), store.Options{Now: func() time.Time { return testNow }})
 	defer s.Close()
 	today := civil.Date(civil.DateOf(testNow))
-	in := store.Intake{Case: store.Case{Title: "拖欠工资问题", Status: "ACCEPTED", Accepted: today,
-		Todo: []string{followup.TodoNotice, followup.TodoReply}}, By: 1}
+	in := store.Intake{Case: store.Case{Title: "拖欠工资问题", Status: "ACCEPTED", Accepted: today, Unit: 5,
+		Due: today + 60, Todo: []string{followup.TodoNotice, followup.TodoReply}}, By: 1}
 	r, err := s.SaveIntake(&in)
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := map[string][]uint64{followup.TodoNotice: {r.CaseID}, followup.TodoReply: {r.CaseID}}
-	if got := todoIndex(t, s); !maps.EqualFunc(got, want, slices.Equal) {
+	if got := todoIndex(t, s, 0); !maps.EqualFunc(got, want, slices.Equal) {
 		t.Fatalf("after intake: %v", got)
 	}
+	if got := todoIndex(t, s, 5); !maps.EqualFunc(got, want, slices.Equal) {
+		t.Fatalf("after intake, its department's: %v", got)
+	}
+	if got := todoIndex(t, s, 6); len(got) != 0 {
+		t.Fatalf("another department's: %v", got)
+	}
+	queueMatchesScan(t, s)
 	c, err := s.Case(r.CaseID)
 	if err != nil {
 		t.Fatal(err)
@@ -149,9 +195,17 @@ func TestQueueIndexes(t *testing.T) {
 		t.Fatal(err)
 	}
 	want = map[string][]uint64{followup.TodoServe: {r.CaseID}}
-	if got := todoIndex(t, s); !maps.EqualFunc(got, want, slices.Equal) {
+	if got := todoIndex(t, s, 0); !maps.EqualFunc(got, want, slices.Equal) {
 		t.Fatalf("after the reply: %v", got)
 	}
+	c.Unit, c.Status, c.Todo = 6, "CLOSED", nil
+	if err := s.UpdateCase(c, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got := todoIndex(t, s, 0); len(got) != 0 {
+		t.Fatalf("after closing: %v", got)
+	}
+	queueMatchesScan(t, s)
 	var unit store.Unit
 	err = s.Update(func(tx *store.Tx) error {
 		unit = store.Unit{Name: "司法所", Active: true}

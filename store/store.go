@@ -61,7 +61,7 @@ var primaryBuckets = [][]byte{bucketMeta, bucketSettings, bucketSeq, bucketPeopl
 var lateBuckets = map[string]bool{string(bucketWording): true}
 
 var indexBuckets = [][]byte{ixIDNumber, ixPhone, ixName, ixCaseNo, ixPersonCase, ixCaseDue,
-	ixVisitDay, ixCaseTask, ixTaskDue, ixUnitTask, ixCaseLetter, ixCaseTodo, ixUnitOpen, ixLetterNo, ixLogin, ixCaseRow,
+	ixVisitDay, ixCaseTask, ixTaskDue, ixUnitTask, ixCaseLetter, ixCaseTodo, ixUnitTodo, ixUnitDue, ixUnitOpen, ixLetterNo, ixLogin, ixCaseRow,
 	ftPost, ftCol, ftPending}
 
 var allBuckets = append(append([][]byte{}, primaryBuckets...), indexBuckets...)
