@@ -74,7 +74,10 @@ type Queue struct {
 	// DueToday are the clocks whose legal date is today: the notice the
 	// window shows at start and every hour.
 	DueToday []QueueItem `json:"dueToday"`
-	Units    []UnitLoad  `json:"units"`
+	// DueTodayTotal counts the cases with a clock due today; DueToday
+	// lists the clocks of the first of them.
+	DueTodayTotal int        `json:"dueTodayTotal"`
+	Units         []UnitLoad `json:"units"`
 	// Unit names the department a handler's queue is limited to.
 	Unit string `json:"unit,omitempty"`
 }
@@ -141,19 +144,11 @@ func (s *Home) Queue() (*Queue, error) {
 			return err
 		}
 		out.Groups = append(out.Groups, red, yellow)
-		for _, it := range yellow.Items {
-			if it.DaysLeft == 0 {
-				out.DueToday = append(out.DueToday, it)
-			}
+		today1, err := q.clocks(QueueDueSoon, "", today, today)
+		if err != nil {
+			return err
 		}
-		if yellow.Total > len(yellow.Items) {
-			// Today's may be beyond the first items: read them alone.
-			g, err := q.clocks(QueueDueSoon, "", today, today)
-			if err != nil {
-				return err
-			}
-			out.DueToday = g.Items
-		}
+		out.DueToday, out.DueTodayTotal = today1.Items, today1.Total
 		for _, k := range followup.TodoKinds {
 			g, err := q.todo(k)
 			if err != nil {

@@ -125,8 +125,8 @@ func checkQueue(t *testing.T, q *Queue, cases []*store.Case, sees func(*store.Ca
 	if nonEmpty < 6 {
 		t.Errorf("only %d groups have anything: the office generates too little follow-up", nonEmpty)
 	}
-	if len(q.DueToday) != dueToday {
-		t.Errorf("%d clocks due today, a scan finds %d", len(q.DueToday), dueToday)
+	if q.DueTodayTotal != dueToday || len(q.DueToday) != min(dueToday, queueItems) {
+		t.Errorf("%d clocks due today (%d listed), a scan finds %d", q.DueTodayTotal, len(q.DueToday), dueToday)
 	}
 	for _, it := range q.DueToday {
 		if it.DaysLeft != 0 || it.Legal != today.String() {
@@ -151,6 +151,9 @@ func TestHomeQueueIsTheOffice(t *testing.T) {
 		t.Errorf("today %s, warn %d", q.Today, q.WarnDays)
 	}
 	checkQueue(t, q, cases, func(*store.Case) bool { return true })
+	if q.DueTodayTotal == 0 {
+		t.Error("nothing due today in a generated office: the notice is not probed")
+	}
 	st.View(func(tx *store.Tx) error {
 		vs, err := tx.VisitsOn(civil.D(2026, 3, 2))
 		if err != nil || q.Visits != len(vs) {
@@ -256,5 +259,41 @@ func TestHomeQueueTakesARegistration(t *testing.T) {
 	}
 	if q.Visits != 1 {
 		t.Errorf("%d visits today", q.Visits)
+	}
+}
+
+// The work queue shows nothing of a whistle-blower's case to a session
+// that may not identify him: a reader, and a head with the grant who has
+// not revealed the case.
+func TestHomeQueueShowsNoWhistleBlower(t *testing.T) {
+	o := newConfOffice(t)
+	secret := map[uint64]*store.Case{}
+	for _, c := range o.secret {
+		secret[c.ID] = c
+	}
+	for _, s := range []Bound{
+		o.a.bind(addUser(t, o.a, "reader9", RoleReader, false)),
+		o.a.bind(addUser(t, o.a, "head9", RoleHead, true)),
+	} {
+		q, err := s.Home.Queue()
+		if err != nil {
+			t.Fatal(err)
+		}
+		checked := 0
+		for _, g := range append(q.Groups, QueueGroup{Kind: "today", Items: q.DueToday}) {
+			for _, it := range g.Items {
+				c := secret[it.CaseID]
+				if c == nil {
+					continue
+				}
+				checked++
+				if l := o.leaks(t, c, it); len(l) > 0 || it.Title != Hidden || !it.Confidential {
+					t.Errorf("%s: case %s shows %q (title %q)", g.Kind, c.No, l, it.Title)
+				}
+			}
+		}
+		if checked == 0 {
+			t.Fatal("no confidential case in the queue: the probe probed nothing")
+		}
 	}
 }

@@ -16,7 +16,11 @@ let call: ReturnType<typeof vi.fn<(...args: unknown[]) => Promise<unknown>>>
 
 beforeEach(() => {
   vi.useFakeTimers()
-  call = vi.fn(async (..._args: unknown[]) => ({ groups: [], units: [], dueToday: due(answers.shift() ?? 0) }))
+  call = vi.fn(async (..._args: unknown[]) => {
+    const n = answers.shift() ?? 0
+    // Go lists the first 20 and counts them all
+    return { groups: [], units: [], dueToday: due(Math.min(n, 20)), dueTodayTotal: n }
+  })
   const fake: Transport = { name: 'http', call: (s, m, a) => call(s, m, a) }
   setTransport(fake)
 })
@@ -46,7 +50,7 @@ const notices = () => [...document.querySelectorAll('.due-notice')].map((n) => n
 
 describe('the notice of what falls due today', () => {
   it('comes at start and every hour while active, and stops when not', async () => {
-    answers = [2, 0, 7]
+    answers = [2, 0, 27]
     const { w, active } = setup(true)
     await flushPromises()
     expect(call).toHaveBeenCalledTimes(1)
@@ -64,8 +68,8 @@ describe('the notice of what falls due today', () => {
     await vi.advanceTimersByTimeAsync(DUE_NOTICE_EVERY)
     expect(call).toHaveBeenCalledTimes(3)
     expect(notices()).toHaveLength(2)
-    expect(notices()[1]).toContain('今日到期 7 项')
-    expect(notices()[1]).toContain('另有 2 项')
+    expect(notices()[1]).toContain('今日到期 27 项')
+    expect(notices()[1]).toContain('另有 22 项')
 
     active.value = false // locked or signed out
     await nextTick()

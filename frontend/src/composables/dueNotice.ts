@@ -22,11 +22,12 @@ export function useDueNotice(active: Ref<boolean>, every = DUE_NOTICE_EVERY) {
   async function tell() {
     const q = await store.load()
     const due = q?.dueToday ?? []
-    if (due.length === 0) return
+    const total = Math.max(q?.dueTodayTotal ?? 0, due.length)
+    if (total === 0) return
     const shown = due.slice(0, 5).map((it) => `${it.caseNo} ${it.clock ?? ''}`)
-    if (due.length > shown.length) shown.push(t('queue.notice.more', { n: due.length - shown.length }))
+    if (total > shown.length) shown.push(t('queue.notice.more', { n: total - shown.length }))
     ElNotification({
-      title: t('queue.notice.title', { n: due.length }),
+      title: t('queue.notice.title', { n: total }),
       message: h('div', shown.map((line) => h('div', line))),
       type: 'warning',
       duration: 0,

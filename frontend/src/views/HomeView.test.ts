@@ -30,6 +30,7 @@ const queue = {
     ] },
     { kind: 'satisfaction', label: '待记录满意度', total: 0, items: [] },
   ],
+  dueTodayTotal: 1,
   dueToday: [item(8, '2026-000008', { clock: '受理告知期限', legal: '2026-03-02', level: 'yellow' })],
   units: [
     { unitId: 3, name: '司法所', open: 6, overdue: 2 },

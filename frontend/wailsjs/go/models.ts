@@ -1214,6 +1214,7 @@ export namespace app {
 	    visits: number;
 	    groups: QueueGroup[];
 	    dueToday: QueueItem[];
+	    dueTodayTotal: number;
 	    units: UnitLoad[];
 	    unit?: string;
 	
@@ -1228,6 +1229,7 @@ export namespace app {
 	        this.visits = source["visits"];
 	        this.groups = this.convertValues(source["groups"], QueueGroup);
 	        this.dueToday = this.convertValues(source["dueToday"], QueueItem);
+	        this.dueTodayTotal = source["dueTodayTotal"];
 	        this.units = this.convertValues(source["units"], UnitLoad);
 	        this.unit = source["unit"];
 	    }
