@@ -229,7 +229,7 @@ func assignTask(tx *store.Tx, g *Synth, c *store.Case, caseID, clerk uint64, iss
 	if rcv := issued.Add(time.Duration(1+g.r.IntN(30)) * time.Hour); rcv.Before(end) {
 		t.Received, t.Receiver, t.Status = store.StampOf(rcv), "承办人", store.TaskWorking
 	}
-	if open := casestate.Open(casestate.State(c.Status)) && c.Status != string(casestate.Replied); !open {
+	if !handling(c.Status) {
 		t.Status = store.TaskClosed
 		fb := c.ReplyOn
 		if fb == 0 {
@@ -279,4 +279,14 @@ func assignTask(tx *store.Tx, g *Synth, c *store.Case, caseID, clerk uint64, iss
 	}
 	sum.Tasks++
 	return nil
+}
+
+// handling tells whether a case in state st is still with its department:
+// its 交办 task is open.
+func handling(st string) bool {
+	switch casestate.State(st) {
+	case casestate.Accepted, casestate.Assigned, casestate.InProgress, casestate.Extended:
+		return true
+	}
+	return false
 }

@@ -440,6 +440,9 @@ func TestOfficeHasFollowUp(t *testing.T) {
 				case k.Status != store.TaskClosed && k.Due < today:
 					lateOpen++
 				}
+				if open := k.Status != store.TaskClosed; k.Parent == 0 && open != handling(c.Status) {
+					t.Errorf("case %s (%s) has a task %s", c.No, c.Status, k.Status)
+				}
 			}
 		}
 		return nil
