@@ -144,11 +144,11 @@ func (s *Home) Queue() (*Queue, error) {
 			return err
 		}
 		out.Groups = append(out.Groups, red, yellow)
-		today1, err := q.clocks(QueueDueSoon, "", today, today)
+		due, err := q.clocks(QueueDueSoon, "", today, today)
 		if err != nil {
 			return err
 		}
-		out.DueToday, out.DueTodayTotal = today1.Items, today1.Total
+		out.DueToday, out.DueTodayTotal = due.Items, due.Total
 		for _, k := range followup.TodoKinds {
 			g, err := q.todo(k)
 			if err != nil {
