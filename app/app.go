@@ -66,12 +66,13 @@ type Bound struct {
 	Dicts     *Dicts
 	Calendar  *Calendar
 	Units     *Units
+	Home      *Home
 }
 
 // list is the set in binding order.
 func (b *Bound) list() []any {
 	return []any{b.Auth, b.System, b.Users, b.Settings, b.Audit, b.Retention, b.Privacy, b.Repeat, b.Wording, b.Cases,
-		b.Visits, b.Dicts, b.Calendar, b.Units, b.Tasks}
+		b.Visits, b.Dicts, b.Calendar, b.Units, b.Tasks, b.Home}
 }
 
 // svc is what every service holds: the container and the session it acts
@@ -115,6 +116,7 @@ func (a *App) bind(s *Session) Bound {
 		Dicts:     &Dicts{b},
 		Calendar:  &Calendar{b},
 		Units:     &Units{b},
+		Home:      &Home{b},
 	}
 }
 

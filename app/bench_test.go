@@ -7,7 +7,7 @@ package app
 // opened read-only: the calls timed only read. Not run by CI:
 //
 //	LAIFANG_BENCH_DIR=/tmp/lfbench LAIFANG_BENCH_VISITS=1000000 \
-//	  go test -run '^$' -bench 'RepeatPanel|Screens' -benchtime 2000x ./app/
+//	  go test -run '^$' -bench 'RepeatPanel|Screens|HomeQueue' -benchtime 2000x ./app/
 
 import (
 	"path/filepath"
@@ -281,6 +281,29 @@ func BenchmarkTasksList(b *testing.B) {
 		}
 		b.Run(c.name, func(b *testing.B) {
 			storetest.Timed(b, func(int) error { _, err := c.as.Tasks.List(c.q); return err })
+		})
+	}
+}
+
+// BenchmarkHomeQueue times the home screen's work queue (Home.Queue): the
+// head's, over the whole office, and a handler's, limited to his
+// department (its groups walked and filtered by the cases' list rows).
+func BenchmarkHomeQueue(b *testing.B) {
+	for _, login := range []string{"head", "handler"} {
+		_, bound := benchAs(b, login)
+		q, err := bound.Home.Queue()
+		if err != nil {
+			b.Fatal(err)
+		}
+		total := 0
+		for _, g := range q.Groups {
+			total += g.Total
+		}
+		if total == 0 || len(q.Units) == 0 {
+			b.Fatalf("%s: an empty queue on the generated office", login)
+		}
+		b.Run(login, func(b *testing.B) {
+			storetest.Timed(b, func(int) error { _, err := bound.Home.Queue(); return err })
 		})
 	}
 }

@@ -118,7 +118,7 @@ func setClocks(tx *store.Tx, c *store.Case) error {
 			c.Due = k.Legal
 		}
 	}
-	return nil
+	return caseTodo(tx, c)
 }
 
 // caseClocks computes the clocks running on c without changing it: what

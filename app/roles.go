@@ -55,7 +55,7 @@ const (
 	PermCaseHandle Perm = "case.handle"     // 办理: the work on an accepted case
 	PermCaseFollow Perm = "case.follow"     // record what happened outside (a request, a service)
 	PermTaskReport Perm = "task.report"     // a department's feedback
-	PermTaskAll    Perm = "task.all"        // every department's tasks (else one's own department's)
+	PermAllUnits   Perm = "units.all"       // every department's cases and tasks (else one's own: scope.go)
 	PermPersonFull Perm = "person.full"     // ID numbers and phones in full in the case view
 	PermPrint      Perm = "print"           // letters and forms
 	PermExport     Perm = "export"          // the ledger to Excel
@@ -68,13 +68,13 @@ const (
 // roles to the steps of a case: each step of domain/casestate names the
 // permission it needs (case.write, case.decide, case.handle, case.follow).
 var RolePerms = map[string][]Perm{
-	RoleAdmin: {PermUsers, PermSettings, PermAuditView, PermAuditCheck, PermPurge, PermBackup, PermCaseRead, PermTaskAll},
+	RoleAdmin: {PermUsers, PermSettings, PermAuditView, PermAuditCheck, PermPurge, PermBackup, PermCaseRead, PermAllUnits},
 	RoleClerk: {PermCaseRead, PermCaseWrite, PermCaseFollow, PermPersonFull, PermPrint, PermExport, PermRisk,
-		PermWording, PermTaskAll},
+		PermWording, PermAllUnits},
 	RoleHead: {PermCaseRead, PermCaseWrite, PermCaseDecide, PermCaseHandle, PermCaseFollow, PermPersonFull, PermPrint,
-		PermExport, PermAuditView, PermAuditCheck, PermRisk, PermWording, PermWordingOK, PermTaskAll},
+		PermExport, PermAuditView, PermAuditCheck, PermRisk, PermWording, PermWordingOK, PermAllUnits},
 	RoleHandler: {PermCaseRead, PermCaseHandle, PermCaseFollow, PermTaskReport, PermPrint},
-	RoleReader:  {PermCaseRead, PermTaskAll},
+	RoleReader:  {PermCaseRead, PermAllUnits},
 }
 
 // printPerms is what printing a document of a case needs, whatever the
@@ -150,6 +150,8 @@ var MethodPerms = map[string][]Perm{
 	"Tasks.Step":   {PermCaseRead},
 	"Tasks.Urge":   {PermCaseWrite},
 	"Tasks.Create": {PermCaseWrite},
+	// The home screen's work queue.
+	"Home.Queue": {PermCaseRead},
 
 	"Dicts.List":  {PermSignedIn},
 	"Dicts.Save":  {PermSettings},

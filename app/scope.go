@@ -11,10 +11,11 @@ import "laifang/store"
 // case by ID. A case outside the scope is answered as an unknown ID is
 // (store.ErrNotFound), so that guessing IDs tells nothing.
 
-// deptScope tells whether act sees only the cases of a department, and
-// which (0: none — a handler whose account names no department).
+// deptScope tells whether act sees only the cases and tasks of a
+// department, and which (0: none — a handler whose account names no
+// department): a session without PermAllUnits (roles.go: the handler).
 func deptScope(act *Actor) (unit uint64, scoped bool) {
-	if act == nil || act.Role != RoleHandler {
+	if act == nil || act.May(PermAllUnits) {
 		return 0, false
 	}
 	return act.Unit, true

@@ -17,7 +17,7 @@ import (
 // revision. A method in neither fails TestEveryEditIsClassified.
 
 // readMethods are the bound methods that only read.
-var readMethods = regexp.MustCompile(`\.(List|Get|State|Info|Directory|Options|Check|Today|Draft|Form|Panel|Verify|RecordSheet|Head|Steps)$`)
+var readMethods = regexp.MustCompile(`\.(List|Get|State|Info|Directory|Options|Check|Today|Draft|Form|Panel|Verify|RecordSheet|Head|Steps|Queue)$`)
 
 var notSharedEdits = map[string]string{
 	"Auth.Setup":          "makes the office once; refused as soon as anyone exists",

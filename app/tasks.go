@@ -90,10 +90,11 @@ type TaskPage struct {
 	Units []UnitOption `json:"units"`
 }
 
-// PermTaskAll (roles.go) lets a session see every department's tasks;
-// without it, only its own department's (Actor.Unit).
+// taskVisible: a session sees every department's tasks, or only its own
+// department's (deptScope, the rule cases follow too).
 func taskVisible(act *Actor, t *store.Task) bool {
-	return act.May(PermTaskAll) || (act.Unit != 0 && t.ToUnit == act.Unit)
+	unit, scoped := deptScope(act)
+	return !scoped || (unit != 0 && t.ToUnit == unit)
 }
 
 // supervision is what the triggers read: the office's settings and today.
@@ -168,8 +169,8 @@ func (s *Tasks) List(q TaskQuery) (TaskPage, error) {
 			return err
 		}
 		unit := q.Unit
-		if !act.May(PermTaskAll) {
-			unit = act.Unit
+		if own, scoped := deptScope(act); scoped {
+			unit = own
 			if unit == 0 {
 				return nil // a handler of no department has no tasks
 			}
@@ -257,7 +258,7 @@ func (s *Tasks) List(q TaskQuery) (TaskPage, error) {
 			out.Rows = append(out.Rows, r)
 		}
 		for _, u := range units {
-			if act.May(PermTaskAll) || u.ID == act.Unit {
+			if own, scoped := deptScope(act); !scoped || u.ID == own {
 				out.Units = append(out.Units, UnitOption{ID: u.ID, Name: u.Name, Kind: u.Kind})
 			}
 		}

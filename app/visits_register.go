@@ -170,6 +170,9 @@ func (s *Visits) registerNew(tx *store.Tx, act *Actor, in *RegisterInput, r *int
 	if err := s.clocksAfter(tx, in, &c); err != nil {
 		return err
 	}
+	if err := caseTodo(tx, &c); err != nil {
+		return err
+	}
 	visit := s.visitOf(act, in)
 	res, err := tx.SaveIntake(&store.Intake{Case: c, People: people, Visit: visit, Record: recordOf(&in.Record),
 		By: act.ID, Audit: s.auditEntry(act, ActionIntake)})
@@ -237,6 +240,9 @@ func (s *Visits) registerRepeat(tx *store.Tx, act *Actor, in *RegisterInput, r *
 			return err
 		}
 		if err := s.clocksAfter(tx, in, c); err != nil {
+			return err
+		}
+		if err := caseTodo(tx, c); err != nil {
 			return err
 		}
 		changed = true

@@ -19,6 +19,9 @@ var (
 	ixCaseNo     = []byte("ix.caseno")      // case number → caseID
 	ixPersonCase = []byte("ix.person.case") // personID | caseID
 	ixCaseDue    = []byte("ix.case.due")    // due date | caseID, open cases only
+	ixCaseTodo   = []byte("ix.case.todo")   // kind | 0 | caseID, from Case.Todo (queue.go)
+	ixUnitTodo   = []byte("ix.unit.todo")   // unitID | kind | 0 | caseID: ix.case.todo by department
+	ixUnitDue    = []byte("ix.unit.due")    // unitID | due date | caseID: ix.case.due by department
 )
 
 // The departments' indexes of cases (scope.go).
@@ -191,6 +194,18 @@ func (c *Case) indexEntries(id uint64, _ []byte) []ixEntry {
 	}
 	if no := strings.TrimSpace(c.ArchiveNo); no != "" {
 		out = append(out, unique(ixArchiveNo, []byte(no), id))
+	}
+	for _, k := range c.Todo {
+		out = append(out, multi(ixCaseTodo, todoKey(k), id))
+	}
+	// A handler's queue is his department's: the same keys under its ID.
+	if c.Unit != 0 {
+		if c.Due != 0 && casestate.Open(casestate.State(c.Status)) {
+			out = append(out, multi(ixUnitDue, cat(u64(c.Unit), dateKey(c.Due)), id))
+		}
+		for _, k := range c.Todo {
+			out = append(out, multi(ixUnitTodo, cat(u64(c.Unit), todoKey(k)), id))
+		}
 	}
 	return out
 }

@@ -21,7 +21,7 @@ import (
 // the meta bucket; Open runs the missing steps in order, each in its own
 // transaction that also records the new version, after copying the file
 // aside. A file with a higher version is refused.
-const SchemaVersion = 7
+const SchemaVersion = 8
 
 type migration struct {
 	to   uint64
@@ -46,6 +46,19 @@ var migrations = []migration{
 	{to: 6, name: "the cases of each department: handled, about it, sent a task", run: migrateTo6,
 		fill: (*Store).fillSchema6},
 	{to: 7, name: "departments' open tasks by due date", run: migrateTo7, fill: (*Store).fillUnitOpen},
+	{to: 8, name: "the work queue: what each case is owed, by office and department", run: migrateTo8,
+		fill: (*Store).fillTodo},
+}
+
+// migrateTo8 adds the work queue's indexes (queue.go), filled from the
+// records by fillTodo.
+func migrateTo8(tx *bolt.Tx, s *Store) error {
+	for _, b := range queueIndexes {
+		if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // migrateTo7 makes the index of the departments' open tasks (ix.unit.open)

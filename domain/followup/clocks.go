@@ -40,12 +40,11 @@ type Clock struct {
 	Fixed civil.Date     // the sender's or the slip's date
 }
 
-// noticeStates are the states in which the acceptance notice is still owed
-// until it is served: the disposals that send a notice (受理, 转送, 交办)
-// leave it running; the ones that answer at once (当场答复, 告知, 不予受理 …)
-// end the case and the clock with it.
-var noticeStates = []casestate.State{casestate.Registered, casestate.Objected, casestate.Transferred,
-	casestate.Assigned, casestate.Accepted, casestate.InProgress, casestate.Extended}
+// undecided are the states in which no disposal is made yet: the notice
+// clock runs while the office decides (art. 23: decide and tell within 15
+// days). Once a disposal is made the clock runs until its notice is
+// served (noticeOwed).
+var undecided = []casestate.State{casestate.Registered, casestate.Objected}
 
 // working are the states of our own handling, from acceptance to the reply.
 var working = []casestate.State{casestate.Accepted, casestate.InProgress, casestate.Extended}
@@ -87,7 +86,7 @@ func Clocks(f Facts) []Clock {
 	// A: the acceptance notice, until it is served. A 检举控告 has the
 	// 纪检 rules' K1 instead, and only when the reporter gave a name: an
 	// anonymous report has no one to tell.
-	if f.NoticeServed == 0 && among(f.State, noticeStates) {
+	if f.NoticeServed == 0 && among(f.State, undecided) || noticeOwed(f) {
 		switch {
 		case !report:
 			stat(deadline.Notice, deadline.Input{Start: f.Received})

@@ -48,21 +48,31 @@ func TestClocksInEveryState(t *testing.T) {
 		casestate.InReview:    "复查决定",
 		casestate.Reviewed:    "复核申请",
 		casestate.InRecheck:   "复核决定",
+		// A disposal's notice (告知书, 不予受理告知书 …) is due within the
+		// same 15 days: the clock runs until it is served.
+		casestate.Redirected:    "受理告知",
+		casestate.RoutedLegal:   "受理告知",
+		casestate.NotAccepted:   "受理告知",
+		casestate.NotReaccepted: "受理告知",
 	}
 	report := map[casestate.State]string{
-		casestate.Registered:  "纪检受理告知,异议,要求办结",
-		casestate.Objected:    "纪检受理告知",
-		casestate.Transferred: "纪检受理告知,要求办结",
-		casestate.Assigned:    "纪检受理告知,要求办结,交办",
-		casestate.Accepted:    "纪检受理告知,要求办结", // no 60-day clock
-		casestate.InProgress:  "纪检受理告知,要求办结",
-		casestate.Extended:    "纪检受理告知,要求办结",
-		casestate.Mediated:    "要求办结",
-		casestate.Replied:     "复查申请",
-		casestate.InReview:    "复查决定",
-		casestate.Reviewed:    "复核申请",
-		casestate.InRecheck:   "复核决定",
-		casestate.Closed:      "纪检反馈",
+		casestate.Registered:    "纪检受理告知,异议,要求办结",
+		casestate.Objected:      "纪检受理告知",
+		casestate.Transferred:   "纪检受理告知,要求办结",
+		casestate.Assigned:      "纪检受理告知,要求办结,交办",
+		casestate.Accepted:      "纪检受理告知,要求办结", // no 60-day clock
+		casestate.InProgress:    "纪检受理告知,要求办结",
+		casestate.Extended:      "纪检受理告知,要求办结",
+		casestate.Mediated:      "要求办结",
+		casestate.Replied:       "复查申请",
+		casestate.InReview:      "复查决定",
+		casestate.Reviewed:      "复核申请",
+		casestate.InRecheck:     "复核决定",
+		casestate.Closed:        "纪检反馈",
+		casestate.Redirected:    "纪检受理告知",
+		casestate.RoutedLegal:   "纪检受理告知",
+		casestate.NotAccepted:   "纪检受理告知",
+		casestate.NotReaccepted: "纪检受理告知",
 	}
 	for _, s := range casestate.States {
 		f := everything

@@ -10,8 +10,10 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"laifang/domain/casestate"
 	"laifang/domain/civil"
 	"laifang/domain/deadline"
+	"laifang/domain/followup"
 	"laifang/domain/idcard"
 	"laifang/store"
 )
@@ -87,13 +89,36 @@ func TestOfficeDueDatesFollowTheProfile(t *testing.T) {
 			t.Fatalf("no running deadlines (%v)", err)
 		}
 		rolled := 0
+		starts := map[deadline.Clock]func(c *store.Case) (civil.Date, int){
+			deadline.Notice:          func(c *store.Case) (civil.Date, int) { return c.Received.Date(), 0 },
+			deadline.Handling:        func(c *store.Case) (civil.Date, int) { return c.Accepted, c.ExtDays },
+			deadline.ReviewRequest:   func(c *store.Case) (civil.Date, int) { return c.Served, 0 },
+			deadline.ReviewDecision:  func(c *store.Case) (civil.Date, int) { return c.ReviewAsked, 0 },
+			deadline.RecheckRequest:  func(c *store.Case) (civil.Date, int) { return c.ReviewServed, 0 },
+			deadline.RecheckDecision: func(c *store.Case) (civil.Date, int) { return c.RecheckAsked, 0 },
+		}
 		for _, c := range cs {
-			want, err := p.Compute(deadline.Input{Clock: deadline.Handling, Start: c.Accepted}, calendar)
-			if err != nil || c.Due != want.Legal {
-				t.Fatalf("case %s accepted %v is due %v, want %v (%v)", c.No, c.Accepted, c.Due, want.Legal, err)
+			if len(c.Clocks) == 0 {
+				t.Fatalf("case %s (%s) is due %v without a clock", c.No, c.Status, c.Due)
 			}
-			if c.Due != c.Accepted.AddDays(60) {
-				rolled++
+			earliest := c.Clocks[0].Legal
+			for _, k := range c.Clocks {
+				earliest = min(earliest, k.Legal)
+				start := starts[deadline.Clock(k.Clock)]
+				if start == nil {
+					continue // a date another body set (the 交办单's)
+				}
+				from, ext := start(&c)
+				want, err := p.Compute(deadline.Input{Clock: deadline.Clock(k.Clock), Start: from, Extension: ext}, calendar)
+				if err != nil || k.Legal != want.Legal || k.Target != want.Target {
+					t.Fatalf("case %s's %s clock from %v is due %v, want %v (%v)", c.No, k.Clock, from, k.Legal, want.Legal, err)
+				}
+				if k.Legal != k.Target {
+					rolled++
+				}
+			}
+			if c.Due != earliest {
+				t.Fatalf("case %s is due %v, its earliest clock %v", c.No, c.Due, earliest)
 			}
 		}
 		if rolled == 0 {
@@ -403,4 +428,102 @@ func TestDemoHandlersHaveADepartmentWithItsCases(t *testing.T) {
 		}
 		return nil
 	})
+}
+
+// A generated office has follow-up in it: the work queue's kinds, clocks
+// of every colour on its today, satisfaction in its shares, tasks through
+// their life cycle with 催办 and 督办 entries, 复查, closed and archived
+// cases; each case owes what domain/followup says of its facts.
+func TestOfficeHasFollowUp(t *testing.T) {
+	s, err := store.Open(filepath.Join(t.TempDir(), "gen.db"), store.Options{NoSync: true, NoDailyBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	end := time.Date(2026, 6, 30, 17, 0, 0, 0, time.Local)
+	if _, err := Office(s, Options{Visits: 4000, Seed: 7, End: end, Years: 2}); err != nil {
+		t.Fatal(err)
+	}
+	today := civil.DateOf(end)
+	kinds, states, sat := map[string]int{}, map[string]int{}, map[string]int{}
+	var red, yellow, green, entries, feedback, lateOpen int
+	err = s.View(func(tx *store.Tx) error {
+		for id := uint64(1); ; id++ {
+			c, err := tx.Case(id)
+			if err != nil {
+				break
+			}
+			if want := followup.Todo(c.FollowFacts()); !slices.Equal(c.Todo, want) {
+				t.Fatalf("case %s (%s) owes %v, its facts say %v", c.No, c.Status, c.Todo, want)
+			}
+			for _, k := range c.Todo {
+				kinds[k]++
+			}
+			states[c.Status]++
+			if c.Satisfaction != "" {
+				sat[c.Satisfaction]++
+			}
+			for _, k := range c.Clocks {
+				switch {
+				case k.Legal < today:
+					red++
+				case k.Legal <= today+7:
+					yellow++
+				default:
+					green++
+				}
+			}
+			ts, err := tx.CaseTasks(c.ID)
+			if err != nil {
+				return err
+			}
+			for _, k := range ts {
+				switch {
+				case k.Parent != 0:
+					entries++
+				case k.Status == store.TaskClosed && k.Feedback != 0:
+					feedback++
+				case k.Status != store.TaskClosed && k.Due < today:
+					lateOpen++
+				}
+				if open := k.Status != store.TaskClosed; k.Parent == 0 && open != handling(c.Status) {
+					t.Errorf("case %s (%s) has a task %s", c.No, c.Status, k.Status)
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{followup.TodoNotice, followup.TodoReply, followup.TodoServe, followup.TodoSatisfaction,
+		followup.TodoImplement, followup.TodoReviewWindow, followup.TodoInReview} {
+		if kinds[k] == 0 {
+			t.Errorf("no case owes %s: %v", k, kinds)
+		}
+	}
+	for _, st := range []casestate.State{casestate.Registered, casestate.Accepted, casestate.InProgress, casestate.Extended,
+		casestate.Assigned, casestate.Replied, casestate.Closed, casestate.Archived, casestate.AnsweredSpot} {
+		if states[string(st)] == 0 {
+			t.Errorf("no case %s: %v", st, states)
+		}
+	}
+	if red == 0 || yellow == 0 || green == 0 {
+		t.Errorf("clocks red %d, yellow %d, green %d: want every colour", red, yellow, green)
+	}
+	total := 0
+	for _, n := range sat {
+		total += n
+	}
+	for _, sh := range Satisfactions {
+		if got := 100 * sat[sh.Code] / max(total, 1); got < sh.Share-5 || got > sh.Share+5 {
+			t.Errorf("%s: %d%% of %d, want about %d%%", sh.Code, got, total, sh.Share)
+		}
+	}
+	if entries == 0 || feedback == 0 || lateOpen == 0 {
+		t.Errorf("tasks: %d 催办/督办 entries, %d with feedback, %d open past their date", entries, feedback, lateOpen)
+	}
+	if r, err := s.Check(); err != nil || !r.OK() {
+		t.Fatalf("check: %v %v", err, r.Problems)
+	}
 }

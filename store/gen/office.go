@@ -336,9 +336,8 @@ func newCase(tx *store.Tx, g *Synth, at, end time.Time, units []store.Unit, peop
 	if len(people) > 1 {
 		c.Involved = len(people) * (2 + g.r.IntN(10))
 	}
-	age := end.Sub(at)
 	received := civil.DateOf(at)
-	// Decide what became of it, by its age, before it is written: one write
+	// Decide what became of it, by its age (followUp), before it is written: one write
 	// of the case.
 	x := g.r.IntN(100)
 	unit := units[g.r.IntN(len(units))]
@@ -348,9 +347,16 @@ func newCase(tx *store.Tx, g *Synth, at, end time.Time, units []store.Unit, peop
 		}
 	}
 	accepted := false
+	today := civil.DateOf(end)
+	fresh := today-received < 3 // registered in the last days: the notice may not be out yet
 	switch {
 	case m.Type == "咨询" || x < 12:
 		c.Status, c.Disposal, c.Closed = string(casestate.AnsweredSpot), "当场答复", received
+		if !fresh || g.r.IntN(2) == 0 {
+			c.Satisfaction, c.SatisfiedOn, c.SatisfiedBy = g.satisfaction(), received, clerk
+		}
+	case fresh && x < 40:
+		// not yet disposed of: the acceptance notice's clock runs
 	case x < 17:
 		c.Status, c.Disposal, c.Closed = string(casestate.Redirected), "告知向有权机关提出", received
 	case x < 21:
@@ -362,35 +368,33 @@ func newCase(tx *store.Tx, g *Synth, at, end time.Time, units []store.Unit, peop
 		c.Disposal = "受理"
 		// accepted within ten days, but not after the office's today
 		c.Accepted = received.AddDays(g.r.IntN(10))
-		if today := civil.DateOf(end); c.Accepted > today {
+		if c.Accepted > today {
 			c.Accepted = today
 		}
 		c.Unit = unit.ID
-		c.Status = string(casestate.Accepted)
-		due, err := national.Compute(deadline.Input{Clock: deadline.Handling, Start: c.Accepted}, calendar)
-		if err != nil {
+	}
+	if !accepted && c.Status != string(casestate.AnsweredSpot) && c.Status != string(casestate.Registered) {
+		c.NoticeServed = served(received.AddDays(1+g.r.IntN(8)), today)
+	}
+	var assigned civil.Date
+	if accepted {
+		assigned = followUp(g, &c, m, today)
+		if c.Status == string(casestate.Closed) || c.Status == string(casestate.Archived) || c.Status == string(casestate.Terminated) {
+			if c.Closed > today {
+				c.Closed = today
+			}
+		}
+	}
+	if err := setClocks(&c, assigned); err != nil {
+		return err
+	}
+	if c.Status == string(casestate.Archived) {
+		// numbered as the archive step numbers them (store/archive.go)
+		no, n := tx.NextArchiveNo(c.Closed.Year())
+		if err := tx.TakeArchiveNo(c.Closed.Year(), n); err != nil {
 			return err
 		}
-		c.Due = due.Legal
-		switch {
-		case age > 90*24*time.Hour:
-			c.Status = string(casestate.Closed)
-			if g.r.IntN(10) == 0 {
-				c.Status = string(casestate.Archived)
-			}
-			c.Outcome = Outcomes[g.r.IntN(len(Outcomes))]
-			c.Reply = g.Reply(m, c.Outcome)
-			c.Closed = c.Accepted.AddDays(20 + g.r.IntN(40))
-			c.Served = c.Closed
-			c.Due = 0
-		case age > 50*24*time.Hour:
-			c.Status = string(casestate.Replied)
-			c.Outcome = "解释说明"
-			c.Reply = g.Reply(m, c.Outcome)
-			c.Served = c.Accepted.AddDays(40)
-		case age > 10*24*time.Hour:
-			c.Status = []string{string(casestate.InProgress), string(casestate.Assigned), string(casestate.Extended)}[g.r.IntN(3)]
-		}
+		c.ArchiveNo = no
 	}
 	in := store.Intake{Case: c, People: people, By: clerk, At: at,
 		Audit:  &store.AuditEntry{User: clerk, Action: "intake", Workstation: "合成数据"},
@@ -415,7 +419,9 @@ func newCase(tx *store.Tx, g *Synth, at, end time.Time, units []store.Unit, peop
 		}
 		sum.Letters++
 	}
-	if g.r.IntN(100) < 35 {
+	// A third of the accepted cases go to their department with a 交办单,
+	// every one still assigned does.
+	if assigned != 0 || g.r.IntN(100) < 30 {
 		// assigned on the day it was accepted, in office hours: never
 		// before the visit, nor after the end
 		y, mo, d := c.Accepted.Time().Date()
@@ -426,16 +432,13 @@ func newCase(tx *store.Tx, g *Synth, at, end time.Time, units []store.Unit, peop
 		if issued.After(end) {
 			issued = end
 		}
-		t := store.Task{Case: r.CaseID, Type: "交办", ToUnit: unit.ID, Issued: store.StampOf(issued),
-			IssuedBy: clerk, Due: c.Accepted.AddDays(30), Status: store.TaskWorking}
-		if age > 90*24*time.Hour {
-			t.Status = store.TaskClosed
-			t.Feedback = store.StampOf(c.Accepted.AddDays(20 + g.r.IntN(15)).Time())
+		due := assigned
+		if due == 0 {
+			due = c.Accepted.AddDays(30)
 		}
-		if err := tx.SaveTask(&t); err != nil {
+		if err := assignTask(tx, g, &c, r.CaseID, clerk, issued, end, due, sum); err != nil {
 			return err
 		}
-		sum.Tasks++
 	}
 	return nil
 }

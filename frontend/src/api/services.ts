@@ -7,6 +7,7 @@ import type * as Calendar from '../../wailsjs/go/app/Calendar'
 import type * as Auth from '../../wailsjs/go/app/Auth'
 import type * as Cases from '../../wailsjs/go/app/Cases'
 import type * as Dicts from '../../wailsjs/go/app/Dicts'
+import type * as Home from '../../wailsjs/go/app/Home'
 import type * as Privacy from '../../wailsjs/go/app/Privacy'
 import type * as Repeat from '../../wailsjs/go/app/Repeat'
 import type * as Retention from '../../wailsjs/go/app/Retention'
@@ -24,6 +25,7 @@ export interface Services {
   Auth: typeof Auth
   Cases: typeof Cases
   Dicts: typeof Dicts
+  Home: typeof Home
   Privacy: typeof Privacy
   Repeat: typeof Repeat
   Retention: typeof Retention

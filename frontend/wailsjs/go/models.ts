@@ -1455,6 +1455,140 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class UnitLoad {
+	    unitId: number;
+	    name: string;
+	    open: number;
+	    overdue: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new UnitLoad(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.unitId = source["unitId"];
+	        this.name = source["name"];
+	        this.open = source["open"];
+	        this.overdue = source["overdue"];
+	    }
+	}
+	export class QueueItem {
+	    caseId: number;
+	    caseNo: string;
+	    title: string;
+	    status: string;
+	    statusLabel: string;
+	    unit?: string;
+	    clock?: string;
+	    legal?: string;
+	    target?: string;
+	    daysLeft: number;
+	    level?: string;
+	    confidential: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new QueueItem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.caseId = source["caseId"];
+	        this.caseNo = source["caseNo"];
+	        this.title = source["title"];
+	        this.status = source["status"];
+	        this.statusLabel = source["statusLabel"];
+	        this.unit = source["unit"];
+	        this.clock = source["clock"];
+	        this.legal = source["legal"];
+	        this.target = source["target"];
+	        this.daysLeft = source["daysLeft"];
+	        this.level = source["level"];
+	        this.confidential = source["confidential"];
+	    }
+	}
+	export class QueueGroup {
+	    kind: string;
+	    label: string;
+	    total: number;
+	    items: QueueItem[];
+	
+	    static createFrom(source: any = {}) {
+	        return new QueueGroup(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.label = source["label"];
+	        this.total = source["total"];
+	        this.items = this.convertValues(source["items"], QueueItem);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Queue {
+	    today: string;
+	    warnDays: number;
+	    visits: number;
+	    groups: QueueGroup[];
+	    dueToday: QueueItem[];
+	    dueTodayTotal: number;
+	    units: UnitLoad[];
+	    unit?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Queue(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.today = source["today"];
+	        this.warnDays = source["warnDays"];
+	        this.visits = source["visits"];
+	        this.groups = this.convertValues(source["groups"], QueueGroup);
+	        this.dueToday = this.convertValues(source["dueToday"], QueueItem);
+	        this.dueTodayTotal = source["dueTodayTotal"];
+	        this.units = this.convertValues(source["units"], UnitLoad);
+	        this.unit = source["unit"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
 	export class RecordInput {
 	    start: string;
 	    end: string;
@@ -2561,6 +2695,7 @@ export namespace app {
 		    return a;
 		}
 	}
+	
 	
 	
 	export class UrgeInput {

@@ -1,0 +1,112 @@
+package followup
+
+import (
+	"strings"
+
+	"laifang/domain/casestate"
+)
+
+// The work-queue kinds (docs/DOMAIN.md §14, the home screen): what the
+// office owes a case next. They are the keys of the store's ix.case.todo
+// and the groups of the home screen.
+const (
+	TodoNotice        = "notice"         // a disposal's notice (受理告知书, 不予受理告知书 …) to serve
+	TodoReply         = "reply"          // a 处理意见书 to write
+	TodoServe         = "serve"          // a reply issued, not yet served
+	TodoSatisfaction  = "satisfaction"   // satisfaction with an answer to record
+	TodoImplement     = "implement"      // 执行落实 of a supported reply to report
+	TodoReviewWindow  = "review_window"  // the 复查 window of a served reply is open
+	TodoInReview      = "in_review"      // a 复查 request is being decided
+	TodoRecheckWindow = "recheck_window" // the 复核 window of a served 复查 opinion is open
+	TodoInRecheck     = "in_recheck"     // a 复核 request is being decided
+)
+
+// TodoKinds lists the kinds in the order the home screen shows them.
+var TodoKinds = []string{TodoNotice, TodoReply, TodoServe, TodoSatisfaction, TodoImplement,
+	TodoReviewWindow, TodoInReview, TodoRecheckWindow, TodoInRecheck}
+
+// TodoLabels are the Chinese names of the kinds.
+var TodoLabels = map[string]string{
+	TodoNotice: "待送达告知书", TodoReply: "待出具处理意见", TodoServe: "待送达处理意见",
+	TodoSatisfaction: "待记录满意度", TodoImplement: "待执行落实", TodoReviewWindow: "复查申请期内",
+	TodoInReview: "复查中", TodoRecheckWindow: "复核申请期内", TodoInRecheck: "复核中",
+}
+
+// noticeStates are the states a disposal that owes the petitioner a
+// notice (告知书) leads to, read from casestate's table: the letter a
+// registration step produces names it. 交办单 goes to a department, not to
+// the petitioner.
+//
+// A 交办 is told to the petitioner too (转送/交办告知书, docs/DOMAIN.md §4):
+// the 交办单 itself goes to the department.
+var noticeStates = func() map[casestate.State]bool {
+	out := map[casestate.State]bool{casestate.Assigned: true}
+	for _, t := range casestate.Disposals() {
+		if strings.HasSuffix(t.Letter, "告知书") {
+			out[t.To] = true
+		}
+	}
+	return out
+}()
+
+// noticeOwed tells that the disposal made owes the petitioner a written
+// notice not served yet: the one rule of the work queue's "notice to
+// serve" and of the acceptance-notice clock (Clocks), which runs until it
+// is served. The 受理告知书 is still owed once work has started.
+func noticeOwed(f Facts) bool {
+	handling := f.State == casestate.Accepted || f.State == casestate.InProgress || f.State == casestate.Extended
+	return f.NoticeServed == 0 && (noticeStates[f.State] || (handling && f.Accepted != 0))
+}
+
+// Todo lists the work-queue kinds a case is in, in TodoKinds order; none
+// for an archived case.
+func Todo(f Facts) []string {
+	var out []string
+	s := f.State
+	if s == casestate.Archived || s == casestate.Draft || s == "" {
+		return nil
+	}
+	handling := s == casestate.Accepted || s == casestate.InProgress || s == casestate.Extended
+	// The notice of the disposal: owed in the state the disposal led to,
+	// and after acceptance while the case is handled (the 受理告知书 is
+	// still owed once work has started).
+	if noticeOwed(f) {
+		out = append(out, TodoNotice)
+	}
+	if handling {
+		out = append(out, TodoReply)
+	}
+	if s == casestate.Replied && f.Served == 0 {
+		out = append(out, TodoServe)
+	}
+	answered := s == casestate.AnsweredSpot || (f.Replied != 0 && f.Served != 0 && afterReply(s))
+	if answered && f.Satisfaction == "" {
+		out = append(out, TodoSatisfaction)
+	}
+	if f.Outcome == casestate.Outcomes[0] && f.Replied != 0 && f.Implemented == 0 && afterReply(s) {
+		out = append(out, TodoImplement)
+	}
+	switch {
+	case s == casestate.Replied && f.Served != 0:
+		out = append(out, TodoReviewWindow)
+	case s == casestate.InReview:
+		out = append(out, TodoInReview)
+	case s == casestate.Reviewed && f.ReviewServed != 0:
+		out = append(out, TodoRecheckWindow)
+	case s == casestate.InRecheck:
+		out = append(out, TodoInRecheck)
+	}
+	return out
+}
+
+// afterReply tells whether a case in state s stands on its reply: replied,
+// in or past 复查 and 复核, or closed on it. A reopened case's reply is
+// set aside.
+func afterReply(s casestate.State) bool {
+	switch s {
+	case casestate.Replied, casestate.InReview, casestate.Reviewed, casestate.InRecheck,
+		casestate.Closed, casestate.Terminated:
+		return true
+	}
+	return false
+}
