@@ -87,10 +87,13 @@ func caseTodo(_ *store.Tx, c *store.Case) error {
 	return nil
 }
 
-// queueScope is which cases a session's queue shows: a handler his
-// department's (docs/DOMAIN.md §5.3: 承办人 sees the cases sent to it),
-// everyone else the office's (unit 0).
-// TODO: use the caseVisible rule once it is written.
+// queueScope is which cases a session's queue shows: deptScope, the rule
+// of the case list, the case view and 督办 (app/scope.go). A handler's
+// queue is his department's: the store keys a case's queue entries under
+// every department it was sent to (store.Case.Depts: the handling one and
+// those sent a task of it, the same set ix.unit.case and ix.unit.taskcase
+// give caseVisible), so it is read from the department's keys alone.
+// Everyone else's is the office's (unit 0).
 type queueScope struct{ unit uint64 }
 
 func scopeOf(act *Actor) queueScope {
@@ -110,6 +113,22 @@ const noUnit = uint64(1) << 63
 
 func (q queueScope) all() bool             { return q.unit == 0 }
 func (q queueScope) sees(unit uint64) bool { return q.unit == 0 || q.unit == unit }
+
+// visitsToday counts today's visits the session sees: the office's, or
+// for a handler those of his department's cases (caseVisible), as
+// Visits.Today lists them.
+func visitsToday(tx *store.Tx, act *Actor, today civil.Date) int {
+	if _, scoped := deptScope(act); !scoped {
+		return tx.VisitCountOn(today)
+	}
+	n := 0
+	for _, id := range tx.VisitCasesOn(today) {
+		if caseVisible(tx, act, id) {
+			n++
+		}
+	}
+	return n
+}
 
 // Queue is the work queue on today for this session.
 func (s *Home) Queue() (*Queue, error) {
@@ -135,7 +154,7 @@ func (s *Home) Queue() (*Queue, error) {
 		for _, u := range units {
 			names[u.ID] = u.Name
 		}
-		out.Visits = tx.VisitCountOn(today)
+		out.Visits = visitsToday(tx, act, today)
 		q := queueReader{s: s, act: act, tx: tx, today: today, warn: warn, scope: scope, names: names}
 		red, err := q.clocks(QueueOverdue, "已超期", 0, today-1)
 		if err != nil {
@@ -186,10 +205,21 @@ type queueReader struct {
 	names map[uint64]string
 }
 
-func (q *queueReader) item(r *store.CaseRow) QueueItem {
-	return QueueItem{CaseID: r.ID, CaseNo: r.No, Title: caseText(q.s.mayIdentifyRow(q.act, r), r.Title),
-		Status: r.Status, StatusLabel: casestate.Labels[casestate.State(r.Status)], Unit: q.names[r.Unit],
-		Confidential: IsConfidentialRow(r)}
+// read reads a listed case once, with its clocks (a case written before
+// its clocks were kept computes them, unwritten), for its line and its
+// clocks alike.
+func (q *queueReader) read(id uint64) (*store.Case, QueueItem, error) {
+	c, err := q.tx.Case(id)
+	if err != nil {
+		return nil, QueueItem{}, err
+	}
+	if err := shownClocks(q.tx, c); err != nil {
+		return nil, QueueItem{}, err
+	}
+	it := QueueItem{CaseID: c.ID, CaseNo: c.No, Title: caseText(q.s.mayIdentify(q.act, c), c.Title),
+		Status: c.Status, StatusLabel: casestate.Labels[casestate.State(c.Status)], Unit: q.names[c.Unit],
+		Confidential: IsConfidential(c)}
+	return c, it, nil
 }
 
 func (q *queueReader) dated(it *QueueItem, legal, target civil.Date) {
@@ -211,23 +241,16 @@ func (q *queueReader) clocks(kind, label string, from, to civil.Date) (QueueGrou
 		if n++; n > queueItems {
 			return false
 		}
-		var r store.CaseRow
-		if r, err = q.tx.CaseRow(id); err != nil {
-			return false
-		}
 		var c *store.Case
-		if c, err = q.tx.Case(id); err != nil {
-			return false
-		}
-		// a case written before its clocks were kept computes them, unwritten
-		if err = shownClocks(q.tx, c); err != nil {
+		var line QueueItem
+		if c, line, err = q.read(id); err != nil {
 			return false
 		}
 		for _, k := range c.Clocks {
 			if k.Legal < from || k.Legal > to {
 				continue
 			}
-			it := q.item(&r)
+			it := line
 			it.Clock = clockLabel(k.Clock)
 			q.dated(&it, k.Legal, k.Target)
 			g.Items = append(g.Items, it)
@@ -247,21 +270,14 @@ func (q *queueReader) todo(kind string) (QueueGroup, error) {
 		if len(g.Items) >= queueItems {
 			return false
 		}
-		var r store.CaseRow
-		if r, err = q.tx.CaseRow(id); err != nil {
+		var c *store.Case
+		var it QueueItem
+		if c, it, err = q.read(id); err != nil {
 			return false
 		}
-		it := q.item(&r)
-		if r.Due != 0 {
-			var c *store.Case
-			if c, err = q.tx.Case(id); err != nil {
-				return false
-			}
-			if err = shownClocks(q.tx, c); err != nil {
-				return false
-			}
+		if c.Due != 0 {
 			it.Clock = dueLabel(c)
-			q.dated(&it, r.Due, 0)
+			q.dated(&it, c.Due, 0)
 		}
 		g.Items = append(g.Items, it)
 		return true

@@ -3,6 +3,7 @@ package app
 import (
 	"slices"
 	"testing"
+	"time"
 
 	"laifang/domain/casestate"
 	"laifang/domain/civil"
@@ -49,7 +50,8 @@ func queueScan(cases []*store.Case, today civil.Date, sees func(*store.Case) boo
 		for _, k := range c.Todo {
 			out[k] = append(out[k], c.ID)
 		}
-		if c.Due != 0 && casestate.Open(casestate.State(c.Status)) {
+		// a running deadline: an open case's, or a closed report's K2
+		if c.Due != 0 && (casestate.Open(casestate.State(c.Status)) || len(c.Clocks) > 0) {
 			switch {
 			case c.Due < today:
 				out[QueueOverdue] = append(out[QueueOverdue], c.ID)
@@ -231,9 +233,133 @@ func TestHomeQueueOfAHandler(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkQueue(t, q, cases, func(c *store.Case) bool { return c.Unit == unit })
+	// his department's: those it handles and those it was sent a task of
+	sent := map[uint64]bool{}
+	st.View(func(tx *store.Tx) error {
+		for _, c := range cases {
+			ts, _ := tx.CaseTasks(c.ID)
+			for _, k := range ts {
+				if k.Parent == 0 && k.ToUnit == unit {
+					sent[c.ID] = true
+				}
+			}
+		}
+		return nil
+	})
+	checkQueue(t, q, cases, func(c *store.Case) bool { return c.Unit == unit || sent[c.ID] })
 	if len(q.Units) != 1 || q.Units[0].UnitID != unit || q.Unit == "" {
 		t.Errorf("a handler's departments: %+v (%q)", q.Units, q.Unit)
+	}
+}
+
+// A handler of department B sees in his queue the case handled by A whose
+// 协办 went to B, as his case list does, with its clock; a case of A alone
+// never; and today's visits he is told of are those of the cases he sees.
+func TestHomeQueueHoldsACaseSentByATask(t *testing.T) {
+	o := newTaskOffice(t)
+	shared, _ := o.assign(t, "2026-03-02", o.u1, "2026-03-20")
+	other, _ := o.assign(t, "2026-03-02", o.u1, "2026-03-25")
+	if _, err := o.clerk.Tasks.Create(TaskInput{Case: shared, Type: TaskAssist, Unit: o.u2, Requirement: "请配合核实",
+		Due: "2026-03-15", Rev: caseRev(t, o.a, shared)}); err != nil {
+		t.Fatal(err)
+	}
+	o.at(t, "2026-03-18") // the shared case's 交办期限 (03-20) is near
+	where := func(b Bound) (map[uint64][]string, *Queue) {
+		q, err := b.Home.Queue()
+		if err != nil {
+			t.Fatal(err)
+		}
+		in := map[uint64][]string{}
+		for _, g := range q.Groups {
+			for _, it := range g.Items {
+				in[it.CaseID] = append(in[it.CaseID], g.Kind)
+			}
+		}
+		return in, q
+	}
+	in2, q2 := where(o.h2)
+	in1, _ := where(o.h1)
+	// its notice is owed and its first clock past (受理告知, 15 days)
+	if !slices.Contains(in2[shared], QueueOverdue) || !slices.Contains(in2[shared], followup.TodoNotice) ||
+		!slices.Equal(in2[shared], in1[shared]) {
+		t.Errorf("handler of 司法所: the case it was sent a 协办 of is in %v, for the handling department in %v",
+			in2[shared], in1[shared])
+	}
+	if len(in2[other]) != 0 {
+		t.Errorf("handler of 司法所 sees a case of 劳动保障所 only in %v", in2[other])
+	}
+	if q2.Unit != "司法所" {
+		t.Errorf("handler of 司法所: queue of %q", q2.Unit)
+	}
+	if c, err := o.h2.Cases.Get(shared); err != nil || c.ID != shared {
+		t.Errorf("the case list's rule: handler of 司法所 opens the shared case: %v", err)
+	}
+	if len(in1[other]) == 0 {
+		t.Errorf("handler of 劳动保障所: its own case is in no group")
+	}
+	// today's visits: one on each case; B's handler is told of his one
+	o.at(t, "2026-03-02")
+	if _, q := where(o.h2); q.Visits != 1 {
+		t.Errorf("handler of 司法所: %d visits today, want 1 (the shared case's)", q.Visits)
+	}
+	if v, err := o.h2.Visits.Today(); err != nil || len(v) != 1 || v[0].CaseID != shared {
+		t.Errorf("handler of 司法所's today list: %+v %v", v, err)
+	}
+	if _, q := where(o.head); q.Visits != 2 {
+		t.Errorf("the head: %d visits today, want 2", q.Visits)
+	}
+}
+
+// A closed real-name report still owes its reporter the result within 15
+// working days (纪检反馈期限, K2): the clock is in the queue, yellow as its
+// date nears, red once past, under its own name.
+func TestHomeQueueShowsTheDisciplineFeedbackClock(t *testing.T) {
+	a, clk := testApp(t)
+	setUp(t, a)
+	head := clerk(t, a, "head9", RoleHead, true)
+	in := baseInput()
+	in.Type, in.Title, in.Accused, in.RealName, in.Disposal = TypeReport, "反映某所负责人违规收费", "某所负责人", true,
+		string(casestate.ReportToHead)
+	r, err := head.Visits.Register(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, _ := a.store()
+	if err := st.Update(func(tx *store.Tx) error { // closed on 2026-03-02
+		c, err := tx.Case(r.CaseID)
+		if err != nil {
+			return err
+		}
+		c.Status, c.Closed = string(casestate.Closed), civil.D(2026, 3, 2)
+		if err := setClocks(tx, c); err != nil {
+			return err
+		}
+		return tx.UpdateCase(c, nil, nil)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	// 15 working days from Monday 2026-03-02: Monday 2026-03-23
+	for _, k := range []struct{ day, group string }{{"2026-03-19", ""}, {"2026-03-20", QueueDueSoon}, {"2026-03-24", QueueOverdue}} {
+		clk.mu.Lock()
+		clk.t, _ = time.ParseInLocation("2006-01-02 15:04", k.day+" 09:00", time.Local)
+		clk.mu.Unlock()
+		head := clerk(t, a, "head"+k.day, RoleHead, true)
+		q, err := head.Home.Queue()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []QueueItem
+		groups := ""
+		for _, g := range q.Groups {
+			for _, it := range g.Items {
+				if it.CaseID == r.CaseID {
+					got, groups = append(got, it), groups+g.Kind
+				}
+			}
+		}
+		if groups != k.group || k.group != "" && (got[0].Clock != "纪检反馈期限" || got[0].Legal != "2026-03-23") {
+			t.Errorf("%s: the closed report is in %q (want %q): %+v", k.day, groups, k.group, got)
+		}
 	}
 }
 

@@ -32,7 +32,7 @@ func newTaskOffice(t *testing.T) *taskOffice {
 	if err := st.Update(func(tx *store.Tx) error {
 		for _, u := range []*uint64{&o.u1, &o.u2} {
 			n := map[*uint64]string{&o.u1: "劳动保障所", &o.u2: "司法所"}[u]
-			x := &store.Unit{Name: n, Kind: "internal", Active: true}
+			x := &store.Unit{Name: n, Kind: "internal", Active: true, Assignable: true}
 			if err := tx.SaveUnit(x); err != nil {
 				return err
 			}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -75,6 +76,11 @@ type Case struct {
 	Instruction  string       `json:"ins,omitempty"`
 	Accepted     civil.Date   `json:"acc,omitempty"`
 	Unit         uint64       `json:"u,omitempty"` // handling department
+	// Sent are the departments a task of the case (转送, 交办, 协办:
+	// Task.ToUnit) was sent to, kept by the store as it saves the task
+	// (SaveTask), never by the app: with Unit, the departments whose
+	// handlers see the case (app/scope.go) and whose work queue holds it.
+	Sent []uint64 `json:"snt,omitempty"`
 	Handler      uint64       `json:"hu,omitempty"`
 	Outcome      string       `json:"out,omitempty"`
 	Reply        string       `json:"rpl,omitempty"` // the reply's summary, searchable
@@ -183,7 +189,7 @@ func (c *Case) indexEntries(id uint64, _ []byte) []ixEntry {
 		seen[p.Person] = true
 		out = append(out, multi(ixPersonCase, u64(p.Person), id))
 	}
-	if c.Due != 0 && casestate.Open(casestate.State(c.Status)) {
+	if c.clockRuns() {
 		out = append(out, multi(ixCaseDue, dateKey(c.Due), id))
 	}
 	if c.Unit != 0 {
@@ -198,13 +204,39 @@ func (c *Case) indexEntries(id uint64, _ []byte) []ixEntry {
 	for _, k := range c.Todo {
 		out = append(out, multi(ixCaseTodo, todoKey(k), id))
 	}
-	// A handler's queue is his department's: the same keys under its ID.
-	if c.Unit != 0 {
-		if c.Due != 0 && casestate.Open(casestate.State(c.Status)) {
-			out = append(out, multi(ixUnitDue, cat(u64(c.Unit), dateKey(c.Due)), id))
+	// A handler's queue is his department's: the same keys under the ID
+	// of every department the case was sent to.
+	for _, u := range c.Depts() {
+		if c.clockRuns() {
+			out = append(out, multi(ixUnitDue, cat(u64(u), dateKey(c.Due)), id))
 		}
 		for _, k := range c.Todo {
-			out = append(out, multi(ixUnitTodo, cat(u64(c.Unit), todoKey(k)), id))
+			out = append(out, multi(ixUnitTodo, cat(u64(u), todoKey(k)), id))
+		}
+	}
+	return out
+}
+
+// clockRuns tells whether the case's running deadline (Due) is indexed: an
+// open case's, and a closed one's whose clocks still run (the 纪检 K2: a
+// real-name reporter is told the result within 15 working days of
+// closing; domain/followup.Clocks). A case written before clocks were kept
+// is indexed while it is open, as it always was.
+func (c *Case) clockRuns() bool {
+	return c.Due != 0 && (casestate.Open(casestate.State(c.Status)) || len(c.Clocks) > 0)
+}
+
+// Depts are the departments the case was sent to: its handling department
+// (Unit) and those it was sent a task of (Sent), each once. The same set
+// as ix.unit.case and ix.unit.taskcase hold (scope.go), read off the case.
+func (c *Case) Depts() []uint64 {
+	var out []uint64
+	if c.Unit != 0 {
+		out = append(out, c.Unit)
+	}
+	for _, u := range c.Sent {
+		if u != 0 && !slices.Contains(out, u) {
+			out = append(out, u)
 		}
 	}
 	return out
@@ -351,6 +383,16 @@ func (tx *Tx) createCase(c *Case) error {
 }
 
 func (tx *Tx) writeCase(c *Case, old *Case) error {
+	if old != nil {
+		// Sent is the store's (SaveTask): a case the caller read before a
+		// task was sent keeps the department.
+		c.Sent = old.Sent
+	}
+	return tx.putCase(c, old)
+}
+
+// putCase writes the case as it is, with its indexes and list row.
+func (tx *Tx) putCase(c *Case, old *Case) error {
 	raw, err := tx.encode(c)
 	if err != nil {
 		return err

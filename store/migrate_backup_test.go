@@ -38,7 +38,7 @@ func TestMigrateFromVersion0(t *testing.T) {
 	makeV0(t, path)
 	s := open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk")})
 	steps, backup := s.Migrated()
-	if !slices.Equal(steps, []int{1, 2, 3, 4, 5, 6, 7, 8}) {
+	if !slices.Equal(steps, []int{1, 2, 3, 4, 5, 6, 7, 8, 9}) {
 		t.Errorf("steps %v", steps)
 	}
 	if _, err := os.Stat(backup); err != nil || !strings.Contains(backup, "before-schema1") {
@@ -171,7 +171,7 @@ func TestMigrateFromVersion1(t *testing.T) {
 	path := oldFile(t, dir, 1)
 	s := open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk")})
 	defer s.Close()
-	if steps, backup := s.Migrated(); !slices.Equal(steps, []int{2, 3, 4, 5, 6, 7, 8}) || backup == "" {
+	if steps, backup := s.Migrated(); !slices.Equal(steps, []int{2, 3, 4, 5, 6, 7, 8, 9}) || backup == "" {
 		t.Errorf("steps %v, copy %q", steps, backup)
 	}
 	if r, err := s.Check(); err != nil || !r.OK() {
@@ -255,7 +255,7 @@ func TestMigrateFromVersion3(t *testing.T) {
 	}
 	s := open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk")})
 	steps, backup := s.Migrated()
-	if !slices.Equal(steps, []int{4, 5, 6, 7, 8}) || !strings.Contains(backup, "before-schema4") {
+	if !slices.Equal(steps, []int{4, 5, 6, 7, 8, 9}) || !strings.Contains(backup, "before-schema4") {
 		t.Errorf("steps %v, copy %q", steps, backup)
 	}
 	if v, _ := store.SchemaOf(backup); v != 3 {
@@ -287,10 +287,13 @@ func TestMigrateFromVersion3(t *testing.T) {
 			}
 			b = []byte(strings.Replace(string(b), `"cf":true,`, "", 1))
 		}
-		// Schema 6 stores what the office owes the case (fillTodo).
-		if i := strings.Index(string(b), `"todo":[`); i >= 0 && strings.HasPrefix(k, "cases/") {
-			j := strings.Index(string(b[i:]), "],")
-			b = append(append([]byte(nil), b[:i]...), b[i+j+2:]...)
+		// Schema 8 stores what the office owes the case (fillTodo), schema
+		// 9 the departments sent a task of it (fillSent).
+		for _, field := range []string{`"todo":[`, `"snt":[`} {
+			if i := strings.Index(string(b), field); i >= 0 && strings.HasPrefix(k, "cases/") {
+				j := strings.Index(string(b[i:]), "],")
+				b = append(append([]byte(nil), b[:i]...), b[i+j+2:]...)
+			}
 		}
 		if err1 != nil || err2 != nil || string(a) != string(b) {
 			t.Fatalf("%s: %v %v, JSON changed:\n%s\n%s", k, err1, err2, a, b)
@@ -315,7 +318,7 @@ func TestMigrateFromVersion2(t *testing.T) {
 	s := open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk")})
 	defer s.Close()
 	steps, backup := s.Migrated()
-	if !slices.Equal(steps, []int{3, 4, 5, 6, 7, 8}) || !strings.Contains(backup, "before-schema3") {
+	if !slices.Equal(steps, []int{3, 4, 5, 6, 7, 8, 9}) || !strings.Contains(backup, "before-schema3") {
 		t.Errorf("steps %v, copy %q", steps, backup)
 	}
 	if v, _ := store.SchemaOf(backup); v != 2 {
@@ -385,7 +388,7 @@ func TestMigrateFromVersion4(t *testing.T) {
 	s := open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk")})
 	defer s.Close()
 	steps, backup := s.Migrated()
-	if !slices.Equal(steps, []int{5, 6, 7, 8}) || !strings.Contains(backup, "before-schema5") {
+	if !slices.Equal(steps, []int{5, 6, 7, 8, 9}) || !strings.Contains(backup, "before-schema5") {
 		t.Errorf("steps %v, copy %q", steps, backup)
 	}
 	if r, err := s.Check(); err != nil || !r.OK() {
@@ -445,7 +448,7 @@ func TestMigrateFromVersion5(t *testing.T) {
 	s := open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk")})
 	defer s.Close()
 	steps, backup := s.Migrated()
-	if !slices.Equal(steps, []int{6, 7, 8}) || !strings.Contains(backup, "before-schema6") {
+	if !slices.Equal(steps, []int{6, 7, 8, 9}) || !strings.Contains(backup, "before-schema6") {
 		t.Errorf("steps %v, copy %q", steps, backup)
 	}
 	if r, err := s.Check(); err != nil || !r.OK() {
@@ -632,7 +635,7 @@ func TestMigrateFromVersion6(t *testing.T) {
 	s.Close()
 	s = open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk")})
 	defer s.Close()
-	if steps, _ := s.Migrated(); !slices.Equal(steps, []int{7, 8}) {
+	if steps, _ := s.Migrated(); !slices.Equal(steps, []int{7, 8, 9}) {
 		t.Errorf("steps %v", steps)
 	}
 	if r, err := s.Check(); err != nil || !r.OK() {
@@ -649,4 +652,74 @@ func TestMigrateFromVersion6(t *testing.T) {
 	if !slices.Equal(all, []uint64{closed, noDue, early, late}) {
 		t.Errorf("all tasks newest first %v", all)
 	}
+}
+
+// Schema 9 puts a case sent to a department by a task into that
+// department's work queue (Case.Sent) and indexes the deadline of a closed
+// report whose 纪检 feedback clock still runs: a schema-8 file (a task
+// saved before its case kept nothing on the case; the closed case's due
+// entry removed) gets both.
+func TestMigrateFromVersion8(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "laifang.db")
+	s := open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk")})
+	today := civil.Date(civil.DateOf(testNow))
+	k2 := today + 21
+	err := s.Update(func(tx *store.Tx) error {
+		// the task first: no case 1 yet, so nothing is kept on it
+		if err := tx.SaveTask(&store.Task{Case: 1, Type: "协办", ToUnit: 7, Due: today + 20, Status: store.TaskPending}); err != nil {
+			return err
+		}
+		for _, c := range []store.Case{
+			{Title: "拖欠工资问题", Status: "ACCEPTED", Accepted: today, Unit: 5, Due: today + 60,
+				Clocks: []store.CaseClock{{Clock: "办理", Legal: today + 60}}},
+			{Title: "检举某所长", Type: "检举控告", RealName: true, Status: "CLOSED", Closed: today, Unit: 5, Due: k2,
+				Clocks: []store.CaseClock{{Clock: "纪检反馈", Start: today, Legal: k2}}},
+		} {
+			if _, err := tx.SaveIntake(&store.Intake{Case: c, By: 1}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// back to schema 8: without the closed case's due entries
+	if err := s.RawUpdate(func(tx *bolt.Tx) error {
+		for _, b := range []string{"ix.case.due", "ix.unit.due"} {
+			c := tx.Bucket([]byte(b)).Cursor()
+			for k, _ := c.First(); k != nil; k, _ = c.Next() {
+				if binary.BigEndian.Uint64(k[len(k)-8:]) == 2 {
+					if err := c.Delete(); err != nil {
+						return err
+					}
+				}
+			}
+		}
+		v := make([]byte, 8)
+		binary.BigEndian.PutUint64(v, 8)
+		return tx.Bucket([]byte("meta")).Put([]byte("schema"), v)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s = open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk")})
+	defer s.Close()
+	if steps, _ := s.Migrated(); !slices.Equal(steps, []int{9}) {
+		t.Errorf("steps %v", steps)
+	}
+	if r, err := s.Check(); err != nil || !r.OK() {
+		t.Fatalf("after the upgrade: %v %v", err, r.Problems)
+	}
+	s.View(func(tx *store.Tx) error {
+		if n := tx.CountDue(7, today, today+60); n != 1 {
+			t.Errorf("the department sent the 协办 has %d cases due, want 1", n)
+		}
+		if n := tx.CountDue(0, k2, k2); n != 1 {
+			t.Errorf("the closed report's feedback clock: %d cases due on it, want 1", n)
+		}
+		return nil
+	})
+	queueMatchesScan(t, s)
 }

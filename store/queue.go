@@ -98,22 +98,24 @@ func (tx *Tx) VisitCountOn(d civil.Date) int {
 	return countRange(tx.b(ixVisitDay), dateKey(d), dateKey(d+1))
 }
 
+// VisitCasesOn lists the case of each visit of a day, oldest visit first
+// (a case twice when it was visited twice), from the index keys alone.
+func (tx *Tx) VisitCasesOn(d civil.Date) []uint64 {
+	var out []uint64
+	p := dateKey(d)
+	c := tx.b(ixVisitDay).Cursor()
+	for k, v := c.Seek(p); k != nil && bytes.HasPrefix(k, p); k, v = c.Next() {
+		out = append(out, getU64(v))
+	}
+	return out
+}
+
 // fillTodo is schema 8's fill: it sets the work-queue kinds of every case
 // written before they were kept (followup.Todo of its facts, as the app
 // sets them at every step) and writes the queue's index entries of every
 // case and task. Run again after a crash it finds the cases' kinds set
 // and writes their entries again.
 func (s *Store) fillTodo() error {
-	put := func(tx *Tx, entries []ixEntry) error {
-		for _, e := range entries {
-			if slices.ContainsFunc(queueIndexes, func(b []byte) bool { return bytes.Equal(b, e.bucket) }) {
-				if err := tx.b(e.bucket).Put(e.key, e.val); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
-	}
 	err := s.eachBatch(bucketCases, 20000, func(tx *Tx, k, v []byte) error {
 		c, err := decodeRecord[Case](getU64(k), v)
 		if err != nil {
@@ -126,7 +128,7 @@ func (s *Store) fillTodo() error {
 				return err
 			}
 		}
-		return put(tx, c.indexEntries(c.ID, nil))
+		return putQueueEntries(tx, c.indexEntries(c.ID, nil))
 	})
 	if err != nil {
 		return err
@@ -136,6 +138,54 @@ func (s *Store) fillTodo() error {
 		if err != nil {
 			return err
 		}
-		return put(tx, t.indexEntries(t.ID, nil))
+		return putQueueEntries(tx, t.indexEntries(t.ID, nil))
+	})
+}
+
+// putQueueEntries writes those of a record's index entries that belong to
+// the work queue's indexes (ix.case.due with them): a fill writes them
+// again after a crash, and writes those an older program left out.
+func putQueueEntries(tx *Tx, entries []ixEntry) error {
+	for _, e := range entries {
+		if bytes.Equal(e.bucket, ixCaseDue) || slices.ContainsFunc(queueIndexes, func(b []byte) bool { return bytes.Equal(b, e.bucket) }) {
+			if err := tx.b(e.bucket).Put(e.key, e.val); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// fillSent is schema 9's fill. It sets each case's Sent from its tasks
+// (SaveTask keeps it since), so that a case sent to a department by a
+// task is in that department's work queue, and writes the queue's entries
+// of every case again: those of the departments sent a task, and the
+// running deadline of a closed case whose clocks still run (the 纪检 K2),
+// which older programs did not index. Run again after a crash it finds
+// the cases' Sent set and writes the same keys.
+func (s *Store) fillSent() error {
+	return s.eachBatch(bucketCases, 20000, func(tx *Tx, k, v []byte) error {
+		c, err := decodeRecord[Case](getU64(k), v)
+		if err != nil {
+			return err
+		}
+		var sent []uint64
+		for _, id := range idsWithPrefix(tx.b(ixCaseTask), u64(c.ID), 0) {
+			t, err := tx.Task(id)
+			if err != nil {
+				return err
+			}
+			if t.Parent == 0 && t.ToUnit != 0 && !slices.Contains(sent, t.ToUnit) {
+				sent = append(sent, t.ToUnit)
+			}
+		}
+		if len(sent) > 0 && !slices.Equal(sent, c.Sent) {
+			old := *c
+			c.Sent = sent
+			if err := tx.putCase(c, &old); err != nil {
+				return err
+			}
+		}
+		return putQueueEntries(tx, c.indexEntries(c.ID, nil))
 	})
 }

@@ -41,19 +41,22 @@ func queueMatchesScan(t *testing.T, s *store.Store) {
 	all := scanCases(s)
 	units := map[uint64]bool{0: true}
 	for _, sc := range all {
-		units[sc.c.Unit] = true
+		for _, u := range sc.c.Depts() {
+			units[u] = true
+		}
 	}
 	for unit := range units {
 		scan := map[string][]uint64{}
 		var due []uint64
 		for _, sc := range all {
-			if unit != 0 && sc.c.Unit != unit {
+			if unit != 0 && !slices.Contains(sc.c.Depts(), unit) {
 				continue
 			}
 			for _, k := range sc.c.Todo {
 				scan[k] = append(scan[k], sc.c.ID)
 			}
-			if sc.c.Due != 0 && casestate.Open(casestate.State(sc.c.Status)) {
+			// an open case's deadline, or a closed one's still running (K2)
+			if sc.c.Due != 0 && (casestate.Open(casestate.State(sc.c.Status)) || len(sc.c.Clocks) > 0) {
 				due = append(due, sc.c.ID)
 			}
 		}
@@ -96,7 +99,7 @@ func TestQueueAfterUpgradeFromVersion5(t *testing.T) {
 	path := oldFile(t, dir, 5)
 	s := open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk")})
 	defer s.Close()
-	if steps, _ := s.Migrated(); !slices.Equal(steps, []int{6, 7, 8}) {
+	if steps, _ := s.Migrated(); !slices.Equal(steps, []int{6, 7, 8, 9}) {
 		t.Errorf("steps %v", steps)
 	}
 	if r, err := s.Check(); err != nil || !r.OK() {
@@ -257,4 +260,96 @@ func TestQueueIndexes(t *testing.T) {
 	if r, err := s.Check(); err != nil || !r.OK() {
 		t.Fatalf("check: %v %v", err, r.Problems)
 	}
+}
+
+// TestATaskPutsItsCaseInTheDepartmentsQueue: a case handled by one
+// department and sent to a second by a task (协办) is in the second's work
+// queue too, as it is in its scope; an edit of the case read before the
+// task was sent keeps it there; a third department never sees it.
+func TestATaskPutsItsCaseInTheDepartmentsQueue(t *testing.T) {
+	s := open(t, filepath.Join(t.TempDir(), "q.db"), store.Options{Now: func() time.Time { return testNow }})
+	defer s.Close()
+	today := civil.Date(civil.DateOf(testNow))
+	in := store.Intake{Case: store.Case{Title: "拖欠工资问题", Status: "ACCEPTED", Accepted: today, Unit: 5,
+		Due: today + 60, Clocks: []store.CaseClock{{Clock: "办理", Legal: today + 60}},
+		Todo: []string{followup.TodoReply}}, By: 1}
+	r, err := s.SaveIntake(&in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, err := s.Case(r.CaseID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Update(func(tx *store.Tx) error {
+		return tx.SaveTask(&store.Task{Case: r.CaseID, Type: "协办", ToUnit: 7, Due: today + 20, Status: store.TaskPending})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	// the case as a form read it before the 协办, saved now
+	before.Todo = []string{followup.TodoReply}
+	before.Title = "拖欠工资问题（补充）"
+	if err := s.UpdateCase(before, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]uint64{followup.TodoReply: {r.CaseID}}
+	for _, unit := range []uint64{5, 7} {
+		if got := todoIndex(t, s, unit); !maps.EqualFunc(got, want, slices.Equal) {
+			t.Errorf("department %d's queue: %v", unit, got)
+		}
+		s.View(func(tx *store.Tx) error {
+			if n := tx.CountDue(unit, today, today+60); n != 1 {
+				t.Errorf("department %d: %d cases due, want 1", unit, n)
+			}
+			if !tx.UnitHasCase(unit, r.CaseID) {
+				t.Errorf("department %d does not have the case in its scope", unit)
+			}
+			return nil
+		})
+	}
+	if got := todoIndex(t, s, 8); len(got) != 0 {
+		t.Errorf("a third department's queue: %v", got)
+	}
+	queueMatchesScan(t, s)
+	if r, err := s.Check(); err != nil || !r.OK() {
+		t.Fatalf("check: %v %v", err, r.Problems)
+	}
+}
+
+// TestAClosedReportsFeedbackClockIsIndexed: a closed real-name report
+// still runs the 纪检 feedback clock (K2), so its deadline is in the due
+// index like an open case's; archived, it is not.
+func TestAClosedReportsFeedbackClockIsIndexed(t *testing.T) {
+	s := open(t, filepath.Join(t.TempDir(), "q.db"), store.Options{Now: func() time.Time { return testNow }})
+	defer s.Close()
+	today := civil.Date(civil.DateOf(testNow))
+	k2 := today + 21
+	in := store.Intake{Case: store.Case{Title: "检举某所长", Type: "检举控告", RealName: true, Status: "CLOSED",
+		Closed: today, Unit: 5, Due: k2, Clocks: []store.CaseClock{{Clock: "纪检反馈", Start: today, Legal: k2}}}, By: 1}
+	r, err := s.SaveIntake(&in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	due := func() (office, unit int) {
+		s.View(func(tx *store.Tx) error {
+			office, unit = tx.CountDue(0, k2, k2), tx.CountDue(5, k2, k2)
+			return nil
+		})
+		return
+	}
+	if o, u := due(); o != 1 || u != 1 {
+		t.Fatalf("closed with K2 running: office %d, department %d, want 1 and 1", o, u)
+	}
+	c, err := s.Case(r.CaseID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Status, c.Clocks, c.Due = "ARCHIVED", nil, 0
+	if err := s.UpdateCase(c, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	if o, u := due(); o != 0 || u != 0 {
+		t.Fatalf("archived: office %d, department %d, want none", o, u)
+	}
+	queueMatchesScan(t, s)
 }

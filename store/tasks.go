@@ -2,6 +2,8 @@ package store
 
 import (
 	"bytes"
+	"errors"
+	"slices"
 
 	"laifang/domain/civil"
 )
@@ -127,7 +129,37 @@ func (tx *Tx) SaveTask(t *Task) error {
 	if t.Issued == 0 {
 		t.Issued = StampOf(tx.now)
 	}
+	if err := tx.sendCase(t); err != nil {
+		return err
+	}
 	return putIndexed[Task](tx, bucketTasks, &t.ID, t)
+}
+
+// sendCase adds the task's department to its case's Sent, so that the
+// case is in that department's work queue (Case.Depts) as long as it is in
+// its scope (ix.unit.taskcase): a department sent a task of the case
+// before is there already.
+func (tx *Tx) sendCase(t *Task) error {
+	if t.Parent != 0 || t.ToUnit == 0 || t.Case == 0 {
+		return nil
+	}
+	key := cat(u64(t.ToUnit), u64(t.Case))
+	if k, _ := tx.b(ixUnitTaskCase).Cursor().Seek(key); k != nil && bytes.HasPrefix(k, key) {
+		return nil
+	}
+	old, err := tx.Case(t.Case)
+	if errors.Is(err, ErrNotFound) {
+		return nil // a task of no case on file is in no queue
+	}
+	if err != nil {
+		return err
+	}
+	if slices.Contains(old.Sent, t.ToUnit) {
+		return nil
+	}
+	c := *old
+c.Sent = append(slices.Clip(old.Sent), t.ToUnit)
+	return tx.putCase(&c, old)
 }
 
 // UpdateTask replaces a task whose Rev is the stored one and bumps Rev: a
