@@ -250,7 +250,10 @@ type CaseField struct {
 // text masked as caseText masks it, the accused and the risk tags as
 // caseSecrets gives them.
 type CaseDetail struct {
-	ID            uint64   `json:"id"`
+	ID uint64 `json:"id"`
+	// Rev is the case's revision as read: a change sent with it (a step, a
+	// task) is refused when the case changed since (CodeStale).
+	Rev           uint64   `json:"rev"`
 	No            string   `json:"no"`
 	ExternalNo    string   `json:"externalNo"`
 	Received      string   `json:"received"`   // RFC 3339
@@ -331,7 +334,7 @@ func (s *Cases) Get(id uint64) (CaseDetail, error) {
 			}
 		}
 		text := func(s string) string { return caseText(ident, s) }
-		out = CaseDetail{ID: c.ID, No: c.No, ExternalNo: c.ExternalNo, Received: c.Received.Time().Format(time.RFC3339),
+		out = CaseDetail{ID: c.ID, Rev: c.Rev, No: c.No, ExternalNo: c.ExternalNo, Received: c.Received.Time().Format(time.RFC3339),
 			RegisteredBy: names[c.RegisteredBy], Channel: c.Channel,
 			Title: text(c.Title), Demand: text(c.Demand), Facts: text(c.Facts),
 			Place: text(strings.TrimSpace(c.Region + " " + c.Place)), Type: c.Type,

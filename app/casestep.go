@@ -138,6 +138,9 @@ type CaseSteps struct {
 	StatusLabel string       `json:"statusLabel"`
 	Today       string       `json:"today"`
 	Steps       []StepOption `json:"steps"`
+	// Tasks are the tasks the session may add to the case now (taskOffers):
+	// a 协办 to a second department.
+	Tasks []TaskOffer `json:"tasks"`
 }
 
 // Steps lists the steps this session may take on the case now.
@@ -155,7 +158,10 @@ func (s *Cases) Steps(caseID uint64) (CaseSteps, error) {
 		today := civil.DateOf(s.app.now())
 		out = CaseSteps{CaseID: c.ID, Rev: c.Rev, Status: c.Status, StatusLabel: statusLabel(c.Status),
 			Today: today.String()}
-		out.Steps, err = offeredSteps(tx, act, c, today)
+		if out.Steps, err = offeredSteps(tx, act, c, today); err != nil {
+			return err
+		}
+		out.Tasks, err = taskOffers(tx, act, c, today)
 		return err
 	})
 	return out, err

@@ -39,6 +39,7 @@ func TestTheCaseViewShowsTheWholeCase(t *testing.T) {
 	a, _ := testApp(t)
 	setUp(t, a)
 	b := clerk(t, a, "clerk1", RoleClerk, false)
+	assignee(t, a, "某村委会")
 	in := baseInput()
 	in.Disposal, in.Unit, in.Due, in.Opinion = string(casestate.Assign), "某村委会", "2026-03-20", "请村委会核实工资发放情况"
 	in.Present, in.Involved, in.Urgent, in.SkipLevel = 2, 40, true, true
@@ -101,6 +102,7 @@ func TestTheTimelineShowsEveryEvent(t *testing.T) {
 	a, clk := testApp(t)
 	setUp(t, a)
 	b := clerk(t, a, "clerk1", RoleClerk, false)
+	assignee(t, a, "某村委会")
 	in := baseInput()
 	in.Disposal, in.Unit, in.Due = string(casestate.Assign), "某村委会", "2026-03-20"
 	r, err := b.Visits.Register(in)

@@ -158,6 +158,7 @@ func TestTheAssignedClockFollowsTheTask(t *testing.T) {
 	a, _ := testApp(t)
 	setUp(t, a)
 	b := clerk(t, a, "clerk1", RoleClerk, false)
+	assignee(t, a, "某村委会")
 	in := baseInput()
 	in.Disposal, in.Unit, in.Due = string(casestate.Assign), "某村委会", "2026-03-20"
 	r, err := b.Visits.Register(in)

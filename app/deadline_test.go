@@ -102,6 +102,7 @@ func TestAssignOffersTheOfficeDeadline(t *testing.T) {
 			t.Errorf("%s offers a deadline %q it does not need", action, d)
 		}
 	}
+	assignee(t, a, "某某村委会")
 	in := baseInput()
 	in.Disposal, in.Unit, in.Due = string(casestate.Assign), "某某村委会", due[string(casestate.Assign)]
 	if res, err := b.Visits.Check(in); err != nil || len(res.Errors) != 0 {

@@ -118,3 +118,15 @@ func caseIDs(cs []*store.Case) []uint64 {
 	}
 	return out
 }
+
+// assignee puts a department that receives 交办 (可接受交办) on file under
+// name, for a form that types it: a 交办 goes to no other (receivers.go).
+func assignee(t testing.TB, a *App, name string) uint64 {
+	t.Helper()
+	st, _ := a.store()
+	u := &store.Unit{Name: name, Kind: "subordinate", Active: true, Assignable: true}
+	if err := st.Update(func(tx *store.Tx) error { return tx.SaveUnit(u) }); err != nil {
+		t.Fatal(err)
+	}
+	return u.ID
+}

@@ -159,6 +159,7 @@ type intakeRules struct {
 	step         casestate.Input // who is acting, as the state machine needs it (stepInput)
 	linked       *store.Case     // the case of LinkCase
 	accusedUnit  *store.Unit     // the unit of AccusedUnit; nil: none or unknown
+	unit         *store.Unit     // the department of UnitID, or of the name typed (unitByName); nil: none on file
 	// onFile tells which people of the form are already on file (taken
 	// from the file, or their document number is): what the file has of
 	// them (address, phone) need not be typed again.
@@ -538,6 +539,10 @@ func checkDisposal(in *RegisterInput, r *intakeRules, is *issues, linked bool) {
 			is.err("reason", CodeDict, "不予受理原因不在字典中，请从列表中选择。")
 		}
 	case casestate.Assign:
+		// only a department that receives 交办 (the one rule of receivers.go)
+		if code, msg := receiverProblem(r.unit, TaskAssign); msg != "" {
+			is.err("unit", code, msg)
+		}
 		d, err := civil.Parse(in.Due)
 		if err != nil {
 			is.err("due", CodeDate, "交办期限格式应为 2026-03-02。")
@@ -582,6 +587,17 @@ func loadRules(tx *store.Tx, act *Actor, in *RegisterInput) (*intakeRules, error
 		} else if !errors.Is(err, store.ErrNotFound) {
 			return nil, err
 		}
+	}
+	switch {
+	case in.UnitID != 0:
+		if r.unit, err = tx.Unit(in.UnitID); errors.Is(err, store.ErrNotFound) {
+			r.unit, err = nil, nil
+		}
+	case in.Unit != "":
+		r.unit, err = unitByName(tx, in.Unit)
+	}
+	if err != nil {
+		return nil, err
 	}
 	r.onFile = make([]bool, len(in.People))
 	for i, p := range in.People {

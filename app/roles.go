@@ -200,15 +200,27 @@ func screensOf(role string, confidential bool) []string {
 		if s.Opens != "" {
 			need = MethodPerms[s.Opens]
 		}
-		ok := len(need) > 0
-		for _, p := range need {
-			ok = ok && may(role, confidential, p)
-		}
-		if ok {
+		if holdsAll(role, confidential, need) {
 			out = append(out, s.Name)
 		}
 	}
 	return out
+}
+
+// mayCall tells whether act holds what MethodPerms says method needs: a
+// screen offers a button for a call Go would let through, and no other.
+func mayCall(act *Actor, method string) bool {
+	return act != nil && holdsAll(act.Role, act.Confidential, MethodPerms[method])
+}
+
+// holdsAll tells whether a user with role and grant holds every one of
+// need (none needed: nothing is held).
+func holdsAll(role string, confidential bool, need []Perm) bool {
+	ok := len(need) > 0
+	for _, p := range need {
+		ok = ok && may(role, confidential, p)
+	}
+	return ok
 }
 
 // may tells whether a signed-in user with role and grant holds p.

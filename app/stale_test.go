@@ -210,7 +210,7 @@ var staleSaves = map[string]staleSave{
 		head := headOf(t, a)
 		task := staleTask(t, a)
 		rev := caseRev(t, a, task.Case)
-		in := TaskInput{Case: task.Case, Type: TaskAssist, Unit: task.Unit, Due: "2026-03-20", Rev: rev}
+		in := TaskInput{Case: task.Case, Type: TaskAssist, Unit: assignee(t, a, "某街道办"), Due: "2026-03-20", Rev: rev}
 		must(head.Tasks.Create(in))(t)
 		_, err := other.Tasks.Create(in)
 		p, _ := head.Tasks.List(TaskQuery{})
@@ -222,6 +222,7 @@ var staleSaves = map[string]staleSave{
 func staleTask(t *testing.T, a *App) TaskDetail {
 	t.Helper()
 	b := a.bind(addUser(t, a, "clerkT", RoleClerk, false))
+	assignee(t, a, "某村委会")
 	in := baseInput()
 	in.Disposal, in.Unit, in.Due = string(casestate.Assign), "某村委会", "2026-03-20"
 	must(b.Visits.Register(in))(t)

@@ -257,9 +257,9 @@ func (s *Tasks) List(q TaskQuery) (TaskPage, error) {
 			}
 			out.Rows = append(out.Rows, r)
 		}
-		for _, u := range units {
-			if own, scoped := deptScope(act); !scoped || u.ID == own {
-				out.Units = append(out.Units, UnitOption{ID: u.ID, Name: u.Name, Kind: u.Kind})
+		for i := range units {
+			if own, scoped := deptScope(act); !scoped || units[i].ID == own {
+				out.Units = append(out.Units, unitOption(&units[i]))
 			}
 		}
 		return nil
@@ -992,7 +992,7 @@ func (s *Tasks) Create(in TaskInput) (TaskDetail, error) {
 		if c.Rev != in.Rev {
 			return store.ErrStale
 		}
-		if err := checkTaskUnit(tx, c, in.Unit); err != nil {
+		if err := checkTaskUnit(tx, c, in.Type, in.Unit); err != nil {
 			return err
 		}
 		if err := noIdentity(tx, c, "requirement", in.Requirement); err != nil {
@@ -1034,7 +1034,7 @@ func (s *Tasks) Create(in TaskInput) (TaskDetail, error) {
 				return err
 			}
 		case TaskAssist:
-			if !casestate.Open(casestate.State(c.Status)) {
+			if !assistOpen(c) {
 				return newError(CodeTaskStep, "这件信访事项已"+statusLabel(c.Status)+"，不能再安排协办。")
 			}
 		}
@@ -1053,18 +1053,26 @@ func (s *Tasks) Create(in TaskInput) (TaskDetail, error) {
 }
 
 // checkTaskUnit refuses a department that is not on file or switched off,
-// and, on a confidential case, the unit the report is about (docs/DOMAIN.md
-// §10: a report never goes to the body it accuses).
-func checkTaskUnit(tx *store.Tx, c *store.Case, unit uint64) error {
+// one that does not receive a task of kind typ (receiverProblem: a 交办 to
+// a department not receiving 交办), a 协办 to the department handling the
+// case, and, on a confidential case, the unit the report is about
+// (docs/DOMAIN.md §10: a report never goes to the body it accuses).
+func checkTaskUnit(tx *store.Tx, c *store.Case, typ string, unit uint64) error {
 	if unit == 0 {
 		return fieldError("unit", "task.unit", "请选择承办单位。")
 	}
 	u, err := tx.Unit(unit)
-	if errors.Is(err, store.ErrNotFound) || (err == nil && !u.Active) {
-		return fieldError("unit", "task.unit", "所选单位不存在或已停用，请重新选择。")
+	if errors.Is(err, store.ErrNotFound) {
+		u, err = nil, nil
 	}
 	if err != nil {
 		return err
+	}
+	if code, msg := receiverProblem(u, typ); msg != "" {
+		return fieldError("unit", code, msg)
+	}
+	if typ == TaskAssist && unit == c.Unit {
+		return fieldError("unit", "task.assist_self", "“"+u.Name+"”正在承办这件事项，协办请选择其他单位。")
 	}
 	return notAccused(tx, c, unit)
 }

@@ -522,3 +522,103 @@ func slipDue(c CaseDetail) string {
 	}
 	return ""
 }
+
+// A department the office does not let receive 交办 (可接受交办 off on the
+// departments screen) is refused a 交办, at the desk and later, with the
+// message on the unit field; it may still be sent a 转送 or a 协办. The
+// pickers show what Go says each department receives: the intake form's
+// 交办 and the case view's 协办 alike.
+func TestAssignOnlyToADepartmentThatReceivesIt(t *testing.T) {
+	o := newTaskOffice(t)
+	st, _ := o.a.store()
+	village := &store.Unit{Name: "某村委会", Kind: "subordinate", Active: true}
+	if err := st.Update(func(tx *store.Tx) error { return tx.SaveUnit(village) }); err != nil {
+		t.Fatal(err)
+	}
+	in := baseInput()
+	in.Disposal, in.UnitID, in.Due = string(casestate.Assign), village.ID, "2026-03-20"
+	res, err := o.clerk.Visits.Check(in)
+	if err != nil || len(res.Errors) != 1 || res.Errors[0].Field != "unit" || res.Errors[0].Code != CodeUnitKind ||
+		!strings.Contains(res.Errors[0].Message, "“某村委会”不接受交办") {
+		t.Errorf("the desk's 交办 to 某村委会: %+v %v", res.Errors, err)
+	}
+	if _, err := o.clerk.Visits.Register(in); fields(err)["unit"] != CodeUnitKind {
+		t.Errorf("registered a 交办 to 某村委会: %v", err)
+	}
+	in.UnitID, in.Unit = 0, "新设的某单位"
+	if _, err := o.clerk.Visits.Register(in); fields(err)["unit"] != CodeUnitKind {
+		t.Errorf("registered a 交办 to a unit typed in: %v", err)
+	}
+
+	caseID, _ := o.assign(t, "2026-03-02", o.u1, "2026-03-20")
+	create := func(typ string, unit uint64) error {
+		_, err := o.head.Tasks.Create(TaskInput{Case: caseID, Type: typ, Unit: unit, Due: "2026-03-15", Rev: caseRev(t, o.a, caseID)})
+		return err
+	}
+	if err := create(TaskAssign, village.ID); fields(err)["unit"] != CodeUnitKind {
+		t.Errorf("a later 交办 to 某村委会: %v", err)
+	}
+	if err := create(TaskAssist, o.u1); fields(err)["unit"] != "task.assist_self" {
+		t.Errorf("a 协办 to the department handling the case: %v", err)
+	}
+	if err := create(TaskAssist, village.ID); err != nil {
+		t.Errorf("a 协办 to 某村委会: %v", err)
+	}
+
+	opts, err := o.clerk.Visits.Options()
+	if err != nil {
+		t.Fatal(err)
+	}
+	receives := map[string][]string{}
+	for _, u := range opts.Units {
+		receives[u.Name] = u.Receives
+	}
+	if !slices.Equal(receives["某村委会"], []string{TaskTransfer, TaskAssist}) ||
+		!slices.Equal(receives["劳动保障所"], []string{TaskTransfer, TaskAssign, TaskAssist}) {
+		t.Errorf("what the departments receive: %v", receives)
+	}
+	for _, d := range opts.Disposals {
+		if want := map[string]string{string(casestate.Assign): TaskAssign, string(casestate.Transfer): TaskTransfer}[d.Action]; d.Task != want {
+			t.Errorf("%s sends %q, want %q", d.Action, d.Task, want)
+		}
+	}
+}
+
+// The case view offers a 协办 to the sessions that may make one, while the
+// case is open, to the departments besides the one handling it; the
+// dialog's revision and dates come with the case, and saving it puts the
+// task on the second department's list.
+func TestTheCaseViewOffersAnAssist(t *testing.T) {
+	o := newTaskOffice(t)
+	caseID, _ := o.assign(t, "2026-03-02", o.u1, "2026-03-20")
+	steps, err := o.head.Cases.Steps(caseID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(steps.Tasks) != 1 {
+		t.Fatalf("offers %+v", steps.Tasks)
+	}
+	offer := steps.Tasks[0]
+	var names []string
+	for _, u := range offer.Units {
+		names = append(names, u.Name)
+	}
+	if offer.Type != TaskAssist || !slices.Equal(names, []string{"司法所"}) || offer.MinDue != "2026-03-03" {
+		t.Errorf("the 协办 offered: %+v (%v)", offer, names)
+	}
+	if d, _ := o.head.Cases.Get(caseID); d.Rev != steps.Rev || d.Rev == 0 {
+		t.Errorf("the case view's revision %d, the steps' %d", d.Rev, steps.Rev)
+	}
+	for _, b := range []Bound{o.h1, o.h2} {
+		if s, err := b.Cases.Steps(caseID); err == nil && len(s.Tasks) != 0 {
+			t.Errorf("a handler is offered %+v", s.Tasks)
+		}
+	}
+	if _, err := o.head.Tasks.Create(TaskInput{Case: caseID, Type: offer.Type, Unit: offer.Units[0].ID,
+		Requirement: "请配合核实社保缴纳情况", Due: "2026-03-12", Rev: steps.Rev}); err != nil {
+		t.Fatal(err)
+	}
+	if p, _ := o.h2.Tasks.List(TaskQuery{}); p.Total != 1 || p.Rows[0].Type != TaskAssist || p.Rows[0].Due != "2026-03-12" {
+		t.Errorf("司法所's list: %+v", p.Rows)
+	}
+}

@@ -46,6 +46,9 @@ type DisposalOption struct {
 	// the handling limit from today by the office's profile and calendar
 	// (defaultDue). The clerk may set another; Check still refuses a past one.
 	Due string `json:"due,omitempty"`
+	// Task is the task the disposal sends a department (转送, 交办): its
+	// unit picker shows the departments that receive it (UnitOption.Receives).
+	Task string `json:"task,omitempty"`
 }
 
 // UnitOption is a department or outside body.
@@ -53,6 +56,9 @@ type UnitOption struct {
 	ID   uint64 `json:"id"`
 	Name string `json:"name"`
 	Kind string `json:"kind"`
+	// Receives are the task types it may be sent (转送, 交办, 协办:
+	// receivedKinds): a picker for one kind shows those that receive it.
+	Receives []string `json:"receives"`
 }
 
 // Options returns what the intake form offers.
@@ -98,6 +104,9 @@ func (s *Visits) Options() (FormOptions, error) {
 				continue
 			}
 			d := DisposalOption{Action: string(t.Action), Label: t.Label, Needs: []string{}, Letter: t.Letter}
+			if t.Action == casestate.Transfer || t.Action == casestate.Assign {
+				d.Task = t.Disposal
+			}
 			for _, n := range t.Needs {
 				d.Needs = append(d.Needs, string(n))
 				if n == casestate.NeedDue {
@@ -110,9 +119,9 @@ func (s *Visits) Options() (FormOptions, error) {
 		if err != nil {
 			return err
 		}
-		for _, u := range units {
-			if u.Active {
-				out.Units = append(out.Units, UnitOption{ID: u.ID, Name: u.Name, Kind: u.Kind})
+		for i := range units {
+			if units[i].Active {
+				out.Units = append(out.Units, unitOption(&units[i]))
 			}
 		}
 		users, err := tx.Users()

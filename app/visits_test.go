@@ -331,6 +331,7 @@ func TestDisposalsAreTransitions(t *testing.T) {
 	setUp(t, a)
 	b := clerk(t, a, "clerk1", RoleClerk, false)
 	head := clerk(t, a, "head1", RoleHead, false)
+	assignee(t, a, "某街道办") // the 转送's typed 某村委会 receives no 交办
 	// Received 2026-03-02: the written notice is due within 15 days
 	// (2026-03-17) whatever the disposal that owes one.
 	cases := []struct {
@@ -343,7 +344,7 @@ func TestDisposalsAreTransitions(t *testing.T) {
 		{casestate.AnswerOnSpot, nil, b, string(casestate.AnsweredSpot), ""},
 		{casestate.Accept, nil, head, string(casestate.Accepted), "受理告知 2026-03-17, 办理 2026-05-06"},
 		{casestate.Transfer, func(in *RegisterInput) { in.Unit = "某村委会" }, b, string(casestate.Transferred), "受理告知 2026-03-17"},
-		{casestate.Assign, func(in *RegisterInput) { in.Unit = "某村委会"; in.Due = "2026-03-20" }, b, string(casestate.Assigned),
+		{casestate.Assign, func(in *RegisterInput) { in.Unit = "某街道办"; in.Due = "2026-03-20" }, b, string(casestate.Assigned),
 			"受理告知 2026-03-17, 交办 2026-03-20"},
 		{casestate.Redirect, func(in *RegisterInput) { in.Body = "县人力资源和社会保障局" }, b, string(casestate.Redirected), "受理告知 2026-03-17"},
 		{casestate.RouteLegal, func(in *RegisterInput) { in.Body = "向县人民法院提起诉讼"; in.Litigation = true }, b, string(casestate.RoutedLegal), "受理告知 2026-03-17"},
@@ -383,10 +384,10 @@ func TestDisposalsAreTransitions(t *testing.T) {
 			}
 		})
 	}
-	// The typed unit became one unit, found again by name the second time.
+	// The typed unit became one unit beside the one on file.
 	var units []store.Unit
 	st.View(func(tx *store.Tx) error { var err error; units, err = tx.Units(); return err })
-	if len(units) != 1 || units[0].Name != "某村委会" {
+	if len(units) != 2 || units[1].Name != "某村委会" || units[1].Kind != "external" {
 		t.Errorf("units %+v", units)
 	}
 }

@@ -34,7 +34,7 @@ const row = (id: number, dueLevel: string, alert = '') => ({
 const page: TaskPage = {
   rows: [row(1, 'overdue', '已逾期'), row(2, 'soon', '临近期限'), row(3, 'ok')],
   total: 3,
-  units: [{ id: 1, name: '劳动保障所', kind: 'internal' }],
+  units: [{ id: 1, name: '劳动保障所', kind: 'internal', receives: ['转送', '交办', '协办'] }],
 }
 
 const detail = (over: Partial<TaskDetail> = {}): TaskDetail => ({

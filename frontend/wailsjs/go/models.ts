@@ -486,6 +486,7 @@ export namespace app {
 	}
 	export class CaseDetail {
 	    id: number;
+	    rev: number;
 	    no: string;
 	    externalNo: string;
 	    received: string;
@@ -539,6 +540,7 @@ export namespace app {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.id = source["id"];
+	        this.rev = source["rev"];
 	        this.no = source["no"];
 	        this.externalNo = source["externalNo"];
 	        this.received = source["received"];
@@ -775,6 +777,62 @@ export namespace app {
 	
 	
 	
+	export class UnitOption {
+	    id: number;
+	    name: string;
+	    kind: string;
+	    receives: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new UnitOption(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.kind = source["kind"];
+	        this.receives = source["receives"];
+	    }
+	}
+	export class TaskOffer {
+	    type: string;
+	    label: string;
+	    units: UnitOption[];
+	    minDue: string;
+	    due?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TaskOffer(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.type = source["type"];
+	        this.label = source["label"];
+	        this.units = this.convertValues(source["units"], UnitOption);
+	        this.minDue = source["minDue"];
+	        this.due = source["due"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class StepOption {
 	    action: string;
 	    label: string;
@@ -836,6 +894,7 @@ export namespace app {
 	    statusLabel: string;
 	    today: string;
 	    steps: StepOption[];
+	    tasks: TaskOffer[];
 	
 	    static createFrom(source: any = {}) {
 	        return new CaseSteps(source);
@@ -849,6 +908,7 @@ export namespace app {
 	        this.statusLabel = source["statusLabel"];
 	        this.today = source["today"];
 	        this.steps = this.convertValues(source["steps"], StepOption);
+	        this.tasks = this.convertValues(source["tasks"], TaskOffer);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1013,6 +1073,7 @@ export namespace app {
 	    needs: string[];
 	    letter: string;
 	    due?: string;
+	    task?: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new DisposalOption(source);
@@ -1025,6 +1086,7 @@ export namespace app {
 	        this.needs = source["needs"];
 	        this.letter = source["letter"];
 	        this.due = source["due"];
+	        this.task = source["task"];
 	    }
 	}
 	export class ExpiredCase {
@@ -1063,22 +1125,6 @@ export namespace app {
 	        this.name = source["name"];
 	        this.role = source["role"];
 	        this.active = source["active"];
-	    }
-	}
-	export class UnitOption {
-	    id: number;
-	    name: string;
-	    kind: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new UnitOption(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.name = source["name"];
-	        this.kind = source["kind"];
 	    }
 	}
 	export class FormOptions {
@@ -2418,6 +2464,7 @@ export namespace app {
 	        this.rev = source["rev"];
 	    }
 	}
+	
 	export class TaskRow {
 	    id: number;
 	    case: number;

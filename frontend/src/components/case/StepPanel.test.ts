@@ -21,6 +21,10 @@ const steps = {
       required: ['reason'], suggested: {},
       choices: { reason: ['01', '02', '03', '04', '05'].map((v) => ({ value: v, label: `理由${v}` })) } },
   ],
+  tasks: [
+    { type: '协办', label: '安排协办', minDue: '2026-04-11', due: '2026-05-06',
+      units: [{ id: 3, name: '司法所', kind: 'internal', receives: ['转送', '交办', '协办'] }, { id: 5, name: '某村委会', kind: 'subordinate', receives: ['转送', '协办'] }] },
+  ],
 } as unknown as CaseSteps
 
 afterEach(() => {
@@ -115,8 +119,45 @@ describe('StepPanel', () => {
     expect(dialog()!.querySelector('[data-testid="step-error"]')).toBeNull()
   })
 
+  it('adds the 协办 Go offers: its departments, its date, the revision read', async () => {
+    const { w, calls } = setup(() => ({ id: 9 }))
+    await flushPromises()
+    await w.get('[data-testid="task-协办"]').trigger('click')
+    await flushPromises()
+    const d = document.querySelector('[data-testid="task-dialog"]') as HTMLElement
+    expect(d.textContent).toContain('协办单位')
+    ;(d.querySelector('[data-testid="task-unit"]') as HTMLElement).click()
+    await flushPromises()
+    const options = [...document.querySelectorAll('.el-select-dropdown__item')].map((o) => o.textContent?.trim())
+    expect(options).toEqual(['司法所', '某村委会'])
+    ;(document.querySelectorAll('.el-select-dropdown__item')[1] as HTMLElement).click()
+    await flushPromises()
+    ;(d.querySelector('[data-testid="task-save"]') as HTMLElement).click()
+    await flushPromises()
+    const sent = calls.find(([, m]) => m === 'Create')!
+    expect(sent[0]).toBe('Tasks')
+    expect(sent[2][0]).toMatchObject({ case: 7, type: '协办', unit: 5, due: '2026-05-06', rev: 4 })
+    expect(w.emitted('done')).toHaveLength(1)
+  })
+
+  it('puts Go\'s refusal of a task next to its department', async () => {
+    const refusal = JSON.stringify({ code: 'task.unit_kind', message: '“某村委会”不接受交办', field: 'unit' })
+    const { w } = setup(() => {
+      throw new Error(refusal)
+    })
+    await flushPromises()
+    await w.get('[data-testid="task-协办"]').trigger('click')
+    await flushPromises()
+    const d = document.querySelector('[data-testid="task-dialog"]') as HTMLElement
+    ;(d.querySelector('[data-testid="task-save"]') as HTMLElement).click()
+    await flushPromises()
+    const item = d.querySelector('[data-testid="task-unit"]')!.closest('.el-form-item')!
+    await vi.waitFor(() => expect(item.querySelector('.el-form-item__error')?.textContent).toContain('不接受交办'))
+    expect(w.emitted('done')).toBeUndefined()
+  })
+
   it('shows nothing when Go offers no step', async () => {
-    const call = vi.fn(async () => ({ ...structuredClone(steps), steps: [] }))
+    const call = vi.fn(async () => ({ ...structuredClone(steps), steps: [], tasks: [] }))
     setTransport({ name: 'http', call: () => call() })
     const w = mount(StepPanel, {
       props: { caseId: 7 },

@@ -39,6 +39,32 @@ describe('DisposalSection', () => {
     expect(w.find('[name="due"]').exists()).toBe(true)
   })
 
+  it('offers for a 交办 only the departments Go says receive one', async () => {
+    const withUnits = testOptions({
+      disposals: [
+        { action: 'transfer', label: '转送', needs: ['unit'], letter: '', task: '转送' },
+        { action: 'assign', label: '交办', needs: ['unit', 'due'], letter: '', task: '交办' },
+      ],
+      units: [
+        { id: 1, name: '劳动保障所', kind: 'internal', receives: ['转送', '交办', '协办'] },
+        { id: 2, name: '某村委会', kind: 'subordinate', receives: ['转送', '协办'] },
+      ],
+    })
+    const form = reactive(blankForm(withUnits))
+    const w = mount(DisposalSection, { props: { form, options: withUnits }, global, attachTo: document.body })
+    const offered = async (action: string) => {
+      form.disposal = action
+      await flushPromises()
+      ;(w.find('[name="unit"]').element as HTMLElement).click()
+      await flushPromises()
+      const select = w.find('[name="unit"]').element.closest('.el-select')!
+      const popper = document.getElementById(select.querySelector('[aria-controls]')!.getAttribute('aria-controls')!)!
+      return [...popper.querySelectorAll('.el-select-dropdown__item')].map((o) => o.textContent?.trim())
+    }
+    expect(await offered('transfer')).toEqual(['劳动保障所', '某村委会'])
+    expect(await offered('assign')).toEqual(['劳动保障所'])
+  })
+
   it("marks required what Go lists, and shows a field Go has a word about even when not asked", async () => {
     const form = reactive(blankForm(options))
     form.disposal = 'assign'
