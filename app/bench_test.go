@@ -287,7 +287,8 @@ func BenchmarkTasksList(b *testing.B) {
 
 // BenchmarkHomeQueue times the home screen's work queue (Home.Queue): the
 // head's, over the whole office, and a handler's, limited to his
-// department (its groups walked and filtered by the cases' list rows).
+// department (the cases it handles or was sent a task of, read from the
+// department's own queue keys).
 func BenchmarkHomeQueue(b *testing.B) {
 	for _, login := range []string{"head", "handler"} {
 		_, bound := benchAs(b, login)

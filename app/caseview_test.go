@@ -35,19 +35,40 @@ func entryOf(d CaseDetail, kind string) (TimelineEntry, int) {
 	return TimelineEntry{}, -1
 }
 
-func TestTheCaseViewShowsTheWholeCase(t *testing.T) {
-	a, _ := testApp(t)
+// registered registers, as clerk1 of a set-up office on the test clock's
+// 2026-03-02, the base visit changed by edit (nil: reported to the head as
+// it is). 某村委会 is on file and receives 交办 (assignVillage).
+func registered(t *testing.T, edit func(*RegisterInput)) (*App, *clock, Bound, Registered) {
+	t.Helper()
+	a, clk := testApp(t)
 	setUp(t, a)
 	b := clerk(t, a, "clerk1", RoleClerk, false)
 	assignee(t, a, "某村委会")
 	in := baseInput()
-	in.Disposal, in.Unit, in.Due, in.Opinion = string(casestate.Assign), "某村委会", "2026-03-20", "请村委会核实工资发放情况"
-	in.Present, in.Involved, in.Urgent, in.SkipLevel = 2, 40, true, true
-	in.Site, in.Accused = "某厂区门口", "某公司负责人"
+	if edit != nil {
+		edit(&in)
+	}
 	r, err := b.Visits.Register(in)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return a, clk, b, r
+}
+
+// assignVillage is the disposal most case-view tests start from: 交办 to
+// 某村委会, due 2026-03-20.
+func assignVillage(in *RegisterInput) {
+	in.Disposal, in.Unit, in.Due = string(casestate.Assign), "某村委会", "2026-03-20"
+}
+
+func TestTheCaseViewShowsTheWholeCase(t *testing.T) {
+	const opinion = "请村委会核实工资发放情况"
+	_, _, b, r := registered(t, func(in *RegisterInput) {
+		assignVillage(in)
+		in.Opinion = opinion
+		in.Present, in.Involved, in.Urgent, in.SkipLevel = 2, 40, true, true
+		in.Site, in.Accused = "某厂区门口", "某公司负责人"
+	})
 	d, err := b.Cases.Get(r.CaseID)
 	if err != nil {
 		t.Fatal(err)
@@ -68,13 +89,13 @@ func TestTheCaseViewShowsTheWholeCase(t *testing.T) {
 	if !strings.HasPrefix(d.CategoryLabel, "劳动") || !strings.Contains(d.CategoryLabel, " / ") {
 		t.Errorf("category %q (code %s)", d.CategoryLabel, d.Category)
 	}
-	if d.Place != "某镇某村 某厂区门口" || d.Accused != "某公司负责人" || d.Opinion != in.Opinion ||
+	if d.Place != "某镇某村 某厂区门口" || d.Accused != "某公司负责人" || d.Opinion != opinion ||
 		d.DispDetail != "某村委会" || d.RegisteredBy != "clerk1" {
 		t.Errorf("place %q, accused %q, opinion %q, detail %q, by %q", d.Place, d.Accused, d.Opinion, d.DispDetail, d.RegisteredBy)
 	}
 
 	// Registered and not yet accepted: the acceptance notice's clock.
-	in = baseInput()
+	in := baseInput()
 	in.Disposal = string(casestate.ReportToHead)
 	r, err = b.Visits.Register(in)
 	if err != nil {
@@ -99,16 +120,7 @@ func clocksOf(d CaseDetail) string {
 // the disposal at the desk, the task and its feedback, a letter, a later
 // visit, a correction, the reply and the closing.
 func TestTheTimelineShowsEveryEvent(t *testing.T) {
-	a, clk := testApp(t)
-	setUp(t, a)
-	b := clerk(t, a, "clerk1", RoleClerk, false)
-	assignee(t, a, "某村委会")
-	in := baseInput()
-	in.Disposal, in.Unit, in.Due = string(casestate.Assign), "某村委会", "2026-03-20"
-	r, err := b.Visits.Register(in)
-	if err != nil {
-		t.Fatal(err)
-	}
+	a, clk, b, r := registered(t, assignVillage)
 	st, _ := a.store()
 	day := civil.DateOf(clk.now())
 	// The department reports back and a 受理告知书 goes out (as a file of
@@ -149,7 +161,7 @@ func TestTheTimelineShowsEveryEvent(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	d, err = b.Cases.Get(r.CaseID)
+	d, err := b.Cases.Get(r.CaseID)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -155,18 +155,9 @@ func TestTheExtensionMovesTheHandlingClock(t *testing.T) {
 // An assigned case's 交办期限 is the date in force on its open 交办 task:
 // a new date on the task moves it.
 func TestTheAssignedClockFollowsTheTask(t *testing.T) {
-	a, _ := testApp(t)
-	setUp(t, a)
-	b := clerk(t, a, "clerk1", RoleClerk, false)
-	assignee(t, a, "某村委会")
-	in := baseInput()
-	in.Disposal, in.Unit, in.Due = string(casestate.Assign), "某村委会", "2026-03-20"
-	r, err := b.Visits.Register(in)
-	if err != nil {
-		t.Fatal(err)
-	}
+	a, _, _, r := registered(t, assignVillage)
 	st, _ := a.store()
-	err = st.Update(func(tx *store.Tx) error {
+	err := st.Update(func(tx *store.Tx) error {
 		ts, err := tx.CaseTasks(r.CaseID)
 		if err != nil || len(ts) != 1 {
 			t.Fatalf("tasks %v %v", ts, err)
@@ -197,15 +188,9 @@ func TestTheAssignedClockFollowsTheTask(t *testing.T) {
 // and not written; a clock turns yellow within the warning band and red
 // the day after its legal date.
 func TestACaseShowsItsClocksColoured(t *testing.T) {
-	a, clk := testApp(t)
-	setUp(t, a)
-	b := clerk(t, a, "clerk1", RoleClerk, false)
-	r, err := b.Visits.Register(baseInput()) // reported to the head: the notice is due 2026-03-17
-	if err != nil {
-		t.Fatal(err)
-	}
+	a, clk, _, r := registered(t, nil) // reported to the head: the notice is due 2026-03-17
 	st, _ := a.store()
-	err = st.Update(func(tx *store.Tx) error {
+	err := st.Update(func(tx *store.Tx) error {
 		c, err := tx.Case(r.CaseID)
 		if err != nil {
 			return err
