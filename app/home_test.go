@@ -314,16 +314,9 @@ func TestHomeQueueHoldsACaseSentByATask(t *testing.T) {
 // working days (纪检反馈期限, K2): the clock is in the queue, yellow as its
 // date nears, red once past, under its own name.
 func TestHomeQueueShowsTheDisciplineFeedbackClock(t *testing.T) {
-	a, clk := testApp(t)
-	setUp(t, a)
-	head := clerk(t, a, "head9", RoleHead, true)
-	in := baseInput()
-	in.Type, in.Title, in.Accused, in.RealName, in.Disposal = TypeReport, "反映某所负责人违规收费", "某所负责人", true,
-		string(casestate.ReportToHead)
-	r, err := head.Visits.Register(in)
-	if err != nil {
-		t.Fatal(err)
-	}
+	a, clk, _, r := registered(t, func(in *RegisterInput) {
+		in.Type, in.Title, in.Accused, in.RealName = TypeReport, "反映某所负责人违规收费", "某所负责人", true
+	})
 	st, _ := a.store()
 	if err := st.Update(func(tx *store.Tx) error { // closed on 2026-03-02
 		c, err := tx.Case(r.CaseID)

@@ -621,23 +621,8 @@ func TestMigrateFromVersion6(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// back to schema 6
-	if err := s.RawUpdate(func(tx *bolt.Tx) error {
-		if err := tx.DeleteBucket([]byte("ix.unit.open")); err != nil {
-			return err
-		}
-		v := make([]byte, 8)
-		binary.BigEndian.PutUint64(v, 6)
-		return tx.Bucket([]byte("meta")).Put([]byte("schema"), v)
-	}); err != nil {
-		t.Fatal(err)
-	}
-	s.Close()
-	s = open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk")})
+	s = reopenAt(t, s, path, 6, func(tx *bolt.Tx) error { return tx.DeleteBucket([]byte("ix.unit.open")) }, []int{7, 8, 9})
 	defer s.Close()
-	if steps, _ := s.Migrated(); !slices.Equal(steps, []int{7, 8, 9}) {
-		t.Errorf("steps %v", steps)
-	}
 	if r, err := s.Check(); err != nil || !r.OK() {
 		t.Fatalf("after the upgrade: %v %v", err, r.Problems)
 	}
@@ -686,7 +671,7 @@ func TestMigrateFromVersion8(t *testing.T) {
 		t.Fatal(err)
 	}
 	// back to schema 8: without the closed case's due entries
-	if err := s.RawUpdate(func(tx *bolt.Tx) error {
+	s = reopenAt(t, s, path, 8, func(tx *bolt.Tx) error {
 		for _, b := range []string{"ix.case.due", "ix.unit.due"} {
 			c := tx.Bucket([]byte(b)).Cursor()
 			for k, _ := c.First(); k != nil; k, _ = c.Next() {
@@ -697,18 +682,9 @@ func TestMigrateFromVersion8(t *testing.T) {
 				}
 			}
 		}
-		v := make([]byte, 8)
-		binary.BigEndian.PutUint64(v, 8)
-		return tx.Bucket([]byte("meta")).Put([]byte("schema"), v)
-	}); err != nil {
-		t.Fatal(err)
-	}
-	s.Close()
-	s = open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk")})
+		return nil
+	}, []int{9})
 	defer s.Close()
-	if steps, _ := s.Migrated(); !slices.Equal(steps, []int{9}) {
-		t.Errorf("steps %v", steps)
-	}
 	if r, err := s.Check(); err != nil || !r.OK() {
 		t.Fatalf("after the upgrade: %v %v", err, r.Problems)
 	}
@@ -722,4 +698,27 @@ func TestMigrateFromVersion8(t *testing.T) {
 		return nil
 	})
 	queueMatchesScan(t, s)
+}
+
+// reopenAt takes the file of s back to schema version (undo removes what
+// that version did not have), opens it again, and checks that the upgrade
+// ran the steps want.
+func reopenAt(t *testing.T, s *store.Store, path string, version uint64, undo func(*bolt.Tx) error, want []int) *store.Store {
+	t.Helper()
+	if err := s.RawUpdate(func(tx *bolt.Tx) error {
+		if err := undo(tx); err != nil {
+			return err
+		}
+		v := make([]byte, 8)
+		binary.BigEndian.PutUint64(v, version)
+		return tx.Bucket([]byte("meta")).Put([]byte("schema"), v)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s = open(t, path, store.Options{BackupDir: filepath.Join(filepath.Dir(path), "bk")})
+	if steps, _ := s.Migrated(); !slices.Equal(steps, want) {
+		t.Errorf("steps %v, want %v", steps, want)
+	}
+	return s
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatBytes, formatCount } from '@/utils/format'
+import { dayOf, formatBytes, formatCount } from '@/utils/format'
 
 describe('formatBytes', () => {
   it.each([
@@ -27,5 +27,12 @@ describe('formatBytes', () => {
 describe('formatCount', () => {
   it('groups thousands', () => {
     expect(formatCount(1572864)).toBe('1,572,864')
+  })
+})
+
+describe('dayOf', () => {
+  it('gives the day a picker shows as Go reads it', () => {
+    expect(dayOf(new Date(2026, 2, 2, 23, 59))).toBe('2026-03-02')
+    expect(dayOf(new Date(2026, 11, 31))).toBe('2026-12-31')
   })
 })

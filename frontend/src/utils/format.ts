@@ -28,3 +28,9 @@ export function formatBytes(n: number): string {
 export function formatCount(n: number, locale = 'zh-CN'): string {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(n)
 }
+
+/** A calendar day as Go reads it: YYYY-MM-DD, of the day the PC's clock shows for d. */
+export function dayOf(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`
+}
