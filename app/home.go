@@ -1,8 +1,11 @@
 package app
 
 import (
+	"slices"
+
 	"laifang/domain/casestate"
 	"laifang/domain/civil"
+	"laifang/domain/deadline"
 	"laifang/domain/followup"
 	"laifang/store"
 )
@@ -216,10 +219,14 @@ func (q *queueReader) read(id uint64) (*store.Case, QueueItem, error) {
 	if err := shownClocks(q.tx, c); err != nil {
 		return nil, QueueItem{}, err
 	}
-	it := QueueItem{CaseID: c.ID, CaseNo: c.No, Title: caseText(q.s.mayIdentify(q.act, c), c.Title),
-		Status: c.Status, StatusLabel: casestate.Labels[casestate.State(c.Status)], Unit: q.names[c.Unit],
-		Confidential: IsConfidential(c)}
-	return c, it, nil
+	return c, q.line(c.ID, c.No, c.Title, c.Status, c.Unit, IsConfidential(c), q.s.mayIdentify(q.act, c)), nil
+}
+
+// line is a listed case's line: its number, its title (masked unless the
+// session may identify the case: caseText), status and department.
+func (q *queueReader) line(id uint64, no, title, status string, unit uint64, confidential, identify bool) QueueItem {
+	return QueueItem{CaseID: id, CaseNo: no, Title: caseText(identify, title), Status: status,
+		StatusLabel: casestate.Labels[casestate.State(status)], Unit: q.names[unit], Confidential: confidential}
 }
 
 func (q *queueReader) dated(it *QueueItem, legal, target civil.Date) {
@@ -261,7 +268,7 @@ func (q *queueReader) clocks(kind, label string, from, to civil.Date) (QueueGrou
 }
 
 // todo lists the cases of one work-queue kind, the longest waiting first,
-// each with its running deadline.
+// each with the clock that times its kind (todoClock).
 func (q *queueReader) todo(kind string) (QueueGroup, error) {
 	g := QueueGroup{Kind: kind, Label: followup.TodoLabels[kind], Total: q.tx.TodoCount(q.scope.unit, kind),
 		Items: []QueueItem{}}
@@ -270,17 +277,40 @@ func (q *queueReader) todo(kind string) (QueueGroup, error) {
 		if len(g.Items) >= queueItems {
 			return false
 		}
-		var c *store.Case
+		// A kind timed by a clock reads the case (its clocks give the
+		// item's date); any other reads only the case's list row.
 		var it QueueItem
-		if c, it, err = q.read(id); err != nil {
-			return false
-		}
-		if c.Due != 0 {
-			it.Clock = dueLabel(c)
-			q.dated(&it, c.Due, 0)
+		if len(followup.TodoClocks[kind]) == 0 {
+			var r store.CaseRow
+			if r, err = q.tx.CaseRow(id); err != nil {
+				return false
+			}
+			it = q.line(r.ID, r.No, r.Title, r.Status, r.Unit, IsConfidentialRow(&r), q.s.mayIdentifyRow(q.act, &r))
+		} else {
+			var c *store.Case
+			if c, it, err = q.read(id); err != nil {
+				return false
+			}
+			if k, ok := todoClock(c, kind); ok {
+				it.Clock = clockLabel(k.Clock)
+				q.dated(&it, k.Legal, k.Target)
+			}
 		}
 		g.Items = append(g.Items, it)
 		return true
 	})
 	return g, err
+}
+
+// todoClock is the clock that times a case's item of the work queue's
+// kind (followup.TodoClocks): the earliest of those running on it.
+func todoClock(c *store.Case, kind string) (store.CaseClock, bool) {
+	var best store.CaseClock
+	found := false
+	for _, k := range c.Clocks {
+		if slices.Contains(followup.TodoClocks[kind], deadline.Clock(k.Clock)) && (!found || k.Legal < best.Legal) {
+			best, found = k, true
+		}
+	}
+	return best, found
 }
