@@ -1,8 +1,12 @@
 package app
 
 import (
+	"slices"
+
 	"laifang/domain/casestate"
 	"laifang/domain/civil"
+	"laifang/domain/deadline"
+	"laifang/domain/followup"
 	"laifang/store"
 )
 
@@ -56,11 +60,15 @@ type TaskOffer struct {
 	Label string       `json:"label"`
 	Units []UnitOption `json:"units"`
 	// MinDue is the earliest due date Tasks.Create takes (tomorrow); Due
-	// the one the dialog opens with: the case's running deadline, when it
-	// is later.
+	// the one the dialog opens with: the earliest date the case's own work
+	// is due by (workClocks), when there is one after today.
 	MinDue string `json:"minDue"`
 	Due    string `json:"due,omitempty"`
 }
+
+// workClocks are the clocks the case's own work is due by, which a 协办
+// helps meet: handling (办理, 简易办理), the sender's date, the 交办单's.
+var workClocks = []deadline.Clock{deadline.Handling, deadline.Simplified, followup.SenderDate, followup.AssignedDate}
 
 // assistOpen tells whether a 协办 may still be added to the case: while it
 // is open.
@@ -87,8 +95,10 @@ func taskOffers(tx *store.Tx, act *Actor, c *store.Case, today civil.Date) ([]Ta
 			o.Units = append(o.Units, unitOption(&units[i]))
 		}
 	}
-	if c.Due > today {
-		o.Due = c.Due.String()
+	for _, k := range c.Clocks {
+		if slices.Contains(workClocks, deadline.Clock(k.Clock)) && k.Legal > today && (o.Due == "" || k.Legal.String() < o.Due) {
+			o.Due = k.Legal.String()
+		}
 	}
 	if len(o.Units) > 0 {
 		out = append(out, o)

@@ -603,7 +603,8 @@ func TestTheCaseViewOffersAnAssist(t *testing.T) {
 	for _, u := range offer.Units {
 		names = append(names, u.Name)
 	}
-	if offer.Type != TaskAssist || !slices.Equal(names, []string{"司法所"}) || offer.MinDue != "2026-03-03" {
+	// it opens on the 交办单's date (2026-03-20), not the notice's (03-17)
+	if offer.Type != TaskAssist || !slices.Equal(names, []string{"司法所"}) || offer.MinDue != "2026-03-03" || offer.Due != "2026-03-20" {
 		t.Errorf("the 协办 offered: %+v (%v)", offer, names)
 	}
 	if d, _ := o.head.Cases.Get(caseID); d.Rev != steps.Rev || d.Rev == 0 {

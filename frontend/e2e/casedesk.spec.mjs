@@ -80,6 +80,13 @@ describe('the case at the desk', () => {
       { id: 0, login: head.login, name: head.name, role: head.role, confidential: true, active: true, password: head.password, rev: 0 },
     ])
     assert.ok(add.status === 200 || /已|exists|taken/.test(JSON.stringify(add.body)), JSON.stringify(add.body))
+    // Two departments that receive 交办: the case goes to the first, a 协办 to the second.
+    for (const name of ['测试镇国土所', '测试镇司法所']) {
+      const u = await callApi(page, 'Units', 'Save', [
+        { id: 0, name, kind: 'internal', contact: '', phone: '', assignable: true, active: true, rev: 0 },
+      ])
+      assert.ok(u.status === 200 || /已有|已存在/.test(JSON.stringify(u.body)), JSON.stringify(u.body))
+    }
     await signInAs(page, clerk)
     await callApi(page, 'Visits', 'SaveDraft', [''])
     const now = (await callApi(page, 'Visits', 'Options')).body.now
@@ -177,6 +184,29 @@ describe('the case at the desk', () => {
     await shot(page, 'case-ordinary')
     await timeline.scrollIntoViewIfNeeded()
     await shot(page, 'case-ordinary-timeline')
+    assert.deepEqual(page.errors, [])
+  })
+
+  test('a head adds a 协办 on the case view, to a department Go offers', async () => {
+    await signInAs(page, head)
+    await page.goto(new URL(`#/cases/${caseId}`, url).href)
+    await page.getByTestId('task-协办').click()
+    const dialog = page.getByTestId('task-dialog')
+    await dialog.waitFor()
+    await dialog.getByTestId('task-unit').click()
+    const offered = await page.locator('.el-select-dropdown__item:visible').allTextContents()
+    assert.ok(offered.some((o) => o.includes('测试镇司法所')), `offered ${offered}`)
+    assert.ok(!offered.some((o) => o.includes('测试镇国土所')), `the handling department offered a 协办: ${offered}`)
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '测试镇司法所' }).click()
+    await dialog.getByTestId('task-requirement').fill('请配合核实征地面积。')
+    await shot(page, 'case-assist')
+    await dialog.getByTestId('task-save').click()
+    await dialog.waitFor({ state: 'hidden' })
+    await eventually(async () => {
+      const timeline = (await page.getByTestId('case-timeline').textContent()) ?? ''
+      assert.ok(timeline.includes('协办') && timeline.includes('测试镇司法所'), timeline)
+    })
+    await signInAs(page, clerk)
     assert.deepEqual(page.errors, [])
   })
 
