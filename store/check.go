@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"fmt"
+	"slices"
 
 	"laifang/store/fulltext"
 
@@ -384,6 +385,11 @@ func (s *Store) RebuildIndexes(progress func(step string)) error {
 		return err
 	}
 	progress("列表摘要")
+	// the departments sent a task of each case, from the tasks just indexed
+	if err := s.fillSent(); err != nil {
+		return err
+	}
+	progress("承办单位")
 	if err := s.Update(func(tx *Tx) error {
 		c := tx.b(bucketEvents).Cursor()
 		for k, v := c.First(); k != nil; k, v = c.Next() {
@@ -424,6 +430,7 @@ func (s *Store) RebuildIndexes(progress func(step string)) error {
 // checkRows verifies the list row of every case, both ways.
 func (tx *Tx) checkRows(r *Report) error {
 	rows := tx.b(ixCaseRow)
+	sent := tx.sentByCase()
 	n := 0
 	c := tx.b(bucketCases).Cursor()
 	for k, v := c.First(); k != nil; k, v = c.Next() {
@@ -444,6 +451,9 @@ func (tx *Tx) checkRows(r *Report) error {
 		case !bytes.Equal(got, want):
 			r.add("列表摘要：", "信访事项 %d 的列表摘要与记录不符", id)
 		}
+		if !sameUnits(cs.Sent, sent[id]) {
+			r.add("承办单位：", "信访事项 %d 记录的任务承办单位与其任务不符", id)
+		}
 	}
 	if rows.Stats().KeyN == n {
 		return nil
@@ -455,6 +465,37 @@ func (tx *Tx) checkRows(r *Report) error {
 		}
 	}
 	return nil
+}
+
+// sentByCase lists, by case, the departments it was sent a task of, from
+// the keys of ix.unit.taskcase (which checkClassic checks against the
+// tasks): what each case's Sent must hold.
+func (tx *Tx) sentByCase() map[uint64][]uint64 {
+	out := map[uint64][]uint64{}
+	c := tx.b(ixUnitTaskCase).Cursor()
+	for k, _ := c.First(); k != nil; k, _ = c.Next() {
+		if len(k) < 16 {
+			continue
+		}
+		unit, id := getU64(k[:8]), getU64(k[8:16])
+		if !slices.Contains(out[id], unit) {
+			out[id] = append(out[id], unit)
+		}
+	}
+	return out
+}
+
+// sameUnits tells whether a and b hold the same departments, in any order.
+func sameUnits(a, b []uint64) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for _, u := range a {
+		if !slices.Contains(b, u) {
+			return false
+		}
+	}
+	return true
 }
 
 // fillRows writes the list row of every case from the records, 50000

@@ -35,6 +35,23 @@ func (s *Store) PutCaseRev(id, rev uint64) error {
 	})
 }
 
+// PutCaseSent overwrites a case's stored Sent and nothing else (no index),
+// as a damaged or hand-edited file might hold it.
+func (s *Store) PutCaseSent(id uint64, sent []uint64) error {
+	return s.Update(func(tx *Tx) error {
+		c, err := tx.Case(id)
+		if err != nil {
+			return err
+		}
+		c.Sent = sent
+		raw, err := encode(c)
+		if err != nil {
+			return err
+		}
+		return tx.b(bucketCases).Put(u64(id), raw)
+	})
+}
+
 // The store's own API that app does not use, for the external tests.
 
 // AuditHash is auditHash.

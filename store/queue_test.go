@@ -4,6 +4,7 @@ import (
 	"maps"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -352,4 +353,39 @@ func TestAClosedReportsFeedbackClockIsIndexed(t *testing.T) {
 		t.Fatalf("archived: office %d, department %d, want none", o, u)
 	}
 	queueMatchesScan(t, s)
+}
+
+// Check tells a case whose record of the departments sent a task of it
+// does not match its tasks, and RebuildIndexes mends it from the tasks,
+// with the department's queue.
+func TestCheckAndRebuildTheDepartmentsSentATask(t *testing.T) {
+	s := open(t, filepath.Join(t.TempDir(), "q.db"), store.Options{Now: func() time.Time { return testNow }})
+	defer s.Close()
+	today := civil.Date(civil.DateOf(testNow))
+	r, err := s.SaveIntake(&store.Intake{Case: store.Case{Title: "拖欠工资问题", Status: "ACCEPTED", Unit: 5,
+		Todo: []string{followup.TodoReply}}, By: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Update(func(tx *store.Tx) error {
+		return tx.SaveTask(&store.Task{Case: r.CaseID, Type: "协办", ToUnit: 7, Due: today + 20, Status: store.TaskPending})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.PutCaseSent(r.CaseID, nil); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := s.Check()
+	if err != nil || rep.OK() || !slices.ContainsFunc(rep.Problems, func(p string) bool { return strings.HasPrefix(p, "承办单位：") }) {
+		t.Fatalf("check after the damage: %v %v", err, rep.Problems)
+	}
+	if err := s.RebuildIndexes(nil); err != nil {
+		t.Fatal(err)
+	}
+	if rep, err := s.Check(); err != nil || !rep.OK() {
+		t.Fatalf("check after the rebuild: %v %v", err, rep.Problems)
+	}
+	if got := todoIndex(t, s, 7); !slices.Equal(got[followup.TodoReply], []uint64{r.CaseID}) {
+		t.Errorf("the 协办 department's queue after the rebuild: %v", got)
+	}
 }
