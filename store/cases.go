@@ -76,11 +76,6 @@ type Case struct {
 	Instruction  string       `json:"ins,omitempty"`
 	Accepted     civil.Date   `json:"acc,omitempty"`
 	Unit         uint64       `json:"u,omitempty"` // handling department
-	// Sent are the departments a task of the case (转送, 交办, 协办:
-	// Task.ToUnit) was sent to, kept by the store as it saves the task
-	// (SaveTask), never by the app: with Unit, the departments whose
-	// handlers see the case (app/scope.go) and whose work queue holds it.
-	Sent []uint64 `json:"snt,omitempty"`
 	Handler      uint64       `json:"hu,omitempty"`
 	Outcome      string       `json:"out,omitempty"`
 	Reply        string       `json:"rpl,omitempty"` // the reply's summary, searchable
@@ -123,6 +118,11 @@ type Case struct {
 	// Todo names what the office owes the case next (the work queue's
 	// kinds: a notice to serve, a reply to write …), set with Clocks.
 	Todo []string `json:"todo,omitempty"`
+	// Sent are the departments a task of the case (转送, 交办, 协办:
+	// Task.ToUnit) was sent to, kept by the store as it saves the task
+	// (SaveTask), never by the app: with Unit, the departments whose
+	// handlers see the case (app/scope.go) and whose work queue holds it.
+	Sent []uint64 `json:"snt,omitempty"`
 	// Rev counts the writes of the case, for optimistic concurrency: an
 	// edit sends back the Rev it read, and UpdateCase refuses a save whose
 	// Rev is not the stored one with ErrStale. SaveIntake gives a new case

@@ -158,7 +158,7 @@ func (tx *Tx) sendCase(t *Task) error {
 		return nil
 	}
 	c := *old
-c.Sent = append(slices.Clip(old.Sent), t.ToUnit)
+	c.Sent = append(slices.Clip(old.Sent), t.ToUnit)
 	return tx.putCase(&c, old)
 }
 
