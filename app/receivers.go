@@ -24,7 +24,7 @@ const CodeUnitKind = "task.unit_kind"
 // (nil: none on file), with its code; "" when it may.
 func receiverProblem(u *store.Unit, typ string) (code, msg string) {
 	switch {
-	case u == nil && typ == TaskAssign:
+	case u == nil && !newUnitAllowed(typ):
 		return CodeUnitKind, "交办只能交给设置中可接受交办的承办单位，请从列表中选择。"
 	case u == nil || !u.Active:
 		return "task.unit", "所选单位不存在或已停用，请重新选择。"
@@ -33,6 +33,11 @@ func receiverProblem(u *store.Unit, typ string) (code, msg string) {
 	}
 	return "", ""
 }
+
+// newUnitAllowed tells whether a task of kind typ may go to a unit not on
+// file, typed in at the desk (unitFor makes it, an outside body): a 转送
+// may; a 交办 goes only to a department on file that receives it.
+func newUnitAllowed(typ string) bool { return typ != TaskAssign }
 
 // receivedKinds are the task types department u may receive, in the
 // order the forms offer them.

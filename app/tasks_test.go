@@ -581,6 +581,10 @@ func TestAssignOnlyToADepartmentThatReceivesIt(t *testing.T) {
 		if want := map[string]string{string(casestate.Assign): TaskAssign, string(casestate.Transfer): TaskTransfer}[d.Action]; d.Task != want {
 			t.Errorf("%s sends %q, want %q", d.Action, d.Task, want)
 		}
+		// an outside body may be typed for a 转送, never for a 交办
+		if d.NewUnit != (d.Action == string(casestate.Transfer)) {
+			t.Errorf("%s: a new unit may be typed: %v", d.Action, d.NewUnit)
+		}
 	}
 }
 

@@ -49,6 +49,9 @@ type DisposalOption struct {
 	// Task is the task the disposal sends a department (转送, 交办): its
 	// unit picker shows the departments that receive it (UnitOption.Receives).
 	Task string `json:"task,omitempty"`
+	// NewUnit: a unit not on file may be typed in for it (a 转送 to an
+	// outside body); a 交办 goes only to a department on file (receiverProblem).
+	NewUnit bool `json:"newUnit,omitempty"`
 }
 
 // UnitOption is a department or outside body.
@@ -106,6 +109,7 @@ func (s *Visits) Options() (FormOptions, error) {
 			d := DisposalOption{Action: string(t.Action), Label: t.Label, Needs: []string{}, Letter: t.Letter}
 			if t.Action == casestate.Transfer || t.Action == casestate.Assign {
 				d.Task = t.Disposal
+				d.NewUnit = newUnitAllowed(d.Task)
 			}
 			for _, n := range t.Needs {
 				d.Needs = append(d.Needs, string(n))

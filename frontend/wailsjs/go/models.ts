@@ -1074,6 +1074,7 @@ export namespace app {
 	    letter: string;
 	    due?: string;
 	    task?: string;
+	    newUnit?: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new DisposalOption(source);
@@ -1087,6 +1088,7 @@ export namespace app {
 	        this.letter = source["letter"];
 	        this.due = source["due"];
 	        this.task = source["task"];
+	        this.newUnit = source["newUnit"];
 	    }
 	}
 	export class ExpiredCase {

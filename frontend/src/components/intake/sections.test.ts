@@ -42,8 +42,8 @@ describe('DisposalSection', () => {
   it('offers for a 交办 only the departments Go says receive one', async () => {
     const withUnits = testOptions({
       disposals: [
-        { action: 'transfer', label: '转送', needs: ['unit'], letter: '', task: '转送' },
-        { action: 'assign', label: '交办', needs: ['unit', 'due'], letter: '', task: '交办' },
+        { action: 'transfer', label: '转送', needs: ['unit'], letter: '', task: '转送', newUnit: true },
+        { action: 'assign', label: '交办', needs: ['unit', 'due'], letter: '', task: '交办', newUnit: false },
       ],
       units: [
         { id: 1, name: '劳动保障所', kind: 'internal', receives: ['转送', '交办', '协办'] },
@@ -52,17 +52,24 @@ describe('DisposalSection', () => {
     })
     const form = reactive(blankForm(withUnits))
     const w = mount(DisposalSection, { props: { form, options: withUnits }, global, attachTo: document.body })
-    const offered = async (action: string) => {
+    const offered = async (action: string, typed = '') => {
       form.disposal = action
       await flushPromises()
       ;(w.find('[name="unit"]').element as HTMLElement).click()
       await flushPromises()
+      if (typed) {
+        await w.find('[name="unit"]').setValue(typed)
+        await flushPromises()
+      }
       const select = w.find('[name="unit"]').element.closest('.el-select')!
       const popper = document.getElementById(select.querySelector('[aria-controls]')!.getAttribute('aria-controls')!)!
       return [...popper.querySelectorAll('.el-select-dropdown__item')].map((o) => o.textContent?.trim())
     }
     expect(await offered('transfer')).toEqual(['劳动保障所', '某村委会'])
     expect(await offered('assign')).toEqual(['劳动保障所'])
+    // a body not on file may be typed for a 转送, not for a 交办 (Go's newUnit)
+    expect(await offered('transfer', '县信访局')).toContain('县信访局')
+    expect(await offered('assign', '县信访局')).not.toContain('县信访局')
   })
 
   it("marks required what Go lists, and shows a field Go has a word about even when not asked", async () => {
