@@ -115,11 +115,12 @@ const (
 	ActionServe          = "case.serve"   // a notice or a reply served
 	ActionRating         = "case.rating"  // satisfaction recorded or corrected
 	ActionArchive        = "case.archive" // a case archived with its number
+	ActionImport         = "import"       // a batch of an old ledger imported (ledgerimport.go)
 )
 
 // AuditActions are the actions the log records, every one written; the UI
 // names them (langs: audit.actions) and the viewer filters by them.
-var AuditActions = []string{ActionSetup, ActionLogin, ActionLoginFailed, ActionLogout, ActionUnlock, ActionUserCreate, ActionUserEdit, ActionUserPassword, ActionUserUnlock, ActionSettingsEdit, ActionDictEdit, ActionIntake, ActionVisit, ActionDispose, ActionEdit, ActionDelete, ActionReveal, ActionPrint, ActionExport, ActionBackup, ActionRestore, ActionPurge, ActionWordingCreate, ActionWordingEdit, ActionWordingApprove, ActionWordingRetire, ActionStep, ActionServe, ActionRating, ActionArchive, ActionTaskCreate, ActionTaskStep, ActionTaskUrge}
+var AuditActions = []string{ActionSetup, ActionLogin, ActionLoginFailed, ActionLogout, ActionUnlock, ActionUserCreate, ActionUserEdit, ActionUserPassword, ActionUserUnlock, ActionSettingsEdit, ActionDictEdit, ActionIntake, ActionVisit, ActionDispose, ActionEdit, ActionDelete, ActionReveal, ActionPrint, ActionExport, ActionBackup, ActionRestore, ActionPurge, ActionWordingCreate, ActionWordingEdit, ActionWordingApprove, ActionWordingRetire, ActionStep, ActionServe, ActionRating, ActionArchive, ActionTaskCreate, ActionTaskStep, ActionTaskUrge, ActionImport}
 
 // List reads the log, newest first, with filters.
 func (s *Audit) List(q AuditQuery) (AuditRows, error) {

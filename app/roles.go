@@ -167,6 +167,12 @@ var MethodPerms = map[string][]Perm{
 	"Units.List":              {PermSignedIn},
 	"Units.Save":              {PermSettings},
 	"Units.Delete":            {PermSettings},
+
+	// Importing the office's old ledger writes cases (ledgerimport.go).
+	"Import.Upload":   {PermCaseWrite},
+	"Import.Check":    {PermCaseWrite},
+	"Import.Run":      {PermCaseWrite},
+	"Import.Progress": {PermCaseWrite},
 }
 
 // Screen is a screen of the menu and what opening it needs: the call it
