@@ -147,6 +147,7 @@ func csvRows(data []byte) (string, [][]string, error) {
 		r.Comma = ';'
 	}
 	var out [][]string
+	last := 0 // the line the previous record ended on
 	for {
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {
@@ -158,6 +159,14 @@ func csvRows(data []byte) (string, [][]string, error) {
 		if len(out) > maxLedgerRows+headerScan {
 			return "", nil, tooManyRows
 		}
+		// encoding/csv skips blank lines; a spreadsheet shows them as
+		// rows, and the row numbers the clerk is told must be its.
+		line, _ := r.FieldPos(0)
+		for ; last+1 < line; last++ {
+			out = append(out, nil)
+		}
+		end, _ := r.FieldPos(len(rec) - 1)
+		last = end + strings.Count(rec[len(rec)-1], "\n")
 		out = append(out, rec)
 	}
 	return "", out, nil

@@ -521,6 +521,13 @@ func (b *svc) write(st *store.Store, act *Actor, p *importPlan, progress func(Im
 	}
 	var sum ImportProgress
 	units := map[string]uint64{}
+	if len(p.entries) == 0 {
+		// Nothing new: the import is still on record.
+		return st.Update(func(tx *store.Tx) error {
+			return b.audit(tx, act, ActionImport, "import", 0, fmt.Sprintf("导入台账“%s”：没有新增（%d 行此前已导入，%d 行有错误）",
+				clip(p.file, 60), p.report.Existing, p.report.Refused), "")
+		})
+	}
 	for start := 0; start < len(p.entries); start += importBatch {
 		batch := p.entries[start:min(start+importBatch, len(p.entries))]
 		added, existing := 0, 0

@@ -18,6 +18,8 @@ import (
 	"unicode"
 
 	"laifang/domain/fold"
+	"laifang/domain/idcard"
+	"laifang/domain/phone"
 )
 
 // Field is a case field a ledger column may fill.
@@ -185,12 +187,14 @@ func containsField(cols []Field, f Field) bool {
 
 // Fingerprint identifies a ledger row by its content, whatever file it
 // came in, its column order or the file's name: the mapped cells, each
-// folded (Cell), in the order of Fields. Importing the same row again
-// finds the case made from it (docs/DOMAIN.md §16).
+// read as the rules read it (norm), in the order of Fields. So the same
+// row saved as .csv or as .xlsx (where a date is a serial number) is the
+// same row, and importing it again finds the case made from it
+// (docs/DOMAIN.md §16).
 func Fingerprint(row map[Field]string) string {
 	h := sha256.New()
 	for _, fi := range Fields {
-		v := Cell(row[fi.Field])
+		v := norm(fi.Field, row[fi.Field])
 		h.Write([]byte(fi.Field))
 		h.Write([]byte{0})
 		h.Write([]byte(strconv.Itoa(len(v))))
@@ -198,6 +202,28 @@ func Fingerprint(row map[Field]string) string {
 		h.Write([]byte(v))
 	}
 	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+// norm is a cell as the fingerprint reads it: a date as YYYY-MM-DD, an ID
+// number in its canonical form, a phone by its key, a count without
+// ".0", the rest folded (Cell).
+func norm(f Field, s string) string {
+	v := Cell(s)
+	switch f {
+	case Date, Closed:
+		if d, ok := ParseDate(v); ok {
+			return d.String()
+		}
+	case IDNumber:
+		return idcard.Normalize(v)
+	case Phone:
+		if k := phone.Key(v); k != "" {
+			return k
+		}
+	case Present:
+		return strings.TrimSuffix(strings.TrimSuffix(v, "人"), ".0")
+	}
+	return v
 }
 
 // Cell is a cell's text as the rules read it: half-width, spaces at the
