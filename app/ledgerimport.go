@@ -170,7 +170,7 @@ func (j *importJobs) of(s *Session, fresh bool) *importJob {
 // read and its columns matched. An .xls or .et file is refused with the
 // way to save it as .xlsx.
 func (s *Import) Upload(in ImportUpload) (ImportFile, error) {
-	if _, _, err := s.gate("Import.Upload", in.Name); err != nil {
+	if _, _, err := s.gate("Import.Upload", in); err != nil {
 		return ImportFile{}, err
 	}
 	piece, err := base64.StdEncoding.DecodeString(in.Data)
