@@ -493,6 +493,7 @@ export namespace app {
 	    registeredBy: string;
 	    channel: string;
 	    incoming: string;
+	    importedFrom: string;
 	    title: string;
 	    demand: string;
 	    facts: string;
@@ -546,6 +547,7 @@ export namespace app {
 	        this.registeredBy = source["registeredBy"];
 	        this.channel = source["channel"];
 	        this.incoming = source["incoming"];
+	        this.importedFrom = source["importedFrom"];
 	        this.title = source["title"];
 	        this.demand = source["demand"];
 	        this.facts = source["facts"];
@@ -1258,6 +1260,265 @@ export namespace app {
 		    }
 		    return a;
 		}
+	}
+	export class ImportChoice {
+	    code: string;
+	    label: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportChoice(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.label = source["label"];
+	    }
+	}
+	export class ImportColumn {
+	    index: number;
+	    letter: string;
+	    header: string;
+	    field: string;
+	    samples: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportColumn(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.index = source["index"];
+	        this.letter = source["letter"];
+	        this.header = source["header"];
+	        this.field = source["field"];
+	        this.samples = source["samples"];
+	    }
+	}
+	export class ImportField {
+	    field: string;
+	    label: string;
+	    required: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportField(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.field = source["field"];
+	        this.label = source["label"];
+	        this.required = source["required"];
+	    }
+	}
+	export class ImportFile {
+	    received: number;
+	    complete: boolean;
+	    name: string;
+	    sheet: string;
+	    rows: number;
+	    columns: ImportColumn[];
+	    fields: ImportField[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportFile(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.received = source["received"];
+	        this.complete = source["complete"];
+	        this.name = source["name"];
+	        this.sheet = source["sheet"];
+	        this.rows = source["rows"];
+	        this.columns = this.convertValues(source["columns"], ImportColumn);
+	        this.fields = this.convertValues(source["fields"], ImportField);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ImportMapping {
+	    columns: string[];
+	    values: Record<string, any>;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportMapping(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.columns = source["columns"];
+	        this.values = source["values"];
+	    }
+	}
+	export class ImportProblem {
+	    row: number;
+	    column: string;
+	    field: string;
+	    message: string;
+	    warning: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportProblem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.row = source["row"];
+	        this.column = source["column"];
+	        this.field = source["field"];
+	        this.message = source["message"];
+	        this.warning = source["warning"];
+	    }
+	}
+	export class ImportProgress {
+	    running: boolean;
+	    done: boolean;
+	    file: string;
+	    total: number;
+	    processed: number;
+	    added: number;
+	    existing: number;
+	    refused: number;
+	    error: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportProgress(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.running = source["running"];
+	        this.done = source["done"];
+	        this.file = source["file"];
+	        this.total = source["total"];
+	        this.processed = source["processed"];
+	        this.added = source["added"];
+	        this.existing = source["existing"];
+	        this.refused = source["refused"];
+	        this.error = source["error"];
+	    }
+	}
+	export class ImportUnknown {
+	    field: string;
+	    label: string;
+	    value: string;
+	    rows: number;
+	    choices: ImportChoice[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportUnknown(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.field = source["field"];
+	        this.label = source["label"];
+	        this.value = source["value"];
+	        this.rows = source["rows"];
+	        this.choices = this.convertValues(source["choices"], ImportChoice);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ImportReport {
+	    file: string;
+	    rows: number;
+	    ready: number;
+	    existing: number;
+	    repeated: number;
+	    refused: number;
+	    problems: ImportProblem[];
+	    more: number;
+	    unknown: ImportUnknown[];
+	    units: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportReport(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.file = source["file"];
+	        this.rows = source["rows"];
+	        this.ready = source["ready"];
+	        this.existing = source["existing"];
+	        this.repeated = source["repeated"];
+	        this.refused = source["refused"];
+	        this.problems = this.convertValues(source["problems"], ImportProblem);
+	        this.more = source["more"];
+	        this.unknown = this.convertValues(source["unknown"], ImportUnknown);
+	        this.units = source["units"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class ImportUpload {
+	    name: string;
+	    size: number;
+	    offset: number;
+	    data: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportUpload(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.size = source["size"];
+	        this.offset = source["offset"];
+	        this.data = source["data"];
+	    }
 	}
 	
 	
