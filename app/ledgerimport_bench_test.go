@@ -62,6 +62,7 @@ func BenchmarkImportLedger(b *testing.B) {
 		b.StartTimer()
 	}
 	b.ReportMetric(float64(rows*b.N)/total.Seconds(), "rows/s")
+	b.ReportMetric(float64(len(data))/1e6, "MB/file")
 }
 
 func benchUpload(b *testing.B, s *Import, data []byte) {
