@@ -215,7 +215,7 @@ func fileInfo(name string, t *ledgerTable, size int) ImportFile {
 		c := ImportColumn{Index: i, Letter: columnLetter(i), Header: strings.TrimSpace(h), Field: string(fields[i]), Samples: []string{}}
 		for _, r := range t.Rows {
 			if i < len(r) && strings.TrimSpace(r[i]) != "" {
-				c.Samples = append(c.Samples, clip(strings.TrimSpace(r[i]), 30))
+				c.Samples = append(c.Samples, clip(ledgerin.Shown(fields[i], r[i]), 30))
 				if len(c.Samples) == 3 {
 					break
 				}

@@ -226,6 +226,19 @@ func norm(f Field, s string) string {
 	return v
 }
 
+// Shown is a cell as the mapping table shows it: a workbook's serial day
+// in a date column as the date it stands for (46083 as 2026-03-02), any
+// other cell as its text.
+func Shown(f Field, s string) string {
+	v := strings.TrimSpace(s)
+	if (f == Date || f == Closed) && isSerial(v) {
+		if d, ok := ParseDate(v); ok {
+			return d.String()
+		}
+	}
+	return v
+}
+
 // Cell is a cell's text as the rules read it: half-width, spaces at the
 // ends and runs of spaces and line breaks inside made one space.
 func Cell(s string) string {

@@ -45,6 +45,15 @@ func TestDates(t *testing.T) {
 	}
 }
 
+func TestADateColumnShowsItsDates(t *testing.T) {
+	if s := Shown(Date, "46083"); s != "2026-03-02" {
+		t.Errorf("a serial day shows as %q", s)
+	}
+	if s := Shown(Present, "46083"); s != "46083" {
+		t.Errorf("a number shows as %q", s)
+	}
+}
+
 func TestNumbersASpreadsheetMade(t *testing.T) {
 	for _, s := range []string{"1.30104195602204E+17", "1.30104195602204E+017", "130104195602204000", "130104195602204017.0"} {
 		if NumberMangled(s) == nil {
