@@ -175,6 +175,7 @@ func (r *intakeRules) has(list, code string) bool {
 // Length limits, in characters: long enough for any real form, short
 // enough that a pasted file is refused.
 const (
+	maxName  = 50
 	maxShort = 100
 	maxLine  = 300
 	maxText  = 20000
@@ -298,7 +299,7 @@ func checkIntake(in *RegisterInput, r *intakeRules) CheckResult {
 		if !p.Anonymous && !known {
 			is.need(f("name"), p.Name != "", CodeRequired, "请填写姓名。")
 		}
-		checkLen(&is, f("name"), "姓名", p.Name, 50)
+		checkLen(&is, f("name"), "姓名", p.Name, maxName)
 		if p.Sex != "" && p.Sex != "M" && p.Sex != "F" {
 			is.err(f("sex"), "intake.sex", "性别应为男或女。")
 		}

@@ -12,6 +12,7 @@ import (
 	"laifang/domain/casestate"
 	"laifang/domain/dict"
 	"laifang/domain/ledgerin"
+	"laifang/domain/petitioner"
 	"laifang/store"
 )
 
@@ -339,7 +340,8 @@ func planImport(st *store.Store, name string, t *ledgerTable, m ImportMapping) (
 	}
 	p := &importPlan{file: name, report: ImportReport{File: name, Rows: len(t.Rows), Problems: []ImportProblem{},
 		Unknown: []ImportUnknown{}, Units: []string{}}}
-	r := ledgerin.Rules{Values: map[ledgerin.Field]map[string]string{}}
+	r := ledgerin.Rules{Values: map[ledgerin.Field]map[string]string{}, DefaultType: TypeOther, DefaultChannel: ChannelVisit,
+		Limits: ledgerin.Limits{Name: maxName, Short: maxShort, Line: maxLine, Text: maxText, Present: maxPresent}}
 	for f, vals := range m.Values {
 		r.Values[ledgerin.Field(f)] = vals
 	}
@@ -573,7 +575,7 @@ func importRow(tx *store.Tx, by uint64, file string, e *importEntry, group int, 
 	if e.Phone != "" {
 		person.Phones = []string{e.Phone}
 	}
-	ip := store.IntakePerson{Person: person, Role: "主信访人", Contact: true}
+	ip := store.IntakePerson{Person: person, Role: petitioner.Main, Contact: true}
 	protected := false
 	if e.IDNumber != "" {
 		found, err := tx.FindPeople(store.PersonQuery{IDNumber: e.IDNumber, Limit: 1})

@@ -71,7 +71,8 @@ func TestNumbersASpreadsheetMade(t *testing.T) {
 func rules() Rules {
 	l := func(name string) dict.List { d, _ := dict.Default(name); return d }
 	return Rules{Today: time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC), Types: l(dict.Type),
-		Categories: l(dict.Category), Channels: l(dict.Channel)}
+		Categories: l(dict.Category), Channels: l(dict.Channel), DefaultType: "其他", DefaultChannel: "走访",
+		Limits: Limits{Name: 50, Short: 100, Line: 300, Text: 20000, Present: 100000}}
 }
 
 func TestRowProblems(t *testing.T) {
@@ -82,7 +83,7 @@ func TestRowProblems(t *testing.T) {
 		t.Fatalf("problems %v", ps)
 	}
 	if e.IDNumber != "11010519491231002X" || e.Phone != "13812345678" || e.Category != "07" || e.Category2 != "0701" ||
-		e.Present != 2 || e.Type != DefaultType || e.Channel != DefaultChannel || e.Sex != "F" {
+		e.Present != 2 || e.Type != "其他" || e.Channel != "走访" || e.Sex != "F" {
 		t.Errorf("entry %+v", e)
 	}
 	for _, c := range []struct {

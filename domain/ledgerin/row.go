@@ -22,7 +22,17 @@ type Rules struct {
 	Categories dict.List
 	Channels   dict.List
 	Values     map[Field]map[string]string
+	// What an empty cell or a missing column means: the intake's own
+	// values (an old ledger of visits lists visits in person; a matter it
+	// does not classify is 其他), and the intake form's lengths.
+	DefaultType, DefaultChannel string
+	Limits                      Limits
 }
+
+// Limits are the longest texts, in characters, as the intake form takes
+// them: a name, a short text (事由, 承办单位, 原登记编号), a line (住址), a
+// long text (诉求, 结果); and the most people at one visit.
+type Limits struct{ Name, Short, Line, Text, Present int }
 
 // Problem is one thing wrong with a row, in plain words. A row with an
 // error is not imported; a warning is shown and the row is.
@@ -59,22 +69,6 @@ type Entry struct {
 	Key        string // Fingerprint of the row
 }
 
-// Defaults for a ledger that leaves a column out or a cell empty: an old
-// ledger of visits (来访台账) is a list of visits in person of one person
-// each; a matter it does not classify is 其他.
-const (
-	DefaultChannel = "走访"
-	DefaultType    = "其他"
-)
-
-// Length limits, in characters, as the intake form's (app/intake.go).
-const (
-	maxName  = 50
-	maxShort = 100
-	maxLine  = 300
-	maxText  = 20000
-)
-
 // Check judges one row and returns the entry made of it with every problem
 // found; the entry is importable iff no problem is an error.
 func Check(row map[Field]string, r Rules) (Entry, []Problem) {
@@ -93,7 +87,7 @@ func Check(row map[Field]string, r Rules) (Entry, []Problem) {
 	}
 	e.Key = Fingerprint(row)
 
-	e.Name = Cell(text(Name, maxName))
+	e.Name = Cell(text(Name, r.Limits.Name))
 	if e.Name == "" {
 		bad(Name, "import.name", "缺少姓名。")
 	}
@@ -119,7 +113,7 @@ func Check(row map[Field]string, r Rules) (Entry, []Problem) {
 			e.Phone = n.Text
 		}
 	}
-	e.Address = text(Address, maxLine)
+	e.Address = text(Address, r.Limits.Line)
 
 	today := civil.DateOf(r.Today)
 	e.Date = dateCell(row, Date, today, true, &ps)
@@ -128,28 +122,28 @@ func Check(row map[Field]string, r Rules) (Entry, []Problem) {
 		bad(Closed, "import.closed_order", "办结日期早于来访日期。")
 	}
 
-	e.Demand = text(Demand, maxText)
-	e.Title = text(Title, maxShort)
+	e.Demand = text(Demand, r.Limits.Text)
+	e.Title = text(Title, r.Limits.Short)
 	if e.Demand == "" && e.Title == "" {
 		bad(Demand, "import.demand", "缺少诉求内容。")
 	}
 
-	e.Type = listCell(row, Type, r.Types, r.Values, DefaultType, &ps)
-	e.Channel = listCell(row, Channel, r.Channels, r.Values, DefaultChannel, &ps)
+	e.Type = listCell(row, Type, r.Types, r.Values, r.DefaultType, &ps)
+	e.Channel = listCell(row, Channel, r.Channels, r.Values, r.DefaultChannel, &ps)
 	e.Category, e.Category2 = categoryCell(row, r, &ps)
 
 	e.Present = 1
 	if v := Cell(row[Present]); v != "" {
 		n, err := strconv.Atoi(strings.TrimSuffix(strings.TrimSuffix(v, "人"), ".0"))
-		if err != nil || n < 1 || n > 100000 {
+		if err != nil || n < 1 || n > r.Limits.Present {
 			bad(Present, "import.present", fmt.Sprintf("来访人数“%s”不是 1 以上的整数。", clip(v)))
 		} else {
 			e.Present = n
 		}
 	}
-	e.Unit = Cell(text(Unit, maxShort))
-	e.Result = text(Result, maxText)
-	e.ExternalNo = Cell(text(ExternalNo, maxShort))
+	e.Unit = Cell(text(Unit, r.Limits.Short))
+	e.Result = text(Result, r.Limits.Text)
+	e.ExternalNo = Cell(text(ExternalNo, r.Limits.Short))
 	return e, ps
 }
 
