@@ -562,11 +562,8 @@ func loadRules(tx *store.Tx, act *Actor, in *RegisterInput) (*intakeRules, error
 	if err != nil {
 		return nil, err
 	}
-	r := &intakeRules{now: tx.Now(), threshold: set.GroupThreshold, maxDelegates: set.MaxDelegates,
+	r := &intakeRules{now: tx.Now(), threshold: groupThreshold(set), maxDelegates: set.MaxDelegates,
 		lists: map[string]dict.List{}, mayRisk: act.May(PermRisk), step: stepInput(act)}
-	if r.threshold <= 0 {
-		r.threshold = DefaultGroupThreshold
-	}
 	if r.maxDelegates <= 0 {
 		r.maxDelegates = DefaultMaxDelegates
 	}
@@ -607,6 +604,15 @@ func loadRules(tx *store.Tx, act *Actor, in *RegisterInput) (*intakeRules, error
 		r.linked = c
 	}
 	return r, nil
+}
+
+// groupThreshold is the office's 集体访 threshold: from this many people
+// present a visit is a group visit (the setting, else the default).
+func groupThreshold(set *store.Settings) int {
+	if set.GroupThreshold <= 0 {
+		return DefaultGroupThreshold
+	}
+	return set.GroupThreshold
 }
 
 // storeIDType is a document type as store.Person keeps it: "" for the

@@ -538,10 +538,7 @@ func (b *svc) write(st *store.Store, act *Actor, p *importPlan, progress func(Im
 			if err != nil {
 				return err
 			}
-			group := set.GroupThreshold
-			if group <= 0 {
-				group = DefaultGroupThreshold
-			}
+			group := groupThreshold(set)
 			for i := range batch {
 				e := &batch[i]
 				if tx.ImportedCase(e.Key) != 0 {

@@ -45,11 +45,8 @@ func officeSettings(set *store.Settings) OfficeSettings {
 	idle := idleMinutes(set)
 	out := OfficeSettings{OrgName: set.OrgName, OrgCode: set.OrgCode, ReviewOrg: set.ReviewOrg,
 		RecheckOrg: set.RecheckOrg, RegionCode: set.RegionCode, IdleMinutes: idle,
-		RetentionYears: retentionYears(set), GroupThreshold: set.GroupThreshold, MaxDelegates: set.MaxDelegates,
+		RetentionYears: retentionYears(set), GroupThreshold: groupThreshold(set), MaxDelegates: set.MaxDelegates,
 		WarnDays: warnDays(set), HalfTimeAlert: !set.NoHalfTimeAlert, Rev: set.Rev}
-	if out.GroupThreshold <= 0 {
-		out.GroupThreshold = DefaultGroupThreshold
-	}
 	if out.MaxDelegates <= 0 {
 		out.MaxDelegates = DefaultMaxDelegates
 	}
