@@ -282,7 +282,7 @@ func (s *Import) Run(m ImportMapping) (ImportProgress, error) {
 	out := job.progress
 	job.mu.Unlock()
 	go func() {
-		err := s.write(st, act, plan, func(p ImportProgress) {
+		err := s.writeImport(st, act, plan, func(p ImportProgress) {
 			job.mu.Lock()
 			job.progress.Processed, job.progress.Added, job.progress.Existing = p.Processed, p.Added, p.Existing
 			job.mu.Unlock()
@@ -513,14 +513,10 @@ func missingFields(cols []ledgerin.Field) error {
 	return fieldError("columns", "import.mapping_missing", "没有列对应到"+strings.Join(names, "、")+"，请在对应关系中选择。")
 }
 
-// write imports the planned rows, importBatch rows a transaction, each
+// writeImport imports the planned rows, importBatch rows a transaction, each
 // batch with its audit entry. A row imported meanwhile (another session,
 // an earlier batch) is found by its fingerprint and skipped.
-func (b *svc) write(st *store.Store, act *Actor, p *importPlan, progress func(ImportProgress)) error {
-	var by uint64
-	if act != nil {
-		by = act.ID
-	}
+func (b *svc) writeImport(st *store.Store, act *Actor, p *importPlan, progress func(ImportProgress)) error {
 	var sum ImportProgress
 	units := map[string]uint64{}
 	if len(p.entries) == 0 {
@@ -545,7 +541,7 @@ func (b *svc) write(st *store.Store, act *Actor, p *importPlan, progress func(Im
 					existing++
 					continue
 				}
-				if err := importRow(tx, by, p.file, e, group, units); err != nil {
+				if err := b.importRow(tx, act, p.file, e, group, units); err != nil {
 					return err
 				}
 				added++
@@ -567,7 +563,11 @@ func (b *svc) write(st *store.Store, act *Actor, p *importPlan, progress func(Im
 
 // importRow writes one ledger row as a closed case (docs/DOMAIN.md §16):
 // its petitioner matched by ID number, the visit on its date.
-func importRow(tx *store.Tx, by uint64, file string, e *importEntry, group int, units map[string]uint64) error {
+func (b *svc) importRow(tx *store.Tx, act *Actor, file string, e *importEntry, group int, units map[string]uint64) error {
+	var by uint64
+	if act != nil {
+		by = act.ID
+	}
 	person := store.Person{Name: e.Name, Sex: e.Sex, Birth: e.Birth, IDNumber: e.IDNumber, Address: e.Address}
 	if e.Phone != "" {
 		person.Phones = []string{e.Phone}
@@ -590,7 +590,8 @@ func importRow(tx *store.Tx, by uint64, file string, e *importEntry, group int, 
 				old.Phones = append(old.Phones, e.Phone)
 			}
 			ip.Person, ip.Update = old, true
-			if protected, err = whistleBlower(tx, old.ID); err != nil {
+			// A whistle-blower's new case hides him too (as Visits.Register).
+			if _, protected, err = b.personStanding(tx, act, old.ID); err != nil {
 				return err
 			}
 		}
@@ -621,21 +622,6 @@ func importRow(tx *store.Tx, by uint64, file string, e *importEntry, group int, 
 	v := store.Visit{Channel: e.Channel, Present: e.Present}
 	_, err := tx.SaveIntake(&store.Intake{Case: c, People: []store.IntakePerson{ip}, Visit: v, By: by, At: at})
 	return err
-}
-
-// whistleBlower tells whether a person is on a confidential case: a case
-// made for him must hide him too (as Visits.Register does).
-func whistleBlower(tx *store.Tx, id uint64) (bool, error) {
-	rows, err := tx.PersonCaseRows(id, 0)
-	if err != nil {
-		return false, err
-	}
-	for i := range rows {
-		if IsConfidentialRow(&rows[i]) {
-			return true, nil
-		}
-	}
-	return false, nil
 }
 
 // importUnit is the department of a ledger's name, added (外单位, as the
@@ -682,7 +668,7 @@ func (c *Console) ImportLedger(name string, data []byte, m ImportMapping, dryRun
 		return plan.report, info, err
 	}
 	total := ImportProgress{Total: len(plan.entries), Refused: plan.report.Refused, File: base}
-	err = c.write(st, nil, plan, func(p ImportProgress) {
+	err = c.writeImport(st, nil, plan, func(p ImportProgress) {
 		total.Processed, total.Added, total.Existing = p.Processed, p.Added, p.Existing
 		progress(total)
 	})
