@@ -60,7 +60,7 @@ func readLedger(name string, data []byte) (*ledgerTable, error) {
 	switch {
 	case ext == ".xls" || ext == ".et" || ext == ".ett" || ole:
 		return nil, errOldFormat
-	case ext == ".xlsx" || ext == ".xlsm" || zip:
+	case ext == ".xlsx" || ext == ".xlsm":
 		if !zip {
 			return nil, fieldError("file", CodeImportFile, "文件不是有效的 .xlsx 工作簿（可能已损坏），请在 Excel 或 WPS 中打开后重新保存。")
 		}

@@ -342,6 +342,21 @@ func TestOldExcelFormatsAreRefused(t *testing.T) {
 	}
 }
 
+// A file of another kind is refused in words, whatever it holds.
+func TestOnlyXlsxAndCsvAreRead(t *testing.T) {
+	_, s := importOffice(t)
+	data := readFixture(t, "ledger_mistakes.xlsx") // a zip, as a .docx is
+	_, err := s.Upload(ImportUpload{Name: "台账.docx", Size: len(data), Data: base64.StdEncoding.EncodeToString(data)})
+	if e := AsError(err); e == nil || e.Field != "file" || !strings.Contains(e.Message, "只能导入 .xlsx 或 .csv") {
+		t.Errorf(".docx: %v", err)
+	}
+	junk := []byte("PK\x03\x04 not a workbook")
+	_, err = s.Upload(ImportUpload{Name: "台账.xlsx", Size: len(junk), Data: base64.StdEncoding.EncodeToString(junk)})
+	if e := AsError(err); e == nil || e.Field != "file" || !strings.Contains(e.Message, "重新保存") {
+		t.Errorf("a broken .xlsx: %v", err)
+	}
+}
+
 // The clerk's mapping: a field on two columns and a ledger without a
 // required field are refused on the mapping, in words.
 func TestTheMappingIsChecked(t *testing.T) {
