@@ -278,13 +278,16 @@ func (s *Import) Run(m ImportMapping) (ImportProgress, error) {
 		job.mu.Unlock()
 		return ImportProgress{}, newError(CodeBusy, "导入正在进行。")
 	}
-	job.progress = ImportProgress{Running: true, File: job.name, Total: len(plan.entries), Refused: plan.report.Refused}
+	// Existing counts the rows found on file when planned, and those an
+	// import elsewhere wrote meanwhile.
+	job.progress = ImportProgress{Running: true, File: job.name, Total: len(plan.entries), Refused: plan.report.Refused,
+		Existing: plan.report.Existing}
 	out := job.progress
 	job.mu.Unlock()
 	go func() {
 		err := s.writeImport(st, act, plan, func(p ImportProgress) {
 			job.mu.Lock()
-			job.progress.Processed, job.progress.Added, job.progress.Existing = p.Processed, p.Added, p.Existing
+			job.progress.Processed, job.progress.Added, job.progress.Existing = p.Processed, p.Added, plan.report.Existing+p.Existing
 			job.mu.Unlock()
 		})
 		job.mu.Lock()
@@ -667,9 +670,9 @@ func (c *Console) ImportLedger(name string, data []byte, m ImportMapping, dryRun
 		}
 		return plan.report, info, err
 	}
-	total := ImportProgress{Total: len(plan.entries), Refused: plan.report.Refused, File: base}
+	total := ImportProgress{Total: len(plan.entries), Refused: plan.report.Refused, File: base, Existing: plan.report.Existing}
 	err = c.writeImport(st, nil, plan, func(p ImportProgress) {
-		total.Processed, total.Added, total.Existing = p.Processed, p.Added, p.Existing
+		total.Processed, total.Added, total.Existing = p.Processed, p.Added, plan.report.Existing+p.Existing
 		progress(total)
 	})
 	return plan.report, info, err
