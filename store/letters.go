@@ -167,80 +167,67 @@ type LetterQuery struct {
 	From, To civil.Date // issue days, inclusive (0: open)
 	No       string     // part of the 文号
 	Case     uint64     // one case's letters
-	Offset   int
-	Limit    int
+	// Scoped: only the letters of the cases in Within (a department's).
+	Scoped bool
+	Within []uint64
 }
 
-// Letters lists issued letters newest first, and how many match. A
-// number searched is matched on the number index's keys alone; the other
-// filters walk the day or kind index within the dates asked.
-func (tx *Tx) Letters(q LetterQuery) ([]Letter, int, error) {
+// LetterIDs lists the issued letters that match, newest first. Without a
+// number, a case or a scope it reads the day or kind index alone, so a
+// page of the archive decodes only its own letters; a number searched is
+// matched on the number index's keys.
+func (tx *Tx) LetterIDs(q LetterQuery) ([]uint64, error) {
 	var ids []uint64
 	switch {
 	case q.No != "":
-		no := strings.TrimSpace(q.No)
+		no := []byte(strings.TrimSpace(q.No))
 		c := tx.b(ixLetterNo).Cursor()
 		for k, v := c.First(); k != nil; k, v = c.Next() {
-			if bytes.Contains(k, []byte(no)) {
+			if bytes.Contains(k, no) {
 				ids = append(ids, getU64(v))
 			}
 		}
 	case q.Case != 0:
 		ids = idsWithPrefix(tx.b(ixCaseLetter), u64(q.Case), 0)
+	case q.Scoped:
+		for _, c := range q.Within {
+			ids = append(ids, idsWithPrefix(tx.b(ixCaseLetter), u64(c), 0)...)
+		}
 	default:
 		b, prefix := tx.b(ixLetterDay), []byte(nil)
 		if q.Kind != "" {
 			b, prefix = tx.b(ixLetterKind), cat([]byte(q.Kind), []byte{0})
 		}
-		ids = dayRange(b, prefix, q.From, q.To)
-		// the page is read from the index alone: only its letters are decoded
-		total := len(ids)
-		out, err := tx.letterPage(ids, q.Offset, q.Limit)
-		return out, total, err
+		return dayRange(b, prefix, q.From, q.To), nil
 	}
-	// a number or a case: few letters; filter the records
-	keep := func(l *Letter) bool {
-		return (q.Kind == "" || l.kindKey() == q.Kind) && (q.From == 0 || l.Issued >= q.From) &&
-			(q.To == 0 || l.Issued <= q.To) && (q.Case == 0 || l.Case == q.Case) && l.No != ""
-	}
-	var all []Letter
-	for _, id := range ids {
-		l, err := tx.Letter(id)
-		if err != nil {
-			return nil, 0, err
-		}
-		if keep(l) {
-			all = append(all, *l)
+	// a number, a case, a department: few letters; filter the records
+	var within map[uint64]bool
+	if q.Scoped {
+		within = make(map[uint64]bool, len(q.Within))
+		for _, c := range q.Within {
+			within[c] = true
 		}
 	}
-	// newest first: by issue day, then by id
-	sortLetters(all)
-	total := len(all)
-	if q.Offset > len(all) {
-		q.Offset = len(all)
-	}
-	all = all[q.Offset:]
-	if q.Limit > 0 && len(all) > q.Limit {
-		all = all[:q.Limit]
-	}
-	return all, total, nil
-}
-
-func (tx *Tx) letterPage(ids []uint64, offset, limit int) ([]Letter, error) {
-	if offset > len(ids) {
-		offset = len(ids)
-	}
-	ids = ids[offset:]
-	if limit > 0 && len(ids) > limit {
-		ids = ids[:limit]
-	}
-	out := make([]Letter, 0, len(ids))
+	var keep []Letter
 	for _, id := range ids {
 		l, err := tx.Letter(id)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, *l)
+		if l.No != "" && (q.Kind == "" || l.kindKey() == q.Kind) && (q.From == 0 || l.Issued >= q.From) &&
+			(q.To == 0 || l.Issued <= q.To) && (q.Case == 0 || l.Case == q.Case) && (!q.Scoped || within[l.Case]) {
+			keep = append(keep, Letter{ID: l.ID, Issued: l.Issued})
+		}
+	}
+	slices.SortFunc(keep, func(a, b Letter) int {
+		if a.Issued != b.Issued {
+			return cmp.Compare(b.Issued, a.Issued)
+		}
+		return cmp.Compare(b.ID, a.ID)
+	})
+	out := make([]uint64, len(keep))
+	for i, l := range keep {
+		out[i] = l.ID
 	}
 	return out, nil
 }
@@ -265,15 +252,6 @@ func dayRange(b *bolt.Bucket, prefix []byte, from, to civil.Date) []uint64 {
 		out = append(out, getU64(k[len(k)-8:]))
 	}
 	return out
-}
-
-func sortLetters(ls []Letter) {
-	slices.SortFunc(ls, func(a, b Letter) int {
-		if a.Issued != b.Issued {
-			return cmp.Compare(b.Issued, a.Issued)
-		}
-		return cmp.Compare(b.ID, a.ID)
-	})
 }
 
 // migrateTo9 makes the archive's indexes empty, for fillLetterDays.
