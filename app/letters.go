@@ -374,16 +374,10 @@ func (l *Letters) values(tx *store.Tx, act *Actor, f *filled) (letter.Values, er
 	date := func(name string, d civil.Date) { v[name] = letter.Date(d) }
 	toDept := f.kind.To == letter.ToDepartment
 	f.redacted = toDept && IsConfidential(c)
-	// text is case text as this letter may carry it
-	text := func(s string) string {
-		if !f.redacted {
-			return s
-		}
-		if l.mayIdentify(act, c) && noIdentity(tx, c, "", s) == nil {
-			return s
-		}
-		return Hidden
-	}
+	// text is case text as this letter may carry it: none of a
+	// confidential case on a department's slip, whoever prints it (what the
+	// report says travels with the sealed materials, not on the slip).
+	text := func(s string) string { return caseText(!f.redacted, s) }
 	name, err := petitionerName(tx, c)
 	if err != nil {
 		return nil, err
@@ -846,6 +840,9 @@ func (l *Letters) List(q LetterQuery) (LetterList, error) {
 		field, v string
 		to       *civil.Date
 	}{{"from", q.From, &sq.From}, {"to", q.To, &sq.To}} {
+		if strings.TrimSpace(d.v) == "" {
+			continue
+		}
 		if *d.to, err = civil.Parse(strings.TrimSpace(d.v)); err != nil {
 			return LetterList{}, fieldError(d.field, CodeDate, "日期应为“年-月-日”，例如 2026-03-02。")
 		}
