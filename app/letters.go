@@ -279,7 +279,7 @@ func (l *Letters) fill(tx *store.Tx, act *Actor, in LetterInput) (*filled, error
 	if err != nil {
 		return nil, err
 	}
-	vals, err := l.values(tx, act, f)
+	vals, err := l.values(tx, act, f, tp)
 	if err != nil {
 		return nil, err
 	}
@@ -364,7 +364,7 @@ func letterPattern(tx *store.Tx, k letter.Kind) (string, error) {
 // values are what the case, its task, the settings and the session give
 // the placeholders. A slip to a department never carries the identity of
 // the petitioner of a confidential case, nor text that names him.
-func (l *Letters) values(tx *store.Tx, act *Actor, f *filled) (letter.Values, error) {
+func (l *Letters) values(tx *store.Tx, act *Actor, f *filled, tp *letter.Template) (letter.Values, error) {
 	c, t := f.c, f.task
 	set, err := tx.Settings()
 	if err != nil {
@@ -445,6 +445,10 @@ func (l *Letters) values(tx *store.Tx, act *Actor, f *filled) (letter.Values, er
 		v["办理要求"] = text(t.Requirement)
 	} else if c.Unit != 0 {
 		v["承办单位"] = unitName(tx, c.Unit)
+	}
+	// the case's other letters and the task's 催办: read only when asked
+	if !tp.Uses("交办单号", "催办次数", "催办内容", "原文号", "送达文书") {
+		return v, nil
 	}
 	ls, err := tx.CaseLetters(c.ID)
 	if err != nil {
