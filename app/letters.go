@@ -209,6 +209,15 @@ func kindOf(key string) (letter.Kind, error) {
 	return k, nil
 }
 
+// letterLabel names a letter's type: its kind's label (a type that is
+// no kind is shown as it is).
+func letterLabel(t string) string {
+	if k, ok := letter.KindOf(t); ok {
+		return k.Label
+	}
+	return t
+}
+
 // filled is a letter filled from its case, before it is issued.
 type filled struct {
 	kind     letter.Kind
@@ -869,15 +878,13 @@ func (l *Letters) List(q LetterQuery) (LetterList, error) {
 		if q.Case != 0 && !caseVisible(tx, act, q.Case) {
 			return nil
 		}
-		ids, err := tx.LetterIDs(sq)
+		ids, total, err := tx.LetterPage(sq, max(q.Offset, 0), limit)
 		if err != nil {
 			return err
 		}
-		out.Total = len(ids)
-		off := min(max(q.Offset, 0), len(ids))
-		ids = ids[off:min(off+limit, len(ids))]
+		out.Total = total
 		names := userNames(tx)
-		cases := map[uint64]*store.Case{}
+		cases := map[uint64]*store.CaseRow{}
 		for _, id := range ids {
 			rec, err := tx.Letter(id)
 			if err != nil {
@@ -893,7 +900,7 @@ func (l *Letters) List(q LetterQuery) (LetterList, error) {
 // letterRow is a letter in the archive. A letter to the petitioner of a
 // confidential case the session may not identify shows neither its
 // addressee nor its title.
-func (l *Letters) letterRow(tx *store.Tx, act *Actor, rec *store.Letter, names map[uint64]string, cases map[uint64]*store.Case) LetterRowView {
+func (l *Letters) letterRow(tx *store.Tx, act *Actor, rec *store.Letter, names map[uint64]string, cases map[uint64]*store.CaseRow) LetterRowView {
 	k, ok := letter.KindOf(rec.Type)
 	if !ok {
 		k = letter.Kind{Key: rec.Type, Label: rec.Type, To: letter.ToPetitioner}
@@ -911,12 +918,14 @@ func (l *Letters) letterRow(tx *store.Tx, act *Actor, rec *store.Letter, names m
 	if rec.Case != 0 {
 		c, ok := cases[rec.Case]
 		if !ok {
-			c, _ = tx.Case(rec.Case)
+			if row, err := tx.CaseRow(rec.Case); err == nil {
+				c = &row
+			}
 			cases[rec.Case] = c
 		}
 		if c != nil {
 			r.CaseNo = c.No
-			if k.To == letter.ToPetitioner && IsConfidential(c) && !l.mayIdentify(act, c) {
+			if k.To == letter.ToPetitioner && !l.mayIdentifyRow(act, c) {
 				r.Addressee, r.Title = Hidden, k.Label
 			}
 		}
