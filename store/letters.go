@@ -291,6 +291,9 @@ func migrateTo9(tx *bolt.Tx, s *Store) error {
 			return err
 		}
 	}
+	if err := patternsByKind(tx); err != nil {
+		return err
+	}
 	// The serials were kept under the letter type's label: carry each to
 	// its kind's key, so no number given before is given again.
 	seq := tx.Bucket(bucketSeq)
@@ -326,6 +329,40 @@ func migrateTo9(tx *bolt.Tx, s *Store) error {
 		}
 	}
 	return nil
+}
+
+// patternsByKind files the office's 文号 patterns kept under a letter
+// type's label (受理告知书) under its kind's key (accept), unless the kind
+// has its own already.
+func patternsByKind(tx *bolt.Tx) error {
+	b := tx.Bucket(bucketSettings)
+	if b == nil || b.Get(settingsKey) == nil {
+		return nil
+	}
+	st := &Settings{}
+	if err := decodeJSON(b.Get(settingsKey), st); err != nil {
+		return fmt.Errorf("store: settings are damaged: %w", err)
+	}
+	changed := false
+	for name, p := range st.DocNoPatterns {
+		k, ok := letter.KindOf(name)
+		if !ok || k.Key == name {
+			continue
+		}
+		if _, own := st.DocNoPatterns[k.Key]; !own {
+			st.DocNoPatterns[k.Key] = p
+		}
+		delete(st.DocNoPatterns, name)
+		changed = true
+	}
+	if !changed {
+		return nil
+	}
+	raw, err := encode(st)
+	if err != nil {
+		return err
+	}
+	return b.Put(settingsKey, raw)
 }
 
 // fillLetterDays writes the archive's index entries of every letter. Run
