@@ -468,6 +468,14 @@ func TestLettersOfAConfidentialCaseShowNothingOfIt(t *testing.T) {
 		if err := clerk.Letters.Printed([]uint64{letter.ID}, "print"); code(err) != CodeForbidden {
 			t.Errorf("a clerk prints the whistle-blower's letter: %v", err)
 		}
+		if _, err := clerk.Letters.Supersede(letter.ID, LetterInput{}); code(err) != CodeForbidden {
+			t.Errorf("a clerk corrects the whistle-blower's letter: %v", err)
+		}
+		// a correction of the slip is a slip again: nothing of the report
+		fix := must(clerk.Letters.Supersede(slip.ID, LetterInput{}))(t)
+		if l := o.leaks(t, c, fix); len(l) > 0 || !fix.Redacted || fix.Supersedes != slip.No {
+			t.Errorf("the correction of case %d's slip: %q", c.ID, l)
+		}
 
 		// a slip to the unit the report is about, on a task made behind the desk's back
 		if c.AccusedUnit != 0 && accused == 0 {
