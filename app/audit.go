@@ -115,11 +115,13 @@ const (
 	ActionServe          = "case.serve"   // a notice or a reply served
 	ActionRating         = "case.rating"  // satisfaction recorded or corrected
 	ActionArchive        = "case.archive" // a case archived with its number
+	ActionImport         = "import"       // a batch of an old ledger imported (ledgerimport.go)
 )
 
 // AuditActions are the actions the log records, every one written; the UI
 // names them (langs: audit.actions) and the viewer filters by them.
-var AuditActions = []string{ActionSetup, ActionLogin, ActionLoginFailed, ActionLogout, ActionUnlock, ActionUserCreate, ActionUserEdit, ActionUserPassword, ActionUserUnlock, ActionSettingsEdit, ActionDictEdit, ActionIntake, ActionVisit, ActionDispose, ActionEdit, ActionDelete, ActionReveal, ActionPrint, ActionExport, ActionBackup, ActionRestore, ActionPurge, ActionWordingCreate, ActionWordingEdit, ActionWordingApprove, ActionWordingRetire, ActionStep, ActionServe, ActionRating, ActionArchive, ActionTaskCreate, ActionTaskStep, ActionTaskUrge}
+var AuditActions = []string{ActionSetup, ActionLogin, ActionLoginFailed, ActionLogout, ActionUnlock, ActionUserCreate, ActionUserEdit, ActionUserPassword, ActionUserUnlock, ActionSettingsEdit, ActionDictEdit, ActionIntake, ActionVisit, ActionDispose, ActionEdit, ActionDelete, ActionReveal, ActionPrint, ActionExport, ActionBackup, ActionRestore, ActionPurge, ActionWordingCreate, ActionWordingEdit, ActionWordingApprove, ActionWordingRetire, ActionStep, ActionServe, ActionRating, ActionArchive, ActionTaskCreate, ActionTaskStep, ActionTaskUrge,
+	ActionLetterIssue, ActionLetterTemplate, ActionImport}
 
 // List reads the log, newest first, with filters.
 func (s *Audit) List(q AuditQuery) (AuditRows, error) {
@@ -192,6 +194,8 @@ func recordName(tx *store.Tx, seen map[string]string, entity string, id uint64) 
 		name = "节假日"
 	case "profile":
 		name = "时限方案"
+	case "import":
+		name = "旧台账导入"
 	case "user":
 		if u, err := tx.User(id); err == nil {
 			name = "用户「" + u.Name + "」"

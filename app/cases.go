@@ -260,7 +260,8 @@ type CaseDetail struct {
 	Registered    string   `json:"registered"` // RFC 3339
 	RegisteredBy  string   `json:"registeredBy"`
 	Channel       string   `json:"channel"`
-	Incoming      string   `json:"incoming"` // the 来文: office, number, date
+	Incoming      string   `json:"incoming"`     // the 来文: office, number, date
+	ImportedFrom  string   `json:"importedFrom"` // the old ledger's file it was imported from (ledgerimport.go)
 	Title         string   `json:"title"`
 	Demand        string   `json:"demand"`
 	Facts         string   `json:"facts"`
@@ -334,7 +335,7 @@ func (s *Cases) Get(id uint64) (CaseDetail, error) {
 			}
 		}
 		text := func(s string) string { return caseText(ident, s) }
-		out = CaseDetail{ID: c.ID, Rev: c.Rev, No: c.No, ExternalNo: c.ExternalNo, Received: c.Received.Time().Format(time.RFC3339),
+		out = CaseDetail{ID: c.ID, Rev: c.Rev, No: c.No, ExternalNo: c.ExternalNo, ImportedFrom: c.ImportedFrom, Received: c.Received.Time().Format(time.RFC3339),
 			RegisteredBy: names[c.RegisteredBy], Channel: c.Channel,
 			Title: text(c.Title), Demand: text(c.Demand), Facts: text(c.Facts),
 			Place: text(strings.TrimSpace(c.Region + " " + c.Place)), Type: c.Type,

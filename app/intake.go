@@ -176,6 +176,7 @@ func (r *intakeRules) has(list, code string) bool {
 // Length limits, in characters: long enough for any real form, short
 // enough that a pasted file is refused.
 const (
+	maxName  = 50
 	maxShort = 100
 	maxLine  = 300
 	maxText  = 20000
@@ -299,7 +300,7 @@ func checkIntake(in *RegisterInput, r *intakeRules) CheckResult {
 		if !p.Anonymous && !known {
 			is.need(f("name"), p.Name != "", CodeRequired, "请填写姓名。")
 		}
-		checkLen(&is, f("name"), "姓名", p.Name, 50)
+		checkLen(&is, f("name"), "姓名", p.Name, maxName)
 		if p.Sex != "" && p.Sex != "M" && p.Sex != "F" {
 			is.err(f("sex"), "intake.sex", "性别应为男或女。")
 		}
@@ -566,11 +567,8 @@ func loadRules(tx *store.Tx, act *Actor, in *RegisterInput) (*intakeRules, error
 	if err != nil {
 		return nil, err
 	}
-	r := &intakeRules{now: tx.Now(), threshold: set.GroupThreshold, maxDelegates: set.MaxDelegates,
+	r := &intakeRules{now: tx.Now(), threshold: groupThreshold(set), maxDelegates: set.MaxDelegates,
 		lists: map[string]dict.List{}, mayRisk: act.May(PermRisk), step: stepInput(act)}
-	if r.threshold <= 0 {
-		r.threshold = DefaultGroupThreshold
-	}
 	if r.maxDelegates <= 0 {
 		r.maxDelegates = DefaultMaxDelegates
 	}
@@ -622,6 +620,15 @@ func loadRules(tx *store.Tx, act *Actor, in *RegisterInput) (*intakeRules, error
 		r.linked = c
 	}
 	return r, nil
+}
+
+// groupThreshold is the office's 集体访 threshold: from this many people
+// present a visit is a group visit (the setting, else the default).
+func groupThreshold(set *store.Settings) int {
+	if set.GroupThreshold <= 0 {
+		return DefaultGroupThreshold
+	}
+	return set.GroupThreshold
 }
 
 // storeIDType is a document type as store.Person keeps it: "" for the

@@ -131,6 +131,10 @@ type Case struct {
 	// stored case has no Rev either, so reading a case, changing it and
 	// saving it works as it always did.
 	Rev uint64 `json:"rev,omitempty"`
+	// ImportedFrom is the name of the old ledger's file the case was
+	// imported from, ImportKey the fingerprint of its row (imports.go).
+	ImportedFrom string `json:"imf,omitempty"`
+	ImportKey    string `json:"imk,omitempty"`
 }
 
 // CasePerson links a person to a case with a role (主信访人/代表/随访人/代理人/联名人).
@@ -176,7 +180,7 @@ type Incoming struct {
 
 func (c *Case) setID(id uint64) { c.ID = id }
 
-func (c *Case) indexEntries(id uint64, _ []byte) []ixEntry {
+func (c *Case) indexEntries(id uint64, salt []byte) []ixEntry {
 	var out []ixEntry
 	if c.No != "" {
 		out = append(out, unique(ixCaseNo, []byte(c.No), id))
@@ -203,6 +207,9 @@ func (c *Case) indexEntries(id uint64, _ []byte) []ixEntry {
 	}
 	for _, k := range c.Todo {
 		out = append(out, multi(ixCaseTodo, todoKey(k), id))
+	}
+	if c.ImportKey != "" {
+		out = append(out, unique(ixImportKey, importKey(salt, c.ImportKey), id))
 	}
 	// A handler's queue is his department's: the same keys under the ID
 	// of every department the case was sent to.

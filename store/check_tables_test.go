@@ -17,7 +17,7 @@ func TestTablesNameTheirIndexes(t *testing.T) {
 	full := map[string]indexed{
 		string(bucketPeople): &Person{Name: "张三", IDNumber: "11010519491231002X", Phones: []string{"13812345678"}},
 		string(bucketCases): &Case{No: "2026-000001", Status: string(casestate.Accepted), Due: due, Unit: 2, AccusedUnit: 3, ArchiveNo: "2026-GD-0001",
-			Todo:   []string{"reply"},
+			Todo: []string{"reply"}, ImportKey: "0123456789abcdef0123456789abcdef",
 			People: []CasePerson{{Person: 1}}},
 		string(bucketTasks):   &Task{Case: 1, ToUnit: 2, Due: due, Status: TaskWorking},
 		string(bucketLetters): &Letter{Case: 1, No: "某信受〔2026〕1号"},

@@ -38,7 +38,7 @@ func TestMigrateFromVersion0(t *testing.T) {
 	makeV0(t, path)
 	s := open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk")})
 	steps, backup := s.Migrated()
-	if !slices.Equal(steps, []int{1, 2, 3, 4, 5, 6, 7, 8, 9}) {
+	if !slices.Equal(steps, []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}) {
 		t.Errorf("steps %v", steps)
 	}
 	if _, err := os.Stat(backup); err != nil || !strings.Contains(backup, "before-schema1") {
@@ -171,7 +171,7 @@ func TestMigrateFromVersion1(t *testing.T) {
 	path := oldFile(t, dir, 1)
 	s := open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk")})
 	defer s.Close()
-	if steps, backup := s.Migrated(); !slices.Equal(steps, []int{2, 3, 4, 5, 6, 7, 8, 9}) || backup == "" {
+	if steps, backup := s.Migrated(); !slices.Equal(steps, []int{2, 3, 4, 5, 6, 7, 8, 9, 10}) || backup == "" {
 		t.Errorf("steps %v, copy %q", steps, backup)
 	}
 	if r, err := s.Check(); err != nil || !r.OK() {
@@ -255,7 +255,7 @@ func TestMigrateFromVersion3(t *testing.T) {
 	}
 	s := open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk")})
 	steps, backup := s.Migrated()
-	if !slices.Equal(steps, []int{4, 5, 6, 7, 8, 9}) || !strings.Contains(backup, "before-schema4") {
+	if !slices.Equal(steps, []int{4, 5, 6, 7, 8, 9, 10}) || !strings.Contains(backup, "before-schema4") {
 		t.Errorf("steps %v, copy %q", steps, backup)
 	}
 	if v, _ := store.SchemaOf(backup); v != 3 {
@@ -288,7 +288,7 @@ func TestMigrateFromVersion3(t *testing.T) {
 			b = []byte(strings.Replace(string(b), `"cf":true,`, "", 1))
 		}
 		// Schema 8 stores what the office owes the case (fillTodo), schema
-		// 9 the departments sent a task of it (fillSent).
+		// 10 the departments sent a task of it (fillSent).
 		for _, field := range []string{`"todo":[`, `"snt":[`} {
 			if i := strings.Index(string(b), field); i >= 0 && strings.HasPrefix(k, "cases/") {
 				j := strings.Index(string(b[i:]), "],")
@@ -318,7 +318,7 @@ func TestMigrateFromVersion2(t *testing.T) {
 	s := open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk")})
 	defer s.Close()
 	steps, backup := s.Migrated()
-	if !slices.Equal(steps, []int{3, 4, 5, 6, 7, 8, 9}) || !strings.Contains(backup, "before-schema3") {
+	if !slices.Equal(steps, []int{3, 4, 5, 6, 7, 8, 9, 10}) || !strings.Contains(backup, "before-schema3") {
 		t.Errorf("steps %v, copy %q", steps, backup)
 	}
 	if v, _ := store.SchemaOf(backup); v != 2 {
@@ -388,7 +388,7 @@ func TestMigrateFromVersion4(t *testing.T) {
 	s := open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk")})
 	defer s.Close()
 	steps, backup := s.Migrated()
-	if !slices.Equal(steps, []int{5, 6, 7, 8, 9}) || !strings.Contains(backup, "before-schema5") {
+	if !slices.Equal(steps, []int{5, 6, 7, 8, 9, 10}) || !strings.Contains(backup, "before-schema5") {
 		t.Errorf("steps %v, copy %q", steps, backup)
 	}
 	if r, err := s.Check(); err != nil || !r.OK() {
@@ -448,7 +448,7 @@ func TestMigrateFromVersion5(t *testing.T) {
 	s := open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk")})
 	defer s.Close()
 	steps, backup := s.Migrated()
-	if !slices.Equal(steps, []int{6, 7, 8, 9}) || !strings.Contains(backup, "before-schema6") {
+	if !slices.Equal(steps, []int{6, 7, 8, 9, 10}) || !strings.Contains(backup, "before-schema6") {
 		t.Errorf("steps %v, copy %q", steps, backup)
 	}
 	if r, err := s.Check(); err != nil || !r.OK() {
@@ -621,7 +621,7 @@ func TestMigrateFromVersion6(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s = reopenAt(t, s, path, 6, func(tx *bolt.Tx) error { return tx.DeleteBucket([]byte("ix.unit.open")) }, []int{7, 8, 9})
+	s = reopenAt(t, s, path, 6, func(tx *bolt.Tx) error { return tx.DeleteBucket([]byte("ix.unit.open")) }, []int{7, 8, 9, 10})
 	defer s.Close()
 	if r, err := s.Check(); err != nil || !r.OK() {
 		t.Fatalf("after the upgrade: %v %v", err, r.Problems)
@@ -639,12 +639,12 @@ func TestMigrateFromVersion6(t *testing.T) {
 	}
 }
 
-// Schema 9 puts a case sent to a department by a task into that
+// Schema 10 puts a case sent to a department by a task into that
 // department's work queue (Case.Sent) and indexes the deadline of a closed
-// report whose 纪检 feedback clock still runs: a schema-8 file (a task
+// report whose 纪检 feedback clock still runs: a schema-9 file (a task
 // saved before its case kept nothing on the case; the closed case's due
 // entry removed) gets both.
-func TestMigrateFromVersion8(t *testing.T) {
+func TestMigrateFromVersion9(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "laifang.db")
 	s := open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk")})
@@ -670,8 +670,8 @@ func TestMigrateFromVersion8(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// back to schema 8: without the closed case's due entries
-	s = reopenAt(t, s, path, 8, func(tx *bolt.Tx) error {
+	// back to schema 9: without the closed case's due entries
+	s = reopenAt(t, s, path, 9, func(tx *bolt.Tx) error {
 		for _, b := range []string{"ix.case.due", "ix.unit.due"} {
 			c := tx.Bucket([]byte(b)).Cursor()
 			for k, _ := c.First(); k != nil; k, _ = c.Next() {
@@ -683,7 +683,7 @@ func TestMigrateFromVersion8(t *testing.T) {
 			}
 		}
 		return nil
-	}, []int{9})
+	}, []int{10})
 	defer s.Close()
 	if r, err := s.Check(); err != nil || !r.OK() {
 		t.Fatalf("after the upgrade: %v %v", err, r.Problems)

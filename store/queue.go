@@ -156,7 +156,7 @@ func putQueueEntries(tx *Tx, entries []ixEntry) error {
 	return nil
 }
 
-// fillSent is schema 9's fill. It sets each case's Sent from its tasks
+// fillSent is schema 10's fill. It sets each case's Sent from its tasks
 // (SaveTask keeps it since), so that a case sent to a department by a
 // task is in that department's work queue, and writes the queue's entries
 // of every case again: those of the departments sent a task, and the

@@ -58,11 +58,12 @@ var primaryBuckets = [][]byte{bucketMeta, bucketSettings, bucketSeq, bucketPeopl
 // a migration step: a writable open creates them (migrate's last line), and
 // a read-only open of an older file (check, restore's check) reads them as
 // empty instead of refusing the file.
-var lateBuckets = map[string]bool{string(bucketWording): true, string(ixArchiveNo): true}
+var lateBuckets = map[string]bool{string(bucketWording): true, string(ixArchiveNo): true, string(ixImportKey): true}
 
 var indexBuckets = [][]byte{ixIDNumber, ixPhone, ixName, ixCaseNo, ixPersonCase, ixCaseDue,
 	ixVisitDay, ixCaseTask, ixTaskDue, ixUnitTask, ixUnitOpen, ixCaseLetter, ixLetterNo, ixLogin, ixCaseRow, ixArchiveNo,
-	ftPost, ftCol, ftPending, ixUnitCase, ixAccused, ixUnitTaskCase, ixCaseTodo, ixUnitTodo, ixUnitDue}
+	ftPost, ftCol, ftPending, ixUnitCase, ixAccused, ixUnitTaskCase, ixCaseTodo, ixUnitTodo, ixUnitDue,
+	ixLetterDay, ixLetterKind, ixImportKey}
 
 var allBuckets = append(append([][]byte{}, primaryBuckets...), indexBuckets...)
 

@@ -85,6 +85,7 @@ var commands = map[string]command{
 	"restore": restoreCommand,
 	"audit":   auditCommand,
 	"users":   usersCommand,
+	"import":  importCommand,
 
 	"verify-file": verifyFileCommand,
 }
@@ -141,6 +142,9 @@ func Run(args []string, env Env) int {
 	}
 	if err := cmd.run(&Context{Env: env, DataDir: dir}, fs); err != nil {
 		fmt.Fprintf(env.Stderr, "laifang %s：%s\n", name, message(err))
+		if _, usage := err.(*usageError); usage {
+			return 2
+		}
 		return 1
 	}
 	return 0

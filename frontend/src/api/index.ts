@@ -80,6 +80,13 @@ export type LineError = Plain<deadline.LineError>
 export type ProfileList = Plain<app.ProfileList>
 export type ProfileInfo = Plain<app.ProfileInfo>
 export type ClockLimit = Plain<app.ClockLimit>
+export type ImportFile = Plain<app.ImportFile>
+export type ImportColumn = Plain<app.ImportColumn>
+export type ImportMapping = Plain<app.ImportMapping>
+export type ImportReport = Plain<app.ImportReport>
+export type ImportProblem = Plain<app.ImportProblem>
+export type ImportUnknown = Plain<app.ImportUnknown>
+export type ImportProgress = Plain<app.ImportProgress>
 
 /** Codes Go refuses a call with when the session is not (or no longer) usable. */
 export const CODE_AUTH_REQUIRED = 'auth.required'

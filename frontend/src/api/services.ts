@@ -18,6 +18,7 @@ import type * as Tasks from '../../wailsjs/go/app/Tasks'
 import type * as Users from '../../wailsjs/go/app/Users'
 import type * as Wording from '../../wailsjs/go/app/Wording'
 import type * as Visits from '../../wailsjs/go/app/Visits'
+import type * as Import from '../../wailsjs/go/app/Import'
 
 export interface Services {
   Audit: typeof Audit
@@ -36,4 +37,5 @@ export interface Services {
   Users: typeof Users
   Wording: typeof Wording
   Visits: typeof Visits
+  Import: typeof Import
 }

@@ -494,6 +494,7 @@ export namespace app {
 	    registeredBy: string;
 	    channel: string;
 	    incoming: string;
+	    importedFrom: string;
 	    title: string;
 	    demand: string;
 	    facts: string;
@@ -548,6 +549,7 @@ export namespace app {
 	        this.registeredBy = source["registeredBy"];
 	        this.channel = source["channel"];
 	        this.incoming = source["incoming"];
+	        this.importedFrom = source["importedFrom"];
 	        this.title = source["title"];
 	        this.demand = source["demand"];
 	        this.facts = source["facts"];
@@ -1307,8 +1309,562 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class ImportChoice {
+	    code: string;
+	    label: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportChoice(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.label = source["label"];
+	    }
+	}
+	export class ImportColumn {
+	    index: number;
+	    letter: string;
+	    header: string;
+	    field: string;
+	    samples: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportColumn(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.index = source["index"];
+	        this.letter = source["letter"];
+	        this.header = source["header"];
+	        this.field = source["field"];
+	        this.samples = source["samples"];
+	    }
+	}
+	export class ImportField {
+	    field: string;
+	    label: string;
+	    required: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportField(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.field = source["field"];
+	        this.label = source["label"];
+	        this.required = source["required"];
+	    }
+	}
+	export class ImportFile {
+	    received: number;
+	    complete: boolean;
+	    name: string;
+	    sheet: string;
+	    rows: number;
+	    columns: ImportColumn[];
+	    fields: ImportField[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportFile(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.received = source["received"];
+	        this.complete = source["complete"];
+	        this.name = source["name"];
+	        this.sheet = source["sheet"];
+	        this.rows = source["rows"];
+	        this.columns = this.convertValues(source["columns"], ImportColumn);
+	        this.fields = this.convertValues(source["fields"], ImportField);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ImportMapping {
+	    columns: string[];
+	    values: Record<string, any>;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportMapping(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.columns = source["columns"];
+	        this.values = source["values"];
+	    }
+	}
+	export class ImportProblem {
+	    row: number;
+	    column: string;
+	    field: string;
+	    message: string;
+	    warning: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportProblem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.row = source["row"];
+	        this.column = source["column"];
+	        this.field = source["field"];
+	        this.message = source["message"];
+	        this.warning = source["warning"];
+	    }
+	}
+	export class ImportProgress {
+	    running: boolean;
+	    done: boolean;
+	    file: string;
+	    total: number;
+	    processed: number;
+	    added: number;
+	    existing: number;
+	    refused: number;
+	    error: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportProgress(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.running = source["running"];
+	        this.done = source["done"];
+	        this.file = source["file"];
+	        this.total = source["total"];
+	        this.processed = source["processed"];
+	        this.added = source["added"];
+	        this.existing = source["existing"];
+	        this.refused = source["refused"];
+	        this.error = source["error"];
+	    }
+	}
+	export class ImportUnknown {
+	    field: string;
+	    label: string;
+	    value: string;
+	    rows: number;
+	    choices: ImportChoice[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportUnknown(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.field = source["field"];
+	        this.label = source["label"];
+	        this.value = source["value"];
+	        this.rows = source["rows"];
+	        this.choices = this.convertValues(source["choices"], ImportChoice);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ImportReport {
+	    file: string;
+	    rows: number;
+	    ready: number;
+	    existing: number;
+	    repeated: number;
+	    refused: number;
+	    problems: ImportProblem[];
+	    more: number;
+	    unknown: ImportUnknown[];
+	    units: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportReport(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.file = source["file"];
+	        this.rows = source["rows"];
+	        this.ready = source["ready"];
+	        this.existing = source["existing"];
+	        this.repeated = source["repeated"];
+	        this.refused = source["refused"];
+	        this.problems = this.convertValues(source["problems"], ImportProblem);
+	        this.more = source["more"];
+	        this.unknown = this.convertValues(source["unknown"], ImportUnknown);
+	        this.units = source["units"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class ImportUpload {
+	    name: string;
+	    size: number;
+	    offset: number;
+	    data: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportUpload(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.size = source["size"];
+	        this.offset = source["offset"];
+	        this.data = source["data"];
+	    }
+	}
+	
+	export class LetterBox {
+	    title: string;
+	    lines: string[];
+	    height: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new LetterBox(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.title = source["title"];
+	        this.lines = source["lines"];
+	        this.height = source["height"];
+	    }
+	}
+	export class LetterMissing {
+	    placeholder: string;
+	    takes: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LetterMissing(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.placeholder = source["placeholder"];
+	        this.takes = source["takes"];
+	    }
+	}
+	export class LetterRow {
+	    label: string;
+	    value: string;
+	    wide: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new LetterRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.label = source["label"];
+	        this.value = source["value"];
+	        this.wide = source["wide"];
+	    }
+	}
+	export class LetterDoc {
+	    id: number;
+	    case: number;
+	    task: number;
+	    kind: string;
+	    kindLabel: string;
+	    form: string;
+	    to: string;
+	    no: string;
+	    noPreview: string;
+	    title: string;
+	    addressee: string;
+	    paragraphs: string[];
+	    rows: LetterRow[];
+	    boxes: LetterBox[];
+	    attachments: string[];
+	    contact: string;
+	    sender: string;
+	    date: string;
+	    copyTo: string;
+	    missing: LetterMissing[];
+	    redacted: boolean;
+	    templateVersion: number;
+	    issuedBy: string;
+	    issuedAt: string;
+	    supersedes: string;
+	    supersededBy: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LetterDoc(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.case = source["case"];
+	        this.task = source["task"];
+	        this.kind = source["kind"];
+	        this.kindLabel = source["kindLabel"];
+	        this.form = source["form"];
+	        this.to = source["to"];
+	        this.no = source["no"];
+	        this.noPreview = source["noPreview"];
+	        this.title = source["title"];
+	        this.addressee = source["addressee"];
+	        this.paragraphs = source["paragraphs"];
+	        this.rows = this.convertValues(source["rows"], LetterRow);
+	        this.boxes = this.convertValues(source["boxes"], LetterBox);
+	        this.attachments = source["attachments"];
+	        this.contact = source["contact"];
+	        this.sender = source["sender"];
+	        this.date = source["date"];
+	        this.copyTo = source["copyTo"];
+	        this.missing = this.convertValues(source["missing"], LetterMissing);
+	        this.redacted = source["redacted"];
+	        this.templateVersion = source["templateVersion"];
+	        this.issuedBy = source["issuedBy"];
+	        this.issuedAt = source["issuedAt"];
+	        this.supersedes = source["supersedes"];
+	        this.supersededBy = source["supersededBy"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class LetterInput {
+	    case: number;
+	    task: number;
+	    kind: string;
+	    template: number;
+	    body: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LetterInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.case = source["case"];
+	        this.task = source["task"];
+	        this.kind = source["kind"];
+	        this.template = source["template"];
+	        this.body = source["body"];
+	    }
+	}
+	export class LetterKind {
+	    kind: string;
+	    label: string;
+	    form: string;
+	    to: string;
+	    needs: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LetterKind(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.label = source["label"];
+	        this.form = source["form"];
+	        this.to = source["to"];
+	        this.needs = source["needs"];
+	    }
+	}
+	export class LetterLayout {
+	    letterhead: boolean;
+	    headerMM: number;
+	    offsetXMM: number;
+	    offsetYMM: number;
+	    orgName: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LetterLayout(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.letterhead = source["letterhead"];
+	        this.headerMM = source["headerMM"];
+	        this.offsetXMM = source["offsetXMM"];
+	        this.offsetYMM = source["offsetYMM"];
+	        this.orgName = source["orgName"];
+	    }
+	}
+	export class LetterRowView {
+	    id: number;
+	    no: string;
+	    kind: string;
+	    kindLabel: string;
+	    title: string;
+	    addressee: string;
+	    case: number;
+	    caseNo: string;
+	    issuedAt: string;
+	    issuedBy: string;
+	    superseded: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new LetterRowView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.no = source["no"];
+	        this.kind = source["kind"];
+	        this.kindLabel = source["kindLabel"];
+	        this.title = source["title"];
+	        this.addressee = source["addressee"];
+	        this.case = source["case"];
+	        this.caseNo = source["caseNo"];
+	        this.issuedAt = source["issuedAt"];
+	        this.issuedBy = source["issuedBy"];
+	        this.superseded = source["superseded"];
+	    }
+	}
+	export class LetterList {
+	    rows: LetterRowView[];
+	    total: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new LetterList(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rows = this.convertValues(source["rows"], LetterRowView);
+	        this.total = source["total"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class LetterQuery {
+	    kind: string;
+	    from: string;
+	    to: string;
+	    no: string;
+	    case: number;
+	    offset: number;
+	    limit: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new LetterQuery(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.no = source["no"];
+	        this.case = source["case"];
+	        this.offset = source["offset"];
+	        this.limit = source["limit"];
+	    }
+	}
 	
 	
+	
+	export class NumberPattern {
+	    kind: string;
+	    label: string;
+	    pattern: string;
+	    example: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new NumberPattern(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.label = source["label"];
+	        this.pattern = source["pattern"];
+	        this.example = source["example"];
+	    }
+	}
 	export class OfficeSettings {
 	    orgName: string;
 	    orgCode: string;
@@ -1321,6 +1877,7 @@ export namespace app {
 	    maxDelegates: number;
 	    warnDays: number;
 	    halfTimeAlert: boolean;
+	    letterPhone: string;
 	    rev: number;
 	
 	    static createFrom(source: any = {}) {
@@ -1340,6 +1897,7 @@ export namespace app {
 	        this.maxDelegates = source["maxDelegates"];
 	        this.warnDays = source["warnDays"];
 	        this.halfTimeAlert = source["halfTimeAlert"];
+	        this.letterPhone = source["letterPhone"];
 	        this.rev = source["rev"];
 	    }
 	}
@@ -1403,6 +1961,20 @@ export namespace app {
 	        this.phones = source["phones"];
 	        this.address = source["address"];
 	        this.masked = source["masked"];
+	    }
+	}
+	export class Placeholder {
+	    name: string;
+	    takes: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Placeholder(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.takes = source["takes"];
 	    }
 	}
 	export class PrintNote {
@@ -2593,6 +3165,30 @@ export namespace app {
 	    }
 	}
 	
+	export class TemplateView {
+	    kind: string;
+	    label: string;
+	    version: number;
+	    body: string;
+	    builtin: boolean;
+	    updatedBy: string;
+	    updatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TemplateView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.label = source["label"];
+	        this.version = source["version"];
+	        this.body = source["body"];
+	        this.builtin = source["builtin"];
+	        this.updatedBy = source["updatedBy"];
+	        this.updatedAt = source["updatedAt"];
+	    }
+	}
 	
 	export class TodayVisit {
 	    visitId: number;
