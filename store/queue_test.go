@@ -268,9 +268,7 @@ func TestQueueIndexes(t *testing.T) {
 // queue too, as it is in its scope; an edit of the case read before the
 // task was sent keeps it there; a third department never sees it.
 func TestATaskPutsItsCaseInTheDepartmentsQueue(t *testing.T) {
-	s := open(t, filepath.Join(t.TempDir(), "q.db"), store.Options{Now: func() time.Time { return testNow }})
-	defer s.Close()
-	today := civil.Date(civil.DateOf(testNow))
+	s, today := queueStore(t)
 	in := store.Intake{Case: store.Case{Title: "拖欠工资问题", Status: "ACCEPTED", Accepted: today, Unit: 5,
 		Due: today + 60, Clocks: []store.CaseClock{{Clock: "办理", Legal: today + 60}},
 		Todo: []string{followup.TodoReply}}, By: 1}
@@ -282,11 +280,7 @@ func TestATaskPutsItsCaseInTheDepartmentsQueue(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Update(func(tx *store.Tx) error {
-		return tx.SaveTask(&store.Task{Case: r.CaseID, Type: "协办", ToUnit: 7, Due: today + 20, Status: store.TaskPending})
-	}); err != nil {
-		t.Fatal(err)
-	}
+	assist(t, s, r.CaseID, 7, today+20)
 	// the case as a form read it before the 协办, saved now
 	before.Todo = []string{followup.TodoReply}
 	before.Title = "拖欠工资问题（补充）"
@@ -321,9 +315,7 @@ func TestATaskPutsItsCaseInTheDepartmentsQueue(t *testing.T) {
 // still runs the 纪检 feedback clock (K2), so its deadline is in the due
 // index like an open case's; archived, it is not.
 func TestAClosedReportsFeedbackClockIsIndexed(t *testing.T) {
-	s := open(t, filepath.Join(t.TempDir(), "q.db"), store.Options{Now: func() time.Time { return testNow }})
-	defer s.Close()
-	today := civil.Date(civil.DateOf(testNow))
+	s, today := queueStore(t)
 	k2 := today + 21
 	in := store.Intake{Case: store.Case{Title: "检举某所长", Type: "检举控告", RealName: true, Status: "CLOSED",
 		Closed: today, Unit: 5, Due: k2, Clocks: []store.CaseClock{{Clock: "纪检反馈", Start: today, Legal: k2}}}, By: 1}
@@ -359,19 +351,13 @@ func TestAClosedReportsFeedbackClockIsIndexed(t *testing.T) {
 // does not match its tasks, and RebuildIndexes mends it from the tasks,
 // with the department's queue.
 func TestCheckAndRebuildTheDepartmentsSentATask(t *testing.T) {
-	s := open(t, filepath.Join(t.TempDir(), "q.db"), store.Options{Now: func() time.Time { return testNow }})
-	defer s.Close()
-	today := civil.Date(civil.DateOf(testNow))
+	s, today := queueStore(t)
 	r, err := s.SaveIntake(&store.Intake{Case: store.Case{Title: "拖欠工资问题", Status: "ACCEPTED", Unit: 5,
 		Todo: []string{followup.TodoReply}}, By: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Update(func(tx *store.Tx) error {
-		return tx.SaveTask(&store.Task{Case: r.CaseID, Type: "协办", ToUnit: 7, Due: today + 20, Status: store.TaskPending})
-	}); err != nil {
-		t.Fatal(err)
-	}
+	assist(t, s, r.CaseID, 7, today+20)
 	if err := s.PutCaseSent(r.CaseID, nil); err != nil {
 		t.Fatal(err)
 	}
@@ -387,5 +373,23 @@ func TestCheckAndRebuildTheDepartmentsSentATask(t *testing.T) {
 	}
 	if got := todoIndex(t, s, 7); !slices.Equal(got[followup.TodoReply], []uint64{r.CaseID}) {
 		t.Errorf("the 协办 department's queue after the rebuild: %v", got)
+	}
+}
+
+// queueStore is an empty file on the tests' today, closed when the test ends.
+func queueStore(t *testing.T) (*store.Store, civil.Date) {
+	t.Helper()
+	s := open(t, filepath.Join(t.TempDir(), "q.db"), store.Options{Now: func() time.Time { return testNow }})
+	t.Cleanup(func() { s.Close() })
+	return s, civil.Date(civil.DateOf(testNow))
+}
+
+// assist sends department unit a 协办 of case caseID, due on due.
+func assist(t *testing.T, s *store.Store, caseID, unit uint64, due civil.Date) {
+	t.Helper()
+	if err := s.Update(func(tx *store.Tx) error {
+		return tx.SaveTask(&store.Task{Case: caseID, Type: "协办", ToUnit: unit, Due: due, Status: store.TaskPending})
+	}); err != nil {
+		t.Fatal(err)
 	}
 }
