@@ -207,7 +207,7 @@ func (c *Case) indexEntries(id uint64, _ []byte) []ixEntry {
 			out = append(out, multi(ixUnitTodo, cat(u64(c.Unit), todoKey(k)), id))
 		}
 	}
-	return out
+	return append(out, c.tallyEntry(id))
 }
 
 // Intake is everything one registration writes: the case, its people, the

@@ -21,7 +21,7 @@ import (
 // the meta bucket; Open runs the missing steps in order, each in its own
 // transaction that also records the new version, after copying the file
 // aside. A file with a higher version is refused.
-const SchemaVersion = 8
+const SchemaVersion = 9
 
 type migration struct {
 	to   uint64
@@ -48,6 +48,8 @@ var migrations = []migration{
 	{to: 7, name: "departments' open tasks by due date", run: migrateTo7, fill: (*Store).fillUnitOpen},
 	{to: 8, name: "the work queue: what each case is owed, by office and department", run: migrateTo8,
 		fill: (*Store).fillTodo},
+	{to: 9, name: "statistics: cases by the day received, visits by day with the people present", run: migrateTo9,
+		fill: (*Store).fillTally},
 }
 
 // migrateTo8 adds the work queue's indexes (queue.go), filled from the
@@ -427,6 +429,21 @@ func (s *Store) migrate(from uint64) error {
 			return fmt.Errorf("store: backup before upgrading failed, nothing was changed: %w", err)
 		}
 		s.preBackup = dst
+	}
+	if from < 9 && len(todo) > 0 {
+		// Every case written makes its statistics entry (tally.go): the
+		// steps before 9 that save cases (fillConfidential, fillTodo) need
+		// the bucket, which step 9 empties and fills.
+		if err := s.db.Update(func(tx *bolt.Tx) error {
+			for _, b := range [][]byte{ixCaseDay, ixVisitTally} {
+				if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+					return err
+				}
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
 	}
 	for _, m := range todo {
 		err := s.db.Update(func(tx *bolt.Tx) error {
