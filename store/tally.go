@@ -195,7 +195,9 @@ func (tx *Tx) EachCaseTally(from, to civil.Date, fn func(t *CaseTally) error) er
 }
 
 // CaseDayCount counts the cases received from from to to, reading keys only.
-func (tx *Tx) CaseDayCount(from, to civil.Date) int { return countRange(tx.b(ixCaseDay), dateKey(from), dateKey(to+1)) }
+func (tx *Tx) CaseDayCount(from, to civil.Date) int {
+	return countRange(tx.b(ixCaseDay), dateKey(from), dateKey(to+1))
+}
 
 // EachVisitTally calls fn for every visit from from to to (both included),
 // by day.
