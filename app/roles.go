@@ -153,6 +153,9 @@ var MethodPerms = map[string][]Perm{
 	// The home screen's work queue.
 	"Home.Queue": {PermCaseRead},
 
+	"Stats.Report": {PermCaseRead},
+	"Stats.Export": {PermCaseRead, PermExport},
+
 	"Dicts.List":  {PermSignedIn},
 	"Dicts.Save":  {PermSettings},
 	"Dicts.Reset": {PermSettings},
@@ -187,7 +190,7 @@ var Screens = []Screen{
 	{Name: "supervision", Opens: "Tasks.List"},
 	{Name: "letters", Perms: []Perm{PermCaseRead, PermPrint}},
 	{Name: "ledger", Perms: []Perm{PermCaseRead}},
-	{Name: "reports", Perms: []Perm{PermCaseRead}},
+	{Name: "reports", Opens: "Stats.Report"},
 	{Name: "settings", Opens: "Settings.Get"},
 }
 

@@ -1,0 +1,186 @@
+package app
+
+import (
+	"fmt"
+
+	"laifang/store"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// StatsFile is an exported report: the file's name and its bytes (base64
+// in JSON), which the screen saves as a download in the window and in a
+// browser alike.
+type StatsFile struct {
+	Name string `json:"name"`
+	Data []byte `json:"data"`
+}
+
+// statsLabels name the headline figures in the exported workbook (the
+// screen names them through its translations).
+var statsLabels = map[string]string{
+	"cases": "信访事项（件）", "visits": "来访（批次）", "people": "来访（人次）",
+	"group": "集体访（件）", "repeat": "重复访（批次）", "skipLevel": "越级访（件）",
+	"notice": "受理告知按期率", "handled": "按期办结率", "satisfaction": "满意率",
+}
+
+// Export is the report of the period q names as an Excel workbook
+// (excelize), with what the screen shows: the figures and their
+// comparisons, the counts by channel, type, category and department, the
+// monthly trend and the repeat petitioners, masked as on the screen.
+// Audited as an export.
+func (s *Stats) Export(q StatsQuery) (*StatsFile, error) {
+	act, st, err := s.gate("Stats.Export", q)
+	if err != nil {
+		return nil, err
+	}
+	p, err := statsPeriod(q)
+	if err != nil {
+		return nil, err
+	}
+	var rep *StatsReport
+	err = st.Update(func(tx *store.Tx) error {
+		if rep, err = s.report(tx, act, p); err != nil {
+			return err
+		}
+		return s.audit(tx, act, ActionExport, "stats", 0, "统计报表 "+rep.Period.Label, "")
+	})
+	if err != nil {
+		return nil, err
+	}
+	data, err := statsWorkbook(rep)
+	if err != nil {
+		return nil, err
+	}
+	return &StatsFile{Name: fmt.Sprintf("信访统计-%s.xlsx", rep.Period.Label), Data: data}, nil
+}
+
+// statsWorkbook writes the report on one sheet, laid out to print on A4.
+func statsWorkbook(rep *StatsReport) ([]byte, error) {
+	f := excelize.NewFile()
+	defer f.Close()
+	const sheet = "统计"
+	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+		return nil, err
+	}
+	title, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 16},
+		Alignment: &excelize.Alignment{Horizontal: "center"}})
+	head, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true},
+		Fill:   excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E8EEF7"}},
+		Border: []excelize.Border{{Type: "bottom", Color: "999999", Style: 1}}})
+	pct := "0.0\"%\""
+	pctStyle, _ := f.NewStyle(&excelize.Style{CustomNumFmt: &pct})
+	row := 1
+	set := func(col int, v any) {
+		cell, _ := excelize.CoordinatesToCellName(col, row)
+		f.SetCellValue(sheet, cell, v)
+	}
+	style := func(from, to, st int) {
+		a, _ := excelize.CoordinatesToCellName(from, row)
+		b, _ := excelize.CoordinatesToCellName(to, row)
+		f.SetCellStyle(sheet, a, b, st)
+	}
+	header := func(cols ...string) {
+		for i, c := range cols {
+			set(i+1, c)
+		}
+		style(1, len(cols), head)
+		row++
+	}
+	set(1, rep.Office+"信访统计报表（"+rep.Period.Label+"）")
+	f.MergeCell(sheet, "A1", "F1")
+	style(1, 1, title)
+	row++
+	set(1, fmt.Sprintf("统计区间：%s 至 %s　上期：%s　去年同期：%s　制表日期：%s", rep.Period.From, rep.Period.To,
+		rep.Previous.Label, rep.LastYear.Label, rep.Today))
+	if rep.Unit != "" {
+		row++
+		set(1, "承办单位："+rep.Unit)
+	}
+	row += 2
+	header("指标", "本期", "上期", "环比", "去年同期", "同比")
+	for _, fg := range rep.Figures {
+		set(1, statsLabels[fg.Key])
+		for i, v := range []*float64{fg.Value, fg.Previous, fg.PreviousChange, fg.LastYear, fg.LastYearChange} {
+			col := []int{2, 3, 4, 5, 6}[i]
+			if v == nil {
+				set(col, "—")
+				continue
+			}
+			switch {
+			case col == 4 || col == 6:
+				unit := "%"
+				if fg.Rate {
+					unit = "个百分点"
+				}
+				set(col, fmt.Sprintf("%+.1f%s", *v, unit))
+			case fg.Rate:
+				set(col, *v)
+				style(col, col, pctStyle)
+			default:
+				set(col, int(*v))
+			}
+		}
+		if fg.Rate && fg.Value != nil {
+			set(7, fmt.Sprintf("%d/%d", fg.Num, fg.Den))
+		}
+		row++
+	}
+	total := 0
+	for _, sl := range rep.ByType {
+		total += sl.Cases
+	}
+	for _, part := range []struct {
+		name string
+		list []StatsSlice
+	}{{"信访形式", rep.ByChannel}, {"事项类别", rep.ByType}, {"内容分类", rep.ByCategory}, {"承办单位", rep.ByUnit}} {
+		row++
+		header(part.name, "件数", "占比")
+		for _, sl := range part.list {
+			label := sl.Label
+			if label == "" {
+				label = "（未填）"
+			}
+			set(1, label)
+			set(2, sl.Cases)
+			if total > 0 {
+				set(3, float64(sl.Cases)*100/float64(total))
+				style(3, 3, pctStyle)
+			}
+			row++
+		}
+	}
+	row++
+	header("月份", "信访事项（件）", "来访（批次）", "来访（人次）")
+	for _, t := range rep.Trend {
+		set(1, t.Month)
+		set(2, t.Cases)
+		set(3, t.Visits)
+		set(4, t.People)
+		row++
+	}
+	row++
+	header("重复来访人", "姓名", "来访（批次）", "涉及事项（件）", "最近来访")
+	for _, t := range rep.Top {
+		set(1, t.Rank)
+		set(2, t.Name)
+		set(3, t.Visits)
+		set(4, t.Cases)
+		set(5, t.Last)
+		row++
+	}
+	if len(rep.Top) == 0 {
+		set(1, "本期无重复来访人")
+	}
+	f.SetColWidth(sheet, "A", "A", 24)
+	f.SetColWidth(sheet, "B", "F", 14)
+	f.SetColWidth(sheet, "G", "G", 12)
+	a4 := 9 // excelize: paper size 9 is A4
+	portrait := "portrait"
+	f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &portrait})
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
