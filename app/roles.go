@@ -153,8 +153,9 @@ var MethodPerms = map[string][]Perm{
 	// The home screen's work queue.
 	"Home.Queue": {PermCaseRead},
 
-	"Stats.Report": {PermCaseRead},
-	"Stats.Export": {PermCaseRead, PermExport},
+	"Stats.Report":  {PermCaseRead},
+	"Stats.Export":  {PermCaseRead, PermExport},
+	"Stats.Printed": printPerms,
 
 	"Dicts.List":  {PermSignedIn},
 	"Dicts.Save":  {PermSettings},

@@ -184,3 +184,19 @@ func statsWorkbook(rep *StatsReport) ([]byte, error) {
 	}
 	return buf.Bytes(), nil
 }
+
+// Printed writes the audit entry of the report of q printed (the print
+// page calls it as it prints): the repeat petitioners are named on paper.
+func (s *Stats) Printed(q StatsQuery) error {
+	act, st, err := s.gate("Stats.Printed", q)
+	if err != nil {
+		return err
+	}
+	p, err := statsPeriod(q)
+	if err != nil {
+		return err
+	}
+	return st.Update(func(tx *store.Tx) error {
+		return s.audit(tx, act, ActionPrint, "stats", 0, "打印统计报表 "+p.Label(), "")
+	})
+}

@@ -538,6 +538,16 @@ func TestStatisticsExport(t *testing.T) {
 	if n != 1 {
 		t.Errorf("%d export entries in the audit log", n)
 	}
+	if err := clerk.Stats.Printed(q); err != nil {
+		t.Fatal(err)
+	}
+	st.View(func(tx *store.Tx) error {
+		es, _ := tx.Audit(0, 0)
+		if e := es[len(es)-1]; e.Action != ActionPrint || e.Entity != "stats" || e.Summary != "打印统计报表 2025年第4季度" {
+			t.Errorf("the print is logged as %+v", e)
+		}
+		return nil
+	})
 	// a reader may see the statistics, not export them
 	reader := a.bind(addUser(t, a, "reader2", RoleReader, false))
 	if _, err := reader.Stats.Export(q); err == nil {

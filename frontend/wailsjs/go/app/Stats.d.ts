@@ -4,4 +4,6 @@ import {app} from '../models';
 
 export function Export(arg1:app.StatsQuery):Promise<app.StatsFile>;
 
+export function Printed(arg1:app.StatsQuery):Promise<void>;
+
 export function Report(arg1:app.StatsQuery):Promise<app.StatsReport>;

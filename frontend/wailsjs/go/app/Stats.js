@@ -6,6 +6,10 @@ export function Export(arg1) {
   return window['go']['app']['Stats']['Export'](arg1);
 }
 
+export function Printed(arg1) {
+  return window['go']['app']['Stats']['Printed'](arg1);
+}
+
 export function Report(arg1) {
   return window['go']['app']['Stats']['Report'](arg1);
 }
