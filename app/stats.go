@@ -6,9 +6,7 @@ import (
 	"sort"
 	"strconv"
 
-	"laifang/domain/casestate"
 	"laifang/domain/civil"
-	"laifang/domain/deadline"
 	"laifang/domain/dict"
 	"laifang/domain/stats"
 	"laifang/store"
@@ -175,14 +173,6 @@ func statsScopeOf(tx *store.Tx, act *Actor) statsScope {
 
 func (sc statsScope) sees(id uint64) bool { return sc.all || sc.seen[id] }
 
-// statsRules is what the in-time rules read: the office's profile and
-// calendar, and today.
-type statsRules struct {
-	profile deadline.Profile
-	cal     *deadline.Calendar
-	today   civil.Date
-}
-
 // tally is the counts of one period.
 type tally struct {
 	cases, visits, people      int
@@ -191,39 +181,28 @@ type tally struct {
 	// with detail
 	channel, typ, category map[string]int
 	unit                   map[uint64]int
-	petitioner             map[uint64]uint64 // case → its main petitioner
-	confidential           map[uint64]bool   // case → confidential
-	months                 []TrendPoint
+	caseOf                 []caseRef  // the period's cases, for the repeat petitioners
+	visitsOf               []visitRef // the period's visits
 }
 
-// countOpts says what a pass over a period counts besides the totals.
-type countOpts struct {
-	detail bool              // the slices and the cases' petitioners
-	months []stats.MonthSpan // the trend's months to fill, if any
-	visit  func(v *store.VisitTally)
-}
-
-func monthIndex(months []stats.MonthSpan, d civil.Date) int {
-	i := sort.Search(len(months), func(i int) bool { return months[i].To >= d })
-	if i < len(months) && months[i].From <= d {
-		return i
-	}
-	return -1
+// caseRef is a case's main petitioner; visitRef a visit's case and day.
+type caseRef struct{ id, petitioner uint64 }
+type visitRef struct {
+	caseID uint64
+	day    civil.Date
 }
 
 // count reads the statistics indexes of period p: the cases received in
-// it and the visits made in it, as sc sees them.
-func count(tx *store.Tx, sc statsScope, r *statsRules, p stats.Period, o countOpts) (*tally, error) {
+// it (their tallies) and the visits made in it, as sc sees them; with
+// detail, also by channel, type, category and department, and who came.
+func count(tx *store.Tx, sc statsScope, j *stats.Judge, p stats.Period, detail bool) (*tally, error) {
 	t := &tally{}
-	if o.detail {
+	if detail {
 		t.channel, t.typ, t.category = map[string]int{}, map[string]int{}, map[string]int{}
-		t.unit, t.petitioner, t.confidential = map[uint64]int{}, map[uint64]uint64{}, map[uint64]bool{}
-	}
-	if o.months != nil {
-		t.months = make([]TrendPoint, len(o.months))
+		t.unit = map[uint64]int{}
 	}
 	err := tx.EachCaseTally(p.From, p.To, func(c *store.CaseTally) error {
-		if c.Status == string(casestate.Draft) || !sc.sees(c.ID) {
+		if !sc.sees(c.ID) {
 			return nil
 		}
 		t.cases++
@@ -233,39 +212,31 @@ func count(tx *store.Tx, sc statsScope, r *statsRules, p stats.Period, o countOp
 		if c.SkipLevel {
 			t.skipLevel++
 		}
-		f := c.Facts()
-		k, err := stats.NoticeKept(f, r.profile, r.cal, r.today)
+		notice, handled, err := j.Case(c.Facts())
 		if err != nil {
 			return err
 		}
-		addKept(&t.notice, k)
-		if k, err = stats.HandlingKept(f, r.profile, r.cal, r.today); err != nil {
-			return err
-		}
-		addKept(&t.handled, k)
+		addKept(&t.notice, notice)
+		addKept(&t.handled, handled)
 		if counted, ok := stats.Rated(c.Satisfaction); counted {
 			t.satisfied.Den++
 			if ok {
 				t.satisfied.Num++
 			}
 		}
-		if o.detail {
+		if detail {
 			t.channel[c.Channel]++
 			t.typ[c.Type]++
 			t.category[c.Category]++
 			t.unit[c.Unit]++
-			t.petitioner[c.ID] = c.Petitioner
-			t.confidential[c.ID] = c.Confidential
-		}
-		if i := monthIndex(o.months, c.Received); i >= 0 {
-			t.months[i].Cases++
+			t.caseOf = append(t.caseOf, caseRef{c.ID, c.Petitioner})
 		}
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	err = tx.EachVisitTally(p.From, p.To, func(v *store.VisitTally) error {
+	err = tx.EachVisitTally(p.From, p.To, func(v store.VisitTally) error {
 		if !sc.sees(v.Case) {
 			return nil
 		}
@@ -274,16 +245,41 @@ func count(tx *store.Tx, sc statsScope, r *statsRules, p stats.Period, o countOp
 		if v.Repeat {
 			t.repeat++
 		}
-		if i := monthIndex(o.months, v.Day); i >= 0 {
-			t.months[i].Visits++
-			t.months[i].People += v.Present
-		}
-		if o.visit != nil {
-			o.visit(v)
+		if detail {
+			t.visitsOf = append(t.visitsOf, visitRef{v.Case, v.Day})
 		}
 		return nil
 	})
 	return t, err
+}
+
+// trendOf counts the cases received and the visits made in each month of
+// the trend, reading keys and the visits' people only.
+func trendOf(tx *store.Tx, sc statsScope, months []stats.MonthSpan) ([]TrendPoint, error) {
+	out := make([]TrendPoint, len(months))
+	for i, m := range months {
+		out[i].Month = fmt.Sprintf("%04d-%02d", m.Year, m.Month)
+		if sc.all {
+			out[i].Cases = tx.CaseDayCount(m.From, m.To)
+		} else {
+			tx.EachCaseDay(m.From, m.To, func(_ civil.Date, id uint64) {
+				if sc.sees(id) {
+					out[i].Cases++
+				}
+			})
+		}
+		err := tx.EachVisitTally(m.From, m.To, func(v store.VisitTally) error {
+			if sc.sees(v.Case) {
+				out[i].Visits++
+				out[i].People += v.Present
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 func addKept(r *stats.Rate, k stats.Kept) {
@@ -399,12 +395,13 @@ func (s *Stats) report(tx *store.Tx, act *Actor, p stats.Period) (*StatsReport, 
 	prevP, lastP := p.Previous(), p.LastYear()
 	trend := p.Trend()
 	from := min(p.From, lastP.From, prevP.From, trend[0].From)
-	r := &statsRules{today: civil.DateOf(tx.Now())}
+	// the rules of time: the office's profile and calendar, today
+	r := &stats.Judge{Today: civil.DateOf(tx.Now())}
 	var err error
-	if r.profile, err = officeProfile(tx); err != nil {
+	if r.Profile, err = officeProfile(tx); err != nil {
 		return nil, err
 	}
-	if r.cal, err = officeCalendar(tx, from, max(p.To, r.today).AddDays(calendarSpan)); err != nil {
+	if r.Calendar, err = officeCalendar(tx, from, max(p.To, r.Today).AddDays(calendarSpan)); err != nil {
 		return nil, err
 	}
 	set, err := tx.Settings()
@@ -413,116 +410,118 @@ func (s *Stats) report(tx *store.Tx, act *Actor, p stats.Period) (*StatsReport, 
 	}
 	sc := statsScopeOf(tx, act)
 	out := &StatsReport{Office: set.OrgName, Period: periodView(p), Previous: periodView(prevP),
-		LastYear: periodView(lastP), Today: r.today.String(), Figures: []Figure{}, Trend: []TrendPoint{}, Top: []TopPetitioner{}}
-	// visits per main petitioner, for the repeat petitioners
-	type seen struct {
-		visits int
-		cases  map[uint64]bool
-		last   civil.Date
-	}
-	var visitCases []uint64
-	var visitDays []civil.Date
-	o := countOpts{detail: true, visit: func(v *store.VisitTally) {
-		visitCases = append(visitCases, v.Case)
-		visitDays = append(visitDays, v.Day)
-	}}
-	trendInMain := trend[0].From == p.From && trend[len(trend)-1].To == p.To
-	if trendInMain {
-		o.months = trend
-	}
-	cur, err := count(tx, sc, r, p, o)
+		LastYear: periodView(lastP), Today: r.Today.String(), Figures: []Figure{}, Top: []TopPetitioner{}}
+	cur, err := count(tx, sc, r, p, true)
 	if err != nil {
 		return nil, err
 	}
-	prev, err := count(tx, sc, r, prevP, countOpts{})
+	prev, err := count(tx, sc, r, prevP, false)
 	if err != nil {
 		return nil, err
 	}
 	last := prev
 	if !lastP.Same(prevP) {
-		if last, err = count(tx, sc, r, lastP, countOpts{}); err != nil {
+		if last, err = count(tx, sc, r, lastP, false); err != nil {
 			return nil, err
 		}
 	}
-	months := cur.months
-	if !trendInMain {
-		tp := stats.Period{Kind: stats.Range, From: trend[0].From, To: trend[len(trend)-1].To}
-		t, err := count(tx, sc, r, tp, countOpts{months: trend})
-		if err != nil {
-			return nil, err
-		}
-		months = t.months
-	}
-	for i, m := range trend {
-		pt := months[i]
-		pt.Month = fmt.Sprintf("%04d-%02d", m.Year, m.Month)
-		out.Trend = append(out.Trend, pt)
+	if out.Trend, err = trendOf(tx, sc, trend); err != nil {
+		return nil, err
 	}
 	out.Figures = figures(cur, prev, last)
 	if err := s.slicesOf(tx, cur, out); err != nil {
 		return nil, err
 	}
-	// the main petitioner of each visit's case: from this period's cases,
-	// else the case's own tally (a visit on an earlier case)
-	people := map[uint64]*seen{}
-	for i, cid := range visitCases {
-		pid, ok := cur.petitioner[cid]
-		if !ok {
-			t, err := tx.CaseTally(cid)
-			if err != nil && !errors.Is(err, store.ErrNotFound) {
-				return nil, err
-			}
-			pid = t.Petitioner
-			cur.petitioner[cid], cur.confidential[cid] = pid, t.Confidential
-		}
-		if pid == 0 {
-			continue
-		}
-		e := people[pid]
-		if e == nil {
-			e = &seen{cases: map[uint64]bool{}}
-			people[pid] = e
-		}
-		e.visits++
-		e.cases[cid] = true
-		e.last = max(e.last, visitDays[i])
-	}
-	ids := make([]uint64, 0, len(people))
-	for id, e := range people {
-		if e.visits >= 2 {
-			ids = append(ids, id)
-		}
-	}
-	sort.Slice(ids, func(i, j int) bool {
-		a, b := people[ids[i]], people[ids[j]]
-		if a.visits != b.visits {
-			return a.visits > b.visits
-		}
-		if len(a.cases) != len(b.cases) {
-			return len(a.cases) > len(b.cases)
-		}
-		return ids[i] < ids[j]
-	})
-	for _, id := range ids {
-		if len(out.Top) == topPetitioners {
-			break
-		}
-		name, masked, err := s.petitionerName(tx, act, id)
-		if err != nil {
-			return nil, err
-		}
-		if name == "" {
-			continue // anonymous: nobody to name
-		}
-		e := people[id]
-		out.Top = append(out.Top, TopPetitioner{Rank: len(out.Top) + 1, Name: name, Masked: masked,
-			Visits: e.visits, Cases: len(e.cases), Last: e.last.String()})
+	if out.Top, err = s.topOf(tx, act, cur); err != nil {
+		return nil, err
 	}
 	if !sc.all {
 		unit, _ := deptScope(act)
 		if u, err := tx.Unit(unit); err == nil {
 			out.Unit = u.Name
 		}
+	}
+	return out, nil
+}
+
+// topOf ranks the main petitioners of the period's visits' cases by their
+// visits, then by their cases: those who came at least twice, the first
+// topPetitioners of them. A visit's case received before the period gives
+// its petitioner from its own tally.
+func (s *Stats) topOf(tx *store.Tx, act *Actor, t *tally) ([]TopPetitioner, error) {
+	byCase := t.caseOf
+	sort.Slice(byCase, func(i, j int) bool { return byCase[i].id < byCase[j].id })
+	type came struct {
+		person, caseID uint64
+		day            civil.Date
+	}
+	all := make([]came, 0, len(t.visitsOf))
+	for _, v := range t.visitsOf {
+		i := sort.Search(len(byCase), func(i int) bool { return byCase[i].id >= v.caseID })
+		var pid uint64
+		if i < len(byCase) && byCase[i].id == v.caseID {
+			pid = byCase[i].petitioner
+		} else {
+			ct, err := tx.CaseTally(v.caseID)
+			if err != nil && !errors.Is(err, store.ErrNotFound) {
+				return nil, err
+			}
+			pid = ct.Petitioner
+		}
+		if pid != 0 {
+			all = append(all, came{pid, v.caseID, v.day})
+		}
+	}
+	sort.Slice(all, func(i, j int) bool {
+		if all[i].person != all[j].person {
+			return all[i].person < all[j].person
+		}
+		return all[i].caseID < all[j].caseID
+	})
+	type rank struct {
+		person        uint64
+		visits, cases int
+		last          civil.Date
+	}
+	var ranks []rank
+	for i := 0; i < len(all); {
+		j, rk := i, rank{person: all[i].person}
+		for ; j < len(all) && all[j].person == rk.person; j++ {
+			rk.visits++
+			if j == i || all[j].caseID != all[j-1].caseID {
+				rk.cases++
+			}
+			rk.last = max(rk.last, all[j].day)
+		}
+		if rk.visits >= 2 {
+			ranks = append(ranks, rk)
+		}
+		i = j
+	}
+	sort.Slice(ranks, func(i, j int) bool {
+		a, b := ranks[i], ranks[j]
+		if a.visits != b.visits {
+			return a.visits > b.visits
+		}
+		if a.cases != b.cases {
+			return a.cases > b.cases
+		}
+		return a.person < b.person
+	})
+	out := []TopPetitioner{}
+	for _, rk := range ranks {
+		if len(out) == topPetitioners {
+			break
+		}
+		name, masked, err := s.petitionerName(tx, act, rk.person)
+		if err != nil {
+			return nil, err
+		}
+		if name == "" {
+			continue // anonymous: nobody to name
+		}
+		out = append(out, TopPetitioner{Rank: len(out) + 1, Name: name, Masked: masked,
+			Visits: rk.visits, Cases: rk.cases, Last: rk.last.String()})
 	}
 	return out, nil
 }

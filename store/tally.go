@@ -109,9 +109,18 @@ func (t *CaseTally) encode() []byte {
 var errBadTally = errors.New("store: damaged statistics entry")
 
 func decodeTally(id uint64, raw []byte) (CaseTally, error) {
-	t := CaseTally{ID: id}
+	var t CaseTally
+	err := t.decode(id, raw, nil)
+	return t, err
+}
+
+// decode reads raw into t; intern, when set, shares the strings of
+// equal values (a report reads the same few channels and types a hundred
+// thousand times).
+func (t *CaseTally) decode(id uint64, raw []byte, intern map[string]string) error {
+	*t = CaseTally{ID: id}
 	if len(raw) < 2 || raw[0] != tallyFormat1 {
-		return t, errBadTally
+		return errBadTally
 	}
 	f := raw[1]
 	t.Group, t.Repeat, t.SkipLevel = f&tallyGroup != 0, f&tallyRepeat != 0, f&tallySkipLevel != 0
@@ -124,12 +133,22 @@ func decodeTally(id uint64, raw []byte) (CaseTally, error) {
 	t.Unit, t.Petitioner = rr.uvarint(), rr.uvarint()
 	t.Present, t.ExtDays = int(rr.uvarint()), int(rr.uvarint())
 	for _, s := range [...]*string{&t.Channel, &t.Type, &t.Category, &t.Status, &t.Satisfaction} {
-		*s = rr.str()
+		if intern == nil {
+			*s = rr.str()
+			continue
+		}
+		b := rr.bytes()
+		v, ok := intern[string(b)]
+		if !ok {
+			v = string(b)
+			intern[v] = v
+		}
+		*s = v
 	}
 	if rr.err || len(rr.b) != 0 {
-		return t, errBadTally
+		return errBadTally
 	}
-	return t, nil
+	return nil
 }
 
 // tallyEntry is a case's entry in ix.case.day, rewritten when what it
@@ -175,16 +194,18 @@ func decodeVisitTally(k, v []byte) (VisitTally, error) {
 }
 
 // EachCaseTally calls fn for every case received from from to to (both
-// included), by day received.
+// included), by day received. The tally fn gets is reused for the next
+// case: fn keeps what it needs of it, not the pointer.
 func (tx *Tx) EachCaseTally(from, to civil.Date, fn func(t *CaseTally) error) error {
 	c := tx.b(ixCaseDay).Cursor()
 	end := dateKey(to + 1)
+	intern := map[string]string{}
+	var t CaseTally
 	for k, v := c.Seek(dateKey(from)); k != nil && bytes.Compare(k, end) < 0; k, v = c.Next() {
 		if len(k) != 12 {
 			return errBadTally
 		}
-		t, err := decodeTally(getU64(k[4:]), v)
-		if err != nil {
+		if err := t.decode(getU64(k[4:]), v, intern); err != nil {
 			return err
 		}
 		if err := fn(&t); err != nil {
@@ -194,6 +215,18 @@ func (tx *Tx) EachCaseTally(from, to civil.Date, fn func(t *CaseTally) error) er
 	return nil
 }
 
+// EachCaseDay calls fn with the day received and the ID of every case
+// received from from to to, reading keys only.
+func (tx *Tx) EachCaseDay(from, to civil.Date, fn func(day civil.Date, id uint64)) {
+	c := tx.b(ixCaseDay).Cursor()
+	end := dateKey(to + 1)
+	for k, _ := c.Seek(dateKey(from)); k != nil && bytes.Compare(k, end) < 0; k, _ = c.Next() {
+		if len(k) == 12 {
+			fn(civil.Date(getU32(k[:4])), getU64(k[4:]))
+		}
+	}
+}
+
 // CaseDayCount counts the cases received from from to to, reading keys only.
 func (tx *Tx) CaseDayCount(from, to civil.Date) int {
 	return countRange(tx.b(ixCaseDay), dateKey(from), dateKey(to+1))
@@ -201,7 +234,7 @@ func (tx *Tx) CaseDayCount(from, to civil.Date) int {
 
 // EachVisitTally calls fn for every visit from from to to (both included),
 // by day.
-func (tx *Tx) EachVisitTally(from, to civil.Date, fn func(v *VisitTally) error) error {
+func (tx *Tx) EachVisitTally(from, to civil.Date, fn func(v VisitTally) error) error {
 	c := tx.b(ixVisitTally).Cursor()
 	end := dateKey(to + 1)
 	for k, v := c.Seek(dateKey(from)); k != nil && bytes.Compare(k, end) < 0; k, v = c.Next() {
@@ -209,7 +242,7 @@ func (tx *Tx) EachVisitTally(from, to civil.Date, fn func(v *VisitTally) error) 
 		if err != nil {
 			return err
 		}
-		if err := fn(&t); err != nil {
+		if err := fn(t); err != nil {
 			return err
 		}
 	}
@@ -268,4 +301,16 @@ func (s *Store) fillTally() error {
 		ie := visitTallyEntry(e)
 		return tx.b(ie.bucket).Put(ie.key, ie.val)
 	})
+}
+
+// bytes reads a string's bytes without copying them.
+func (rr *rowReader) bytes() []byte {
+	n := rr.uvarint()
+	if rr.err || n > uint64(len(rr.b)) {
+		rr.err, rr.b = true, nil
+		return nil
+	}
+	b := rr.b[:n]
+	rr.b = rr.b[n:]
+	return b
 }

@@ -70,11 +70,11 @@ func tallyMatchesRecords(t *testing.T, s *store.Store) {
 			t.Errorf("%d tallies, %d cases", len(seen), len(cases))
 		}
 		n := 0
-		err = tx.EachVisitTally(0, civil.D(2999, 1, 1), func(v *store.VisitTally) error {
+		err = tx.EachVisitTally(0, civil.D(2999, 1, 1), func(v store.VisitTally) error {
 			n++
 			want, ok := visits[v.ID]
 			if !ok || want.c != v.Case || want.day != v.Day || want.present != v.Present {
-				t.Errorf("visit %d: tally %+v, record %+v", v.ID, *v, want)
+				t.Errorf("visit %d: tally %+v, record %+v", v.ID, v, want)
 			}
 			return nil
 		})

@@ -210,13 +210,53 @@ func runs(cs []followup.Clock, c deadline.Clock) bool {
 	return false
 }
 
-func due(c deadline.Clock, in deadline.Input, p deadline.Profile, cal *deadline.Calendar) (civil.Date, bool, error) {
+// Judge judges cases against their clocks with one profile and calendar
+// on one day, remembering the due dates it has counted: a report's cases
+// start their clocks on a few hundred days.
+type Judge struct {
+	Profile  deadline.Profile
+	Calendar *deadline.Calendar
+	Today    civil.Date
+	memo     map[dueKey]dueVal
+}
+
+type dueKey struct {
+	clock     deadline.Clock
+	start     civil.Date
+	extension int
+}
+
+type dueVal struct {
+	legal civil.Date
+	ok    bool
+}
+
+func (j *Judge) due(c deadline.Clock, in deadline.Input) (civil.Date, bool, error) {
+	k := dueKey{c, in.Start, in.Extension}
+	if v, hit := j.memo[k]; hit {
+		return v.legal, v.ok, nil
+	}
 	in.Clock = c
-	ds, err := followup.Dues([]followup.Clock{{Clock: c, In: in}}, p, cal)
-	if err != nil || len(ds) == 0 {
+	d, ok, err := followup.DueOf(followup.Clock{Clock: c, In: in}, j.Profile, j.Calendar)
+	if err != nil {
 		return 0, false, err
 	}
-	return ds[0].Legal, true, nil
+	if j.memo == nil {
+		j.memo = map[dueKey]dueVal{}
+	}
+	j.memo[k] = dueVal{d.Legal, ok}
+	return d.Legal, ok, nil
+}
+
+// Case is NoticeKept and HandlingKept of one case, its running clocks
+// worked out once.
+func (j *Judge) Case(f followup.Facts) (notice, handled Kept, err error) {
+	cs := followup.Clocks(f)
+	if notice, err = j.notice(f, cs); err != nil {
+		return
+	}
+	handled, err = j.handling(f, cs)
+	return
 }
 
 // NoticeKept tells whether the case's petitioner was told in time what
@@ -227,6 +267,11 @@ func due(c deadline.Clock, in deadline.Input, p deadline.Profile, cal *deadline.
 // case whose clock ended with no notice owed (an answer at the desk) is in
 // time. An anonymous report has no notice clock and is not counted.
 func NoticeKept(f followup.Facts, p deadline.Profile, cal *deadline.Calendar, today civil.Date) (Kept, error) {
+	j := Judge{Profile: p, Calendar: cal, Today: today}
+	return j.notice(f, followup.Clocks(f))
+}
+
+func (j *Judge) notice(f followup.Facts, cs []followup.Clock) (Kept, error) {
 	c := deadline.Notice
 	if f.Type == confidential.TypeReport {
 		if !f.RealName {
@@ -237,15 +282,15 @@ func NoticeKept(f followup.Facts, p deadline.Profile, cal *deadline.Calendar, to
 	if f.Received == 0 {
 		return NotCounted, nil
 	}
-	legal, ok, err := due(c, deadline.Input{Start: f.Received}, p, cal)
+	legal, ok, err := j.due(c, deadline.Input{Start: f.Received})
 	if err != nil || !ok {
 		return NotCounted, err
 	}
 	switch {
 	case f.NoticeServed != 0:
 		return kept(f.NoticeServed, legal), nil
-	case runs(followup.Clocks(f), c):
-		if today > legal {
+	case runs(cs, c):
+		if j.Today > legal {
 			return Late, nil
 		}
 		return NotCounted, nil
@@ -261,6 +306,11 @@ func NoticeKept(f followup.Facts, p deadline.Profile, cal *deadline.Calendar, to
 // and a case never accepted or a report (no handling clock), are not
 // counted.
 func HandlingKept(f followup.Facts, p deadline.Profile, cal *deadline.Calendar, today civil.Date) (Kept, error) {
+	j := Judge{Profile: p, Calendar: cal, Today: today}
+	return j.handling(f, followup.Clocks(f))
+}
+
+func (j *Judge) handling(f followup.Facts, cs []followup.Clock) (Kept, error) {
 	if f.Accepted == 0 || f.Type == confidential.TypeReport {
 		return NotCounted, nil
 	}
@@ -268,14 +318,13 @@ func HandlingKept(f followup.Facts, p deadline.Profile, cal *deadline.Calendar, 
 	if f.Simplified && f.Extension() == 0 {
 		c, in = deadline.Simplified, deadline.Input{Start: f.HandlingStart()}
 	}
-	legal, ok, err := due(c, in, p, cal)
+	legal, ok, err := j.due(c, in)
 	if err != nil || !ok {
 		return NotCounted, err
 	}
-	cs := followup.Clocks(f)
 	switch {
 	case runs(cs, deadline.Handling) || runs(cs, deadline.Simplified):
-		if today > legal {
+		if j.Today > legal {
 			return Late, nil
 		}
 		return NotCounted, nil

@@ -78,6 +78,13 @@ export type LineError = Plain<deadline.LineError>
 export type ProfileList = Plain<app.ProfileList>
 export type ProfileInfo = Plain<app.ProfileInfo>
 export type ClockLimit = Plain<app.ClockLimit>
+export type StatsQuery = Plain<app.StatsQuery>
+export type StatsReport = Plain<app.StatsReport>
+export type StatsFigure = Plain<app.Figure>
+export type StatsSlice = Plain<app.StatsSlice>
+export type TrendPoint = Plain<app.TrendPoint>
+export type TopPetitioner = Plain<app.TopPetitioner>
+export type StatsFile = Plain<app.StatsFile>
 
 /** Codes Go refuses a call with when the session is not (or no longer) usable. */
 export const CODE_AUTH_REQUIRED = 'auth.required'
