@@ -146,6 +146,17 @@ func statsPeriod(q StatsQuery) (stats.Period, error) {
 	return p, fieldError("kind", "stats.kind", "请选择按月、季度、年或自定义区间统计。")
 }
 
+// open is the first line of the service's methods: the gate, then the
+// period the query names.
+func (s *Stats) open(method string, q StatsQuery) (*Actor, *store.Store, stats.Period, error) {
+	act, st, err := s.gate(method, q)
+	if err != nil {
+		return nil, nil, stats.Period{}, err
+	}
+	p, err := statsPeriod(q)
+	return act, st, p, err
+}
+
 func periodView(p stats.Period) PeriodView {
 	return PeriodView{Kind: string(p.Kind), From: p.From.String(), To: p.To.String(), Label: p.Label()}
 }
@@ -375,11 +386,7 @@ func statsSlices[K comparable](m map[K]int, key func(K) string, label func(K) st
 // Report is the statistics of the period q names, as this session sees
 // them.
 func (s *Stats) Report(q StatsQuery) (*StatsReport, error) {
-	act, st, err := s.gate("Stats.Report", q)
-	if err != nil {
-		return nil, err
-	}
-	p, err := statsPeriod(q)
+	act, st, p, err := s.open("Stats.Report", q)
 	if err != nil {
 		return nil, err
 	}
@@ -564,10 +571,7 @@ func (s *Stats) slicesOf(tx *store.Tx, t *tally, out *StatsReport) error {
 	if err != nil {
 		return err
 	}
-	names := map[uint64]string{}
-	for _, u := range units {
-		names[u.ID] = u.Name
-	}
+	names := unitNames(units)
 	same := func(k string) string { return k }
 	out.ByChannel = statsSlices(t.channel, same, same)
 	out.ByType = statsSlices(t.typ, same, same)

@@ -30,11 +30,7 @@ var statsLabels = map[string]string{
 // monthly trend and the repeat petitioners, masked as on the screen.
 // Audited as an export.
 func (s *Stats) Export(q StatsQuery) (*StatsFile, error) {
-	act, st, err := s.gate("Stats.Export", q)
-	if err != nil {
-		return nil, err
-	}
-	p, err := statsPeriod(q)
+	act, st, p, err := s.open("Stats.Export", q)
 	if err != nil {
 		return nil, err
 	}
@@ -188,11 +184,7 @@ func statsWorkbook(rep *StatsReport) ([]byte, error) {
 // Printed writes the audit entry of the report of q printed (the print
 // page calls it as it prints): the repeat petitioners are named on paper.
 func (s *Stats) Printed(q StatsQuery) error {
-	act, st, err := s.gate("Stats.Printed", q)
-	if err != nil {
-		return err
-	}
-	p, err := statsPeriod(q)
+	act, st, p, err := s.open("Stats.Printed", q)
 	if err != nil {
 		return err
 	}

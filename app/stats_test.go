@@ -332,19 +332,7 @@ func TestStatisticsOfAHandler(t *testing.T) {
 	for _, c := range cases {
 		counts[c.Unit]++
 	}
-	var unit uint64
-	for u, n := range counts {
-		if u != 0 && (unit == 0 || n > counts[unit]) {
-			unit = u
-		}
-	}
-	u := &store.User{Name: "承办甲", Login: "handler2", Role: RoleHandler, Active: true, Unit: unit,
-		PassHash: hashPassword("Secret123handler2")}
-	if err := st.Update(func(tx *store.Tx) error { return tx.UpdateUser(u) }); err != nil {
-		t.Fatal(err)
-	}
-	s := NewSession("测试", false)
-	s.signIn(actorOf(u), a.now())
+	unit, s := busiestHandler(t, a, st, counts)
 	r, err := a.bind(s).Stats.Report(StatsQuery{Kind: "year", Year: 2025})
 	if err != nil {
 		t.Fatal(err)

@@ -95,7 +95,12 @@ func (s *Store) fillUnitOpen() error {
 // migrateTo6 makes the department indexes (ix.unit.case, ix.unit.accused,
 // ix.unit.taskcase) empty; fillSchema6 writes their entries.
 func migrateTo6(tx *bolt.Tx, s *Store) error {
-	for _, b := range [][]byte{ixUnitCase, ixAccused, ixUnitTaskCase} {
+	return emptyBuckets(tx, ixUnitCase, ixAccused, ixUnitTaskCase)
+}
+
+// emptyBuckets makes each bucket anew and empty, for a step's fill.
+func emptyBuckets(tx *bolt.Tx, names ...[]byte) error {
+	for _, b := range names {
 		if err := tx.DeleteBucket(b); err != nil && !errors.Is(err, berrors.ErrBucketNotFound) {
 			return err
 		}

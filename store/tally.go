@@ -10,7 +10,6 @@ import (
 	"laifang/domain/followup"
 
 	bolt "go.etcd.io/bbolt"
-	berrors "go.etcd.io/bbolt/errors"
 )
 
 // The statistics' indexes (docs/DOMAIN.md §16): every case by the day it
@@ -265,15 +264,7 @@ func (tx *Tx) CaseTally(id uint64) (CaseTally, error) {
 
 // migrateTo9 makes the statistics' indexes empty, for fillTally.
 func migrateTo9(tx *bolt.Tx, s *Store) error {
-	for _, b := range [][]byte{ixCaseDay, ixVisitTally} {
-		if err := tx.DeleteBucket(b); err != nil && !errors.Is(err, berrors.ErrBucketNotFound) {
-			return err
-		}
-		if _, err := tx.CreateBucket(b); err != nil {
-			return err
-		}
-	}
-	return nil
+	return emptyBuckets(tx, ixCaseDay, ixVisitTally)
 }
 
 // fillTally writes the statistics' entries of every case and visit. Run
