@@ -223,7 +223,7 @@ func count(tx *store.Tx, sc statsScope, j *stats.Judge, p stats.Period, detail b
 		if c.SkipLevel {
 			t.skipLevel++
 		}
-		notice, handled, err := j.Case(c.Facts())
+		notice, handled, err := j.Case(c.Facts(), c.Disposal)
 		if err != nil {
 			return err
 		}

@@ -151,10 +151,13 @@ func scanPeriod(t *testing.T, all []scanCase, from, to civil.Date, cal *deadline
 			}
 			n := due(deadline.Input{Clock: k, Start: d})
 			end := c.NoticeServed
-			if end == 0 && !hasClock(c, k) {
+			// a disposal with a letter to the petitioner owes a notice (§5.2's table)
+			owed := map[string]bool{"受理": true, "转送": true, "交办": true, "告知向有权机关提出": true,
+				"导入法定程序": true, "不予受理": true, "不再受理": true}[c.Disposal]
+			if end == 0 && !hasClock(c, k) && !owed {
 				end = d // ended at the desk, no notice owed
 			}
-			judge(&s.notice, n, end, c.NoticeServed == 0 && hasClock(c, k), today)
+			judge(&s.notice, n, end, c.NoticeServed == 0 && (hasClock(c, k) || owed), today)
 		}
 		if c.Accepted != 0 && !report {
 			start := max(c.Accepted, c.Resumed)
@@ -539,5 +542,53 @@ func TestStatisticsExport(t *testing.T) {
 	reader := a.bind(addUser(t, a, "reader2", RoleReader, false))
 	if _, err := reader.Stats.Export(q); err == nil {
 		t.Error("a reader exported the statistics")
+	}
+}
+
+// The statistics follow every write: registration, the notice served, the
+// reply, the rating each move the month's figures, and the file stays
+// sound (Check compares the statistics' indexes with the records).
+func TestStatisticsFollowEveryStep(t *testing.T) {
+	o := newStepOffice(t)
+	march := StatsQuery{Kind: "month", Year: 2026, Num: 3}
+	fig := func(key string) Figure {
+		t.Helper()
+		s := NewSession("测试", false)
+		st, _ := o.a.store()
+		var u *store.User
+		st.View(func(tx *store.Tx) (err error) { u, err = tx.UserByLogin("head1"); return err })
+		s.signIn(actorOf(u), o.a.now())
+		r, err := o.a.bind(s).Stats.Report(march)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return figureOf(t, r, key)
+	}
+	id := o.reply(t, "予以支持") // received and accepted 03-02, replied 03-25 and served
+	if f := fig("cases"); *f.Value != 1 {
+		t.Errorf("cases %v", *f.Value)
+	}
+	if f := fig("handled"); f.Num != 1 || f.Den != 1 {
+		t.Errorf("handled %d/%d after a reply in time", f.Num, f.Den)
+	}
+	// the notice was never served, and A (due 03-17) is past: late
+	if f := fig("notice"); f.Num != 0 || f.Den != 1 {
+		t.Errorf("notice %d/%d", f.Num, f.Den)
+	}
+	if f := fig("satisfaction"); f.Den != 0 {
+		t.Errorf("satisfaction counted before any rating: %d/%d", f.Num, f.Den)
+	}
+	clerk := o.as(t, "clerk1")
+	mustStep(t, clerk, id, StepInput{Action: RecordRating, Rating: "不满意", Date: "2026-03-26"})
+	if f := fig("satisfaction"); f.Num != 0 || f.Den != 1 {
+		t.Errorf("satisfaction %d/%d after 不满意", f.Num, f.Den)
+	}
+	mustStep(t, clerk, id, StepInput{Action: RecordRating, Rating: "满意", Date: "2026-03-26", Reason: "信访人当面更正"})
+	if f := fig("satisfaction"); f.Num != 1 || f.Den != 1 || *f.Value != 100 {
+		t.Errorf("satisfaction %d/%d after a correction to 满意", f.Num, f.Den)
+	}
+	st, _ := o.a.store()
+	if r, err := st.Check(); err != nil || !r.OK() {
+		t.Fatalf("check: %v %v", err, r.Problems)
 	}
 }

@@ -33,6 +33,7 @@ type CaseTally struct {
 	Category     string
 	Status       string
 	Satisfaction string
+	Disposal     string // the disposal's code (store.Case.Disposal)
 	Unit         uint64 // handling department
 	Petitioner   uint64 // the main petitioner (Case.MainPetitioner); 0: none
 	Present      int
@@ -63,7 +64,7 @@ func (t *CaseTally) Facts() followup.Facts {
 
 func tallyOf(c *Case) CaseTally {
 	return CaseTally{ID: c.ID, Received: c.Received.Date(), Channel: c.Channel, Type: c.Type,
-		Category: c.Category, Status: c.Status, Satisfaction: c.Satisfaction, Unit: c.Unit,
+		Category: c.Category, Status: c.Status, Satisfaction: c.Satisfaction, Disposal: c.Disposal, Unit: c.Unit,
 		Petitioner: c.MainPetitioner(), Present: c.Present, Group: c.Group, Repeat: c.Repeat,
 		SkipLevel: c.SkipLevel, Confidential: c.Confidential, RealName: c.RealName,
 		Simplified: c.Simplified, Incoming: c.Incoming != nil, NoticeServed: c.NoticeServed,
@@ -99,7 +100,7 @@ func (t *CaseTally) encode() []byte {
 	for _, n := range [...]uint64{t.Unit, t.Petitioner, uint64(max(t.Present, 0)), uint64(max(t.ExtDays, 0))} {
 		b = binary.AppendUvarint(b, n)
 	}
-	for _, s := range [...]string{t.Channel, t.Type, t.Category, t.Status, t.Satisfaction} {
+	for _, s := range [...]string{t.Channel, t.Type, t.Category, t.Status, t.Satisfaction, t.Disposal} {
 		b = appendStr(b, s)
 	}
 	return b
@@ -131,7 +132,7 @@ func (t *CaseTally) decode(id uint64, raw []byte, intern map[string]string) erro
 	}
 	t.Unit, t.Petitioner = rr.uvarint(), rr.uvarint()
 	t.Present, t.ExtDays = int(rr.uvarint()), int(rr.uvarint())
-	for _, s := range [...]*string{&t.Channel, &t.Type, &t.Category, &t.Status, &t.Satisfaction} {
+	for _, s := range [...]*string{&t.Channel, &t.Type, &t.Category, &t.Status, &t.Satisfaction, &t.Disposal} {
 		if intern == nil {
 			*s = rr.str()
 			continue

@@ -250,9 +250,9 @@ func (j *Judge) due(c deadline.Clock, in deadline.Input) (civil.Date, bool, erro
 
 // Case is NoticeKept and HandlingKept of one case, its running clocks
 // worked out once.
-func (j *Judge) Case(f followup.Facts) (notice, handled Kept, err error) {
+func (j *Judge) Case(f followup.Facts, disposal string) (notice, handled Kept, err error) {
 	cs := followup.Clocks(f)
-	if notice, err = j.notice(f, cs); err != nil {
+	if notice, err = j.notice(f, disposal, cs); err != nil {
 		return
 	}
 	handled, err = j.handling(f, cs)
@@ -263,15 +263,17 @@ func (j *Judge) Case(f followup.Facts) (notice, handled Kept, err error) {
 // happens to the petition (受理告知, docs/DOMAIN.md §16): the notice served
 // by the legal date of its clock (A, or K1 for a real-name report) counted
 // from receipt is in time, served later is late; a clock still running
-// past that date is late, one running within it is not counted yet; a
-// case whose clock ended with no notice owed (an answer at the desk) is in
-// time. An anonymous report has no notice clock and is not counted.
-func NoticeKept(f followup.Facts, p deadline.Profile, cal *deadline.Calendar, today civil.Date) (Kept, error) {
+// past that date is late, one running within it is not counted yet. A
+// case whose clock ended without a notice served: late once past the date
+// when its disposal (the code on the case) owed one (受理, 不予受理, 转送,
+// 交办 …), else in time (an answer at the desk, kept on file). An anonymous
+// report has no notice clock and is not counted.
+func NoticeKept(f followup.Facts, disposal string, p deadline.Profile, cal *deadline.Calendar, today civil.Date) (Kept, error) {
 	j := Judge{Profile: p, Calendar: cal, Today: today}
-	return j.notice(f, followup.Clocks(f))
+	return j.notice(f, disposal, followup.Clocks(f))
 }
 
-func (j *Judge) notice(f followup.Facts, cs []followup.Clock) (Kept, error) {
+func (j *Judge) notice(f followup.Facts, disposal string, cs []followup.Clock) (Kept, error) {
 	c := deadline.Notice
 	if f.Type == confidential.TypeReport {
 		if !f.RealName {
@@ -289,7 +291,7 @@ func (j *Judge) notice(f followup.Facts, cs []followup.Clock) (Kept, error) {
 	switch {
 	case f.NoticeServed != 0:
 		return kept(f.NoticeServed, legal), nil
-	case runs(cs, c):
+	case runs(cs, c), followup.NoticeOwedBy(disposal):
 		if j.Today > legal {
 			return Late, nil
 		}

@@ -71,30 +71,36 @@ func TestKept(t *testing.T) {
 	recv := civil.D(2026, 3, 2) // A due 2026-03-17
 	today := civil.D(2026, 6, 30)
 	for _, c := range []struct {
-		name   string
-		f      followup.Facts
-		notice Kept
-		handle Kept
+		name     string
+		disposal string
+		f        followup.Facts
+		notice   Kept
+		handle   Kept
 	}{
-		{"notice served on the last day", followup.Facts{State: casestate.Accepted, Received: recv, Accepted: recv, NoticeServed: civil.D(2026, 3, 17)}, InTime, Late},
-		{"notice served a day late", followup.Facts{State: casestate.InProgress, Received: recv, Accepted: recv, NoticeServed: civil.D(2026, 3, 18)}, Late, Late},
-		{"registered and never decided", followup.Facts{State: casestate.Registered, Received: recv}, Late, NotCounted},
-		{"answered on the spot", followup.Facts{State: casestate.AnsweredSpot, Received: recv}, InTime, NotCounted},
-		{"an anonymous report", followup.Facts{State: casestate.Registered, Type: "检举控告", Received: recv}, NotCounted, NotCounted},
+		{"notice served on the last day", "受理", followup.Facts{State: casestate.Accepted, Received: recv, Accepted: recv, NoticeServed: civil.D(2026, 3, 17)}, InTime, Late},
+		{"notice served a day late", "受理", followup.Facts{State: casestate.InProgress, Received: recv, Accepted: recv, NoticeServed: civil.D(2026, 3, 18)}, Late, Late},
+		{"registered and never decided", "", followup.Facts{State: casestate.Registered, Received: recv}, Late, NotCounted},
+		{"answered on the spot", "当场答复", followup.Facts{State: casestate.AnsweredSpot, Received: recv}, InTime, NotCounted},
+		{"an anonymous report", "", followup.Facts{State: casestate.Registered, Type: "检举控告", Received: recv}, NotCounted, NotCounted},
 		// B from 2026-03-02: 60 days end 2026-05-01, 劳动节; due 2026-05-06
-		{"replied on the due date", followup.Facts{State: casestate.Replied, Received: recv, Accepted: recv, NoticeServed: recv, Replied: civil.D(2026, 5, 6)}, InTime, InTime},
-		{"replied a day after", followup.Facts{State: casestate.Closed, Received: recv, Accepted: recv, NoticeServed: recv, Replied: civil.D(2026, 5, 7)}, InTime, Late},
-		{"replied within the extension", followup.Facts{State: casestate.Replied, Received: recv, Accepted: recv, NoticeServed: recv, ExtDays: 30, ExtOn: civil.D(2026, 4, 20), Replied: civil.D(2026, 5, 20)}, InTime, InTime},
+		{"replied on the due date", "受理", followup.Facts{State: casestate.Replied, Received: recv, Accepted: recv, NoticeServed: recv, Replied: civil.D(2026, 5, 6)}, InTime, InTime},
+		{"replied a day after", "受理", followup.Facts{State: casestate.Closed, Received: recv, Accepted: recv, NoticeServed: recv, Replied: civil.D(2026, 5, 7)}, InTime, Late},
+		{"replied within the extension", "受理", followup.Facts{State: casestate.Replied, Received: recv, Accepted: recv, NoticeServed: recv, ExtDays: 30, ExtOn: civil.D(2026, 4, 20), Replied: civil.D(2026, 5, 20)}, InTime, InTime},
 	} {
-		n, err := NoticeKept(c.f, p, cal, today)
+		n, err := NoticeKept(c.f, c.disposal, p, cal, today)
 		h, err2 := HandlingKept(c.f, p, cal, today)
 		if err != nil || err2 != nil || n != c.notice || h != c.handle {
 			t.Errorf("%s: notice %d handling %d (%v %v), want %d %d", c.name, n, h, err, err2, c.notice, c.handle)
 		}
 	}
+	// accepted, replied, and the 受理告知书 never served: late
+	f := followup.Facts{State: casestate.Replied, Received: recv, Accepted: recv, Replied: civil.D(2026, 4, 1)}
+	if n, _ := NoticeKept(f, "受理", p, cal, today); n != Late {
+		t.Errorf("a notice never served: %d", n)
+	}
 	// still within the clocks: not counted yet
-	f := followup.Facts{State: casestate.Accepted, Received: recv, Accepted: recv}
-	if n, _ := NoticeKept(f, p, cal, civil.D(2026, 3, 10)); n != NotCounted {
+	f = followup.Facts{State: casestate.Accepted, Received: recv, Accepted: recv}
+	if n, _ := NoticeKept(f, "受理", p, cal, civil.D(2026, 3, 10)); n != NotCounted {
 		t.Errorf("a notice still in time: %d", n)
 	}
 	if h, _ := HandlingKept(f, p, cal, civil.D(2026, 3, 10)); h != NotCounted {
