@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	"math"
 	"sort"
 	"strconv"
 
@@ -349,7 +350,7 @@ func figures(cur, prev, last *tally) []Figure {
 			case !ok:
 			case l.rate:
 				// a rate moves in percentage points
-				*cmp.change = fp(float64(int64((v-b)*10+sign(v-b)*0.5)) / 10)
+				*cmp.change = fp(math.Round((v-b)*10) / 10)
 			default:
 				if c, cok := stats.Change(v, b); cok {
 					*cmp.change = fp(c)
@@ -359,13 +360,6 @@ func figures(cur, prev, last *tally) []Figure {
 		out = append(out, f)
 	}
 	return out
-}
-
-func sign(x float64) float64 {
-	if x < 0 {
-		return -1
-	}
-	return 1
 }
 
 // slices sorts counts by cases, most first (then by key), labelled.
