@@ -20,11 +20,12 @@ const report: StatsReport = {
   previous: period('2026年2月'),
   lastYear: period('2025年3月'),
   today: '2026-04-02',
+  // Go sends null for what is absent (a *float64)
   figures: [
     { key: 'cases', rate: false, value: 15, num: 15, previous: 12, lastYear: 20, previousChange: 25, lastYearChange: -25 },
     { key: 'handled', rate: true, value: 87.5, num: 7, den: 8, previous: 90, lastYear: null, previousChange: -2.5, lastYearChange: null },
     { key: 'satisfaction', rate: true, value: null, num: 0, den: 0, previous: null, lastYear: null, previousChange: null, lastYearChange: null },
-  ],
+  ] as unknown as StatsReport['figures'],
   byChannel: [{ key: '走访', label: '走访', cases: 15 }],
   byType: [{ key: '申诉求决', label: '申诉求决', cases: 15 }],
   byCategory: [],
