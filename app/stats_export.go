@@ -126,12 +126,16 @@ func statsWorkbook(rep *StatsReport) ([]byte, error) {
 	for _, sl := range rep.ByType {
 		total += sl.Cases
 	}
+	// where each table's rows are, for the charts sheet
+	type span struct{ first, last int }
+	spans := map[string]span{}
 	for _, part := range []struct {
 		name string
 		list []StatsSlice
 	}{{"信访形式", rep.ByChannel}, {"事项类别", rep.ByType}, {"内容分类", rep.ByCategory}, {"承办单位", rep.ByUnit}} {
 		row++
 		header(part.name, "件数", "占比")
+		spans[part.name] = span{row, row + len(part.list) - 1}
 		for _, sl := range part.list {
 			label := sl.Label
 			if label == "" {
@@ -148,6 +152,7 @@ func statsWorkbook(rep *StatsReport) ([]byte, error) {
 	}
 	row++
 	header("月份", "信访事项（件）", "来访（批次）", "来访（人次）")
+	spans["月度趋势"] = span{row, row + len(rep.Trend) - 1}
 	for _, t := range rep.Trend {
 		set(1, t.Month)
 		set(2, t.Cases)
@@ -171,9 +176,12 @@ func statsWorkbook(rep *StatsReport) ([]byte, error) {
 	f.SetColWidth(sheet, "A", "A", 24)
 	f.SetColWidth(sheet, "B", "F", 14)
 	f.SetColWidth(sheet, "G", "G", 12)
-	a4 := 9 // excelize: paper size 9 is A4
-	portrait := "portrait"
-	f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &portrait})
+	if err := statsCharts(f, sheet, func(name string) (int, int) { sp := spans[name]; return sp.first, sp.last }); err != nil {
+		return nil, err
+	}
+	for _, sh := range f.GetSheetList() {
+		onA4(f, sh)
+	}
 	buf, err := f.WriteToBuffer()
 	if err != nil {
 		return nil, err
@@ -191,4 +199,66 @@ func (s *Stats) Printed(q StatsQuery) error {
 	return st.Update(func(tx *store.Tx) error {
 		return s.audit(tx, act, ActionPrint, "stats", 0, "打印统计报表 "+p.Label(), "")
 	})
+}
+
+// statsCharts draws the screen's charts on a sheet of their own, from the
+// report's tables (rows of names in A, counts from B): the trend's lines,
+// the pie by type, the bars by channel, category and department. A table
+// without rows has no chart.
+func statsCharts(f *excelize.File, data string, rows func(name string) (first, last int)) error {
+	const sheet = "图表"
+	if _, err := f.NewSheet(sheet); err != nil {
+		return err
+	}
+	ref := func(col string, first, last int) string {
+		return fmt.Sprintf("'%s'!$%s$%d:$%s$%d", data, col, first, col, last)
+	}
+	title := func(s string) excelize.ChartTitle {
+		return excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: s}}}
+	}
+	size := excelize.ChartDimension{Width: 480, Height: 300}
+	wide := excelize.ChartDimension{Width: 980, Height: 300}
+	cell := []string{"A1", "A17", "J17", "A33", "J33"}
+	i := 0
+	if first, last := rows("月度趋势"); last >= first {
+		var series []excelize.ChartSeries
+		for _, c := range []string{"B", "C", "D"} {
+			series = append(series, excelize.ChartSeries{Name: fmt.Sprintf("'%s'!$%s$%d", data, c, first-1),
+				Categories: ref("A", first, last), Values: ref(c, first, last)})
+		}
+		if err := f.AddChart(sheet, cell[i], &excelize.Chart{Type: excelize.Line, Series: series,
+			Title: title("月度趋势"), Dimension: wide, Legend: excelize.ChartLegend{Position: "top"}}); err != nil {
+			return err
+		}
+	}
+	i++
+	for _, c := range []struct {
+		name string
+		typ  excelize.ChartType
+	}{{"事项类别", excelize.Pie}, {"信访形式", excelize.Bar}, {"内容分类", excelize.Bar}, {"承办单位", excelize.Bar}} {
+		first, last := rows(c.name)
+		if last < first {
+			continue
+		}
+		vary := c.typ == excelize.Pie // a pie's slices apart, a bar chart's bars alike
+		ch := &excelize.Chart{Type: c.typ, Title: title("按" + c.name), Dimension: size, VaryColors: &vary,
+			Series: []excelize.ChartSeries{{Name: "件数", Categories: ref("A", first, last), Values: ref("B", first, last)}},
+			Legend: excelize.ChartLegend{Position: "none"}, PlotArea: excelize.ChartPlotArea{ShowVal: true}}
+		if c.typ == excelize.Pie {
+			ch.Legend.Position = "right"
+			ch.PlotArea = excelize.ChartPlotArea{ShowPercent: true}
+		}
+		if err := f.AddChart(sheet, cell[i], ch); err != nil {
+			return err
+		}
+		i++
+	}
+	return nil
+}
+
+// onA4 prints a sheet on A4, upright, as wide as one page.
+func onA4(f *excelize.File, sheet string) {
+	a4, one, any, portrait, fit := 9, 1, 0, "portrait", true // excelize: paper size 9 is A4
+	f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit})
+	f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &portrait, FitToWidth: &one, FitToHeight: &any})
 }

@@ -1,10 +1,12 @@
 package app
 
 import (
+	"archive/zip"
 	"bytes"
 	"fmt"
 	"sort"
 	"strconv"
+	"strings"
 	"testing"
 
 	"laifang/domain/civil"
@@ -514,6 +516,20 @@ func TestStatisticsExport(t *testing.T) {
 		if u.Label != "" && find(u.Label)[1] != strconv.Itoa(u.Cases) {
 			t.Errorf("unit %s: %v, the report %d", u.Label, find(u.Label), u.Cases)
 		}
+	}
+	// the charts sheet: the trend and one chart a table
+	zr, err := zip.NewReader(bytes.NewReader(f.Data), int64(len(f.Data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	charts := 0
+	for _, zf := range zr.File {
+		if strings.HasPrefix(zf.Name, "xl/charts/chart") {
+			charts++
+		}
+	}
+	if sheets := wb.GetSheetList(); len(sheets) != 2 || sheets[1] != "图表" || charts != 5 {
+		t.Errorf("sheets %v, %d charts", sheets, charts)
 	}
 	n := 0
 	st.View(func(tx *store.Tx) error {
