@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { barOption, fileBytes, queryFromRoute, routeQuery, signed, trendOption } from './report'
+import { fileBytes } from '@/utils/download'
+import { barOption, queryFromRoute, routeQuery, signed, trendOption } from './report'
 
 const t = (k: string) => k
 
