@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 
@@ -213,9 +214,17 @@ func count(tx *store.Tx, sc statsScope, j *stats.Judge, p stats.Period, detail b
 		t.channel, t.typ, t.category = map[string]int{}, map[string]int{}, map[string]int{}
 		t.unit = map[uint64]int{}
 	}
+	// the period's cases, and those whose every visit is a 重复访
+	// (repeatOf), for the visits' count
+	var ids []uint64
+	repeats := map[uint64]bool{}
 	err := tx.EachCaseTally(p.From, p.To, func(c *store.CaseTally) error {
 		if !sc.sees(c.ID) {
 			return nil
+		}
+		ids = append(ids, c.ID)
+		if repeatOf(false, c.Repeat, c.Linked, c.Prior) {
+			repeats[c.ID] = true
 		}
 		t.cases++
 		if c.Group {
@@ -248,13 +257,18 @@ func count(tx *store.Tx, sc statsScope, j *stats.Judge, p stats.Period, detail b
 	if err != nil {
 		return nil, err
 	}
+	slices.Sort(ids)
 	err = tx.EachVisitTally(p.From, p.To, func(v store.VisitTally) error {
 		if !sc.sees(v.Case) {
 			return nil
 		}
 		t.visits++
 		t.people += v.Present
-		if v.Repeat {
+		repeat, err := repeatVisitOf(tx, &v, ids, repeats)
+		if err != nil {
+			return err
+		}
+		if repeat {
 			t.repeat++
 		}
 		if detail {
@@ -263,6 +277,23 @@ func count(tx *store.Tx, sc statsScope, j *stats.Judge, p stats.Period, detail b
 		return nil
 	})
 	return t, err
+}
+
+// repeatVisitOf is repeatVisit of a visit read from the statistics
+// index: its own mark, else its case's, from the period's cases (ids,
+// repeats) or, for a case received before the period, its tally.
+func repeatVisitOf(tx *store.Tx, v *store.VisitTally, ids []uint64, repeats map[uint64]bool) (bool, error) {
+	if v.Repeat || repeats[v.Case] {
+		return true, nil
+	}
+	if _, in := slices.BinarySearch(ids, v.Case); in {
+		return false, nil
+	}
+	c, err := tx.CaseTally(v.Case)
+	if errors.Is(err, store.ErrNotFound) {
+		return false, nil
+	}
+	return repeatOf(false, c.Repeat, c.Linked, c.Prior), err
 }
 
 // trendOf counts the cases received and the visits made in each month of

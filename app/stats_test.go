@@ -107,7 +107,7 @@ func scanPeriod(t *testing.T, all []scanCase, from, to civil.Date, cal *deadline
 			}
 			s.figures["visits"]++
 			s.figures["people"] += v.Present
-			if v.Repeat {
+			if v.Repeat || c.Repeat && (c.FirstCase != 0 || c.Prior != "") {
 				s.figures["repeat"]++
 			}
 			m := s.months[d.String()[:7]]

@@ -39,6 +39,8 @@ type CaseTally struct {
 	Present      int
 	Group        bool
 	Repeat       bool
+	Linked       bool // linked to an earlier case (Case.FirstCase)
+	Prior        bool // earlier petitions written down (Case.Prior)
 	SkipLevel    bool
 	Confidential bool
 	RealName     bool
@@ -66,6 +68,7 @@ func tallyOf(c *Case) CaseTally {
 	return CaseTally{ID: c.ID, Received: c.Received.Date(), Channel: c.Channel, Type: c.Type,
 		Category: c.Category, Status: c.Status, Satisfaction: c.Satisfaction, Disposal: c.Disposal, Unit: c.Unit,
 		Petitioner: c.MainPetitioner(), Present: c.Present, Group: c.Group, Repeat: c.Repeat,
+		Linked: c.FirstCase != 0, Prior: c.Prior != "",
 		SkipLevel: c.SkipLevel, Confidential: c.Confidential, RealName: c.RealName,
 		Simplified: c.Simplified, Incoming: c.Incoming != nil, NoticeServed: c.NoticeServed,
 		Accepted: c.Accepted, Resumed: c.Resumed, ExtDays: c.ExtDays, ExtOn: c.ExtOn,
@@ -82,18 +85,25 @@ const (
 	tallyRealName
 	tallySimplified
 	tallyIncoming
+	tallyLinked
 )
+
+const tallyPrior = 1 // the second flags byte
 
 func (t *CaseTally) encode() []byte {
 	b := make([]byte, 0, 64)
 	b = append(b, tallyFormat1)
 	var f byte
-	for i, on := range [...]bool{t.Group, t.Repeat, t.SkipLevel, t.Confidential, t.RealName, t.Simplified, t.Incoming} {
+	for i, on := range [...]bool{t.Group, t.Repeat, t.SkipLevel, t.Confidential, t.RealName, t.Simplified, t.Incoming, t.Linked} {
 		if on {
 			f |= 1 << i
 		}
 	}
-	b = append(b, f)
+	var f2 byte
+	if t.Prior {
+		f2 |= tallyPrior
+	}
+	b = append(b, f, f2)
 	for _, d := range [...]civil.Date{t.Received, t.NoticeServed, t.Accepted, t.Resumed, t.ExtOn, t.Replied, t.Closed} {
 		b = binary.AppendVarint(b, int64(d))
 	}
@@ -119,14 +129,15 @@ func decodeTally(id uint64, raw []byte) (CaseTally, error) {
 // thousand times).
 func (t *CaseTally) decode(id uint64, raw []byte, intern map[string]string) error {
 	*t = CaseTally{ID: id}
-	if len(raw) < 2 || raw[0] != tallyFormat1 {
+	if len(raw) < 3 || raw[0] != tallyFormat1 {
 		return errBadTally
 	}
 	f := raw[1]
 	t.Group, t.Repeat, t.SkipLevel = f&tallyGroup != 0, f&tallyRepeat != 0, f&tallySkipLevel != 0
 	t.Confidential, t.RealName = f&tallyConfidential != 0, f&tallyRealName != 0
-	t.Simplified, t.Incoming = f&tallySimplified != 0, f&tallyIncoming != 0
-	rr := rowReader{b: raw[2:]}
+	t.Simplified, t.Incoming, t.Linked = f&tallySimplified != 0, f&tallyIncoming != 0, f&tallyLinked != 0
+	t.Prior = raw[2]&tallyPrior != 0
+	rr := rowReader{b: raw[3:]}
 	for _, d := range [...]*civil.Date{&t.Received, &t.NoticeServed, &t.Accepted, &t.Resumed, &t.ExtOn, &t.Replied, &t.Closed} {
 		*d = civil.Date(rr.varint())
 	}
