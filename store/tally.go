@@ -75,7 +75,7 @@ func tallyOf(c *Case) CaseTally {
 		Replied: c.ReplyOn, Closed: c.Closed}
 }
 
-const tallyFormat1 = 1
+const tallyFormat1 = 2 // 1 was a draft without the repeat facts, never released
 
 const (
 	tallyGroup = 1 << iota
