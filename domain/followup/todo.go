@@ -61,14 +61,18 @@ func noticeDisposals() []casestate.Transition {
 // NoticeOwedBy tells whether the disposal recorded on a case (its code,
 // store.Case.Disposal) owes the petitioner a notice, whatever the case's
 // state is now: the statistics ask it of a case that has moved on.
-func NoticeOwedBy(disposal string) bool {
+func NoticeOwedBy(disposal string) bool { return noticeCodes[disposal] }
+
+// noticeCodes are the codes of noticeDisposals, read once.
+var noticeCodes = func() map[string]bool {
+	out := map[string]bool{}
 	for _, t := range noticeDisposals() {
-		if disposal != "" && t.Disposal == disposal {
-			return true
+		if t.Disposal != "" {
+			out[t.Disposal] = true
 		}
 	}
-	return false
-}
+	return out
+}()
 
 // noticeOwed tells that the disposal made owes the petitioner a written
 // notice not served yet: the one rule of the work queue's "notice to
