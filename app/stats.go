@@ -1,6 +1,7 @@
 package app
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
@@ -482,7 +483,7 @@ func (s *Stats) report(tx *store.Tx, act *Actor, p stats.Period) (*StatsReport, 
 // its petitioner from its own tally.
 func (s *Stats) topOf(tx *store.Tx, act *Actor, t *tally) ([]TopPetitioner, error) {
 	byCase := t.caseOf
-	sort.Slice(byCase, func(i, j int) bool { return byCase[i].id < byCase[j].id })
+	slices.SortFunc(byCase, func(a, b caseRef) int { return cmp.Compare(a.id, b.id) })
 	type came struct {
 		person, caseID uint64
 		day            civil.Date
@@ -504,11 +505,8 @@ func (s *Stats) topOf(tx *store.Tx, act *Actor, t *tally) ([]TopPetitioner, erro
 			all = append(all, came{pid, v.caseID, v.day})
 		}
 	}
-	sort.Slice(all, func(i, j int) bool {
-		if all[i].person != all[j].person {
-			return all[i].person < all[j].person
-		}
-		return all[i].caseID < all[j].caseID
+	slices.SortFunc(all, func(a, b came) int {
+		return cmp.Or(cmp.Compare(a.person, b.person), cmp.Compare(a.caseID, b.caseID))
 	})
 	type rank struct {
 		person        uint64
