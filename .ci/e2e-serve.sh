@@ -31,3 +31,4 @@ npm run --silent e2e -- repeat
 npm run --silent e2e -- casedesk
 npm run --silent e2e -- demo
 npm run --silent e2e -- import
+npm run --silent e2e -- stats

@@ -70,13 +70,14 @@ type Bound struct {
 	Home      *Home
 	Letters   *Letters
 	Import    *Import
+	Stats     *Stats
 }
 
 // list is the set in binding order.
 func (b *Bound) list() []any {
 	return []any{b.Auth, b.System, b.Users, b.Settings, b.Audit, b.Retention, b.Privacy, b.Repeat, b.Wording, b.Cases,
 		b.Visits, b.Dicts, b.Calendar, b.Units, b.Tasks, b.Home,
-		b.Letters, b.Import}
+		b.Letters, b.Import, b.Stats}
 }
 
 // svc is what every service holds: the container and the session it acts
@@ -123,6 +124,7 @@ func (a *App) bind(s *Session) Bound {
 		Home:      &Home{b},
 		Letters:   &Letters{b},
 		Import:    &Import{b},
+		Stats:     &Stats{b},
 	}
 }
 

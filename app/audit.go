@@ -196,6 +196,8 @@ func recordName(tx *store.Tx, seen map[string]string, entity string, id uint64) 
 		name = "时限方案"
 	case "import":
 		name = "旧台账导入"
+	case "stats":
+		name = "统计报表"
 	case "user":
 		if u, err := tx.User(id); err == nil {
 			name = "用户「" + u.Name + "」"

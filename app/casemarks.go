@@ -32,7 +32,14 @@ func caseFlags(c *store.Case, repeat bool) []string {
 // visit of a case that others were later linked to was not a repeat when
 // it was made.
 func repeatVisit(c *store.Case, v *store.Visit) bool {
-	return v.Repeat || (c.Repeat && (c.FirstCase != 0 || c.Prior != ""))
+	return repeatOf(v.Repeat, c.Repeat, c.FirstCase != 0, c.Prior != "")
+}
+
+// repeatOf is repeatVisit from the flags alone (the statistics read them
+// from the store's tallies): the visit's own mark, else the case marked a
+// repeat and linked to an earlier case or with earlier petitions written.
+func repeatOf(visit, caseRepeat, linked, prior bool) bool {
+	return visit || (caseRepeat && (linked || prior))
 }
 
 // categoryLabel is the case's 内容分类 by the office's list: the labels of

@@ -59,3 +59,12 @@ func userNames(tx *store.Tx) map[uint64]string {
 	}
 	return names
 }
+
+// unitNames maps the departments' IDs to their names.
+func unitNames(units []store.Unit) map[uint64]string {
+	names := make(map[uint64]string, len(units))
+	for _, u := range units {
+		names[u.ID] = u.Name
+	}
+	return names
+}

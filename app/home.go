@@ -153,10 +153,7 @@ func (s *Home) Queue() (*Queue, error) {
 		if err != nil {
 			return err
 		}
-		names := map[uint64]string{}
-		for _, u := range units {
-			names[u.ID] = u.Name
-		}
+		names := unitNames(units)
 		out.Visits = visitsToday(tx, act, today)
 		q := queueReader{s: s, act: act, tx: tx, today: today, warn: warn, scope: scope, names: names}
 		red, err := q.clocks(QueueOverdue, "已超期", 0, today-1)

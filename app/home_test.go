@@ -232,19 +232,7 @@ func TestHomeQueueOfAHandler(t *testing.T) {
 			counts[c.Unit]++
 		}
 	}
-	var unit uint64
-	for u, n := range counts {
-		if u != 0 && (unit == 0 || n > counts[unit]) {
-			unit = u
-		}
-	}
-	u := &store.User{Name: "承办甲", Login: "handler2", Role: RoleHandler, Active: true, Unit: unit,
-		PassHash: hashPassword("Secret123handler2")}
-	if err := st.Update(func(tx *store.Tx) error { return tx.UpdateUser(u) }); err != nil {
-		t.Fatal(err)
-	}
-	s := NewSession("测试", false)
-	s.signIn(actorOf(u), a.now())
+	unit, s := busiestHandler(t, a, st, counts)
 	q, err := a.bind(s).Home.Queue()
 	if err != nil {
 		t.Fatal(err)
@@ -438,4 +426,24 @@ func TestHomeQueueShowsNoWhistleBlower(t *testing.T) {
 			t.Fatal("no confidential case in the queue: the probe probed nothing")
 		}
 	}
+}
+
+// busiestHandler signs in a handler (handler2) of the department that
+// counts most, and returns it and his session.
+func busiestHandler(t *testing.T, a *App, st *store.Store, counts map[uint64]int) (uint64, *Session) {
+	t.Helper()
+	var unit uint64
+	for u, n := range counts {
+		if u != 0 && (unit == 0 || n > counts[unit]) {
+			unit = u
+		}
+	}
+	u := &store.User{Name: "承办甲", Login: "handler2", Role: RoleHandler, Active: true, Unit: unit,
+		PassHash: hashPassword("Secret123handler2")}
+	if err := st.Update(func(tx *store.Tx) error { return tx.UpdateUser(u) }); err != nil {
+		t.Fatal(err)
+	}
+	s := NewSession("测试", false)
+	s.signIn(actorOf(u), a.now())
+	return unit, s
 }

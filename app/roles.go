@@ -156,6 +156,10 @@ var MethodPerms = map[string][]Perm{
 	// The home screen's work queue.
 	"Home.Queue": {PermCaseRead},
 
+	"Stats.Report":  {PermCaseRead},
+	"Stats.Export":  {PermCaseRead, PermExport},
+	"Stats.Printed": printPerms,
+
 	"Dicts.List":  {PermSignedIn},
 	"Dicts.Save":  {PermSettings},
 	"Dicts.Reset": {PermSettings},
@@ -216,7 +220,7 @@ var Screens = []Screen{
 	{Name: "supervision", Opens: "Tasks.List"},
 	{Name: "letters", Opens: "Letters.List"},
 	{Name: "ledger", Perms: []Perm{PermCaseRead}},
-	{Name: "reports", Perms: []Perm{PermCaseRead}},
+	{Name: "reports", Opens: "Stats.Report"},
 	{Name: "settings", Opens: "Settings.Get"},
 }
 

@@ -221,7 +221,7 @@ func (c *Case) indexEntries(id uint64, salt []byte) []ixEntry {
 			out = append(out, multi(ixUnitTodo, cat(u64(u), todoKey(k)), id))
 		}
 	}
-	return out
+	return append(out, c.tallyEntry(id))
 }
 
 // clockRuns tells whether the case's running deadline (Due) is indexed: an

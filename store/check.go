@@ -78,7 +78,7 @@ func loader[T any, P interface {
 
 var tables = []table{
 	{bucketPeople, "人员", loader[Person](), [][]byte{ixIDNumber, ixPhone, ixName}},
-	{bucketCases, "信访事项", loader[Case](), [][]byte{ixCaseNo, ixPersonCase, ixCaseDue, ixUnitCase, ixAccused, ixArchiveNo, ixCaseTodo, ixUnitTodo, ixUnitDue, ixImportKey}},
+	{bucketCases, "信访事项", loader[Case](), [][]byte{ixCaseNo, ixPersonCase, ixCaseDue, ixUnitCase, ixAccused, ixArchiveNo, ixCaseTodo, ixUnitTodo, ixUnitDue, ixImportKey, ixCaseDay}},
 	{bucketTasks, "任务", loader[Task](), [][]byte{ixCaseTask, ixTaskDue, ixUnitTask, ixUnitTaskCase, ixUnitOpen}},
 	{bucketLetters, "文书", loader[Letter](), [][]byte{ixCaseLetter, ixLetterNo, ixLetterDay, ixLetterKind}},
 	{bucketUsers, "用户", loader[User](), [][]byte{ixLogin}},
@@ -183,7 +183,7 @@ func (tx *Tx) checkClassic(r *Report) {
 		c := b.Cursor()
 		for k, v := c.First(); k != nil; k, v = c.Next() {
 			var id uint64
-			if len(v) == 8 && name != string(ixName) { // ix.name's values are rows
+			if len(v) == 8 && name != string(ixName) && name != string(ixCaseDay) { // ix.name's and ix.case.day's values are rows
 				id = getU64(v)
 			} else if len(k) >= 8 {
 				id = getU64(k[len(k)-8:])
@@ -237,7 +237,9 @@ func (tx *Tx) checkEvents(r *Report) {
 		}
 		e.Case = cid
 		for _, ie := range e.eventEntries() {
-			visits++
+			if bytes.Equal(ie.bucket, ixVisitDay) {
+				visits++
+			}
 			if got := tx.b(ie.bucket).Get(ie.key); !bytes.Equal(got, ie.val) {
 				r.add("索引缺项：", "来访 %d 在索引 %s 中没有正确的条目", e.ID, ie.bucket)
 			}
@@ -245,25 +247,34 @@ func (tx *Tx) checkEvents(r *Report) {
 	}
 	r.Counts[string(bucketEvents)] = n
 	r.Counts["visits"] = visits
-	vb := tx.b(ixVisitDay)
-	if vb.Stats().KeyN == visits {
+	for _, ix := range [][]byte{ixVisitDay, ixVisitTally} {
+		tx.checkVisitIndex(r, ix, visits)
+	}
+}
+
+// checkVisitIndex finds the entries of a visit index (keys date | eventID,
+// the value starting with the caseID) that no visit accounts for, when it
+// holds another number of entries than there are visits.
+func (tx *Tx) checkVisitIndex(r *Report, ix []byte, visits int) {
+	vb := tx.b(ix)
+	if vb == nil || vb.Stats().KeyN == visits {
 		return
 	}
 	vc := vb.Cursor()
 	for k, v := vc.First(); k != nil; k, v = vc.Next() {
 		ok := false
-		if len(k) == 12 && len(v) == 8 {
-			if raw := tx.b(bucketEvents).Get(cat(v, k[4:])); raw != nil {
+		if len(k) == 12 && len(v) >= 8 {
+			if raw := tx.b(bucketEvents).Get(cat(v[:8], k[4:])); raw != nil {
 				if e, err := decodeRecord[Event](getU64(k[4:]), raw); err == nil {
-					e.Case = getU64(v)
+					e.Case = getU64(v[:8])
 					for _, ie := range e.eventEntries() {
-						ok = ok || bytes.Equal(ie.key, k)
+						ok = ok || bytes.Equal(ie.bucket, ix) && bytes.Equal(ie.key, k)
 					}
 				}
 			}
 		}
 		if !ok {
-			r.add("索引多余：", "索引 %s 有一条与来访 %d 不符", ixVisitDay, getU64(k[len(k)-8:]))
+			r.add("索引多余：", "索引 %s 有一条与来访 %d 不符", ix, getU64(k[len(k)-8:]))
 		}
 	}
 }

@@ -52,7 +52,7 @@ func TestTablesNameTheirIndexes(t *testing.T) {
 	}
 	// The other indexes are checked by their own code: visits by day
 	// (checkEvents), case rows (checkRows), the full text (checkFullText).
-	others := [][]byte{ixVisitDay, ixCaseRow, ftPost, ftCol, ftPending}
+	others := [][]byte{ixVisitDay, ixVisitTally, ixCaseRow, ftPost, ftCol, ftPending}
 	for _, ix := range indexBuckets {
 		if owner[string(ix)] == "" && !slices.ContainsFunc(others, func(o []byte) bool { return bytes.Equal(o, ix) }) {
 			t.Errorf("index %s is checked by nothing", ix)

@@ -91,7 +91,8 @@ func (e *Event) eventEntries() []ixEntry {
 	if e.Visit == nil || e.At == 0 {
 		return nil
 	}
-	return []ixEntry{{bucket: ixVisitDay, key: cat(dateKey(e.At.Date()), u64(e.ID)), val: u64(e.Case)}}
+	return []ixEntry{{bucket: ixVisitDay, key: cat(dateKey(e.At.Date()), u64(e.ID)), val: u64(e.Case)},
+		visitTallyEntry(e)}
 }
 
 // AppendEvent adds an event to a case's timeline (and its text to the

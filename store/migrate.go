@@ -21,7 +21,7 @@ import (
 // the meta bucket; Open runs the missing steps in order, each in its own
 // transaction that also records the new version, after copying the file
 // aside. A file with a higher version is refused.
-const SchemaVersion = 10
+const SchemaVersion = 11
 
 type migration struct {
 	to   uint64
@@ -51,6 +51,8 @@ var migrations = []migration{
 	{to: 9, name: "the archive of letters: by issue day and by kind", run: migrateTo9, fill: (*Store).fillLetterDays},
 	{to: 10, name: "each department's work queue holds the cases sent to it by a task; closed cases' running clocks",
 		run: func(*bolt.Tx, *Store) error { return nil }, fill: (*Store).fillSent},
+	{to: 11, name: "statistics: cases by the day received, visits by day with the people present", run: migrateTo11,
+		fill: (*Store).fillTally},
 }
 
 // migrateTo8 adds the work queue's indexes (queue.go), filled from the
@@ -96,7 +98,12 @@ func (s *Store) fillUnitOpen() error {
 // migrateTo6 makes the department indexes (ix.unit.case, ix.unit.accused,
 // ix.unit.taskcase) empty; fillSchema6 writes their entries.
 func migrateTo6(tx *bolt.Tx, s *Store) error {
-	for _, b := range [][]byte{ixUnitCase, ixAccused, ixUnitTaskCase} {
+	return emptyBuckets(tx, ixUnitCase, ixAccused, ixUnitTaskCase)
+}
+
+// emptyBuckets makes each bucket anew and empty, for a step's fill.
+func emptyBuckets(tx *bolt.Tx, names ...[]byte) error {
+	for _, b := range names {
 		if err := tx.DeleteBucket(b); err != nil && !errors.Is(err, berrors.ErrBucketNotFound) {
 			return err
 		}
@@ -430,6 +437,21 @@ func (s *Store) migrate(from uint64) error {
 			return fmt.Errorf("store: backup before upgrading failed, nothing was changed: %w", err)
 		}
 		s.preBackup = dst
+	}
+	if from < 11 && len(todo) > 0 {
+		// Every case written makes its statistics entry (tally.go): the
+		// steps before 11 that save cases (fillConfidential, fillTodo,
+		// fillSent) need the bucket, which step 11 empties and fills.
+		if err := s.db.Update(func(tx *bolt.Tx) error {
+			for _, b := range [][]byte{ixCaseDay, ixVisitTally} {
+				if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+					return err
+				}
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
 	}
 	for _, m := range todo {
 		err := s.db.Update(func(tx *bolt.Tx) error {

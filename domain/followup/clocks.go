@@ -151,26 +151,34 @@ var fallback = map[deadline.Clock]deadline.Clock{
 func Dues(cs []Clock, p deadline.Profile, cal *deadline.Calendar) ([]deadline.Due, error) {
 	out := make([]deadline.Due, 0, len(cs))
 	for _, c := range cs {
-		if c.In.Clock == "" {
-			out = append(out, deadline.Due{Clock: c.Clock, Target: c.Fixed, Legal: c.Fixed})
-			continue
-		}
-		if _, ok := p.Limits[c.In.Clock]; !ok {
-			if to, ok := fallback[c.In.Clock]; ok {
-				if to == "" {
-					continue
-				}
-				c.In.Clock = to
-			}
-		}
-		if c.In.Extension > p.MaxExtension {
-			p.MaxExtension = c.In.Extension
-		}
-		d, err := p.Compute(c.In, cal)
+		d, ok, err := DueOf(c, p, cal)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, d)
+		if ok {
+			out = append(out, d)
+		}
 	}
 	return out, nil
+}
+
+// DueOf computes one clock as Dues does; ok is false for a clock the
+// profile lacks and that has no fallback (K2).
+func DueOf(c Clock, p deadline.Profile, cal *deadline.Calendar) (deadline.Due, bool, error) {
+	if c.In.Clock == "" {
+		return deadline.Due{Clock: c.Clock, Target: c.Fixed, Legal: c.Fixed}, true, nil
+	}
+	if _, ok := p.Limits[c.In.Clock]; !ok {
+		if to, ok := fallback[c.In.Clock]; ok {
+			if to == "" {
+				return deadline.Due{}, false, nil
+			}
+			c.In.Clock = to
+		}
+	}
+	if c.In.Extension > p.MaxExtension {
+		p.MaxExtension = c.In.Extension
+	}
+	d, err := p.Compute(c.In, cal)
+	return d, err == nil, err
 }

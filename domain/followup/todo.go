@@ -41,10 +41,35 @@ var TodoLabels = map[string]string{
 // A 交办 is told to the petitioner too (转送/交办告知书, docs/DOMAIN.md §4):
 // the 交办单 itself goes to the department.
 var noticeStates = func() map[casestate.State]bool {
-	out := map[casestate.State]bool{casestate.Assigned: true}
+	out := map[casestate.State]bool{}
+	for _, t := range noticeDisposals() {
+		out[t.To] = true
+	}
+	return out
+}()
+
+// noticeDisposals are the disposals that owe the petitioner a notice.
+func noticeDisposals() []casestate.Transition {
+	var out []casestate.Transition
 	for _, t := range casestate.Disposals() {
-		if strings.HasSuffix(t.Letter, "告知书") {
-			out[t.To] = true
+		if strings.HasSuffix(t.Letter, "告知书") || t.To == casestate.Assigned {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// NoticeOwedBy tells whether the disposal recorded on a case (its code,
+// store.Case.Disposal) owes the petitioner a notice, whatever the case's
+// state is now: the statistics ask it of a case that has moved on.
+func NoticeOwedBy(disposal string) bool { return noticeCodes[disposal] }
+
+// noticeCodes are the codes of noticeDisposals, read once.
+var noticeCodes = func() map[string]bool {
+	out := map[string]bool{}
+	for _, t := range noticeDisposals() {
+		if t.Disposal != "" {
+			out[t.Disposal] = true
 		}
 	}
 	return out

@@ -103,6 +103,12 @@ export const pageRoutes: RouteRecordRaw[] = [
     component: () => import('@/views/PrintRecordView.vue'),
     meta: { titleKey: 'sheet.title', icon: Printer, bare: true },
   },
+  {
+    path: '/print/stats',
+    name: 'print-stats',
+    component: () => import('@/views/PrintStatsView.vue'),
+    meta: { titleKey: 'stats.title', icon: Printer, bare: true },
+  },
 ]
 
 /** The screens shown in the left menu, in order. */

@@ -87,6 +87,13 @@ export type ImportReport = Plain<app.ImportReport>
 export type ImportProblem = Plain<app.ImportProblem>
 export type ImportUnknown = Plain<app.ImportUnknown>
 export type ImportProgress = Plain<app.ImportProgress>
+export type StatsQuery = Plain<app.StatsQuery>
+export type StatsReport = Plain<app.StatsReport>
+export type StatsFigure = Plain<app.Figure>
+export type StatsSlice = Plain<app.StatsSlice>
+export type TrendPoint = Plain<app.TrendPoint>
+export type TopPetitioner = Plain<app.TopPetitioner>
+export type StatsFile = Plain<app.StatsFile>
 
 /** Codes Go refuses a call with when the session is not (or no longer) usable. */
 export const CODE_AUTH_REQUIRED = 'auth.required'

@@ -12,6 +12,7 @@ import type * as Privacy from '../../wailsjs/go/app/Privacy'
 import type * as Repeat from '../../wailsjs/go/app/Repeat'
 import type * as Retention from '../../wailsjs/go/app/Retention'
 import type * as Settings from '../../wailsjs/go/app/Settings'
+import type * as Stats from '../../wailsjs/go/app/Stats'
 import type * as System from '../../wailsjs/go/app/System'
 import type * as Units from '../../wailsjs/go/app/Units'
 import type * as Tasks from '../../wailsjs/go/app/Tasks'
@@ -31,6 +32,7 @@ export interface Services {
   Repeat: typeof Repeat
   Retention: typeof Retention
   Settings: typeof Settings
+  Stats: typeof Stats
   System: typeof System
   Units: typeof Units
   Tasks: typeof Tasks

@@ -1113,6 +1113,34 @@ export namespace app {
 	        this.retainUntil = source["retainUntil"];
 	    }
 	}
+	export class Figure {
+	    key: string;
+	    rate: boolean;
+	    value?: number;
+	    num: number;
+	    den?: number;
+	    previous?: number;
+	    lastYear?: number;
+	    previousChange?: number;
+	    lastYearChange?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Figure(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.rate = source["rate"];
+	        this.value = source["value"];
+	        this.num = source["num"];
+	        this.den = source["den"];
+	        this.previous = source["previous"];
+	        this.lastYear = source["lastYear"];
+	        this.previousChange = source["previousChange"];
+	        this.lastYearChange = source["lastYearChange"];
+	    }
+	}
 	export class StaffMember {
 	    id: number;
 	    name: string;
@@ -1899,6 +1927,24 @@ export namespace app {
 	        this.halfTimeAlert = source["halfTimeAlert"];
 	        this.letterPhone = source["letterPhone"];
 	        this.rev = source["rev"];
+	    }
+	}
+	export class PeriodView {
+	    kind: string;
+	    from: string;
+	    to: string;
+	    label: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PeriodView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.label = source["label"];
 	    }
 	}
 	export class PersonInput {
@@ -2786,6 +2832,151 @@ export namespace app {
 	    }
 	}
 	
+	export class StatsFile {
+	    name: string;
+	    data: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new StatsFile(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.data = source["data"];
+	    }
+	}
+	export class StatsQuery {
+	    kind: string;
+	    year: number;
+	    num: number;
+	    from: string;
+	    to: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new StatsQuery(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.year = source["year"];
+	        this.num = source["num"];
+	        this.from = source["from"];
+	        this.to = source["to"];
+	    }
+	}
+	export class TopPetitioner {
+	    rank: number;
+	    name: string;
+	    masked: boolean;
+	    visits: number;
+	    cases: number;
+	    last: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TopPetitioner(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rank = source["rank"];
+	        this.name = source["name"];
+	        this.masked = source["masked"];
+	        this.visits = source["visits"];
+	        this.cases = source["cases"];
+	        this.last = source["last"];
+	    }
+	}
+	export class TrendPoint {
+	    month: string;
+	    cases: number;
+	    visits: number;
+	    people: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new TrendPoint(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.month = source["month"];
+	        this.cases = source["cases"];
+	        this.visits = source["visits"];
+	        this.people = source["people"];
+	    }
+	}
+	export class StatsSlice {
+	    key: string;
+	    label: string;
+	    cases: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new StatsSlice(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.label = source["label"];
+	        this.cases = source["cases"];
+	    }
+	}
+	export class StatsReport {
+	    office: string;
+	    period: PeriodView;
+	    previous: PeriodView;
+	    lastYear: PeriodView;
+	    today: string;
+	    unit?: string;
+	    figures: Figure[];
+	    byChannel: StatsSlice[];
+	    byType: StatsSlice[];
+	    byCategory: StatsSlice[];
+	    byUnit: StatsSlice[];
+	    trend: TrendPoint[];
+	    top: TopPetitioner[];
+	
+	    static createFrom(source: any = {}) {
+	        return new StatsReport(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.office = source["office"];
+	        this.period = this.convertValues(source["period"], PeriodView);
+	        this.previous = this.convertValues(source["previous"], PeriodView);
+	        this.lastYear = this.convertValues(source["lastYear"], PeriodView);
+	        this.today = source["today"];
+	        this.unit = source["unit"];
+	        this.figures = this.convertValues(source["figures"], Figure);
+	        this.byChannel = this.convertValues(source["byChannel"], StatsSlice);
+	        this.byType = this.convertValues(source["byType"], StatsSlice);
+	        this.byCategory = this.convertValues(source["byCategory"], StatsSlice);
+	        this.byUnit = this.convertValues(source["byUnit"], StatsSlice);
+	        this.trend = this.convertValues(source["trend"], TrendPoint);
+	        this.top = this.convertValues(source["top"], TopPetitioner);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	export class StepChoice {
 	    value: string;
 	    label: string;
@@ -3238,6 +3429,8 @@ export namespace app {
 	        this.flags = source["flags"];
 	    }
 	}
+	
+	
 	export class UnitInput {
 	    id: number;
 	    name: string;
