@@ -390,6 +390,8 @@ type TaskAction struct {
 	Action string   `json:"action"`
 	Label  string   `json:"label"`
 	Needs  []string `json:"needs"`
+	// Suggested is what the dialog opens with: the report's date is today.
+	Suggested map[string]string `json:"suggested"`
 }
 
 // Get reads a task with its history. Another department's task is not
@@ -478,7 +480,11 @@ func (s *svc) taskDetail(tx *store.Tx, act *Actor, t *store.Task) (TaskDetail, e
 	today := civil.DateOf(s.app.now())
 	for _, st := range taskSteps {
 		if s.stepAllowed(tx, act, t, c, st, today) == nil {
-			d.Steps = append(d.Steps, TaskAction{Action: st.action, Label: st.label, Needs: st.needs})
+			a := TaskAction{Action: st.action, Label: st.label, Needs: st.needs, Suggested: map[string]string{}}
+			if slices.Contains(st.needs, "date") {
+				a.Suggested["date"] = today.String()
+			}
+			d.Steps = append(d.Steps, a)
 		}
 	}
 	if openTask(t) {

@@ -196,8 +196,13 @@ func TestAnAssignmentFromIssueToClosing(t *testing.T) {
 		t.Errorf("the case's due date after the extension: %s", slipDue(c))
 	}
 
-	// 反馈, returned with a new date.
+	// 反馈, returned with a new date. The report's dialog opens on today.
 	o.at(t, "2026-05-20")
+	if d, _ := o.h1.Tasks.Get(task.ID); !slices.ContainsFunc(d.Steps, func(a TaskAction) bool {
+		return a.Action == StepFeedback && a.Suggested["date"] == "2026-05-20"
+	}) {
+		t.Errorf("the report is not offered with today's date: %+v", d.Steps)
+	}
 	if _, err := o.h1.Tasks.Step(TaskStepInput{Task: task.ID, Action: StepFeedback, Rev: got.Rev, Text: "已协调支付",
 		Result: "解释说明", Date: "2026-05-21"}); fields(err)["date"] == "" {
 		t.Errorf("a report dated tomorrow: %v", err)

@@ -3056,6 +3056,7 @@ export namespace app {
 	    action: string;
 	    label: string;
 	    needs: string[];
+	    suggested: Record<string, string>;
 	
 	    static createFrom(source: any = {}) {
 	        return new TaskAction(source);
@@ -3066,6 +3067,7 @@ export namespace app {
 	        this.action = source["action"];
 	        this.label = source["label"];
 	        this.needs = source["needs"];
+	        this.suggested = source["suggested"];
 	    }
 	}
 	export class TaskUrge {
