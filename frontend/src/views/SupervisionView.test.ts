@@ -56,7 +56,7 @@ const detail = (over: Partial<TaskDetail> = {}): TaskDetail => ({
   redacted: false,
   history: [{ at: '2026-03-02T09:00:00+08:00', by: '登记员甲', text: '发出交办：劳动保障所' }],
   urgeList: [],
-  steps: [{ action: 'receive', label: '签收', needs: ['receiver'] }],
+  steps: [{ action: 'receive', label: '签收', needs: ['receiver'], suggested: {} }],
   canUrge: false,
   urgeLevels: [],
   outcomes: ['予以支持', '解释说明', '不予支持'],
