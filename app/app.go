@@ -67,12 +67,14 @@ type Bound struct {
 	Calendar  *Calendar
 	Units     *Units
 	Home      *Home
+	Letters   *Letters
 }
 
 // list is the set in binding order.
 func (b *Bound) list() []any {
 	return []any{b.Auth, b.System, b.Users, b.Settings, b.Audit, b.Retention, b.Privacy, b.Repeat, b.Wording, b.Cases,
-		b.Visits, b.Dicts, b.Calendar, b.Units, b.Tasks, b.Home}
+		b.Visits, b.Dicts, b.Calendar, b.Units, b.Tasks, b.Home,
+		b.Letters}
 }
 
 // svc is what every service holds: the container and the session it acts
@@ -117,6 +119,7 @@ func (a *App) bind(s *Session) Bound {
 		Calendar:  &Calendar{b},
 		Units:     &Units{b},
 		Home:      &Home{b},
+		Letters:   &Letters{b},
 	}
 }
 

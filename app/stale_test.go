@@ -42,6 +42,22 @@ var notSharedEdits = map[string]string{
 	"Calendar.ExportHolidays": "reads",
 	"Calendar.Profiles":       "reads",
 	"Units.Delete":            "removes a department nothing refers to, whole: nothing read is written back",
+	// 文书: a letter is issued once and never edited; a correction is a
+	// new letter (Supersede refuses a letter already corrected).
+	"Letters.Kinds":              "reads",
+	"Letters.Placeholders":       "reads",
+	"Letters.Preview":            "reads",
+	"Letters.Issue":              "adds a letter with a new number; overwrites nothing",
+	"Letters.Supersede":          "adds a correction; refused when the letter is already corrected",
+	"Letters.Printed":            "adds an audit entry",
+	"Letters.Templates":          "reads",
+	"Letters.Template":           "reads",
+	"Letters.ResetTemplate":      "adds a new version of the built-in text; overwrites nothing",
+	"Letters.Layout":             "reads",
+	"Letters.SaveLayout":         "replaces the print layout whole: nothing read is written back",
+	"Letters.NumberPatterns":     "reads",
+	"Letters.SaveNumberPatterns": "replaces the patterns given whole: nothing read is written back",
+	"Letters.SaveTemplate":       "adds a new version; refused over a newer one (rev), tested in letters_test.go",
 }
 
 // staleSave makes a first save as one user, then a second on what was
