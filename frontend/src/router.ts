@@ -103,6 +103,12 @@ export const pageRoutes: RouteRecordRaw[] = [
     component: () => import('@/views/PrintRecordView.vue'),
     meta: { titleKey: 'sheet.title', icon: Printer, bare: true },
   },
+  {
+    path: '/print/letters/:ids([\\d,]+)',
+    name: 'print-letters',
+    component: () => import('@/views/PrintLettersView.vue'),
+    meta: { titleKey: 'menu.letters', icon: Printer, bare: true },
+  },
 ]
 
 /** The screens shown in the left menu, in order. */
