@@ -21,7 +21,7 @@ import (
 // the meta bucket; Open runs the missing steps in order, each in its own
 // transaction that also records the new version, after copying the file
 // aside. A file with a higher version is refused.
-const SchemaVersion = 8
+const SchemaVersion = 9
 
 type migration struct {
 	to   uint64
@@ -48,6 +48,7 @@ var migrations = []migration{
 	{to: 7, name: "departments' open tasks by due date", run: migrateTo7, fill: (*Store).fillUnitOpen},
 	{to: 8, name: "the work queue: what each case is owed, by office and department", run: migrateTo8,
 		fill: (*Store).fillTodo},
+	{to: 9, name: "the archive of letters: by issue day and by kind", run: migrateTo9, fill: (*Store).fillLetterDays},
 }
 
 // migrateTo8 adds the work queue's indexes (queue.go), filled from the
