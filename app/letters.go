@@ -279,7 +279,7 @@ func (l *Letters) fill(tx *store.Tx, act *Actor, in LetterInput) (*filled, error
 	if err != nil {
 		return nil, err
 	}
-	vals, err := l.values(tx, act, f)
+	vals, err := l.values(tx, act, f, tp)
 	if err != nil {
 		return nil, err
 	}
@@ -364,7 +364,7 @@ func letterPattern(tx *store.Tx, k letter.Kind) (string, error) {
 // values are what the case, its task, the settings and the session give
 // the placeholders. A slip to a department never carries the identity of
 // the petitioner of a confidential case, nor text that names him.
-func (l *Letters) values(tx *store.Tx, act *Actor, f *filled) (letter.Values, error) {
+func (l *Letters) values(tx *store.Tx, act *Actor, f *filled, tp *letter.Template) (letter.Values, error) {
 	c, t := f.c, f.task
 	set, err := tx.Settings()
 	if err != nil {
@@ -374,16 +374,10 @@ func (l *Letters) values(tx *store.Tx, act *Actor, f *filled) (letter.Values, er
 	date := func(name string, d civil.Date) { v[name] = letter.Date(d) }
 	toDept := f.kind.To == letter.ToDepartment
 	f.redacted = toDept && IsConfidential(c)
-	// text is case text as this letter may carry it
-	text := func(s string) string {
-		if !f.redacted {
-			return s
-		}
-		if l.mayIdentify(act, c) && noIdentity(tx, c, "", s) == nil {
-			return s
-		}
-		return Hidden
-	}
+	// text is case text as this letter may carry it: none of a
+	// confidential case on a department's slip, whoever prints it (what the
+	// report says travels with the sealed materials, not on the slip).
+	text := func(s string) string { return caseText(!f.redacted, s) }
 	name, err := petitionerName(tx, c)
 	if err != nil {
 		return nil, err
@@ -451,6 +445,10 @@ func (l *Letters) values(tx *store.Tx, act *Actor, f *filled) (letter.Values, er
 		v["办理要求"] = text(t.Requirement)
 	} else if c.Unit != 0 {
 		v["承办单位"] = unitName(tx, c.Unit)
+	}
+	// the case's other letters and the task's 催办: read only when asked
+	if !tp.Uses("交办单号", "催办次数", "催办内容", "原文号", "送达文书") {
+		return v, nil
 	}
 	ls, err := tx.CaseLetters(c.ID)
 	if err != nil {
@@ -846,6 +844,9 @@ func (l *Letters) List(q LetterQuery) (LetterList, error) {
 		field, v string
 		to       *civil.Date
 	}{{"from", q.From, &sq.From}, {"to", q.To, &sq.To}} {
+		if strings.TrimSpace(d.v) == "" {
+			continue
+		}
 		if *d.to, err = civil.Parse(strings.TrimSpace(d.v)); err != nil {
 			return LetterList{}, fieldError(d.field, CodeDate, "日期应为“年-月-日”，例如 2026-03-02。")
 		}

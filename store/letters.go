@@ -357,8 +357,8 @@ func (tx *Tx) saveLetter(l *Letter) error {
 // Letter reads one letter.
 func (tx *Tx) Letter(id uint64) (*Letter, error) { return getRecord[Letter](tx.b(bucketLetters), id) }
 
-// letterByNo finds a letter by its number.
-func (tx *Tx) letterByNo(no string) (*Letter, error) {
+// LetterByNo finds a letter by its number.
+func (tx *Tx) LetterByNo(no string) (*Letter, error) {
 	v := tx.b(ixLetterNo).Get([]byte(no))
 	if v == nil {
 		return nil, ErrNotFound

@@ -206,3 +206,10 @@ func docEqual(a, b Doc) bool {
 		slices.Equal(a.Attachments, b.Attachments) && a.CopyTo == b.CopyTo && a.Contact == b.Contact &&
 		len(a.Missing) == len(b.Missing) && len(a.Rows) == len(b.Rows) && len(a.Boxes) == len(b.Boxes)
 }
+
+func TestUsesNamesThePlaceholdersOfTheTemplate(t *testing.T) {
+	tp, _ := Parse(FormSlip, Builtin("urge"))
+	if !tp.Uses("交办单号") || !tp.Uses("原文号", "催办内容") || tp.Uses("原文号") {
+		t.Error("Uses does not read the 催办单's placeholders")
+	}
+}

@@ -201,6 +201,19 @@ func distance(a, b []rune) int {
 	return prev[len(b)]
 }
 
+// Uses tells whether the template holds any of the placeholders names:
+// what is costly to look up is looked up only for a template that asks.
+func (t *Template) Uses(names ...string) bool {
+	for _, ln := range t.Lines {
+		for _, n := range names {
+			if strings.Contains(ln.Text, "{{"+n+"}}") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // Values fill a template: placeholder name → text. A name absent or
 // blank is missing (an optional one reads 无).
 type Values map[string]string

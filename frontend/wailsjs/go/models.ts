@@ -1568,6 +1568,7 @@ export namespace app {
 	    maxDelegates: number;
 	    warnDays: number;
 	    halfTimeAlert: boolean;
+	    letterPhone: string;
 	    rev: number;
 	
 	    static createFrom(source: any = {}) {
@@ -1587,6 +1588,7 @@ export namespace app {
 	        this.maxDelegates = source["maxDelegates"];
 	        this.warnDays = source["warnDays"];
 	        this.halfTimeAlert = source["halfTimeAlert"];
+	        this.letterPhone = source["letterPhone"];
 	        this.rev = source["rev"];
 	    }
 	}
