@@ -1,0 +1,207 @@
+// The letters, rendered and measured (issue 14; `make letters-render`, part
+// of `make test`). On a generated office in serve mode, every built-in kind
+// of letter is issued for a case (or a task) that fills it; its print page
+// is printed to PDF by headless Chromium and its .docx is turned into a PDF
+// by LibreOffice. Each PDF must be A4, carry the 文号, the date and the
+// addressee and no "{{", and have its text block where GB/T 9704-2012 puts
+// it: the first line of the 版心 37 mm from the top, its left edge 28 mm
+// from the left (±1 mm, measured with pdftotext -bbox). The first page of
+// each is kept as a PNG in build/letters for a person to look at. Then a
+// confidential case's 交办单 must not carry the whistle-blower's identity:
+// not in print, not in the .docx, not in the archive (Letters.Get).
+// Synthetic people only.
+//   LAIFANG_BIN             the laifang binary
+//   LAIFANG_LETTERS_VISITS  visits to generate (default 400)
+
+import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { after, before, describe, test } from 'node:test'
+import { callApi, demoPassword, launch, startServe, synthID } from './lib.mjs'
+
+const out = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'build', 'letters')
+const MM = 25.4 / 72
+const A4 = /Page size:\s+595\.\d+ x 841\.\d+ pts/
+
+/** Calls Go and fails with its message when it refuses. */
+async function api(page, service, method, args = []) {
+  const r = await callApi(page, service, method, args)
+  assert.equal(r.status, 200, `${service}.${method}: ${JSON.stringify(r.body)}`)
+  return r.body
+}
+
+/** The words of a PDF's first page with their boxes (pdftotext -bbox), in mm. */
+function words(pdf) {
+  const html = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' })
+  return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+    x: Number(m[1]) * MM,
+    y: Number(m[2]) * MM,
+    x2: Number(m[3]) * MM,
+    y2: Number(m[4]) * MM,
+    text: m[5],
+  }))
+}
+
+/** What a person checks on the paper: A4, the number, date and addressee, no placeholder, the block's edges. */
+function measure(pdf, doc, how) {
+  const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })
+  assert.match(info, A4, `${how} ${doc.kind}: not A4\n${info}`)
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')
+  const squeeze = (s) => s.replace(/\s+/g, '')
+  assert.ok(text.includes(squeeze(doc.no)), `${how} ${doc.kind}: no 文号 ${doc.no}`)
+  assert.ok(text.includes(doc.date), `${how} ${doc.kind}: no date ${doc.date}`)
+  const to = doc.addressee || doc.rows?.[0]?.value || ''
+  assert.ok(text.includes(squeeze(to)), `${how} ${doc.kind}: no addressee ${to}`)
+  assert.ok(!text.includes('{{'), `${how} ${doc.kind}: a placeholder is left`)
+  const ws = words(pdf)
+  const top = Math.min(...ws.map((w) => w.y))
+  const left = Math.min(...ws.map((w) => w.x))
+  const png = join(out, `${doc.kind}-${how}`)
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, png])
+  return { top, left, pages: Number(/^Pages:\s+(\d+)$/m.exec(info)?.[1]) }
+}
+
+describe('letters: every built-in kind, printed and as .docx, measured', { timeout: 15 * 60_000 }, () => {
+  let server
+  let browser
+  let page
+  const issued = []
+  const figures = []
+
+  before(async () => {
+    rmSync(out, { recursive: true, force: true })
+    mkdirSync(join(out, 'docx'), { recursive: true })
+    server = await startServe({ gen: Number(process.env.LAIFANG_LETTERS_VISITS || 400) })
+    browser = await launch()
+    page = browser.page
+    await page.setViewportSize({ width: 1366, height: 768 })
+    await page.goto(server.url)
+    await api(page, 'Auth', 'Login', ['head', demoPassword])
+    await page.reload()
+    await page.getByTestId('user-name').waitFor()
+  })
+  after(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  test('a case or task fills every kind, and it is issued with a number', async () => {
+    const kinds = await api(page, 'Letters', 'Kinds')
+    assert.ok(kinds.length >= 14, `only ${kinds.length} kinds`)
+    const cases = (await api(page, 'Cases', 'List', [{ text: '', status: '', offset: 0, limit: 300 }])).rows
+    const tasks = (await api(page, 'Tasks', 'List', [{ state: '', unit: 0, page: 0, size: 200 }])).rows
+    for (const k of kinds) {
+      const pool = k.needs === 'task' ? tasks.map((t) => ({ case: t.case, task: t.id })) : cases.map((c) => ({ case: c.id, task: 0 }))
+      let doc = null
+      let lastMissing = []
+      for (const c of pool) {
+        const input = { case: c.case, task: c.task, kind: k.kind, template: 0, body: '' }
+        const r = await callApi(page, 'Letters', 'Preview', [input])
+        if (r.status !== 200) continue
+        if (r.body.missing?.length) {
+          lastMissing = r.body.missing
+          continue
+        }
+        doc = await api(page, 'Letters', 'Issue', [input])
+        break
+      }
+      assert.ok(doc, `${k.kind}: no case of the generated office fills it; missing e.g. ${JSON.stringify(lastMissing)}`)
+      assert.ok(doc.id > 0 && doc.no, `${k.kind}: issued without a number`)
+      issued.push(doc)
+    }
+  })
+
+  test('the print page of each is A4 with its text block at 28 × 37 mm', async () => {
+    for (const doc of issued) {
+      await page.goto(new URL(`#/print/letters/${doc.id}`, server.url).href)
+      await page.getByTestId('letter-page').first().waitFor()
+      await page.evaluate(() => document.fonts.ready)
+      await page.emulateMedia({ media: 'print' })
+      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true })
+      await page.emulateMedia({ media: 'screen' })
+      const file = join(out, `${doc.kind}-print.pdf`)
+      writeFileSync(file, pdf)
+      const m = measure(file, doc, 'print')
+      figures.push({ kind: doc.kind, how: 'print', ...m })
+      assert.ok(Math.abs(m.top - 37) <= 1, `print ${doc.kind}: the text block starts ${m.top.toFixed(2)} mm from the top, not 37`)
+      assert.ok(Math.abs(m.left - 28) <= 1, `print ${doc.kind}: the text block starts ${m.left.toFixed(2)} mm from the left, not 28`)
+      // The .docx of the same letter, as the office would save it.
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('letter-docx').click()])
+      await download.saveAs(join(out, 'docx', `${doc.kind}.docx`))
+    }
+    assert.deepEqual(page.errors, [])
+  })
+
+  test('the .docx of each, opened by LibreOffice, is A4 with its text block at 28 × 37 mm', async () => {
+    const dir = join(out, 'docx')
+    const files = readdirSync(dir).filter((f) => f.endsWith('.docx'))
+    assert.equal(files.length, issued.length)
+    execFileSync('libreoffice', ['--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, ...files.map((f) => join(dir, f))], {
+      stdio: 'pipe',
+      timeout: 10 * 60_000,
+      env: { ...process.env, HOME: join(out, 'lo-home') },
+    })
+    for (const doc of issued) {
+      const m = measure(join(dir, `${doc.kind}.pdf`), doc, 'docx')
+      figures.push({ kind: doc.kind, how: 'docx', ...m })
+      assert.ok(Math.abs(m.top - 37) <= 1, `docx ${doc.kind}: the text block starts ${m.top.toFixed(2)} mm from the top, not 37`)
+      assert.ok(Math.abs(m.left - 28) <= 1, `docx ${doc.kind}: the text block starts ${m.left.toFixed(2)} mm from the left, not 28`)
+    }
+    writeFileSync(join(out, 'figures.json'), JSON.stringify(figures, null, 1))
+  })
+
+  test("a confidential case's 交办单 carries no whistle-blower identity: in print, in the .docx, in the archive", async () => {
+    const options = await api(page, 'Visits', 'Options')
+    const unit = options.units.find((u) => u.name)?.name
+    assert.ok(unit, 'no unit to assign to')
+    const seq = String(101 + 2 * Math.floor(Math.random() * 400)).padStart(3, '0')
+    const reporter = { name: '测试举报人癸某', id: synthID('330106', '19790308', seq), phone: `1390003${seq}3` }
+    const due = options.now.slice(0, 10)
+    const r = await api(page, 'Visits', 'Register', [
+      {
+        receivedAt: options.now,
+        channel: '走访',
+        reception: '一楼接待窗口',
+        people: [{ id: 0, role: '主信访人', name: reporter.name, sex: 'M', idType: '', idNumber: reporter.id, phone: reporter.phone, address: '测试镇测试村 5 组' }],
+        present: 1,
+        title: `测试：举报站所长违规收费 ${seq}`,
+        demand: '请求查处违规收费。',
+        facts: '某站所长向办事群众收取费用。',
+        region: '测试镇',
+        accused: `测试站所长子某${seq}`,
+        type: '检举控告',
+        category: '07',
+        disposal: 'assign',
+        unit,
+        due: `${Number(due.slice(0, 4)) + 1}${due.slice(4)}`,
+        opinion: '请核查。',
+        record: { statement: '来访人举报站所长收费。', procedure: true, remedies: true },
+      },
+    ])
+    const tasks = (await api(page, 'Tasks', 'List', [{ state: '', unit: 0, page: 0, size: 500 }])).rows.filter((t) => t.case === r.caseId)
+    assert.ok(tasks.length, 'the 交办 made no task')
+    const doc = await api(page, 'Letters', 'Issue', [{ case: r.caseId, task: tasks[0].id, kind: 'assign', template: 0, body: '' }])
+    const secrets = [reporter.name, reporter.id, reporter.phone, reporter.id.slice(-6), '癸某']
+    const none = (where, s) => {
+      for (const x of secrets) assert.ok(!s.includes(x), `${where} carries the whistle-blower's ${x}`)
+    }
+    none('the archive (Letters.Get)', JSON.stringify(await api(page, 'Letters', 'Get', [doc.id])))
+    none('the issued letter', JSON.stringify(doc))
+    await page.goto(new URL(`#/print/letters/${doc.id}`, server.url).href)
+    await page.getByTestId('letter-page').first().waitFor()
+    none('the print page', await page.locator('body').innerText())
+    await page.emulateMedia({ media: 'print' })
+    const pdf = join(out, 'confidential-assign.pdf')
+    writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true, printBackground: true }))
+    await page.emulateMedia({ media: 'screen' })
+    none('the printed PDF', execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ''))
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('letter-docx').click()])
+    const docx = join(out, 'confidential-assign.docx')
+    await download.saveAs(docx)
+    const xml = execFileSync('unzip', ['-p', docx, 'word/document.xml'], { encoding: 'utf8' })
+    assert.ok(xml.includes(doc.no), 'the .docx is not the letter')
+    none('the .docx', xml)
+  })
+})
