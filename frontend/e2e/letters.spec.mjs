@@ -23,7 +23,11 @@ import { callApi, demoPassword, launch, startServe, synthID } from './lib.mjs'
 
 const out = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'build', 'letters')
 const MM = 25.4 / 72
-const A4 = /Page size:\s+595\.\d+ x 841\.\d+ pts/
+/** pdfinfo's page size within half a point of A4's 595.28 × 841.89 pt (Chromium rounds to its pixels). */
+function isA4(info) {
+  const m = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info)
+  return !!m && Math.abs(Number(m[1]) - 595.28) < 0.5 && Math.abs(Number(m[2]) - 841.89) < 0.5
+}
 
 /** Calls Go and fails with its message when it refuses. */
 async function api(page, service, method, args = []) {
@@ -44,10 +48,37 @@ function words(pdf) {
   }))
 }
 
+/**
+ * The ink of a PDF's first page (pdftoppm at 300 dpi, grey): the top and
+ * the left edge of what is printed, in mm. The top is read from the ink
+ * because pdftotext -bbox gives a Type 3 font (how Chromium embeds the
+ * CFF-based Noto CJK) the height of its whole FontBBox, 2.6 em, not the
+ * line's.
+ */
+function ink(pdf) {
+  const pgm = execFileSync('pdftoppm', ['-gray', '-r', '300', '-f', '1', '-l', '1', '-singlefile', pdf], { maxBuffer: 64 << 20 })
+  const head = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.subarray(0, 40).toString('latin1'))
+  const [w, h] = [Number(head[1]), Number(head[2])]
+  const data = pgm.subarray(head[0].length)
+  let top = -1
+  let left = w
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      if (data[y * w + x] < 128) {
+        if (top < 0) top = y
+        if (x < left) left = x
+        break
+      }
+    }
+  }
+  const px = 25.4 / 300
+  return { top: top * px, left: left * px }
+}
+
 /** What a person checks on the paper: A4, the number, date and addressee, no placeholder, the block's edges. */
 function measure(pdf, doc, how) {
   const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })
-  assert.match(info, A4, `${how} ${doc.kind}: not A4\n${info}`)
+  assert.ok(isA4(info), `${how} ${doc.kind}: not A4\n${info}`)
   const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')
   const squeeze = (s) => s.replace(/\s+/g, '')
   assert.ok(text.includes(squeeze(doc.no)), `${how} ${doc.kind}: no 文号 ${doc.no}`)
@@ -56,11 +87,16 @@ function measure(pdf, doc, how) {
   assert.ok(text.includes(squeeze(to)), `${how} ${doc.kind}: no addressee ${to}`)
   assert.ok(!text.includes('{{'), `${how} ${doc.kind}: a placeholder is left`)
   const ws = words(pdf)
-  const top = Math.min(...ws.map((w) => w.y))
-  const left = Math.min(...ws.map((w) => w.x))
   const png = join(out, `${doc.kind}-${how}`)
   execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, png])
-  return { top, left, pages: Number(/^Pages:\s+(\d+)$/m.exec(info)?.[1]) }
+  const i = ink(pdf)
+  return {
+    top: i.top,
+    left: Math.min(...ws.map((w) => w.x)),
+    inkLeft: i.left,
+    bboxTop: Math.min(...ws.map((w) => w.y)),
+    pages: Number(/^Pages:\s+(\d+)$/m.exec(info)?.[1]),
+  }
 }
 
 describe('letters: every built-in kind, printed and as .docx, measured', { timeout: 15 * 60_000 }, () => {
@@ -68,6 +104,7 @@ describe('letters: every built-in kind, printed and as .docx, measured', { timeo
   let browser
   let page
   const issued = []
+  const stand = []
   const figures = []
 
   before(async () => {
@@ -87,36 +124,74 @@ describe('letters: every built-in kind, printed and as .docx, measured', { timeo
     await server?.stop()
   })
 
-  test('a case or task fills every kind, and it is issued with a number', async () => {
+  test('every kind is issued with a number, for a case or task of the generated office', async () => {
     const kinds = await api(page, 'Letters', 'Kinds')
     assert.ok(kinds.length >= 14, `only ${kinds.length} kinds`)
-    const cases = (await api(page, 'Cases', 'List', [{ text: '', status: '', offset: 0, limit: 300 }])).rows
+    const cases = (await api(page, 'Cases', 'List', [{ text: '', status: '', offset: 0, limit: 100 }])).rows
+    // The generator makes 交办 tasks only: one case is sent on (转送) here, for the 转送单.
+    const options = await api(page, 'Visits', 'Options')
+    const unit = options.units.find((u) => u.name)?.name
+    const seq = String(101 + 2 * Math.floor(Math.random() * 400)).padStart(3, '0')
+    await api(page, 'Visits', 'Register', [
+      {
+        receivedAt: options.now,
+        channel: '走访',
+        reception: '一楼接待窗口',
+        people: [{ id: 0, role: '主信访人', name: '测试转送人丑某', sex: 'M', idType: '', idNumber: synthID('330106', '19660517', seq), phone: `1390004${seq}4`, address: '测试镇测试村 2 组' }],
+        present: 1,
+        title: `测试：排水沟堵塞 ${seq}`,
+        demand: '请求疏通排水沟。',
+        facts: '村口排水沟堵塞，雨天积水。',
+        region: '测试镇测试村',
+        type: '申诉求决',
+        category: '07',
+        disposal: 'transfer',
+        unit,
+        record: { statement: '来访人反映排水沟堵塞。', procedure: true, remedies: true },
+      },
+    ])
     const tasks = (await api(page, 'Tasks', 'List', [{ state: '', unit: 0, page: 0, size: 200 }])).rows
     for (const k of kinds) {
       const pool = k.needs === 'task' ? tasks.map((t) => ({ case: t.case, task: t.id })) : cases.map((c) => ({ case: c.id, task: 0 }))
       let doc = null
-      let lastMissing = []
+      let best = null
       for (const c of pool) {
         const input = { case: c.case, task: c.task, kind: k.kind, template: 0, body: '' }
         const r = await callApi(page, 'Letters', 'Preview', [input])
         if (r.status !== 200) continue
-        if (r.body.missing?.length) {
-          lastMissing = r.body.missing
-          continue
+        if (!r.body.missing?.length) {
+          doc = await api(page, 'Letters', 'Issue', [input])
+          break
         }
-        doc = await api(page, 'Letters', 'Issue', [input])
-        break
+        if (!best || r.body.missing.length < best.missing.length) best = { input, missing: r.body.missing }
       }
-      assert.ok(doc, `${k.kind}: no case of the generated office fills it; missing e.g. ${JSON.stringify(lastMissing)}`)
+      if (!doc && best) {
+        // What the generated cases never record (a 延期's reason, a 复查's request …) is
+        // written into the office's template for this one letter, and the built-in text put back.
+        const tpl = await api(page, 'Letters', 'Template', [k.kind])
+        let body = tpl.body
+        for (const m of best.missing) body = body.replaceAll(`{{${m.placeholder}}}`, `（测试${m.placeholder}）`)
+        await api(page, 'Letters', 'SaveTemplate', [k.kind, body, tpl.version])
+        try {
+          doc = await api(page, 'Letters', 'Issue', [best.input])
+        } finally {
+          await api(page, 'Letters', 'ResetTemplate', [k.kind])
+        }
+        stand.push(`${k.kind}: ${best.missing.map((m) => m.placeholder).join('、')}`)
+      }
+      assert.ok(doc, `${k.kind}: no case or task of the generated office can have it`)
       assert.ok(doc.id > 0 && doc.no, `${k.kind}: issued without a number`)
       issued.push(doc)
     }
+    if (stand.length) console.log(`written in for the generated office:\n  ${stand.join('\n  ')}`)
   })
 
   test('the print page of each is A4 with its text block at 28 × 37 mm', async () => {
+    assert.ok(issued.length > 0, 'nothing was issued')
+    const bad = []
     for (const doc of issued) {
       await page.goto(new URL(`#/print/letters/${doc.id}`, server.url).href)
-      await page.getByTestId('letter-page').first().waitFor()
+      await page.locator(`[data-testid=letter][data-letter-no="${doc.no}"]`).waitFor()
       await page.evaluate(() => document.fonts.ready)
       await page.emulateMedia({ media: 'print' })
       const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true })
@@ -125,19 +200,23 @@ describe('letters: every built-in kind, printed and as .docx, measured', { timeo
       writeFileSync(file, pdf)
       const m = measure(file, doc, 'print')
       figures.push({ kind: doc.kind, how: 'print', ...m })
-      assert.ok(Math.abs(m.top - 37) <= 1, `print ${doc.kind}: the text block starts ${m.top.toFixed(2)} mm from the top, not 37`)
-      assert.ok(Math.abs(m.left - 28) <= 1, `print ${doc.kind}: the text block starts ${m.left.toFixed(2)} mm from the left, not 28`)
+      writeFileSync(join(out, 'figures.json'), JSON.stringify(figures, null, 1))
+      if (Math.abs(m.top - 37) > 1) bad.push(`print ${doc.kind}: the text block starts ${m.top.toFixed(2)} mm from the top, not 37`)
+      if (Math.abs(m.left - 28) > 1) bad.push(`print ${doc.kind}: the text block starts ${m.left.toFixed(2)} mm from the left, not 28`)
       // The .docx of the same letter, as the office would save it.
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('letter-docx').click()])
       await download.saveAs(join(out, 'docx', `${doc.kind}.docx`))
     }
+    assert.deepEqual(bad, [])
     assert.deepEqual(page.errors, [])
   })
 
   test('the .docx of each, opened by LibreOffice, is A4 with its text block at 28 × 37 mm', async () => {
     const dir = join(out, 'docx')
     const files = readdirSync(dir).filter((f) => f.endsWith('.docx'))
+    assert.ok(issued.length > 0, 'nothing was issued')
     assert.equal(files.length, issued.length)
+    const bad = []
     execFileSync('libreoffice', ['--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, ...files.map((f) => join(dir, f))], {
       stdio: 'pipe',
       timeout: 10 * 60_000,
@@ -146,10 +225,11 @@ describe('letters: every built-in kind, printed and as .docx, measured', { timeo
     for (const doc of issued) {
       const m = measure(join(dir, `${doc.kind}.pdf`), doc, 'docx')
       figures.push({ kind: doc.kind, how: 'docx', ...m })
-      assert.ok(Math.abs(m.top - 37) <= 1, `docx ${doc.kind}: the text block starts ${m.top.toFixed(2)} mm from the top, not 37`)
-      assert.ok(Math.abs(m.left - 28) <= 1, `docx ${doc.kind}: the text block starts ${m.left.toFixed(2)} mm from the left, not 28`)
+      if (Math.abs(m.top - 37) > 1) bad.push(`docx ${doc.kind}: the text block starts ${m.top.toFixed(2)} mm from the top, not 37`)
+      if (Math.abs(m.left - 28) > 1) bad.push(`docx ${doc.kind}: the text block starts ${m.left.toFixed(2)} mm from the left, not 28`)
     }
     writeFileSync(join(out, 'figures.json'), JSON.stringify(figures, null, 1))
+    assert.deepEqual(bad, [])
   })
 
   test("a confidential case's 交办单 carries no whistle-blower identity: in print, in the .docx, in the archive", async () => {
@@ -190,7 +270,7 @@ describe('letters: every built-in kind, printed and as .docx, measured', { timeo
     none('the archive (Letters.Get)', JSON.stringify(await api(page, 'Letters', 'Get', [doc.id])))
     none('the issued letter', JSON.stringify(doc))
     await page.goto(new URL(`#/print/letters/${doc.id}`, server.url).href)
-    await page.getByTestId('letter-page').first().waitFor()
+    await page.locator(`[data-testid=letter][data-letter-no="${doc.no}"]`).waitFor()
     none('the print page', await page.locator('body').innerText())
     await page.emulateMedia({ media: 'print' })
     const pdf = join(out, 'confidential-assign.pdf')
