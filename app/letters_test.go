@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"laifang/domain/casestate"
+	"laifang/domain/civil"
 	"laifang/store"
 )
 
@@ -482,5 +483,65 @@ func TestLettersOfAConfidentialCaseShowNothingOfIt(t *testing.T) {
 	}
 	if made == 0 {
 		t.Fatal("no open confidential case to probe")
+	}
+}
+
+// A case from acceptance to 复核, each letter with what its step left: the
+// extension's new date (the one the case view shows), the reply and its
+// 复查 sentence, the 复查意见书 naming the 处理意见书 it reviewed and the
+// 复核机关, the 复核意见书 naming the 复查意见书 and saying it is final.
+func TestTheRepliesAndReviewsCarryTheirSteps(t *testing.T) {
+	o := letterOffice(t)
+	id := o.accepted(t, "2026-03-02")
+	cases := o.head.Cases
+	mustStep(t, cases, id, StepInput{Action: "start_work"})
+	o.at(t, "2026-04-20")
+	mustStep(t, cases, id, StepInput{Action: "extend", Days: 20, Reason: "需要调取工资发放记录"})
+	ext := must(o.head.Letters.Issue(LetterInput{Case: id, Kind: "extend"}))(t)
+	shown := ""
+	for _, k := range must(cases.Get(id))(t).Clocks {
+		if k.Clock == "办理" {
+			d, _ := civil.Parse(k.Legal)
+			shown = d.Chinese()
+		}
+	}
+	if shown == "" || !strings.Contains(paragraphs(ext), "延长20日，延长至"+shown) ||
+		!strings.Contains(paragraphs(ext), "需要调取工资发放记录") {
+		t.Errorf("the 延期告知书 (case view: %s):\n%s", shown, paragraphs(ext))
+	}
+
+	o.at(t, "2026-04-28")
+	mustStep(t, cases, id, StepInput{Action: "reply", Outcome: "予以支持", Text: "经核实，某公司已结清工资。"})
+	op := must(o.head.Letters.Issue(LetterInput{Case: id, Kind: "opinion"}))(t)
+	for _, want := range []string{"经核实，某公司已结清工资。", "予以支持", "30日内，向某某县人民政府书面请求复查"} {
+		if !strings.Contains(paragraphs(op), want) {
+			t.Errorf("the 处理意见书 does not say %q:\n%s", want, paragraphs(op))
+		}
+	}
+	mustStep(t, o.clerk.Cases, id, StepInput{Action: RecordServeReply, How: "直接送达"})
+	o.at(t, "2026-05-11")
+	mustStep(t, o.clerk.Cases, id, StepInput{Action: "request_review", Body: "某某县人民政府"})
+	o.at(t, "2026-05-20")
+	mustStep(t, o.clerk.Cases, id, StepInput{Action: "review_done", Result: "维持"})
+	rv := must(o.head.Letters.Issue(LetterInput{Case: id, Kind: "review"}))(t)
+	for _, want := range []string{"你不服" + op.No, "2026年5月11日提出复查请求", "维持", "向某某市人民政府书面请求复核"} {
+		if !strings.Contains(paragraphs(rv), want) {
+			t.Errorf("the 复查意见书 does not say %q:\n%s", want, paragraphs(rv))
+		}
+	}
+	o.at(t, "2026-06-01")
+	mustStep(t, o.clerk.Cases, id, StepInput{Action: "request_recheck", Body: "某某市人民政府"})
+	o.at(t, "2026-06-10")
+	mustStep(t, o.clerk.Cases, id, StepInput{Action: "recheck_done", Result: "维持"})
+	rc := must(o.head.Letters.Issue(LetterInput{Case: id, Kind: "recheck"}))(t)
+	for _, want := range []string{"你不服" + rv.No, "终结意见", "不再受理"} {
+		if !strings.Contains(paragraphs(rc), want) {
+			t.Errorf("the 复核意见书 does not say %q:\n%s", want, paragraphs(rc))
+		}
+	}
+	// the 送达回证 serves the newest letter to the petitioner
+	rcpt := must(o.clerk.Letters.Issue(LetterInput{Case: id, Kind: "receipt"}))(t)
+	if rcpt.Rows[0].Label != "送达文书" || rcpt.Rows[0].Value != "复核意见书（"+rc.No+"）" {
+		t.Errorf("the 送达回证 serves %+v", rcpt.Rows[0])
 	}
 }

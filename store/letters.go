@@ -172,10 +172,34 @@ type LetterQuery struct {
 	Within []uint64
 }
 
+// LetterPage is a page of LetterIDs (offset, at most limit) and how many
+// match in all. Without a number, a case or a scope it counts on the day or
+// kind index without keeping the ids off the page.
+func (tx *Tx) LetterPage(q LetterQuery, offset, limit int) ([]uint64, int, error) {
+	if q.No == "" && q.Case == 0 && !q.Scoped {
+		b, prefix := letterIndex(tx, q.Kind)
+		ids, total := dayPage(b, prefix, q.From, q.To, offset, limit)
+		return ids, total, nil
+	}
+	ids, err := tx.LetterIDs(q)
+	if err != nil {
+		return nil, 0, err
+	}
+	total := len(ids)
+	offset = min(max(offset, 0), total)
+	return ids[offset:min(offset+limit, total)], total, nil
+}
+
+func letterIndex(tx *Tx, kind string) (*bolt.Bucket, []byte) {
+	if kind != "" {
+		return tx.b(ixLetterKind), cat([]byte(kind), []byte{0})
+	}
+	return tx.b(ixLetterDay), nil
+}
+
 // LetterIDs lists the issued letters that match, newest first. Without a
-// number, a case or a scope it reads the day or kind index alone, so a
-// page of the archive decodes only its own letters; a number searched is
-// matched on the number index's keys.
+// number, a case or a scope it reads the day or kind index alone; a number
+// searched is matched on the number index's keys.
 func (tx *Tx) LetterIDs(q LetterQuery) ([]uint64, error) {
 	var ids []uint64
 	switch {
@@ -194,11 +218,9 @@ func (tx *Tx) LetterIDs(q LetterQuery) ([]uint64, error) {
 			ids = append(ids, idsWithPrefix(tx.b(ixCaseLetter), u64(c), 0)...)
 		}
 	default:
-		b, prefix := tx.b(ixLetterDay), []byte(nil)
-		if q.Kind != "" {
-			b, prefix = tx.b(ixLetterKind), cat([]byte(q.Kind), []byte{0})
-		}
-		return dayRange(b, prefix, q.From, q.To), nil
+		b, prefix := letterIndex(tx, q.Kind)
+		ids, _ := dayPage(b, prefix, q.From, q.To, 0, -1)
+		return ids, nil
 	}
 	// a number, a case, a department: few letters; filter the records
 	var within map[uint64]bool
@@ -232,15 +254,17 @@ func (tx *Tx) LetterIDs(q LetterQuery) ([]uint64, error) {
 	return out, nil
 }
 
-// dayRange lists the ids under prefix whose day is in [from, to], newest
-// first (keys: prefix | day | id).
-func dayRange(b *bolt.Bucket, prefix []byte, from, to civil.Date) []uint64 {
+// dayPage lists the ids under prefix whose day is in [from, to], newest
+// first (keys: prefix | day | id): those from offset, at most limit (< 0:
+// all), and how many there are.
+func dayPage(b *bolt.Bucket, prefix []byte, from, to civil.Date, offset, limit int) ([]uint64, int) {
 	lo := cat(prefix, dateKey(from))
 	hi := cat(prefix, []byte{0xff, 0xff, 0xff, 0xff})
 	if to != 0 {
 		hi = cat(prefix, dateKey(to+1))
 	}
 	var out []uint64
+	n := 0
 	c := b.Cursor()
 	k, _ := c.Seek(hi)
 	if k == nil {
@@ -249,9 +273,12 @@ func dayRange(b *bolt.Bucket, prefix []byte, from, to civil.Date) []uint64 {
 		k, _ = c.Prev()
 	}
 	for ; k != nil && bytes.Compare(k, lo) >= 0 && bytes.HasPrefix(k, prefix); k, _ = c.Prev() {
-		out = append(out, getU64(k[len(k)-8:]))
+		if n >= offset && (limit < 0 || n < offset+limit) {
+			out = append(out, getU64(k[len(k)-8:]))
+		}
+		n++
 	}
-	return out
+	return out, n
 }
 
 // migrateTo9 makes the archive's indexes empty, for fillLetterDays.
