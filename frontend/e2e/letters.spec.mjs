@@ -21,7 +21,8 @@ import { fileURLToPath } from 'node:url'
 import { after, before, describe, test } from 'node:test'
 import { callApi, demoPassword, launch, startServe, synthID } from './lib.mjs'
 
-const out = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'build', 'letters')
+const here = dirname(fileURLToPath(import.meta.url))
+const out = join(here, '..', '..', 'build', 'letters')
 const MM = 25.4 / 72
 /** pdfinfo's page size within half a point of A4's 595.28 × 841.89 pt (Chromium rounds to its pixels). */
 function isA4(info) {
@@ -217,11 +218,14 @@ describe('letters: every built-in kind, printed and as .docx, measured', { timeo
     assert.ok(issued.length > 0, 'nothing was issued')
     assert.equal(files.length, issued.length)
     const bad = []
-    execFileSync('libreoffice', ['--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, ...files.map((f) => join(dir, f))], {
-      stdio: 'pipe',
-      timeout: 10 * 60_000,
-      env: { ...process.env, HOME: join(out, 'lo-home') },
-    })
+    // A profile of its own (a running LibreOffice would take the job and drop it), and the
+    // fonts an office installs mapped to Noto (.ci/fonts.conf).
+    const profile = `file://${join(out, 'lo-profile')}`
+    execFileSync(
+      'libreoffice',
+      [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, ...files.map((f) => join(dir, f))],
+      { stdio: 'pipe', timeout: 10 * 60_000, env: { ...process.env, FONTCONFIG_FILE: join(here, '..', '..', '.ci', 'fonts.conf') } },
+    )
     for (const doc of issued) {
       const m = measure(join(dir, `${doc.kind}.pdf`), doc, 'docx')
       figures.push({ kind: doc.kind, how: 'docx', ...m })

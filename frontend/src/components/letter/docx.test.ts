@@ -1,7 +1,7 @@
 import { Packer } from 'docx'
 import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
-import { CHAR_SPACE, LINE_PITCH, docxName, letterDocument } from './docx'
+import { CONDENSE, LINE_PITCH, docxName, letterDocument } from './docx'
 import { acceptLetter, assignSlip, letterheadLayout, plainLayout, previewLetter } from './fixtures'
 import type { LetterDoc, LetterLayout } from './types'
 
@@ -20,7 +20,7 @@ function text(documentXml: string): string {
 const mm = (twips: number) => (twips * 25.4) / 1440
 
 describe('the .docx of a letter', () => {
-  it('has the A4 page, the GB/T 9704 margins and a grid of 22 lines × 28 characters', async () => {
+  it('has the A4 page, the GB/T 9704 margins, 22 lines of 28 characters', async () => {
     const { document } = await xml(acceptLetter, plainLayout)
     const pgSz = /<w:pgSz ([^/]*)\/>/.exec(document)![1]
     expect(mm(Number(/w:w="(\d+)"/.exec(pgSz)![1]))).toBeCloseTo(210, 0)
@@ -31,21 +31,22 @@ describe('the .docx of a letter', () => {
     expect(m('left')).toBeCloseTo(28, 1)
     expect(210 - m('left') - m('right')).toBeCloseTo(156, 1)
     expect(297 - m('top') - m('bottom')).toBeCloseTo(225, 1)
+    // 22 lines: the line pitch of the grid, and every paragraph at that exact pitch.
     const grid = /<w:docGrid ([^/]*)\/>/.exec(document)![1]
-    expect(grid).toContain('w:type="linesAndChars"')
     const pitch = Number(/w:linePitch="(\d+)"/.exec(grid)![1])
     expect((pitch * 22 * 25.4) / 1440).toBeCloseTo(225, 0)
-    // The character pitch: 3号 (16 pt) plus charSpace/4096 pt, 28 of them across 156 mm.
-    const cs = Number(/w:charSpace="(-?\d+)"/.exec(grid)![1])
-    expect((((16 + cs / 4096) * 28) / 72) * 25.4).toBeCloseTo(156, 0)
     expect(pitch).toBe(LINE_PITCH)
-    expect(cs).toBe(CHAR_SPACE)
+    // 28 characters: 3号 set CONDENSE twips closer fit 28 to the 156 mm line, and not 29.
+    const em = 16 + CONDENSE / 20
+    expect(((em * 28) / 72) * 25.4).toBeLessThanOrEqual(156)
+    expect(((em * 29) / 72) * 25.4).toBeGreaterThan(156)
   })
 
   it('sets the body in 3号仿宋 at a fixed line pitch and the title in 2号小标宋', async () => {
     const { document, styles } = await xml(acceptLetter, plainLayout)
     expect(styles).toMatch(/<w:rFonts [^>]*w:eastAsia="仿宋_GB2312"/)
     expect(styles).toMatch(/<w:sz w:val="32"\/>/)
+    expect(styles).toContain(`<w:spacing w:val="${CONDENSE}"/>`)
     expect(styles).toMatch(/<w:spacing [^>]*w:line="579"[^>]*w:lineRule="exact"|<w:spacing [^>]*w:lineRule="exact"[^>]*w:line="579"/)
     const title = document.indexOf('信访事项受理告知书')
     const run = document.slice(document.lastIndexOf('<w:r>', title), title)

@@ -60,8 +60,14 @@ const tw = (mm: number) => Math.round(mm * TW)
 const CELL_TW = tw(CELL)
 /** The fixed line pitch in twips (22 lines in 225 mm). */
 export const LINE_PITCH = Math.floor((BLOCK_H / LINES) * TW)
-/** w:charSpace: the grid's character pitch less the body's 3号, in 1/4096 pt. */
-export const CHAR_SPACE = Math.round((CELL / PT - BODY_PT) * 4096)
+
+/**
+ * Characters set 0.25 pt closer (w:spacing −5 twips): 28 of 3号 then fit
+ * the 156 mm line (15.75 pt each). Word fits characters to the grid's
+ * pitch by itself; LibreOffice gives a character wider than the pitch two
+ * cells, so without this it sets 14 to the line.
+ */
+export const CONDENSE = -5
 
 /** The official faces the .docx names; Word and WPS substitute what is missing (docs/DOMAIN.md). */
 export const DOCX_FONTS = { body: BODY_FONTS[0], title: TITLE_FONTS[0], song: SONG_FONTS[0], latin: 'Times New Roman' }
@@ -127,19 +133,33 @@ function boxTable(title: string, lines: string[], height: number): Table {
   })
 }
 
-/** The Word paragraphs and tables of one part of the flow. */
-function blocks(part: Part): (Paragraph | Table)[] {
+/**
+ * The first row's spacing: a line just as tall as the characters' em box
+ * over the font's descent, so that the characters start at the top of the
+ * text block (Word and LibreOffice put the baseline a descent above an
+ * exact line's foot), and the rest of the row after it, so the next rows
+ * stay on the 28.95 pt pitch.
+ */
+function firstRow(pt: number) {
+  const line = Math.round((0.88 + 0.288) * pt * 20)
+  return { line, lineRule: LineRuleType.EXACT, after: LINE_PITCH - line }
+}
+
+/** The Word paragraphs and tables of one part of the flow (first: the letter's first part). */
+function blocks(part: Part, first = false): (Paragraph | Table)[] {
   switch (part.t) {
     case 'skip':
       return Array.from({ length: part.rows }, blank)
     case 'blank':
       return [blank()]
     case 'mark':
+      // Two rows as on the print page: the mark, then the red double rule (thick over thin) on the next row.
       return [
+        para({ alignment: AlignmentType.CENTER, spacing: firstRow(TITLE_PT), children: [titleRun(part.text, { color: 'D40000' })] }),
         para({
-          alignment: AlignmentType.CENTER,
-          border: { bottom: { style: BorderStyle.THICK_THIN_SMALL_GAP, size: 24, color: 'D40000', space: 4 } },
-          children: [titleRun(part.text, { color: 'D40000' })],
+          border: { top: { style: BorderStyle.THICK_THIN_SMALL_GAP, size: 24, color: 'D40000', space: 0 } },
+          spacing: { line: LINE_PITCH - 3 * 20, lineRule: LineRuleType.EXACT },
+          children: [],
         }),
       ]
     case 'no': {
@@ -158,7 +178,7 @@ function blocks(part: Part): (Paragraph | Table)[] {
     case 'issuer':
       return [para({ alignment: AlignmentType.RIGHT, indent: { right: cellsTw(2) }, children: [body(part.text)] })]
     case 'title':
-      return [para({ alignment: AlignmentType.CENTER, children: [titleRun(part.text)] })]
+      return [para({ alignment: AlignmentType.CENTER, spacing: first ? firstRow(TITLE_PT) : undefined, children: [titleRun(part.text)] })]
     case 'addressee':
       return [para({ children: [body(part.text)] })]
     case 'para':
@@ -217,7 +237,7 @@ function pageFooter(align: 'left' | 'right'): Footer {
 
 /** The letter as a Word document. */
 export function letterDocument(doc: LetterDoc, layout: LetterLayout): Document {
-  const children = flow(doc, layout).flatMap(blocks)
+  const children = flow(doc, layout).flatMap((p, i) => blocks(p, i === 0))
   // A table may not end a document in Word: a blank paragraph follows it.
   children.push(blank())
   // The footer's line ends this far above the paper's bottom edge: its top is 7 mm under the text block.
@@ -229,10 +249,19 @@ export function letterDocument(doc: LetterDoc, layout: LetterLayout): Document {
     styles: {
       default: {
         document: {
-          run: { font: { ascii: DOCX_FONTS.latin, hAnsi: DOCX_FONTS.latin, eastAsia: DOCX_FONTS.body }, size: BODY_PT * 2 },
+          run: { font: { ascii: DOCX_FONTS.latin, hAnsi: DOCX_FONTS.latin, eastAsia: DOCX_FONTS.body }, size: BODY_PT * 2, characterSpacing: CONDENSE, snapToGrid: false, language: { value: 'zh-CN', eastAsia: 'zh-CN' } },
           paragraph: { spacing: { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 } },
         },
       },
+      // The grid's character pitch is reckoned from the Normal style's size (LibreOffice reads it there).
+      paragraphStyles: [
+        {
+          id: 'Normal',
+          name: 'Normal',
+          run: { font: { ascii: DOCX_FONTS.latin, hAnsi: DOCX_FONTS.latin, eastAsia: DOCX_FONTS.body }, size: BODY_PT * 2, characterSpacing: CONDENSE, snapToGrid: false },
+          paragraph: { spacing: { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 } },
+        },
+      ],
     },
     sections: [
       {
@@ -241,7 +270,9 @@ export function letterDocument(doc: LetterDoc, layout: LetterLayout): Document {
             size: { width: tw(PAGE_W), height: tw(PAGE_H) },
             margin: { top: tw(TOP), bottom: tw(BOTTOM), left: tw(LEFT), right: tw(RIGHT), footer: tw(footerMM), header: tw(15) },
           },
-          grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE_PITCH, charSpace: CHAR_SPACE },
+          // The 22 lines are the exact line pitch and the 28 characters the condensed spacing:
+          // LibreOffice gives a line or a character larger than a grid's pitch two of them.
+          grid: { type: DocumentGridType.DEFAULT, linePitch: LINE_PITCH },
         },
         footers: { default: pageFooter('right'), even: pageFooter('left') },
         children,

@@ -79,6 +79,7 @@ export const assignSlip: LetterDoc = {
   to: 'department',
   no: '测信交〔2026〕3号',
   title: '信访事项交办单',
+  addressee: '测试县自然资源局：',
   rows: [
     { label: '来源', value: '来访', wide: false },
     { label: '登记日期', value: '2026年11月20日', wide: false },

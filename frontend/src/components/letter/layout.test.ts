@@ -188,6 +188,7 @@ describe('a slip', () => {
     const no = p.lines.find((l) => l.style === 'no')!
     expect(no).toMatchObject({ x: 0, row: 1, text: '测信交〔2026〕3号' })
     expect(p.lines.find((l) => l.text === '2026年11月26日')).toMatchObject({ row: 1, align: 'right' })
+    expect(p.lines.find((l) => l.text === '测试县自然资源局：')).toMatchObject({ row: 2, x: 0 })
     for (const r of p.rules) {
       expect(r.x).toBeGreaterThanOrEqual(LEFT - 1e-9)
       expect(r.x + r.w).toBeLessThanOrEqual(LEFT + BLOCK_W + 1e-9)

@@ -187,6 +187,7 @@ export function flow(doc: LetterDoc, layout: LetterLayout = DEFAULT_LAYOUT): Par
     // A form: the number at the left and the date at the right of one row, the issuer at the foot.
     parts.push({ t: 'title', text: doc.title || doc.kindLabel })
     parts.push({ t: 'no', text: no, grey, align: 'left', date: doc.date })
+    if (doc.addressee) parts.push({ t: 'addressee', text: doc.addressee })
     parts.push({ t: 'rows', cells: slipRows(doc.rows ?? []) })
     for (const b of doc.boxes ?? []) parts.push({ t: 'box', title: b.title, lines: b.lines ?? [], height: Math.max(0, b.height) })
     if (doc.sender) parts.push({ t: 'issuer', text: doc.sender })
