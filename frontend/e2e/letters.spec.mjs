@@ -236,6 +236,49 @@ describe('letters: every built-in kind, printed and as .docx, measured', { timeo
     assert.deepEqual(bad, [])
   })
 
+  test('the 文书 screen lists them, several print in one job, a case offers 出具文书, settings hold the templates', async () => {
+    assert.ok(issued.length > 0, 'nothing was issued')
+    const shot = (name) => page.screenshot({ path: join(out, `screen-${name}.png`) })
+    await page.goto(new URL('#/letters', server.url).href)
+    const rows = page.getByTestId('letters-table').locator('.el-table__row')
+    await rows.nth(issued.length - 1).waitFor()
+    const listed = await page.getByTestId('letters-table').innerText()
+    for (const d of issued) assert.ok(listed.includes(d.no), `the 文书 screen does not list ${d.no}`)
+    await shot('letters')
+    // Three slips in one print job: each on its own sheets, in order.
+    const slips = issued.filter((d) => d.form === 'slip').slice(0, 3)
+    await page.goto(new URL(`#/print/letters/${slips.map((d) => d.id).join(',')}`, server.url).href)
+    await page.locator(`[data-testid=letter][data-letter-no="${slips[2].no}"]`).waitFor()
+    await page.emulateMedia({ media: 'print' })
+    const pdf = join(out, 'several.pdf')
+    writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true, printBackground: true }))
+    await page.emulateMedia({ media: 'screen' })
+    const sheets = await page.getByTestId('letter-page').count()
+    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })
+    assert.equal(Number(/^Pages:\s+(\d+)$/m.exec(info)[1]), sheets, 'the print job has as many pages as the letters have sheets')
+    const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')
+    let at = -1
+    for (const d of slips) {
+      const k = text.indexOf(d.no.replace(/\s+/g, ''))
+      assert.ok(k > at, `${d.no} is not printed after the one before it`)
+      at = k
+    }
+    await shot('several')
+    // 出具文书 from a case: the kinds, the live preview, what is missing named.
+    const letterCase = issued.find((d) => d.form === 'letter' && d.case)
+    await page.goto(new URL(`#/cases/${letterCase.case}`, server.url).href)
+    await page.getByTestId('case-letter').click()
+    await page.getByTestId('letter-preview').locator('[data-testid=letter-page]').first().waitFor()
+    await shot('issue')
+    await page.keyboard.press('Escape')
+    await page.goto(new URL('#/settings', server.url).href)
+    await page.getByRole('tab', { name: '文书模板' }).click()
+    await page.getByTestId('tpl-body').waitFor()
+    await page.getByTestId('tpl-version').waitFor()
+    await shot('templates')
+    assert.deepEqual(page.errors, [])
+  })
+
   test("a confidential case's 交办单 carries no whistle-blower identity: in print, in the .docx, in the archive", async () => {
     const options = await api(page, 'Visits', 'Options')
     const unit = options.units.find((u) => u.name)?.name
