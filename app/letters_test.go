@@ -468,6 +468,14 @@ func TestLettersOfAConfidentialCaseShowNothingOfIt(t *testing.T) {
 		if err := clerk.Letters.Printed([]uint64{letter.ID}, "print"); code(err) != CodeForbidden {
 			t.Errorf("a clerk prints the whistle-blower's letter: %v", err)
 		}
+		if _, err := clerk.Letters.Supersede(letter.ID, LetterInput{}); code(err) != CodeForbidden {
+			t.Errorf("a clerk corrects the whistle-blower's letter: %v", err)
+		}
+		// a correction of the slip is a slip again: nothing of the report
+		fix := must(clerk.Letters.Supersede(slip.ID, LetterInput{}))(t)
+		if l := o.leaks(t, c, fix); len(l) > 0 || !fix.Redacted || fix.Supersedes != slip.No {
+			t.Errorf("the correction of case %d's slip: %q", c.ID, l)
+		}
 
 		// a slip to the unit the report is about, on a task made behind the desk's back
 		if c.AccusedUnit != 0 && accused == 0 {
@@ -543,5 +551,48 @@ func TestTheRepliesAndReviewsCarryTheirSteps(t *testing.T) {
 	rcpt := must(o.clerk.Letters.Issue(LetterInput{Case: id, Kind: "receipt"}))(t)
 	if rcpt.Rows[0].Label != "送达文书" || rcpt.Rows[0].Value != "复核意见书（"+rc.No+"）" {
 		t.Errorf("the 送达回证 serves %+v", rcpt.Rows[0])
+	}
+}
+
+// The desk's notices of its disposals fill from what the disposal
+// recorded: the reason chosen (its words), the competent body, the body a
+// matter was sent to and the day.
+func TestTheDesksNoticesCarryTheirDisposals(t *testing.T) {
+	o := letterOffice(t)
+	register := func(disposal, reason, body string, unit uint64) uint64 {
+		in := baseInput()
+		in.Disposal, in.Reason, in.Body, in.UnitID = disposal, reason, body, unit
+		r, err := o.clerk.Visits.Register(in)
+		if err != nil {
+			t.Fatalf("%s: %v", disposal, err)
+		}
+		return r.CaseID
+	}
+	rej := must(o.clerk.Letters.Issue(LetterInput{Case: register("not_accept", "04", "", 0), Kind: "reject"}))(t)
+	if !strings.Contains(paragraphs(rej), "理由是：越级走访。") || rej.No != "某镇信不受〔2026〕1号" {
+		t.Errorf("the 不予受理告知书 %s:\n%s", rej.No, paragraphs(rej))
+	}
+	tc := must(o.clerk.Letters.Issue(LetterInput{Case: register("redirect", "", "县人力资源和社会保障局劳动保障监察大队", 0),
+		Kind: "toCompetent"}))(t)
+	if !strings.Contains(paragraphs(tc), "应当通过县人力资源和社会保障局劳动保障监察大队解决") {
+		t.Errorf("the 告知书:\n%s", paragraphs(tc))
+	}
+	id := register("transfer", "", "", o.u2)
+	tr := must(o.clerk.Letters.Issue(LetterInput{Case: id, Kind: "transfer"}))(t)
+	if !strings.Contains(paragraphs(tr), "已于2026年3月2日将其转送司法所办理") {
+		t.Errorf("the 转送告知书:\n%s", paragraphs(tr))
+	}
+	tasks := must(o.clerk.Tasks.List(TaskQuery{Unit: o.u2}))(t)
+	if len(tasks.Rows) != 1 {
+		t.Fatalf("the transfer's task: %+v", tasks.Rows)
+	}
+	fw := must(o.clerk.Letters.Issue(LetterInput{Task: tasks.Rows[0].ID, Kind: "forward"}))(t)
+	if fw.Addressee != "司法所：" || fw.Case != id || fw.No != "某镇信转〔2026〕1号" {
+		t.Errorf("the 转送单: %q %d %q", fw.Addressee, fw.Case, fw.No)
+	}
+	// a notice that does not fit the case names what the case lacks
+	if d := must(o.clerk.Letters.Preview(LetterInput{Case: id, Kind: "reject"}))(t); len(d.Missing) != 1 ||
+		d.Missing[0].Placeholder != "不予受理理由" {
+		t.Errorf("a 不予受理告知书 of a transferred case: missing %+v", d.Missing)
 	}
 }

@@ -112,8 +112,9 @@ func (l *Letter) indexEntries(id uint64, _ []byte) []ixEntry {
 }
 
 // IssueLetterAs saves a new letter and numbers it by pattern (a 文号
-// pattern of domain/letter) with the next serial of its type and year, in
-// the caller's transaction: the serial is taken and the letter written
+// pattern of domain/letter) with the next serial of its kind and year (the
+// issue day's, unless Year is set), in the caller's transaction: the
+// serial is taken and the letter written
 // together or not at all, so a number is never given twice nor lost to a
 // crash after it was given.
 func (tx *Tx) IssueLetterAs(l *Letter, pattern string) error {
@@ -126,7 +127,9 @@ func (tx *Tx) IssueLetterAs(l *Letter, pattern string) error {
 	if l.At == 0 {
 		l.At = StampOf(tx.now)
 	}
-	l.Year = l.Issued.Year()
+	if l.Year == 0 {
+		l.Year = l.Issued.Year()
+	}
 	st, err := tx.numberSettings()
 	if err != nil {
 		return err
@@ -291,6 +294,9 @@ func migrateTo9(tx *bolt.Tx, s *Store) error {
 			return err
 		}
 	}
+	if err := patternsByKind(tx); err != nil {
+		return err
+	}
 	// The serials were kept under the letter type's label: carry each to
 	// its kind's key, so no number given before is given again.
 	seq := tx.Bucket(bucketSeq)
@@ -328,6 +334,40 @@ func migrateTo9(tx *bolt.Tx, s *Store) error {
 	return nil
 }
 
+// patternsByKind files the office's 文号 patterns kept under a letter
+// type's label (受理告知书) under its kind's key (accept), unless the kind
+// has its own already.
+func patternsByKind(tx *bolt.Tx) error {
+	b := tx.Bucket(bucketSettings)
+	if b == nil || b.Get(settingsKey) == nil {
+		return nil
+	}
+	st := &Settings{}
+	if err := decodeJSON(b.Get(settingsKey), st); err != nil {
+		return fmt.Errorf("store: settings are damaged: %w", err)
+	}
+	changed := false
+	for name, p := range st.DocNoPatterns {
+		k, ok := letter.KindOf(name)
+		if !ok || k.Key == name {
+			continue
+		}
+		if _, own := st.DocNoPatterns[k.Key]; !own {
+			st.DocNoPatterns[k.Key] = p
+		}
+		delete(st.DocNoPatterns, name)
+		changed = true
+	}
+	if !changed {
+		return nil
+	}
+	raw, err := encode(st)
+	if err != nil {
+		return err
+	}
+	return b.Put(settingsKey, raw)
+}
+
 // fillLetterDays writes the archive's index entries of every letter. Run
 // again after a crash it writes the same keys.
 func (s *Store) fillLetterDays() error {
@@ -347,8 +387,9 @@ func (s *Store) fillLetterDays() error {
 	})
 }
 
-// IssueLetter saves a new letter and gives it the next number of its type
-// and year when it has none (文号, never reused).
+// IssueLetter saves a new letter: with the number it carries, or numbered
+// by the office's pattern for its kind (domain/letter's default when the
+// office has none), as IssueLetterAs.
 func (tx *Tx) IssueLetter(l *Letter) error {
 	if l.ID != 0 {
 		return fmt.Errorf("store: letter %d is already issued", l.ID)
@@ -356,17 +397,22 @@ func (tx *Tx) IssueLetter(l *Letter) error {
 	if l.Issued == 0 {
 		l.Issued = civil.DateOf(tx.now)
 	}
-	if l.No == "" {
-		if l.Year == 0 {
-			l.Year = l.Issued.Year()
-		}
-		no, n, err := tx.nextLetterNo(l.Type, l.Year)
-		if err != nil {
-			return err
-		}
-		l.No, l.Serial = no, n
+	if l.No != "" {
+		return tx.saveLetter(l)
 	}
-	return tx.saveLetter(l)
+	k, ok := letter.KindOf(l.Type)
+	if !ok {
+		return fmt.Errorf("store: no letter kind %q", l.Type)
+	}
+	st, err := tx.numberSettings()
+	if err != nil {
+		return err
+	}
+	p := st.DocNoPatterns[k.Key]
+	if p == "" {
+		p = letter.DefaultPattern(k)
+	}
+	return tx.IssueLetterAs(l, p)
 }
 
 // saveLetter creates or updates a letter.

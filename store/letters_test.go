@@ -22,8 +22,16 @@ func TestSchema9FilesOldLettersAndKeepsTheirSerials(t *testing.T) {
 	if r, err := s.Check(); err != nil || !r.OK() {
 		t.Fatalf("after the upgrade: %v %v", err, r.Problems)
 	}
+	// the patterns kept under the types' labels are the kinds' now
+	set, err := s.Settings()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if set.DocNoPatterns["accept"] != "{code}信受〔{year}〕{n}号" || set.DocNoPatterns["受理告知书"] != "" {
+		t.Errorf("patterns after the upgrade: %v", set.DocNoPatterns)
+	}
 	var old []store.Letter
-	err := s.Update(func(tx *store.Tx) error {
+	err = s.Update(func(tx *store.Tx) error {
 		ids, err := tx.LetterIDs(store.LetterQuery{Kind: "accept"})
 		if err != nil {
 			return err

@@ -415,7 +415,7 @@ func newCase(tx *store.Tx, g *Synth, at, end time.Time, units []store.Unit, peop
 	}
 	if g.r.IntN(100) < 40 {
 		l := store.Letter{Case: r.CaseID, Type: "accept", Issued: c.Accepted, Year: c.Accepted.Year()}
-		if err := tx.IssueLetterAs(&l, "{code}信受〔{year}〕{n}号"); err != nil {
+		if err := tx.IssueLetter(&l); err != nil {
 			return err
 		}
 		sum.Letters++
