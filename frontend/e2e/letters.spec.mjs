@@ -20,6 +20,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { after, before, describe, test } from 'node:test'
 import { callApi, demoPassword, launch, startServe, synthID } from './lib.mjs'
+import { assertNoXss, payloads, watchForXss } from './payloads.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const out = join(here, '..', '..', 'build', 'letters')
@@ -277,6 +278,36 @@ describe('letters: every built-in kind, printed and as .docx, measured', { timeo
     await page.getByTestId('tpl-version').waitFor()
     await shot('templates')
     assert.deepEqual(page.errors, [])
+  })
+
+  test("a template's text is text on the letter: the payloads print as written and none runs", async () => {
+    await watchForXss(page)
+    // Braces are the template's own syntax: a payload with {{ is refused as an unknown word, not printed.
+    const texts = payloads.map((p) => p.text).filter((t) => !t.includes('{{') && !t.includes('\n'))
+    const tpl = await api(page, 'Letters', 'Template', ['accept'])
+    const body = ['{{信访人称呼}}：', ...texts.map((t, i) => `段${i}：${t}`)].join('\n')
+    await api(page, 'Letters', 'SaveTemplate', ['accept', body, tpl.version])
+    let doc
+    try {
+      doc = await api(page, 'Letters', 'Issue', [{ case: issued.find((d) => d.kind === 'accept').case, task: 0, kind: 'accept', template: 0, body: '' }])
+    } finally {
+      await api(page, 'Letters', 'ResetTemplate', ['accept'])
+    }
+    await page.goto(new URL(`#/print/letters/${doc.id}`, server.url).href)
+    await page.reload()
+    await page.locator(`[data-testid=letter][data-letter-no="${doc.no}"]`).waitFor()
+    const squeeze = (s) => s.replace(/\s+/g, '')
+    const shown = squeeze((await page.locator('[data-testid=letter] .ln').allTextContents()).join(''))
+    for (const t of texts) assert.ok(shown.includes(squeeze(t)), `the letter does not show ${JSON.stringify(t)} as written`)
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('letter-docx').click()])
+    const docx = join(out, 'payloads.docx')
+    await download.saveAs(docx)
+    const xml = execFileSync('unzip', ['-p', docx, 'word/document.xml'], { encoding: 'utf8' })
+    const words = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)]
+      .map((m) => m[1].replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&'))
+      .join('')
+    for (const t of texts) assert.ok(squeeze(words).includes(squeeze(t)), `the .docx does not carry ${JSON.stringify(t)} as written`)
+    await assertNoXss(page)
   })
 
   test("a confidential case's 交办单 carries no whistle-blower identity: in print, in the .docx, in the archive", async () => {

@@ -319,7 +319,8 @@ function chunksOf(part: Part): Chunk[] {
       return [c]
     }
     case 'issuer':
-      return [one([line(part.text, 'body', 0, CHARS - 2, 'right')])]
+      // Under the table's last rule, clear of it.
+      return [one([line(part.text, 'body', 0, CHARS - 2, 'right', { dy: CELL_DY })])]
     case 'title':
       // Each title line is its own chunk: a long title may go on to the next page like any text.
       return wrap(part.text, TITLE_CHARS).map((l) => one([line(l, 'title', 0, CHARS, 'center')]))
