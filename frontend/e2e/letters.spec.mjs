@@ -280,6 +280,41 @@ describe('letters: every built-in kind, printed and as .docx, measured', { timeo
     assert.deepEqual(page.errors, [])
   })
 
+  test('套打: on the office\'s letterhead the header is left blank and the offsets move the page', async () => {
+    // The layout is the administrator's to set (settings.edit).
+    const as = async (login) => {
+      await api(page, 'Auth', 'Logout')
+      await api(page, 'Auth', 'Login', [login, demoPassword])
+    }
+    const plain = await api(page, 'Letters', 'Layout')
+    const setLayout = async (l) => {
+      await as('admin')
+      await api(page, 'Letters', 'SaveLayout', [l])
+      await as('head')
+    }
+    await setLayout({ ...plain, letterhead: true, headerMM: 80, offsetXMM: 2, offsetYMM: -1 })
+    try {
+      const doc = issued.find((d) => d.kind === 'accept')
+      await page.goto(new URL(`#/print/letters/${doc.id}`, server.url).href)
+      await page.reload()
+      await page.locator(`[data-testid=letter][data-letter-no="${doc.no}"]`).waitFor()
+      await page.emulateMedia({ media: 'print' })
+      const pdf = join(out, 'accept-letterhead.pdf')
+      writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true, printBackground: true }))
+      await page.emulateMedia({ media: 'screen' })
+      execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, join(out, 'accept-letterhead')])
+      const m = ink(pdf)
+      // The first grid row below the 80 mm header, 1 mm up; the left edge 2 mm right.
+      assert.ok(m.top >= 80 - 1 && m.top <= 80 + 10.3, `the letter starts ${m.top.toFixed(2)} mm down, in the letterhead`)
+      assert.ok(Math.abs(m.left - 30) <= 1, `the offset page starts ${m.left.toFixed(2)} mm from the left, not 30`)
+      // The office's name once, as the sender: not again as the issuer mark over the letterhead.
+      const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')
+      assert.equal(text.split(doc.sender).length - 1, 1, 'the issuer mark is printed over the letterhead')
+    } finally {
+      await setLayout(plain)
+    }
+  })
+
   test("a template's text is text on the letter: the payloads print as written and none runs", async () => {
     await watchForXss(page)
     // Braces are the template's own syntax: a payload with {{ is refused as an unknown word, not printed.
