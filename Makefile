@@ -23,10 +23,10 @@ BIN           := build/bin
 # a virtual display, a session bus and tools to look at it, Chromium for Playwright,
 # poppler for printed pages, NSIS for the Windows installer.
 BUILD_DEBS := build-essential pkg-config libgtk-3-dev libwebkit2gtk-4.1-dev fonts-noto-cjk
-TEST_DEBS  := xvfb xauth xdotool imagemagick dbus-daemon chromium poppler-utils nsis libreoffice-calc-nogui
+TEST_DEBS  := xvfb xauth xdotool imagemagick dbus-daemon chromium poppler-utils nsis libreoffice-calc-nogui libreoffice-writer-nogui unzip
 
 .PHONY: run test build windows setup-build setup-test deps-build deps-test \
-        check-go check-frontend check-bindings e2e-serve e2e-bridge desktop-smoke smoke-bin e2e-follow clean
+        check-go check-frontend check-bindings e2e-serve letters-render e2e-bridge desktop-smoke smoke-bin e2e-follow clean
 
 ## run: set up, build and open the window on the usual data file (DATA=dir to choose)
 run: setup-build build
@@ -35,7 +35,7 @@ run: setup-build build
 ## test: set up and run every check CI runs
 test: setup-test
 	@start=$$(date +%s); \
-	$(MAKE) --no-print-directory check-go check-frontend check-bindings build e2e-serve desktop-smoke e2e-follow e2e-bridge windows; \
+	$(MAKE) --no-print-directory check-go check-frontend check-bindings build e2e-serve letters-render desktop-smoke e2e-follow e2e-bridge windows; \
 	echo "make test: all checks passed in $$(( $$(date +%s) - start )) s"
 
 ## build: the Linux binary in build/bin/laifang
@@ -110,6 +110,12 @@ check-bindings: $(WAILS)
 
 e2e-serve: build
 	.ci/e2e-serve.sh $(BIN)/laifang
+
+# Every built-in letter of a generated office rendered and measured: the
+# print page to PDF in headless Chromium, the .docx to PDF by LibreOffice;
+# A4, the text block at 28 × 37 mm, the first pages kept in build/letters.
+letters-render: build
+	.ci/letters-render.sh $(BIN)/laifang
 
 # The smoke test's window signs itself in through app/testhook.go, which only
 # a build with the smoketest tag carries; the release binary has no such door.

@@ -109,6 +109,12 @@ export const pageRoutes: RouteRecordRaw[] = [
     component: () => import('@/views/PrintStatsView.vue'),
     meta: { titleKey: 'stats.title', icon: Printer, bare: true },
   },
+  {
+    path: '/print/letters/:ids([\\d,]+)',
+    name: 'print-letters',
+    component: () => import('@/views/PrintLettersView.vue'),
+    meta: { titleKey: 'menu.letters', icon: Printer, bare: true },
+  },
 ]
 
 /** The screens shown in the left menu, in order. */

@@ -94,6 +94,16 @@ export type StatsSlice = Plain<app.StatsSlice>
 export type TrendPoint = Plain<app.TrendPoint>
 export type TopPetitioner = Plain<app.TopPetitioner>
 export type StatsFile = Plain<app.StatsFile>
+export type LetterDoc = Plain<app.LetterDoc>
+export type LetterLayout = Plain<app.LetterLayout>
+export type LetterKind = Plain<app.LetterKind>
+export type LetterInput = Plain<app.LetterInput>
+export type LetterQuery = Plain<app.LetterQuery>
+export type LetterList = Plain<app.LetterList>
+export type LetterRowView = Plain<app.LetterRowView>
+export type LetterPlaceholder = Plain<app.Placeholder>
+export type LetterTemplate = Plain<app.TemplateView>
+export type NumberPattern = Plain<app.NumberPattern>
 
 /** Codes Go refuses a call with when the session is not (or no longer) usable. */
 export const CODE_AUTH_REQUIRED = 'auth.required'
