@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"laifang/domain/casestate"
 	"laifang/domain/civil"
 	"laifang/domain/dict"
 	"laifang/domain/letter"
@@ -404,7 +405,14 @@ func (l *Letters) values(tx *store.Tx, act *Actor, f *filled, tp *letter.Templat
 	v["诉求摘要"] = text(c.Demand)
 	v["拟办意见"], v["领导批示"] = text(c.DispOpinion), text(c.Instruction)
 	date("受理日期", c.Accepted)
-	clocks, err := caseClocks(tx, c)
+	// The handling period runs only while the case is handled; a letter
+	// printed before work starts or after the reply (the 受理告知书
+	// reprinted, a 处理意见书) still names it: counted as if handled now.
+	handled := *c
+	if c.Accepted != 0 {
+		handled.Status = string(casestate.InProgress)
+	}
+	clocks, err := caseClocks(tx, &handled)
 	if err != nil {
 		return nil, err
 	}

@@ -521,6 +521,12 @@ func TestTheRepliesAndReviewsCarryTheirSteps(t *testing.T) {
 	o.at(t, "2026-04-28")
 	mustStep(t, cases, id, StepInput{Action: "reply", Outcome: "予以支持", Text: "经核实，某公司已结清工资。"})
 	op := must(o.head.Letters.Issue(LetterInput{Case: id, Kind: "opinion"}))(t)
+	// the 受理告知书 reprinted after the reply still names the handling
+	// period, extension included, though that clock no longer runs
+	if again := must(o.head.Letters.Preview(LetterInput{Case: id, Kind: "accept"}))(t); len(again.Missing) != 0 ||
+		!strings.Contains(paragraphs(again), shown) {
+		t.Errorf("the 受理告知书 after the reply: missing %v, not %s:\n%s", again.Missing, shown, paragraphs(again))
+	}
 	for _, want := range []string{"经核实，某公司已结清工资。", "予以支持", "30日内，向某某县人民政府书面请求复查"} {
 		if !strings.Contains(paragraphs(op), want) {
 			t.Errorf("the 处理意见书 does not say %q:\n%s", want, paragraphs(op))
