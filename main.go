@@ -70,6 +70,10 @@ func window(assets fs.FS) func(a *app.App) error {
 			},
 			OnStartup: func(c context.Context) {
 				ctx.Store(&c)
+				a.SetSaveDialog(func(name string) (string, error) {
+					return runtime.SaveFileDialog(c, runtime.SaveDialogOptions{DefaultFilename: name,
+						CanCreateDirectories: true})
+				})
 				// A failure is kept in the app and shown by the UI.
 				if a.Open(store.Options{}) == nil {
 					a.TestHook() // a no-op but in the smoke test build (app/testhook.go)

@@ -43,9 +43,11 @@ type App struct {
 	Window   *Session
 	Sessions *Sessions
 	throttle *throttle
-	logins   *loginLocks
-	hashes   *hashLimiter
-	imports  importJobs // each session's ledger being imported (ledgerimport.go)
+	// saveDialog is the window's save dialog (savefile.go); nil in serve.
+	saveDialog SaveDialog
+	logins     *loginLocks
+	hashes     *hashLimiter
+	imports    importJobs // each session's ledger being imported (ledgerimport.go)
 
 	Bound
 }

@@ -98,8 +98,9 @@ var MethodPerms = map[string][]Perm{
 	"Auth.Lock":           {PermSignedIn},
 	"Auth.ChangePassword": {PermSignedIn},
 
-	"System.Info":   {PermSignedIn},
-	"System.Backup": {PermBackup},
+	"System.Info":     {PermSignedIn},
+	"System.Backup":   {PermBackup},
+	"System.SaveFile": {PermSignedIn},
 
 	"Users.Directory":   {PermSignedIn},
 	"Users.List":        {PermUsers},

@@ -87,7 +87,7 @@ describe('ReportsView', () => {
       throw new ApiError('stats.order', '结束日期不能早于开始日期。', 'to')
     }, { kind: 'range', from: '2026-03-10', to: '2026-03-01' })
     await flushPromises()
-    expect(w.get('.el-form-item__error').text()).toBe('结束日期不能早于开始日期。')
+    await vi.waitFor(() => expect(w.get('.el-form-item__error').text()).toBe('结束日期不能早于开始日期。'))
     expect(w.find('[data-testid="stats-kpis"]').exists()).toBe(false)
   })
 })

@@ -2805,6 +2805,18 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class SavedFile {
+	    path: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SavedFile(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	    }
+	}
 	export class SetupInput {
 	    orgName: string;
 	    orgCode: string;

@@ -1,18 +1,12 @@
-// Saving a letter's .docx: the browser's download in serve mode; in the
-// window WebView2 and WebKitGTK save a download too (to the user's
-// downloads folder), so one way serves both. The docx package is loaded
-// only when a file is made.
+// Saving a letter's .docx (utils/download: the browser's download in serve
+// mode, the system's save dialog in the window). The docx package is
+// loaded only when a file is made.
+import { saveFile } from '@/utils/download'
 import type { LetterDoc, LetterLayout } from './types'
 
-export async function saveDocx(doc: LetterDoc, layout: LetterLayout): Promise<void> {
+const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+
+export async function saveDocx(doc: LetterDoc, layout: LetterLayout): Promise<boolean> {
   const { docxName, letterDocx } = await import('./docx')
-  const blob = await letterDocx(doc, layout)
-  const url = URL.createObjectURL(blob)
-  const a = document.createElement('a')
-  a.href = url
-  a.download = docxName(doc)
-  document.body.appendChild(a)
-  a.click()
-  a.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  return saveFile(docxName(doc), await letterDocx(doc, layout), docxType)
 }

@@ -5,3 +5,5 @@ import {app} from '../models';
 export function Backup():Promise<app.BackupCopy>;
 
 export function Info():Promise<app.SystemInfo>;
+
+export function SaveFile(arg1:string,arg2:Array<number>):Promise<app.SavedFile>;

@@ -9,3 +9,7 @@ export function Backup() {
 export function Info() {
   return window['go']['app']['System']['Info']();
 }
+
+export function SaveFile(arg1, arg2) {
+  return window['go']['app']['System']['SaveFile'](arg1, arg2);
+}
