@@ -36,7 +36,7 @@ const maxSavedFile = 200 << 20
 // saved was read by calls that checked the session's rights and audited
 // the export; this only puts those bytes where the person chose.
 func (s *System) SaveFile(name string, data []byte) (SavedFile, error) {
-	if _, _, err := s.gate("System.SaveFile"); err != nil {
+	if _, _, err := s.gate("System.SaveFile", named("name", name)); err != nil {
 		return SavedFile{}, err
 	}
 	s.app.mu.RLock()

@@ -23,6 +23,7 @@ var readMethods = regexp.MustCompile(`\.(List|Get|State|Info|Directory|Options|C
 var notSharedEdits = map[string]string{
 	"Auth.Setup":          "makes the office once; refused as soon as anyone exists",
 	"System.Backup":       "copies the data file; changes nothing in it but its own audit entry",
+	"System.SaveFile":     "writes a file the person chose outside the data file",
 	"Auth.Login":          "the session's own state",
 	"Auth.Logout":         "the session's own state",
 	"Auth.Lock":           "the session's own state",

@@ -65,6 +65,7 @@ var textArgNames = map[string][]string{
 	"Retention.Purge":     {"", "reason"},
 	"Dicts.Reset":         {"name"},
 	"Visits.SaveDraft":    {"text"},
+	"System.SaveFile":     {"name"},
 
 	"Calendar.ImportHolidays": {"text"},
 	"Calendar.UseProfile":     {"id"},
