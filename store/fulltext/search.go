@@ -22,12 +22,16 @@ const (
 // occur, each as a substring), a received-date range and facet filters
 // (each a list of allowed values). Results are newest first.
 type Query struct {
-	Text         string
-	From, To     civil.Date // received date, inclusive; 0: open
-	Status       []string
-	Category     []string
-	Unit         []uint64
-	Type         []string
+	Text     string
+	From, To civil.Date // received date, inclusive; 0: open
+	Status   []string
+	Category []string
+	Unit     []uint64
+	Type     []string
+	Channel  []string
+	Handler  []uint64
+	// Flags are marks the case must all carry (FacetFlag terms' values).
+	Flags        []string
 	Confidential int
 	// Scoped keeps the cases to those of Within (IDs in any order): a
 	// session that sees only some cases (a handler: his department's)
@@ -160,6 +164,17 @@ func makeFilters(q *Query) filters {
 		add(FacetUnit, vals)
 	}
 	add(FacetType, q.Type)
+	add(FacetChannel, q.Channel)
+	if len(q.Handler) > 0 {
+		vals := make([]string, len(q.Handler))
+		for i, u := range q.Handler {
+			vals[i] = strconv.FormatUint(u, 10)
+		}
+		add(FacetHandler, vals)
+	}
+	for _, fl := range q.Flags {
+		add(FacetFlag, []string{fl})
+	}
 	switch q.Confidential {
 	case ConfOnly:
 		f.groups = append(f.groups, []string{FacetConf})
