@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"io"
 	"strings"
 
 	"laifang/store"
@@ -102,4 +103,18 @@ func (c *Console) edit(login string, change func(u *store.User) (action, summary
 		return UserInfo{}, err
 	}
 	return userInfo(u), nil
+}
+
+// ExportLedger is `laifang export`: the ledger of the filters as an Excel
+// file written to w. The command line signs in as the user named, with his
+// password (audited as a login from this workstation), and the export is
+// then his: his rights, his scope and his masking, exactly as the window's
+// button (a whistle-blower's identity only with his confidential grant),
+// and the audit entry of the export names him.
+func (c *Console) ExportLedger(login, password string, w io.Writer, q LedgerQuery, progress func(done, total int)) (int, error) {
+	if _, err := (&Auth{c.svc}).Login(login, password); err != nil {
+		return 0, err
+	}
+	defer (&Auth{c.svc}).Logout()
+	return (&Ledger{c.svc}).exportTo(w, q, progress)
 }

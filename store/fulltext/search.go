@@ -674,3 +674,65 @@ func (cq *chunkQuery) holdsExtra(id uint32) bool {
 	}
 	return true
 }
+
+// Matcher tells, case by case, whether a case matches the query, for a
+// list in another order than the IDs' (the ledger by due date): each
+// chunk's candidates are built once, on first need, and a candidate of a
+// term longer than two characters is checked by verify. The query's page
+// (Offset, Limit) is not used.
+func (ix *Index) Matcher(q Query, verify Verifier) func(id uint64) (bool, error) {
+	terms := parseQuery(q.Text)
+	f := makeFilters(&q)
+	var grams, extra, verifyTerms []string
+	seen := map[string]bool{}
+	for _, t := range terms {
+		for _, g := range t.cover {
+			if !seen[g] {
+				seen[g] = true
+				grams = append(grams, g)
+			}
+		}
+		if t.verify {
+			verifyTerms = append(verifyTerms, t.norm)
+		}
+	}
+	for _, t := range terms {
+		for _, g := range t.grams {
+			if !seen[g] {
+				seen[g] = true
+				extra = append(extra, g)
+			}
+		}
+	}
+	none := strings.TrimSpace(q.Text) != "" && len(terms) == 0
+	chunks := map[uint32]*chunkQuery{}
+	var d Doc
+	return func(id uint64) (bool, error) {
+		if none {
+			return false, nil
+		}
+		if v := ix.pendingB().Get(u64(id)); v != nil {
+			if err := decodeDocView(&d, v); err != nil {
+				return false, err
+			}
+			return matchDoc(id, &d, terms, &f), nil
+		}
+		c := chunkOf(id)
+		cq, ok := chunks[c]
+		if !ok {
+			cq = ix.loadChunk(c, grams, &f)
+			if cq != nil && !ix.loadExtra(cq, c, extra) {
+				cq = nil
+			}
+			chunks[c] = cq
+		}
+		if cq == nil || !cq.bitmap().Contains(uint32(id)) || !cq.holdsExtra(uint32(id)) {
+			return false, nil
+		}
+		if len(verifyTerms) == 0 {
+			return true, nil
+		}
+		ok, _, err := verify(id, verifyTerms, false)
+		return ok, err
+	}
+}
