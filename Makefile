@@ -23,7 +23,7 @@ BIN           := build/bin
 # a virtual display, a session bus and tools to look at it, Chromium for Playwright,
 # poppler for printed pages, NSIS for the Windows installer.
 BUILD_DEBS := build-essential pkg-config libgtk-3-dev libwebkit2gtk-4.1-dev fonts-noto-cjk
-TEST_DEBS  := xvfb xauth xdotool imagemagick dbus-daemon chromium poppler-utils nsis
+TEST_DEBS  := xvfb xauth xdotool imagemagick dbus-daemon chromium poppler-utils nsis libreoffice-calc-nogui
 
 .PHONY: run test build windows setup-build setup-test deps-build deps-test \
         check-go check-frontend check-bindings e2e-serve e2e-bridge desktop-smoke clean

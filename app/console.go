@@ -118,3 +118,21 @@ func (c *Console) ExportLedger(login, password string, w io.Writer, q LedgerQuer
 	defer (&Auth{c.svc}).Logout()
 	return (&Ledger{c.svc}).exportTo(w, q, progress)
 }
+
+// UnitsByName maps each department's name to its ID, for the command
+// line's filters (people type names, not IDs).
+func (a *App) UnitsByName() (map[string]uint64, error) {
+	st, err := a.store()
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]uint64{}
+	err = st.View(func(tx *store.Tx) error {
+		us, err := tx.Units()
+		for _, u := range us {
+			out[u.Name] = u.ID
+		}
+		return err
+	})
+	return out, err
+}

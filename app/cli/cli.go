@@ -85,6 +85,7 @@ var commands = map[string]command{
 	"restore": restoreCommand,
 	"audit":   auditCommand,
 	"users":   usersCommand,
+	"export":  exportCommand,
 
 	"verify-file": verifyFileCommand,
 }
