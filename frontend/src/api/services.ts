@@ -8,6 +8,7 @@ import type * as Auth from '../../wailsjs/go/app/Auth'
 import type * as Cases from '../../wailsjs/go/app/Cases'
 import type * as Dicts from '../../wailsjs/go/app/Dicts'
 import type * as Home from '../../wailsjs/go/app/Home'
+import type * as Ledger from '../../wailsjs/go/app/Ledger'
 import type * as Privacy from '../../wailsjs/go/app/Privacy'
 import type * as Repeat from '../../wailsjs/go/app/Repeat'
 import type * as Retention from '../../wailsjs/go/app/Retention'
@@ -26,6 +27,7 @@ export interface Services {
   Cases: typeof Cases
   Dicts: typeof Dicts
   Home: typeof Home
+  Ledger: typeof Ledger
   Privacy: typeof Privacy
   Repeat: typeof Repeat
   Retention: typeof Retention
