@@ -30,3 +30,4 @@ npm run --silent e2e -- intake
 npm run --silent e2e -- repeat
 npm run --silent e2e -- casedesk
 npm run --silent e2e -- demo
+npm run --silent e2e -- ledger
