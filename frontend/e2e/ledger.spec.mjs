@@ -72,19 +72,20 @@ describe('the ledger', () => {
     const total = page.getByTestId('ledger-total')
     await total.filter({ hasText: /共 \d+ 件/ }).waitFor()
 
-    // a search word and only the cases past their deadline
+    // a search word and a content category
     const text = page.getByTestId('ledger-text').locator('xpath=self::input|.//input').first()
     await text.fill('补偿')
-    await page.getByRole('button', { name: '更多条件' }).click()
-    await page.getByTestId('ledger-overdue').click()
+    await page.getByTestId('ledger-category').click()
+    await page.getByRole('option', { name: '城乡建设', exact: true }).click()
+    await page.keyboard.press('Escape')
     await page.getByTestId('ledger-search').click()
-    await page.waitForURL(/q=%E8%A1%A5%E5%81%BF|q=补偿/)
-    assert.match(page.url(), /od=1/)
+    await page.waitForURL(/cat=11/)
+    assert.match(decodeURIComponent(page.url()), /q=补偿/)
     const go = await callApi(page, 'Ledger', 'List', [
-      { text: '补偿', overdue: true, from: '', to: '', channel: [], type: [], category: [], status: [], unit: [], flags: [], handler: 0, sort: '', offset: 0, limit: 50 },
+      { text: '补偿', overdue: false, from: '', to: '', channel: [], type: [], category: ['11'], status: [], unit: [], flags: [], handler: 0, sort: '', offset: 0, limit: 50 },
     ])
     assert.equal(go.status, 200, JSON.stringify(go.body))
-    assert.ok(go.body.total > 0, 'the generated office has no overdue case about 补偿')
+    assert.ok(go.body.total > 0, 'the generated office has no case about 补偿 in 城乡建设')
     const want = go.body.exact ? `共 ${go.body.total} 件` : `约 ${go.body.total} 件`
     await total.filter({ hasText: want }).waitFor()
     const firstNo = go.body.rows[0].no
@@ -98,7 +99,7 @@ describe('the ledger', () => {
     await total.filter({ hasText: want }).waitFor()
     assert.equal(page.url(), address)
     assert.equal(await text.inputValue(), '补偿')
-    assert.ok(await page.getByTestId('ledger-overdue').locator('input').isChecked(), 'the overdue filter is lost on reload')
+    assert.match(await page.getByTestId('ledger-category').innerText(), /城乡建设/, 'the category is lost on reload')
     await rows.first().filter({ hasText: firstNo }).waitFor()
 
     // export: Go writes the file, the page downloads it

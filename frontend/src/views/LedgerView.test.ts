@@ -93,6 +93,7 @@ async function setup(path: string, exact = true) {
 }
 
 describe('LedgerView', () => {
+  // (timeouts: mounting Element Plus takes seconds on a shared build machine)
   it('asks Go with the filters of a bookmarked address and shows its total', async () => {
     const { w, queries } = await setup('/ledger?q=征地补偿&from=2025-12-01&to=2026-02-28&cat=12&fl=repeat&od=1&page=2')
     expect(queries[0]).toMatchObject({
@@ -107,12 +108,12 @@ describe('LedgerView', () => {
     })
     expect(w.get('[data-testid="ledger-total"]').text()).toBe('共 2117 件')
     expect(w.get('[data-testid="ledger-table"]').text()).toContain('110101********1234')
-  }, 30000)
+  }, 90000)
 
   it('shows an estimated total as 约 N', async () => {
     const { w } = await setup('/ledger?q=征地补偿', false)
     expect(w.get('[data-testid="ledger-total"]').text()).toBe('约 2117 件')
-  }, 30000)
+  }, 90000)
 
   it('keeps a new search in the address', async () => {
     const { w, router, queries } = await setup('/ledger')
@@ -122,7 +123,7 @@ describe('LedgerView', () => {
     await flushPromises()
     expect(router.currentRoute.value.query).toEqual({ q: '拖欠工资' })
     expect(queries.at(-1)?.text).toBe('拖欠工资')
-  }, 30000)
+  }, 90000)
 
   it('exports through Go and downloads the file it wrote', async () => {
     const { w, call, polls } = await setup('/ledger?cat=12')
@@ -136,5 +137,5 @@ describe('LedgerView', () => {
     expect(polls()).toBeGreaterThan(0)
     expect(clicked).toHaveBeenCalled()
     expect(w.get('[data-testid="ledger-exported"]').text()).toContain('台账.xlsx')
-  }, 30000)
+  }, 90000)
 })
