@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"laifang/domain/casestate"
 	"laifang/domain/civil"
@@ -288,4 +289,140 @@ func auditActions(t *testing.T, st *store.Store, action string) []store.AuditEnt
 		t.Fatal(err)
 	}
 	return out
+}
+
+// The probe of issue 10 for the ledger: a session without the grant finds
+// no confidential case by its words (on the screen nor in an export), and
+// none of what it gets names a whistle-blower; a handler's ledger holds his
+// department's cases alone; an export is fetched only by the session that
+// made it.
+func TestLedgerProbeConfidentialAndScope(t *testing.T) {
+	o := newConfOffice(t)
+	reader := o.a.bind(addUser(t, o.a, "tzreader", RoleReader, false))
+	clerkSess := addUser(t, o.a, "tzclerk9", RoleClerk, false)
+	clerk := o.a.bind(clerkSess)
+	for _, c := range o.secret[:10] {
+		words := []rune(c.Demand)
+		q := LedgerQuery{Text: string(words[:min(6, len(words))]), Limit: 200}
+		for who, b := range map[string]Bound{"reader": reader, "clerk": clerk} {
+			p, err := b.Ledger.List(q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, r := range p.Rows {
+				if r.ID == c.ID || r.Masked {
+					t.Errorf("%s found confidential case %d by its words %q", who, r.ID, q.Text)
+				}
+			}
+		}
+	}
+	// every page as a reader: nothing of a confidential case's people
+	secret := map[uint64]*store.Case{}
+	for _, c := range o.secret {
+		secret[c.ID] = c
+	}
+	_, _, rows := ledgerAll(t, reader.Ledger, LedgerQuery{})
+	for _, r := range rows {
+		if c := secret[r.ID]; c != nil {
+			if leaks := o.leaks(t, c, r); len(leaks) > 0 {
+				t.Errorf("the reader's ledger shows %q of case %d", leaks, r.ID)
+			}
+		}
+	}
+	// a reader may not export
+	if _, err := reader.Ledger.Export(LedgerQuery{}); code(err) != CodeForbidden {
+		t.Errorf("a reader exported: %v", err)
+	}
+	// the clerk's export, by the window's route: another session finds no file
+	if _, err := clerk.Ledger.Export(LedgerQuery{Text: "工资"}); err != nil {
+		t.Fatal(err)
+	}
+	other := o.a.bind(addUser(t, o.a, "tzclerk8", RoleClerk, false))
+	for i := 0; ; i++ {
+		st, err := clerk.Ledger.ExportProgress()
+		if err != nil || st.Error != "" {
+			t.Fatalf("%v %s", err, st.Error)
+		}
+		if st.Finished {
+			break
+		}
+		if i > 3000 {
+			t.Fatal("the export never finished")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if _, err := other.Ledger.ExportFile(); code(err) != CodeNotFound {
+		t.Errorf("another session got the clerk's file: %v", err)
+	}
+	f, err := clerk.Ledger.ExportFile()
+	if err != nil || len(f.Data) == 0 || !strings.HasSuffix(f.Name, ".xlsx") {
+		t.Fatalf("%v %q %d", err, f.Name, len(f.Data))
+	}
+	if _, err := clerk.Ledger.ExportFile(); code(err) != CodeNotFound {
+		t.Errorf("the file was handed over twice: %v", err)
+	}
+	x, err := excelize.OpenReader(bytes.NewReader(f.Data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines, _ := x.GetRows(x.GetSheetName(0))
+	for _, l := range lines[2:] {
+		for _, c := range o.secret {
+			if c.No == l[0] {
+				t.Errorf("the export found confidential case %s by a word", c.No)
+			}
+		}
+	}
+
+	// a handler: his department's cases only
+	var unit uint64
+	var want []uint64
+	for _, c := range o.cases {
+		if c.Unit != 0 && (unit == 0 || c.Unit == unit) {
+			unit = c.Unit
+		}
+	}
+	if unit == 0 {
+		t.Fatal("no case was sent to a department")
+	}
+	hs := addUser(t, o.a, "tzhandler", RoleHandler, false)
+	st, _ := o.a.store()
+	if err := st.Update(func(tx *store.Tx) error {
+		u, err := tx.UserByLogin("tzhandler")
+		if err != nil {
+			return err
+		}
+		u.Unit = unit
+		return tx.UpdateUser(u)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	hs.user.Unit = unit
+	handler := o.a.bind(hs)
+	// his department handles the case, or was sent a task of it
+	st.View(func(tx *store.Tx) error {
+		for _, c := range o.cases {
+			sent := c.Unit == unit
+			ts, err := tx.CaseTasks(c.ID)
+			for _, tk := range ts {
+				sent = sent || tk.ToUnit == unit
+			}
+			if sent {
+				want = append(want, c.ID)
+			}
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	slices.Reverse(want)
+	got, total, _ := ledgerAll(t, handler.Ledger, LedgerQuery{})
+	if total != len(want) || !slices.Equal(got, want) {
+		t.Errorf("the handler's ledger: %d rows (total %d), his department has %d cases", len(got), total, len(want))
+	}
+	opts, err := handler.Ledger.Options()
+	if err != nil || len(opts.Units) != 1 || opts.Units[0].ID != unit {
+		t.Errorf("the handler is offered departments %+v (%v)", opts.Units, err)
+	}
 }
