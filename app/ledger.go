@@ -1,6 +1,7 @@
 package app
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -86,9 +87,9 @@ type LedgerFlag struct {
 }
 
 // ledgerFlags are the marks, as the case view names them (caseFlags).
-var ledgerFlags = []LedgerFlag{{store.FlagGroup, "集体访"}, {store.FlagRepeat, "重复访"},
-	{store.FlagSkipLevel, "越级访"}, {store.FlagLitigation, "涉法涉诉"}, {store.FlagUrgent, "重大紧急"},
-	{store.FlagLeader, "领导包案"}, {store.FlagBacklog, "积案"}}
+var ledgerFlags = []LedgerFlag{{store.FlagGroup, MarkGroup}, {store.FlagRepeat, MarkRepeat},
+	{store.FlagSkipLevel, MarkSkipLevel}, {store.FlagLitigation, MarkLitigation}, {store.FlagUrgent, MarkUrgent},
+	{store.FlagLeader, MarkLeader}, {store.FlagBacklog, MarkBacklog}}
 
 // LedgerOptions are the filters' choices.
 type LedgerOptions struct {
@@ -292,14 +293,13 @@ func ledgerPage(tx *store.Tx, sq store.Query, sort string, offset, limit int) ([
 		return duePage(tx, sq, offset, limit)
 	case SortReceivedAsc:
 		// the newest-first page counted from the end; an estimated total
-		// has no exact end, so the oldest are found by count first
+		// has no exact end, so the cases are counted by listing them
 		n, exact, err := tx.Count(sq)
 		if err != nil {
 			return nil, 0, false, err
 		}
 		if !exact {
-			sq.Offset, sq.Limit = 0, 0
-			all, err := ledgerIDs(tx, sq, nil)
+			all, err := ledgerIDs(tx, sq)
 			if err != nil {
 				return nil, 0, false, err
 			}
@@ -315,26 +315,29 @@ func ledgerPage(tx *store.Tx, sq store.Query, sort string, offset, limit int) ([
 			return nil, n, true, nil
 		}
 		sq.Offset, sq.Limit = start, size
-		r, err := tx.Search(sq)
-		if err != nil {
-			return nil, 0, false, err
-		}
-		ids := make([]uint64, len(r.Rows))
-		for i := range r.Rows {
-			ids[len(ids)-1-i] = r.Rows[i].ID
-		}
-		return ids, n, true, nil
+		ids, _, err := searchIDs(tx, sq)
+		slices.Reverse(ids)
+		return ids, n, true, err
 	}
 	sq.Offset, sq.Limit = offset, limit
-	r, err := tx.Search(sq)
+	ids, r, err := searchIDs(tx, sq)
 	if err != nil {
 		return nil, 0, false, err
+	}
+	return ids, r.Total, r.Exact, nil
+}
+
+// searchIDs runs a query and gives the IDs of its page, newest first.
+func searchIDs(tx *store.Tx, sq store.Query) ([]uint64, *store.SearchResult, error) {
+	r, err := tx.Search(sq)
+	if err != nil {
+		return nil, nil, err
 	}
 	ids := make([]uint64, len(r.Rows))
 	for i := range r.Rows {
 		ids[i] = r.Rows[i].ID
 	}
-	return ids, r.Total, r.Exact, nil
+	return ids, r, nil
 }
 
 // duePage is the ledger by due date: the open cases with a running
@@ -343,13 +346,10 @@ func duePage(tx *store.Tx, sq store.Query, offset, limit int) ([]uint64, int, bo
 	match := tx.Matcher(sq)
 	var ids []uint64
 	total := 0
-	var err error
-	due := tx.DueCaseIDs(0)
-	for _, id := range due {
-		ok, e := match(id)
-		if e != nil {
-			err = e
-			break
+	for _, id := range tx.DueCaseIDs(0) {
+		ok, err := match(id)
+		if err != nil {
+			return nil, 0, false, err
 		}
 		if !ok {
 			continue
@@ -359,32 +359,21 @@ func duePage(tx *store.Tx, sq store.Query, offset, limit int) ([]uint64, int, bo
 		}
 		total++
 	}
-	return ids, total, true, err
+	return ids, total, true, nil
 }
 
-// ledgerIDs are all the IDs a query finds, newest first, page by page;
-// each page's IDs go to fn (nil: kept and returned).
-func ledgerIDs(tx *store.Tx, sq store.Query, fn func(ids []uint64) error) ([]uint64, error) {
+// ledgerIDs are all the IDs a query finds, newest first, read page by page.
+func ledgerIDs(tx *store.Tx, sq store.Query) ([]uint64, error) {
 	const page = 2000
 	var all []uint64
 	for off := 0; ; off += page {
 		sq.Offset, sq.Limit = off, page
-		r, err := tx.Search(sq)
+		ids, _, err := searchIDs(tx, sq)
 		if err != nil {
 			return nil, err
 		}
-		ids := make([]uint64, len(r.Rows))
-		for i := range r.Rows {
-			ids[i] = r.Rows[i].ID
-		}
-		if fn != nil {
-			if err := fn(ids); err != nil {
-				return nil, err
-			}
-		} else {
-			all = append(all, ids...)
-		}
-		if len(r.Rows) < page {
+		all = append(all, ids...)
+		if len(ids) < page {
 			return all, nil
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -237,13 +238,11 @@ func allLedgerIDs(tx *store.Tx, sq store.Query, sort string) ([]uint64, error) {
 		ids, _, _, err := duePage(tx, sq, 0, 1<<31-1)
 		return ids, err
 	case SortReceivedAsc:
-		ids, err := ledgerIDs(tx, sq, nil)
-		for i, j := 0, len(ids)-1; i < j; i, j = i+1, j-1 {
-			ids[i], ids[j] = ids[j], ids[i]
-		}
+		ids, err := ledgerIDs(tx, sq)
+		slices.Reverse(ids)
 		return ids, err
 	}
-	return ledgerIDs(tx, sq, nil)
+	return ledgerIDs(tx, sq)
 }
 
 // ledgerPeriod is the title's period: the dates received, or 全部.

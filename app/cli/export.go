@@ -1,11 +1,9 @@
 package cli
 
 import (
-	"bufio"
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"strings"
 	"time"
@@ -134,13 +132,5 @@ func readPassword(c *Context, login string) (string, error) {
 		fmt.Fprintln(c.Stderr)
 		return string(pw), err
 	}
-	line, err := bufio.NewReader(io.LimitReader(c.Stdin, 4096)).ReadString('\n')
-	if err != nil && !errors.Is(err, io.EOF) {
-		return "", err
-	}
-	pw := strings.TrimRight(line, "\r\n")
-	if pw == "" {
-		return "", errors.New("没有读到密码（请在终端中运行，或从标准输入给出一行密码）。")
-	}
-	return pw, nil
+	return stdinPassword(c, "没有读到密码（请在终端中运行，或从标准输入给出一行密码）。")
 }

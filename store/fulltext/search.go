@@ -458,33 +458,8 @@ func (ix *Index) Search(q Query, countOnly bool, verify Verifier) (*Result, erro
 	}
 	terms := parseQuery(q.Text)
 	f := makeFilters(&q)
-	// grams are intersected to find the candidates; extra are the other
-	// bigrams of the verified terms, which a case must hold too: they make
-	// the exact candidate counts an estimate starts from.
-	var grams, extra []string
-	seen := map[string]bool{}
-	needVerify := false
-	var verifyTerms []string
-	for _, t := range terms {
-		for _, g := range t.cover {
-			if !seen[g] {
-				seen[g] = true
-				grams = append(grams, g)
-			}
-		}
-		if t.verify {
-			needVerify = true
-			verifyTerms = append(verifyTerms, t.norm)
-		}
-	}
-	for _, t := range terms {
-		for _, g := range t.grams {
-			if !seen[g] {
-				seen[g] = true
-				extra = append(extra, g)
-			}
-		}
-	}
+	grams, extra, verifyTerms := queryGrams(terms)
+	needVerify := len(verifyTerms) > 0
 	res := &Result{Exact: true}
 	if strings.TrimSpace(q.Text) != "" && len(terms) == 0 {
 		return res, nil
@@ -618,6 +593,35 @@ func (ix *Index) Search(q Query, countOnly bool, verify Verifier) (*Result, erro
 	return res, nil
 }
 
+// queryGrams are what a query's terms look up: grams, intersected to find
+// the candidates (each term's cover); extra, the other bigrams of the
+// verified terms, which a match holds too (they make the exact candidate
+// counts an estimate starts from); and the terms a candidate is verified
+// against.
+func queryGrams(terms []qterm) (grams, extra, verifyTerms []string) {
+	seen := map[string]bool{}
+	for _, t := range terms {
+		for _, g := range t.cover {
+			if !seen[g] {
+				seen[g] = true
+				grams = append(grams, g)
+			}
+		}
+		if t.verify {
+			verifyTerms = append(verifyTerms, t.norm)
+		}
+	}
+	for _, t := range terms {
+		for _, g := range t.grams {
+			if !seen[g] {
+				seen[g] = true
+				extra = append(extra, g)
+			}
+		}
+	}
+	return grams, extra, verifyTerms
+}
+
 // sampleMin is how many candidates an estimated total verifies at least
 // (the newest), to learn the share that holds the whole terms.
 const sampleMin = 64
@@ -683,27 +687,7 @@ func (cq *chunkQuery) holdsExtra(id uint32) bool {
 func (ix *Index) Matcher(q Query, verify Verifier) func(id uint64) (bool, error) {
 	terms := parseQuery(q.Text)
 	f := makeFilters(&q)
-	var grams, extra, verifyTerms []string
-	seen := map[string]bool{}
-	for _, t := range terms {
-		for _, g := range t.cover {
-			if !seen[g] {
-				seen[g] = true
-				grams = append(grams, g)
-			}
-		}
-		if t.verify {
-			verifyTerms = append(verifyTerms, t.norm)
-		}
-	}
-	for _, t := range terms {
-		for _, g := range t.grams {
-			if !seen[g] {
-				seen[g] = true
-				extra = append(extra, g)
-			}
-		}
-	}
+	grams, extra, verifyTerms := queryGrams(terms)
 	none := strings.TrimSpace(q.Text) != "" && len(terms) == 0
 	chunks := map[uint32]*chunkQuery{}
 	var d Doc
