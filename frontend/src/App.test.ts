@@ -130,10 +130,10 @@ describe('the shell', () => {
 
   it('says in Chinese that a later screen is not available yet', async () => {
     const { host, router } = await mountShell()
-    await router.push('/ledger')
-    await vi.waitFor(() => expect(host.textContent).toContain('“台账”功能尚未开放'))
-    expect(host.querySelector('.el-menu-item.is-active')?.textContent?.trim()).toBe('台账')
-    expect(document.title).toBe('台账 - 来访接待')
+    await router.push('/reports')
+    await vi.waitFor(() => expect(host.textContent).toContain('“统计”功能尚未开放'))
+    expect(host.querySelector('.el-menu-item.is-active')?.textContent?.trim()).toBe('统计')
+    expect(document.title).toBe('统计 - 来访接待')
   })
 
   it('switches to English and remembers it', async () => {
