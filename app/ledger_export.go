@@ -284,6 +284,10 @@ func exportFilters(sq store.Query, q LedgerQuery) string {
 	return strings.Join(parts, "，")
 }
 
+// excelEpoch is day 0 of Excel's 1900 date system as it counts (1899-12-30,
+// past its phantom 1900-02-29): a date's cell value is the days since.
+var excelEpoch = civil.D(1899, 12, 30)
+
 // writeLedgerXLSX writes n rows (row(i) for i in 0..n-1) under the title
 // and the headings of ledgerColumns, and returns how many it wrote.
 func writeLedgerXLSX(w io.Writer, title, period string, n int, row func(i int) (LedgerRow, error)) (int, error) {
@@ -359,8 +363,10 @@ func writeLedgerXLSX(w io.Writer, title, period string, n int, row func(i int) (
 			switch c.Key {
 			case "received", "due":
 				if d, err := civil.Parse(v); err == nil && v != "" {
-					t := d.Time()
-					vals[k] = excelize.Cell{StyleID: dateStyle, Value: time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)}
+					// Excel's day number (1900 date system), formatted as a
+					// date: cheaper than a time.Time, which excelize
+					// converts cell by cell
+					vals[k] = excelize.Cell{StyleID: dateStyle, Value: int(d - excelEpoch)}
 					continue
 				}
 			case "present":
