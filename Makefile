@@ -21,7 +21,8 @@ BIN           := build/bin
 
 # What building the window needs, and what the tests need on top:
 # a virtual display, a session bus and tools to look at it, Chromium for Playwright,
-# poppler for printed pages, NSIS for the Windows installer.
+# poppler for printed pages, NSIS for the Windows installer, LibreOffice Calc to read
+# the ledger's Excel export back (app/cli/export_test.go).
 BUILD_DEBS := build-essential pkg-config libgtk-3-dev libwebkit2gtk-4.1-dev fonts-noto-cjk
 TEST_DEBS  := xvfb xauth xdotool imagemagick dbus-daemon chromium poppler-utils nsis libreoffice-calc-nogui
 
