@@ -47,6 +47,25 @@ type exportJob struct {
 	mu     sync.Mutex
 	status ExportStatus
 	data   []byte
+	ended  time.Time // when it finished or failed
+}
+
+// exportKeep is how long a finished file waits to be fetched: a session
+// that never fetches it (a closed browser) does not keep it for ever.
+const exportKeep = 30 * time.Minute
+
+// sweepExports drops the files nobody fetched in time.
+func sweepExports(now time.Time) {
+	exportJobs.Range(func(k, v any) bool {
+		j := v.(*exportJob)
+		j.mu.Lock()
+		old := !j.status.Running && !j.ended.IsZero() && now.Sub(j.ended) > exportKeep
+		j.mu.Unlock()
+		if old {
+			exportJobs.CompareAndDelete(k, v)
+		}
+		return true
+	})
 }
 
 // exportJobs are the running and finished exports by session.
@@ -79,6 +98,7 @@ func (s *Ledger) Export(q LedgerQuery) (ExportStatus, error) {
 			return ExportStatus{}, newError(CodeConflict, "上一次导出还没有完成，请稍候。")
 		}
 	}
+	sweepExports(time.Now())
 	j := &exportJob{status: ExportStatus{Running: true, Name: exportName(s.app.now())}}
 	exportJobs.Store(s.sess, j)
 	go func() {
@@ -87,6 +107,7 @@ func (s *Ledger) Export(q LedgerQuery) (ExportStatus, error) {
 		j.mu.Lock()
 		defer j.mu.Unlock()
 		j.status.Running = false
+		j.ended = time.Now()
 		if err != nil {
 			j.status.Error = AsError(err).Message
 			return

@@ -36,6 +36,7 @@ var exportCommand = command{
 		fs.String("category", "", "内容分类代码，多个用逗号分隔")
 		fs.String("status", "", "状态代码，多个用逗号分隔")
 		fs.String("unit", "", "承办单位名称，多个用逗号分隔")
+		fs.String("handler", "", "承办人（登录名）")
 		fs.String("flags", "", "标记：group,repeat,skip,litigation,urgent,leader,backlog（须同时具备）")
 		fs.Bool("overdue", false, "只导出已超期的事项")
 		fs.String("sort", "", "排序：received（默认，新的在前）、received.asc、due")
@@ -73,6 +74,13 @@ func runExport(c *Context, fs *flag.FlagSet) error {
 		if q.Unit, err = unitIDs(a, names); err != nil {
 			return err
 		}
+	}
+	if h := get("handler"); h != "" {
+		u, err := a.Console(cliWorkstation()).User(h)
+		if err != nil {
+			return err
+		}
+		q.Handler = u.ID
 	}
 	pw, err := readPassword(c, login)
 	if err != nil {

@@ -47,8 +47,8 @@ func TestExportReadBackByLibreOffice(t *testing.T) {
 	xlsx := filepath.Join(t.TempDir(), "台账.xlsx")
 	out, code := runWithInput(t, DemoPassword+"\n", "export", "--data", dir, "--xlsx", xlsx, "--user", "clerk1",
 		"--from", "2020-01-01")
-	if code != 0 {
-		t.Fatalf("export: %s", out)
+	if code != 0 || !strings.Contains(out, "已写入") || !strings.Contains(out, "已导出") {
+		t.Fatalf("export (%d): %s", code, out)
 	}
 
 	// the ledger as the same user sees it, in full where he may
