@@ -192,6 +192,8 @@ func recordName(tx *store.Tx, seen map[string]string, entity string, id uint64) 
 		name = "节假日"
 	case "profile":
 		name = "时限方案"
+	case "ledger":
+		name = "台账"
 	case "user":
 		if u, err := tx.User(id); err == nil {
 			name = "用户「" + u.Name + "」"

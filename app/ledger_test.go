@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"fmt"
 	"encoding/json"
 	"slices"
 	"strings"
@@ -235,8 +236,14 @@ func TestLedgerMasksAndExportsPerRole(t *testing.T) {
 		t.Error("no ID number in full in the export")
 	}
 	entries := auditActions(t, o.st, ActionExport)
-	if len(entries) != 1 || !strings.Contains(entries[0].Summary, "台账") {
+	if len(entries) != 1 || !strings.Contains(entries[0].Summary, "台账") || !strings.Contains(entries[0].Summary, fmt.Sprint(n)) {
 		t.Errorf("audit %+v", entries)
+	}
+	// the audit viewer names what was exported
+	head := o.a.bind(addUser(t, o.a, "tzhead0", RoleHead, false))
+	page, err := head.Audit.List(AuditQuery{Action: ActionExport, Limit: 10})
+	if err != nil || len(page.Rows) != 1 || page.Rows[0].Record != "台账" {
+		t.Errorf("the audit viewer shows %+v (%v)", page.Rows, err)
 	}
 
 	// the head with the grant exports the whistle-blowers too
