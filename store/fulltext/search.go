@@ -154,24 +154,19 @@ func makeFilters(q *Query) filters {
 		}
 		f.groups = append(f.groups, g)
 	}
+	ids := func(prefix string, vals []uint64) {
+		strs := make([]string, len(vals))
+		for i, u := range vals {
+			strs[i] = strconv.FormatUint(u, 10)
+		}
+		add(prefix, strs)
+	}
 	add(FacetStatus, q.Status)
 	add(FacetCat, q.Category)
-	if len(q.Unit) > 0 {
-		vals := make([]string, len(q.Unit))
-		for i, u := range q.Unit {
-			vals[i] = strconv.FormatUint(u, 10)
-		}
-		add(FacetUnit, vals)
-	}
+	ids(FacetUnit, q.Unit)
 	add(FacetType, q.Type)
 	add(FacetChannel, q.Channel)
-	if len(q.Handler) > 0 {
-		vals := make([]string, len(q.Handler))
-		for i, u := range q.Handler {
-			vals[i] = strconv.FormatUint(u, 10)
-		}
-		add(FacetHandler, vals)
-	}
+	ids(FacetHandler, q.Handler)
 	for _, fl := range q.Flags {
 		add(FacetFlag, []string{fl})
 	}
