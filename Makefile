@@ -27,7 +27,7 @@ BUILD_DEBS := build-essential pkg-config libgtk-3-dev libwebkit2gtk-4.1-dev font
 TEST_DEBS  := xvfb xauth xdotool imagemagick dbus-daemon chromium poppler-utils nsis libreoffice-calc-nogui
 
 .PHONY: run test build windows setup-build setup-test deps-build deps-test \
-        check-go check-frontend check-bindings e2e-serve e2e-bridge desktop-smoke clean
+        check-go check-frontend check-bindings e2e-serve e2e-bridge desktop-smoke smoke-bin e2e-follow clean
 
 ## run: set up, build and open the window on the usual data file (DATA=dir to choose)
 run: setup-build build
@@ -36,7 +36,7 @@ run: setup-build build
 ## test: set up and run every check CI runs
 test: setup-test
 	@start=$$(date +%s); \
-	$(MAKE) --no-print-directory check-go check-frontend check-bindings build e2e-serve desktop-smoke e2e-bridge windows; \
+	$(MAKE) --no-print-directory check-go check-frontend check-bindings build e2e-serve desktop-smoke e2e-follow e2e-bridge windows; \
 	echo "make test: all checks passed in $$(( $$(date +%s) - start )) s"
 
 ## build: the Linux binary in build/bin/laifang
@@ -114,10 +114,17 @@ e2e-serve: build
 
 # The smoke test's window signs itself in through app/testhook.go, which only
 # a build with the smoketest tag carries; the release binary has no such door.
-desktop-smoke: build
+smoke-bin: build
 	@! grep -qE 'LAIFANG_TEST_ADMIN_PASSWORD|laifang\.test-clock' $(BIN)/laifang || { echo "the release binary carries the smoke test's hook"; exit 1; }
 	go build -tags $(LINUX_TAGS),smoketest -ldflags "$(LDFLAGS)" -o $(BIN)/laifang-smoke .
+
+desktop-smoke: smoke-bin
 	.ci/desktop-smoke.sh $(BIN)/laifang-smoke
+
+# The follow-up in the browser with a date the test moves (app/testhook.go's
+# clock): only the test build reads it.
+e2e-follow: smoke-bin
+	cd frontend && LAIFANG_BIN=$(abspath $(BIN)/laifang) LAIFANG_SMOKE_BIN=$(abspath $(BIN)/laifang-smoke) npm run --silent e2e -- follow
 
 e2e-bridge: build
 	go build -tags dev,webkit2_41 -o $(BIN)/laifang-dev .

@@ -67,6 +67,7 @@ type Bound struct {
 	Calendar  *Calendar
 	Units     *Units
 	Home      *Home
+	Letters   *Letters
 	Ledger    *Ledger
 }
 
@@ -74,7 +75,7 @@ type Bound struct {
 func (b *Bound) list() []any {
 	return []any{b.Auth, b.System, b.Users, b.Settings, b.Audit, b.Retention, b.Privacy, b.Repeat, b.Wording, b.Cases,
 		b.Visits, b.Dicts, b.Calendar, b.Units, b.Tasks, b.Home,
-		b.Ledger}
+		b.Letters, b.Ledger}
 }
 
 // svc is what every service holds: the container and the session it acts
@@ -120,6 +121,7 @@ func (a *App) bind(s *Session) Bound {
 		Calendar:  &Calendar{b},
 		Units:     &Units{b},
 		Home:      &Home{b},
+		Letters:   &Letters{b},
 	}
 }
 

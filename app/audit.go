@@ -119,7 +119,8 @@ const (
 
 // AuditActions are the actions the log records, every one written; the UI
 // names them (langs: audit.actions) and the viewer filters by them.
-var AuditActions = []string{ActionSetup, ActionLogin, ActionLoginFailed, ActionLogout, ActionUnlock, ActionUserCreate, ActionUserEdit, ActionUserPassword, ActionUserUnlock, ActionSettingsEdit, ActionDictEdit, ActionIntake, ActionVisit, ActionDispose, ActionEdit, ActionDelete, ActionReveal, ActionPrint, ActionExport, ActionBackup, ActionRestore, ActionPurge, ActionWordingCreate, ActionWordingEdit, ActionWordingApprove, ActionWordingRetire, ActionStep, ActionServe, ActionRating, ActionArchive, ActionTaskCreate, ActionTaskStep, ActionTaskUrge}
+var AuditActions = []string{ActionSetup, ActionLogin, ActionLoginFailed, ActionLogout, ActionUnlock, ActionUserCreate, ActionUserEdit, ActionUserPassword, ActionUserUnlock, ActionSettingsEdit, ActionDictEdit, ActionIntake, ActionVisit, ActionDispose, ActionEdit, ActionDelete, ActionReveal, ActionPrint, ActionExport, ActionBackup, ActionRestore, ActionPurge, ActionWordingCreate, ActionWordingEdit, ActionWordingApprove, ActionWordingRetire, ActionStep, ActionServe, ActionRating, ActionArchive, ActionTaskCreate, ActionTaskStep, ActionTaskUrge,
+	ActionLetterIssue, ActionLetterTemplate}
 
 // List reads the log, newest first, with filters.
 func (s *Audit) List(q AuditQuery) (AuditRows, error) {

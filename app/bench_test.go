@@ -307,3 +307,45 @@ func BenchmarkHomeQueue(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkLetters times the 文书 screen: the archive's first page (all,
+// one kind, a number searched) and the preview of a 受理告知书 of a case
+// (the letter filled from the case, its clocks and the settings), as the
+// generator's clerk.
+func BenchmarkLetters(b *testing.B) {
+	_, clerk := benchAs(b, "clerk1")
+	page, err := clerk.Letters.List(LetterQuery{Kind: "accept", Limit: 200})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var cases []uint64
+	var nos []string
+	for _, r := range page.Rows {
+		if _, err := clerk.Letters.Preview(LetterInput{Case: r.Case, Kind: "accept"}); err == nil {
+			cases = append(cases, r.Case)
+		}
+		nos = append(nos, r.No)
+	}
+	if len(cases) == 0 {
+		b.Fatal("the generated file has no letter to preview")
+	}
+	b.Logf("%d letters in the archive", page.Total)
+	b.Run("List", func(b *testing.B) {
+		storetest.Timed(b, func(i int) error { _, err := clerk.Letters.List(LetterQuery{Offset: i % 100 * 50}); return err })
+	})
+	b.Run("List-kind-dates", func(b *testing.B) {
+		storetest.Timed(b, func(i int) error {
+			_, err := clerk.Letters.List(LetterQuery{Kind: "accept", From: "2026-01-01", To: "2026-06-30"})
+			return err
+		})
+	})
+	b.Run("List-number", func(b *testing.B) {
+		storetest.Timed(b, func(i int) error { _, err := clerk.Letters.List(LetterQuery{No: nos[i%len(nos)]}); return err })
+	})
+	b.Run("Preview", func(b *testing.B) {
+		storetest.Timed(b, func(i int) error {
+			_, err := clerk.Letters.Preview(LetterInput{Case: cases[i%len(cases)], Kind: "accept"})
+			return err
+		})
+	})
+}

@@ -1,8 +1,11 @@
 package app
 
 import (
+	"slices"
+
 	"laifang/domain/casestate"
 	"laifang/domain/civil"
+	"laifang/domain/deadline"
 	"laifang/domain/followup"
 	"laifang/store"
 )
@@ -252,7 +255,7 @@ func (q *queueReader) todo(kind string) (QueueGroup, error) {
 			return false
 		}
 		it := q.item(&r)
-		if r.Due != 0 {
+		if r.Due != 0 && len(followup.TodoClocks[kind]) > 0 {
 			var c *store.Case
 			if c, err = q.tx.Case(id); err != nil {
 				return false
@@ -260,11 +263,26 @@ func (q *queueReader) todo(kind string) (QueueGroup, error) {
 			if err = shownClocks(q.tx, c); err != nil {
 				return false
 			}
-			it.Clock = dueLabel(c)
-			q.dated(&it, r.Due, 0)
+			if k, ok := todoClock(c, kind); ok {
+				it.Clock = clockLabel(k.Clock)
+				q.dated(&it, k.Legal, k.Target)
+			}
 		}
 		g.Items = append(g.Items, it)
 		return true
 	})
 	return g, err
+}
+
+// todoClock is the clock that times a case's item of the work queue's
+// kind (followup.TodoClocks): the earliest of those running on it.
+func todoClock(c *store.Case, kind string) (store.CaseClock, bool) {
+	var best store.CaseClock
+	found := false
+	for _, k := range c.Clocks {
+		if slices.Contains(followup.TodoClocks[kind], deadline.Clock(k.Clock)) && (!found || k.Legal < best.Legal) {
+			best, found = k, true
+		}
+	}
+	return best, found
 }

@@ -6,6 +6,7 @@ import (
 
 	"laifang/domain/casestate"
 	"laifang/domain/civil"
+	"laifang/domain/deadline"
 	"laifang/domain/followup"
 	"laifang/store"
 	"laifang/store/gen"
@@ -81,6 +82,7 @@ func checkQueue(t *testing.T, q *Queue, cases []*store.Case, sees func(*store.Ca
 		t.Fatalf("%d groups", len(q.Groups))
 	}
 	nonEmpty := 0
+	timed := map[string]bool{}
 	for _, g := range q.Groups {
 		want := scan[g.Kind]
 		if g.Total != len(want) {
@@ -119,7 +121,21 @@ func checkQueue(t *testing.T, q *Queue, cases []*store.Case, sees func(*store.Ca
 				if !slices.Contains(c.Todo, g.Kind) {
 					t.Errorf("%s: case %s owes %v", g.Kind, c.No, c.Todo)
 				}
+				// The item is timed by its own clock (a reply to write by
+				// 办理期限, not by an unserved notice's), or by none.
+				if it.Clock != "" && len(c.Clocks) > 0 && !slices.ContainsFunc(c.Clocks, func(k store.CaseClock) bool {
+					return clockLabel(k.Clock) == it.Clock && k.Legal.String() == it.Legal &&
+						slices.Contains(followup.TodoClocks[g.Kind], deadline.Clock(k.Clock))
+				}) {
+					t.Errorf("%s: case %s is timed by %s %s", g.Kind, c.No, it.Clock, it.Legal)
+				}
+				timed[g.Kind] = timed[g.Kind] || it.Clock != ""
 			}
+		}
+	}
+	for _, kind := range []string{followup.TodoReply, followup.TodoReviewWindow} {
+		if scan[kind] != nil && !timed[kind] {
+			t.Errorf("no item of %s shows its clock", kind)
 		}
 	}
 	if nonEmpty < 6 {

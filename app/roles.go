@@ -43,36 +43,39 @@ const (
 // Permissions granted by roles. Later services add theirs here and use
 // them in the method table below.
 const (
-	PermUsers      Perm = "users.manage"    // add users, roles, passwords
-	PermSettings   Perm = "settings.edit"   // the office's settings
-	PermAuditView  Perm = "audit.view"      // read the audit log
-	PermAuditCheck Perm = "audit.verify"    // verify the chain
-	PermPurge      Perm = "retention.purge" // purge cases past retention
-	PermBackup     Perm = "backup"          // copy and restore the data file
-	PermCaseRead   Perm = "case.read"       // see cases (masked lists)
-	PermCaseWrite  Perm = "case.write"      // register visits, edit cases
-	PermCaseDecide Perm = "case.decide"     // accept, extend, sign replies
-	PermCaseHandle Perm = "case.handle"     // 办理: the work on an accepted case
-	PermCaseFollow Perm = "case.follow"     // record what happened outside (a request, a service)
-	PermTaskReport Perm = "task.report"     // a department's feedback
-	PermAllUnits   Perm = "units.all"       // every department's cases and tasks (else one's own: scope.go)
-	PermPersonFull Perm = "person.full"     // ID numbers and phones in full in the case view
-	PermPrint      Perm = "print"           // letters and forms
-	PermExport     Perm = "export"          // the ledger to Excel
-	PermRisk       Perm = "case.risk"       // write and read risk notes and tags (sensitive judgments)
-	PermWording    Perm = "wording.write"   // draft wording-library entries
-	PermWordingOK  Perm = "wording.approve" // approve and retire them (the head)
+	PermUsers      Perm = "users.manage"      // add users, roles, passwords
+	PermSettings   Perm = "settings.edit"     // the office's settings
+	PermAuditView  Perm = "audit.view"        // read the audit log
+	PermAuditCheck Perm = "audit.verify"      // verify the chain
+	PermPurge      Perm = "retention.purge"   // purge cases past retention
+	PermBackup     Perm = "backup"            // copy and restore the data file
+	PermCaseRead   Perm = "case.read"         // see cases (masked lists)
+	PermCaseWrite  Perm = "case.write"        // register visits, edit cases
+	PermCaseDecide Perm = "case.decide"       // accept, extend, sign replies
+	PermCaseHandle Perm = "case.handle"       // 办理: the work on an accepted case
+	PermCaseFollow Perm = "case.follow"       // record what happened outside (a request, a service)
+	PermTaskReport Perm = "task.report"       // a department's feedback
+	PermAllUnits   Perm = "units.all"         // every department's cases and tasks (else one's own: scope.go)
+	PermPersonFull Perm = "person.full"       // ID numbers and phones in full in the case view
+	PermPrint      Perm = "print"             // letters and forms
+	PermExport     Perm = "export"            // the ledger to Excel
+	PermRisk       Perm = "case.risk"         // write and read risk notes and tags (sensitive judgments)
+	PermWording    Perm = "wording.write"     // draft wording-library entries
+	PermWordingOK  Perm = "wording.approve"   // approve and retire them (the head)
+	PermTemplates  Perm = "letters.templates" // edit the letter templates (admin, head)
 )
 
 // RolePerms is who may do what, by role. It is also the only map from
 // roles to the steps of a case: each step of domain/casestate names the
 // permission it needs (case.write, case.decide, case.handle, case.follow).
 var RolePerms = map[string][]Perm{
-	RoleAdmin: {PermUsers, PermSettings, PermAuditView, PermAuditCheck, PermPurge, PermBackup, PermCaseRead, PermAllUnits},
+	RoleAdmin: {PermUsers, PermSettings, PermAuditView, PermAuditCheck, PermPurge, PermBackup, PermCaseRead, PermAllUnits,
+		PermTemplates},
 	RoleClerk: {PermCaseRead, PermCaseWrite, PermCaseFollow, PermPersonFull, PermPrint, PermExport, PermRisk,
 		PermWording, PermAllUnits},
 	RoleHead: {PermCaseRead, PermCaseWrite, PermCaseDecide, PermCaseHandle, PermCaseFollow, PermPersonFull, PermPrint,
-		PermExport, PermAuditView, PermAuditCheck, PermRisk, PermWording, PermWordingOK, PermAllUnits},
+		PermExport, PermAuditView, PermAuditCheck, PermRisk, PermWording, PermWordingOK, PermAllUnits,
+		PermTemplates},
 	RoleHandler: {PermCaseRead, PermCaseHandle, PermCaseFollow, PermTaskReport, PermPrint},
 	RoleReader:  {PermCaseRead, PermAllUnits},
 }
@@ -174,6 +177,26 @@ var MethodPerms = map[string][]Perm{
 	"Units.List":              {PermSignedIn},
 	"Units.Save":              {PermSettings},
 	"Units.Delete":            {PermSettings},
+
+	// 文书 (app/letters.go). Issue and Supersede also check the kind's own
+	// permission (domain/letter: the desk's notices case.write, the
+	// head's letters case.decide).
+	"Letters.Kinds":              {PermSignedIn},
+	"Letters.Placeholders":       {PermSignedIn},
+	"Letters.Preview":            {PermCaseRead},
+	"Letters.Issue":              printPerms,
+	"Letters.Supersede":          printPerms,
+	"Letters.Get":                printPerms,
+	"Letters.List":               printPerms,
+	"Letters.Printed":            printPerms,
+	"Letters.Templates":          {PermSignedIn},
+	"Letters.Template":           {PermSignedIn},
+	"Letters.SaveTemplate":       {PermTemplates},
+	"Letters.ResetTemplate":      {PermTemplates},
+	"Letters.Layout":             {PermSignedIn},
+	"Letters.SaveLayout":         {PermSettings},
+	"Letters.NumberPatterns":     {PermSignedIn},
+	"Letters.SaveNumberPatterns": {PermSettings},
 }
 
 // Screen is a screen of the menu and what opening it needs: the call it
@@ -192,7 +215,7 @@ var Screens = []Screen{
 	{Name: "visits", Opens: "Visits.Options"},
 	{Name: "cases", Opens: "Cases.List"},
 	{Name: "supervision", Opens: "Tasks.List"},
-	{Name: "letters", Perms: []Perm{PermCaseRead, PermPrint}},
+	{Name: "letters", Opens: "Letters.List"},
 	{Name: "ledger", Opens: "Ledger.List"},
 	{Name: "reports", Perms: []Perm{PermCaseRead}},
 	{Name: "settings", Opens: "Settings.Get"},

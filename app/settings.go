@@ -22,6 +22,7 @@ type OfficeSettings struct {
 	MaxDelegates   int    `json:"maxDelegates"`   // representatives a group may send
 	WarnDays       int    `json:"warnDays"`       // a due date turns yellow this many days before
 	HalfTimeAlert  bool   `json:"halfTimeAlert"`  // 需催办 when half a task's time is gone unsigned
+	LetterPhone    string `json:"letterPhone"`    // the telephone letters give ({{联系电话}})
 	Rev            uint64 `json:"rev"`
 }
 
@@ -46,7 +47,7 @@ func officeSettings(set *store.Settings) OfficeSettings {
 	out := OfficeSettings{OrgName: set.OrgName, OrgCode: set.OrgCode, ReviewOrg: set.ReviewOrg,
 		RecheckOrg: set.RecheckOrg, RegionCode: set.RegionCode, IdleMinutes: idle,
 		RetentionYears: retentionYears(set), GroupThreshold: set.GroupThreshold, MaxDelegates: set.MaxDelegates,
-		WarnDays: warnDays(set), HalfTimeAlert: !set.NoHalfTimeAlert, Rev: set.Rev}
+		WarnDays: warnDays(set), HalfTimeAlert: !set.NoHalfTimeAlert, LetterPhone: set.LetterPhone, Rev: set.Rev}
 	if out.GroupThreshold <= 0 {
 		out.GroupThreshold = DefaultGroupThreshold
 	}
@@ -82,6 +83,7 @@ func (s *Settings) Save(in OfficeSettings) (OfficeSettings, error) {
 	}
 	in.OrgName, in.OrgCode = strings.TrimSpace(in.OrgName), strings.TrimSpace(in.OrgCode)
 	in.ReviewOrg, in.RecheckOrg = strings.TrimSpace(in.ReviewOrg), strings.TrimSpace(in.RecheckOrg)
+	in.LetterPhone = strings.TrimSpace(in.LetterPhone)
 	switch {
 	case in.OrgName == "" || len([]rune(in.OrgName)) > 100:
 		return OfficeSettings{}, fieldError("orgName", "settings.orgName", "请填写单位名称（最多 100 个字）。")
@@ -103,6 +105,8 @@ func (s *Settings) Save(in OfficeSettings) (OfficeSettings, error) {
 		return OfficeSettings{}, fieldError("maxDelegates", "settings.maxDelegates", "代表人数上限应在 1 至 50 人之间。")
 	case in.WarnDays < 1 || in.WarnDays > 30:
 		return OfficeSettings{}, fieldError("warnDays", "settings.warnDays", "到期提醒天数应在 1 至 30 天之间。")
+	case len([]rune(in.LetterPhone)) > 30:
+		return OfficeSettings{}, fieldError("letterPhone", "settings.letterPhone", "联系电话太长（最多 30 个字）。")
 	}
 	var out *store.Settings
 	err = st.Update(func(tx *store.Tx) error {
@@ -115,6 +119,7 @@ func (s *Settings) Save(in OfficeSettings) (OfficeSettings, error) {
 		set.IdleMinutes = in.IdleMinutes
 		set.GroupThreshold, set.MaxDelegates = in.GroupThreshold, in.MaxDelegates
 		set.WarnDays, set.NoHalfTimeAlert = in.WarnDays, !in.HalfTimeAlert
+		set.LetterPhone = in.LetterPhone
 		if in.IdleMinutes == 0 {
 			set.IdleMinutes = -1 // stored: never; 0 in the file means the default
 		}

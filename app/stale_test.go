@@ -3,6 +3,7 @@ package app
 import (
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 
 	"laifang/domain/casestate"
@@ -45,6 +46,21 @@ var notSharedEdits = map[string]string{
 	"Calendar.ExportHolidays": "reads",
 	"Calendar.Profiles":       "reads",
 	"Units.Delete":            "removes a department nothing refers to, whole: nothing read is written back",
+	// 文书: a letter is issued once and never edited; a correction is a
+	// new letter (Supersede refuses a letter already corrected).
+	"Letters.Kinds":              "reads",
+	"Letters.Placeholders":       "reads",
+	"Letters.Preview":            "reads",
+	"Letters.Issue":              "adds a letter with a new number; overwrites nothing",
+	"Letters.Supersede":          "adds a correction; refused when the letter is already corrected",
+	"Letters.Printed":            "adds an audit entry",
+	"Letters.Templates":          "reads",
+	"Letters.Template":           "reads",
+	"Letters.ResetTemplate":      "adds a new version of the built-in text; overwrites nothing",
+	"Letters.Layout":             "reads",
+	"Letters.SaveLayout":         "replaces the print layout whole: nothing read is written back",
+	"Letters.NumberPatterns":     "reads",
+	"Letters.SaveNumberPatterns": "replaces the patterns given whole: nothing read is written back",
 }
 
 // staleSave makes a first save as one user, then a second on what was
@@ -208,6 +224,16 @@ var staleSaves = map[string]staleSave{
 		_, err := other.Tasks.Urge(UrgeInput{Task: task.ID, Level: "督办", Text: "乙的督办", Rev: task.Rev})
 		got, _ := head.Tasks.Get(task.ID)
 		return err, len(got.UrgeList) == 1 && got.UrgeList[0].Text == "甲的催办"
+	}},
+	// A template's revision is its version: two editors of one template,
+	// the second is told someone saved a newer version.
+	"Letters.SaveTemplate": {run: func(t *testing.T, a *App, other Bound) (error, bool) {
+		head := headOf(t, a)
+		v := must(head.Letters.Template("accept"))(t)
+		must(head.Letters.SaveTemplate("accept", "{{信访人称呼}}：\n甲的模板。", v.Version))(t)
+		_, err := other.Letters.SaveTemplate("accept", "{{信访人称呼}}：\n乙的模板。", v.Version)
+		got, _ := head.Letters.Template("accept")
+		return err, strings.Contains(got.Body, "甲的模板")
 	}},
 	"Tasks.Create": {run: func(t *testing.T, a *App, other Bound) (error, bool) {
 		head := headOf(t, a)

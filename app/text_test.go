@@ -68,6 +68,11 @@ var textArgNames = map[string][]string{
 
 	"Calendar.ImportHolidays": {"text"},
 	"Calendar.UseProfile":     {"id"},
+
+	"Letters.Printed":       {"", "how"},
+	"Letters.Template":      {"kind"},
+	"Letters.ResetTemplate": {"kind"},
+	"Letters.SaveTemplate":  {"kind", "body"},
 }
 
 // textFiller fills the arguments of a method with valid text everywhere,

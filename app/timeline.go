@@ -232,7 +232,7 @@ func (s *Cases) caseEntries(tx *store.Tx, c *store.Case, events []store.Event, i
 		}
 		t := atDay(l.Issued).entry("letter-"+strconv.FormatUint(l.ID, 10), store.EventLetter, eventLabel(store.EventLetter), 2)
 		f := factList{}
-		f.add("文书", l.Type)
+		f.add("文书", letterLabel(l.Type))
 		f.add("文号", l.No)
 		f.add("送达日期", l.Served.String())
 		f.add("送达方式", l.ServedHow)

@@ -79,7 +79,7 @@ var tables = []table{
 	{bucketPeople, "人员", loader[Person](), [][]byte{ixIDNumber, ixPhone, ixName}},
 	{bucketCases, "信访事项", loader[Case](), [][]byte{ixCaseNo, ixPersonCase, ixCaseDue, ixUnitCase, ixAccused, ixArchiveNo, ixCaseTodo, ixUnitTodo, ixUnitDue}},
 	{bucketTasks, "任务", loader[Task](), [][]byte{ixCaseTask, ixTaskDue, ixUnitTask, ixUnitTaskCase, ixUnitOpen}},
-	{bucketLetters, "文书", loader[Letter](), [][]byte{ixCaseLetter, ixLetterNo}},
+	{bucketLetters, "文书", loader[Letter](), [][]byte{ixCaseLetter, ixLetterNo, ixLetterDay, ixLetterKind}},
 	{bucketUsers, "用户", loader[User](), [][]byte{ixLogin}},
 	{bucketWording, "口径", loader[Wording](), nil},
 }

@@ -60,7 +60,7 @@ func CaseFlags(c *Case) []string {
 	return out
 }
 
-// ledgerFacets are the facets schema 9 added for the ledger's filters:
+// ledgerFacets are the facets schema 10 added for the ledger's filters:
 // channel, handler and marks. Last in caseFacets, so that the step that
 // added them to older files (fillLedgerFacets) leaves a pending document
 // as a new save writes it.

@@ -14,11 +14,11 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// Schema 9 adds the ledger's filters to the full text: each case's channel,
-// handler and marks. A schema-8 file (the same office without them, some
+// Schema 10 adds the ledger's filters to the full text: each case's channel,
+// handler and marks. A schema-9 file (the same office without them, some
 // cases merged into the bitmaps and some pending) gets them from its cases,
 // and the filters then find what a scan of the cases finds.
-func TestLedgerFacetsAfterUpgradeFromVersion8(t *testing.T) {
+func TestLedgerFacetsAfterUpgradeFromVersion9(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "laifang.db")
 	s := open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk"), FoldEvery: 150})
@@ -62,7 +62,7 @@ func TestLedgerFacetsAfterUpgradeFromVersion8(t *testing.T) {
 			}
 		}
 		v := make([]byte, 8)
-		binary.BigEndian.PutUint64(v, 8)
+		binary.BigEndian.PutUint64(v, 9)
 		return tx.Bucket([]byte("meta")).Put([]byte("schema"), v)
 	}); err != nil {
 		t.Fatal(err)
@@ -73,7 +73,7 @@ func TestLedgerFacetsAfterUpgradeFromVersion8(t *testing.T) {
 	s.Close()
 	s = open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk"), FoldEvery: 150})
 	defer s.Close()
-	if steps, _ := s.Migrated(); !slices.Equal(steps, []int{9}) {
+	if steps, _ := s.Migrated(); !slices.Equal(steps, []int{10}) {
 		t.Errorf("steps %v", steps)
 	}
 	if r, err := s.Check(); err != nil || !r.OK() {

@@ -21,7 +21,7 @@ import (
 // the meta bucket; Open runs the missing steps in order, each in its own
 // transaction that also records the new version, after copying the file
 // aside. A file with a higher version is refused.
-const SchemaVersion = 9
+const SchemaVersion = 10
 
 type migration struct {
 	to   uint64
@@ -48,12 +48,13 @@ var migrations = []migration{
 	{to: 7, name: "departments' open tasks by due date", run: migrateTo7, fill: (*Store).fillUnitOpen},
 	{to: 8, name: "the work queue: what each case is owed, by office and department", run: migrateTo8,
 		fill: (*Store).fillTodo},
-	{to: 9, name: "the ledger's filters: channel, handler and marks of every case in the full text", run: migrateTo9,
+	{to: 9, name: "the archive of letters: by issue day and by kind", run: migrateTo9, fill: (*Store).fillLetterDays},
+	{to: 10, name: "the ledger's filters: channel, handler and marks of every case in the full text", run: migrateTo10,
 		fill: (*Store).fillLedgerFacets},
 }
 
-// migrateTo9 changes no bucket: fillLedgerFacets adds the ledger's facets.
-func migrateTo9(tx *bolt.Tx, s *Store) error { return nil }
+// migrateTo10 changes no bucket: fillLedgerFacets adds the ledger's facets.
+func migrateTo10(tx *bolt.Tx, s *Store) error { return nil }
 
 // fillLedgerFacets adds each case's ledger facets (ledgerFacets: channel,
 // handler, marks) to the full text, a batch of cases per transaction, each

@@ -13,9 +13,6 @@ var (
 // defaultCaseNoPattern makes numbers like 2026-000123.
 const defaultCaseNoPattern = "{year}-{n:06}"
 
-// defaultDocNoPattern makes numbers like 〔2026〕12号 with the office code and type in front.
-const defaultDocNoPattern = "{code}{type}〔{year}〕{n}号"
-
 func (tx *Tx) bump(key string) (uint64, error) {
 	if err := tx.writable(); err != nil {
 		return 0, err
@@ -41,23 +38,6 @@ func (tx *Tx) nextCaseNo(year int) (string, error) {
 		p = defaultCaseNoPattern
 	}
 	return formatNo(p, st.OrgCode, "", year, n), nil
-}
-
-// nextLetterNo takes the next number of a letter type in a year.
-func (tx *Tx) nextLetterNo(docType string, year int) (string, int, error) {
-	n, err := tx.bump("letter/" + docType + "/" + strconv.Itoa(year))
-	if err != nil {
-		return "", 0, err
-	}
-	st, err := tx.numberSettings()
-	if err != nil {
-		return "", 0, err
-	}
-	p := st.DocNoPatterns[docType]
-	if p == "" {
-		p = defaultDocNoPattern
-	}
-	return formatNo(p, st.OrgCode, docType, year, n), int(n), nil
 }
 
 // formatNo fills a number pattern: {code} the office's code, {type} the

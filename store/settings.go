@@ -35,6 +35,20 @@ type Settings struct {
 	// switched off.
 	WarnDays        int  `json:"warnDays,omitempty"`
 	NoHalfTimeAlert bool `json:"noHalfTime,omitempty"`
+	// Letters (app/letters.go): the telephone letters give for questions,
+	// and the print layout.
+	LetterPhone  string        `json:"letterPhone,omitempty"`
+	LetterLayout *LetterLayout `json:"letterLayout,omitempty"`
+}
+
+// LetterLayout is how letters are printed: on plain paper or on the
+// office's pre-printed red letterhead (套打), with the printer's offsets.
+type LetterLayout struct {
+	Letterhead bool    `json:"lh,omitempty"`
+	HeaderMM   float64 `json:"hd,omitempty"`
+	OffsetXMM  float64 `json:"ox,omitempty"`
+	OffsetYMM  float64 `json:"oy,omitempty"`
+	OrgName    string  `json:"org,omitempty"`
 }
 
 var settingsKey = []byte("office")

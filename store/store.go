@@ -62,7 +62,8 @@ var lateBuckets = map[string]bool{string(bucketWording): true, string(ixArchiveN
 
 var indexBuckets = [][]byte{ixIDNumber, ixPhone, ixName, ixCaseNo, ixPersonCase, ixCaseDue,
 	ixVisitDay, ixCaseTask, ixTaskDue, ixUnitTask, ixUnitOpen, ixCaseLetter, ixLetterNo, ixLogin, ixCaseRow, ixArchiveNo,
-	ftPost, ftCol, ftPending, ixUnitCase, ixAccused, ixUnitTaskCase, ixCaseTodo, ixUnitTodo, ixUnitDue}
+	ftPost, ftCol, ftPending, ixUnitCase, ixAccused, ixUnitTaskCase, ixCaseTodo, ixUnitTodo, ixUnitDue,
+	ixLetterDay, ixLetterKind}
 
 var allBuckets = append(append([][]byte{}, primaryBuckets...), indexBuckets...)
 

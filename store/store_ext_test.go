@@ -189,7 +189,7 @@ func TestNumbersAreNeverReused(t *testing.T) {
 	err = s.Update(func(tx *store.Tx) error {
 		st, _ := tx.Settings()
 		st.OrgCode = "示镇"
-		st.DocNoPatterns = map[string]string{"受理告知书": "{code}信受〔{year}〕{n}号"}
+		st.DocNoPatterns = map[string]string{"accept": "{code}信受〔{year}〕{n}号"}
 		if err := tx.SaveSettings(st); err != nil {
 			return err
 		}

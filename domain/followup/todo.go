@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"laifang/domain/casestate"
+	"laifang/domain/deadline"
 )
 
 // The work-queue kinds (docs/DOMAIN.md §14, the home screen): what the
@@ -109,4 +110,19 @@ func afterReply(s casestate.State) bool {
 		return true
 	}
 	return false
+}
+
+// TodoClocks are the clocks that time each kind of the work queue: a
+// notice to serve is timed by the acceptance-notice clock, a reply to
+// write by the handling clocks, a 复查 window by its own. The queue shows
+// beside an item the earliest of these running on the case, never another
+// clock (a reply to write is not late because its notice is). Serving a
+// reply, recording satisfaction and 执行落实 have no statutory clock.
+var TodoClocks = map[string][]deadline.Clock{
+	TodoNotice:        {deadline.Notice, deadline.DisciplineNotice},
+	TodoReply:         {deadline.Handling, deadline.Simplified, SenderDate, deadline.DisciplineReply},
+	TodoReviewWindow:  {deadline.ReviewRequest},
+	TodoInReview:      {deadline.ReviewDecision},
+	TodoRecheckWindow: {deadline.RecheckRequest},
+	TodoInRecheck:     {deadline.RecheckDecision},
 }

@@ -6,6 +6,7 @@ import (
 
 	"laifang/domain/casestate"
 	"laifang/domain/civil"
+	"laifang/domain/deadline"
 )
 
 func TestTodo(t *testing.T) {
@@ -77,6 +78,31 @@ func TestTodoKinds(t *testing.T) {
 	for _, s := range []casestate.State{casestate.AnsweredSpot, casestate.Registered} {
 		if noticeStates[s] {
 			t.Errorf("%s owes a notice", s)
+		}
+	}
+}
+
+// Every clock a case can run on times at most one kind of the queue, and
+// the kinds that owe the petitioner a dated answer each have one.
+func TestTodoClocksNameEachClockOnce(t *testing.T) {
+	seen := map[deadline.Clock]string{}
+	for kind, cs := range TodoClocks {
+		if TodoLabels[kind] == "" {
+			t.Errorf("TodoClocks has %q, not a kind of the queue", kind)
+		}
+		for _, c := range cs {
+			if Labels[c] == "" {
+				t.Errorf("%s: clock %q has no label", kind, c)
+			}
+			if other, dup := seen[c]; dup {
+				t.Errorf("clock %s times both %s and %s", c, other, kind)
+			}
+			seen[c] = kind
+		}
+	}
+	for _, kind := range []string{TodoNotice, TodoReply, TodoReviewWindow, TodoInReview, TodoRecheckWindow, TodoInRecheck} {
+		if len(TodoClocks[kind]) == 0 {
+			t.Errorf("%s has no clock", kind)
 		}
 	}
 }

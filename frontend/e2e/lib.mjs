@@ -3,7 +3,7 @@
 // for screenshots.
 
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -109,12 +109,14 @@ export async function settled(locator) {
  * temp data folder and a free loopback port; with gen > 0 the folder first
  * gets a generated office of that many visits (`laifang gen --years 30`:
  * demo accounts admin, clerk1, clerk2, head, handler, reader, password
- * demoPassword; old archived cases past retention). Returns { url,
+ * demoPassword; old archived cases past retention); files are written
+ * into the folder first ({name: content}: the test build's marker and
+ * clock). bin is another build to serve (the test build). Returns { url,
  * dataDir, stop() }.
  */
-export async function startServe({ gen = 0 } = {}) {
-  const bin = env('LAIFANG_BIN')
+export async function startServe({ gen = 0, bin = env('LAIFANG_BIN'), files = {} } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'laifang-e2e-data-'))
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dataDir, name), content)
   if (gen > 0) {
     const r = spawnSync(bin, ['gen', '-n', String(gen), '--years', '30', '--data', dataDir], { encoding: 'utf8' })
     if (r.status !== 0) throw new Error(`laifang gen failed: ${r.stderr}`)

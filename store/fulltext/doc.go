@@ -54,7 +54,7 @@ const (
 	FacetUnit   = "\x01u"
 	FacetConf   = "\x01x"
 	FacetType   = "\x01t"
-	// the ledger's filters (schema 9): channel, handler (user ID), and one
+	// the ledger's filters (schema 10): channel, handler (user ID), and one
 	// term for each mark a case carries (FlagGroup …)
 	FacetChannel = "\x01n"
 	FacetHandler = "\x01h"

@@ -259,10 +259,11 @@ func seed(tx *store.Tx, opts Options) ([]store.Unit, []store.User, error) {
 		st.OrgName = "示范镇人民政府"
 		st.OrgCode = "示镇"
 		st.DocNoPatterns = map[string]string{
-			"受理告知书": "{code}信受〔{year}〕{n}号",
-			"处理意见书": "{code}信复〔{year}〕{n}号",
-			"交办单":   "{code}信交〔{year}〕{n}号",
+			"accept":  "{code}信受〔{year}〕{n}号",
+			"opinion": "{code}信复〔{year}〕{n}号",
+			"assign":  "{code}信交〔{year}〕{n}号",
 		}
+		st.LetterPhone = "0571-88886666"
 		if err := tx.SaveSettings(st); err != nil {
 			return nil, nil, err
 		}
@@ -413,7 +414,7 @@ func newCase(tx *store.Tx, g *Synth, at, end time.Time, units []store.Unit, peop
 		return nil
 	}
 	if g.r.IntN(100) < 40 {
-		l := store.Letter{Case: r.CaseID, Type: "受理告知书", Issued: c.Accepted, Year: c.Accepted.Year()}
+		l := store.Letter{Case: r.CaseID, Type: "accept", Issued: c.Accepted, Year: c.Accepted.Year()}
 		if err := tx.IssueLetter(&l); err != nil {
 			return err
 		}

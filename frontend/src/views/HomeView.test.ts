@@ -26,7 +26,7 @@ const queue = {
       item(9, '2026-000009', { clock: '办理期限', legal: '2026-03-06', daysLeft: 4, level: 'soon' }),
     ] },
     { kind: 'notice', label: '待送达告知书', total: 57, items: [
-      item(7, '2026-000007', { title: '（保密）', confidential: true, legal: '2026-04-30', daysLeft: 59 }),
+      item(7, '2026-000007', { title: '（保密）', confidential: true, clock: '受理告知期限', legal: '2026-03-17', daysLeft: 15 }),
     ] },
     { kind: 'satisfaction', label: '待记录满意度', total: 0, items: [] },
   ],
@@ -81,6 +81,8 @@ describe('HomeView', () => {
     expect(notice.text()).toContain('共 57 件')
     expect(notice.text()).toContain('（保密）') // masked by Go, shown as it came
     expect(notice.text()).not.toContain('拖欠工资问题')
+    // each item names the clock that times it, as Go chose it
+    expect(notice.get('[data-testid="queue-tag"]').text()).toBe('受理告知期限 剩 15 天')
     expect(w.get('[data-testid="queue-group-satisfaction"]').text()).toContain('暂无')
     const units = w.get('[data-testid="queue-units"]').text()
     expect(units).toContain('司法所')

@@ -1507,7 +1507,302 @@ export namespace app {
 	    }
 	}
 	
+	export class LetterBox {
+	    title: string;
+	    lines: string[];
+	    height: number;
 	
+	    static createFrom(source: any = {}) {
+	        return new LetterBox(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.title = source["title"];
+	        this.lines = source["lines"];
+	        this.height = source["height"];
+	    }
+	}
+	export class LetterMissing {
+	    placeholder: string;
+	    takes: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LetterMissing(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.placeholder = source["placeholder"];
+	        this.takes = source["takes"];
+	    }
+	}
+	export class LetterRow {
+	    label: string;
+	    value: string;
+	    wide: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new LetterRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.label = source["label"];
+	        this.value = source["value"];
+	        this.wide = source["wide"];
+	    }
+	}
+	export class LetterDoc {
+	    id: number;
+	    case: number;
+	    task: number;
+	    kind: string;
+	    kindLabel: string;
+	    form: string;
+	    to: string;
+	    no: string;
+	    noPreview: string;
+	    title: string;
+	    addressee: string;
+	    paragraphs: string[];
+	    rows: LetterRow[];
+	    boxes: LetterBox[];
+	    attachments: string[];
+	    contact: string;
+	    sender: string;
+	    date: string;
+	    copyTo: string;
+	    missing: LetterMissing[];
+	    redacted: boolean;
+	    templateVersion: number;
+	    issuedBy: string;
+	    issuedAt: string;
+	    supersedes: string;
+	    supersededBy: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LetterDoc(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.case = source["case"];
+	        this.task = source["task"];
+	        this.kind = source["kind"];
+	        this.kindLabel = source["kindLabel"];
+	        this.form = source["form"];
+	        this.to = source["to"];
+	        this.no = source["no"];
+	        this.noPreview = source["noPreview"];
+	        this.title = source["title"];
+	        this.addressee = source["addressee"];
+	        this.paragraphs = source["paragraphs"];
+	        this.rows = this.convertValues(source["rows"], LetterRow);
+	        this.boxes = this.convertValues(source["boxes"], LetterBox);
+	        this.attachments = source["attachments"];
+	        this.contact = source["contact"];
+	        this.sender = source["sender"];
+	        this.date = source["date"];
+	        this.copyTo = source["copyTo"];
+	        this.missing = this.convertValues(source["missing"], LetterMissing);
+	        this.redacted = source["redacted"];
+	        this.templateVersion = source["templateVersion"];
+	        this.issuedBy = source["issuedBy"];
+	        this.issuedAt = source["issuedAt"];
+	        this.supersedes = source["supersedes"];
+	        this.supersededBy = source["supersededBy"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class LetterInput {
+	    case: number;
+	    task: number;
+	    kind: string;
+	    template: number;
+	    body: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LetterInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.case = source["case"];
+	        this.task = source["task"];
+	        this.kind = source["kind"];
+	        this.template = source["template"];
+	        this.body = source["body"];
+	    }
+	}
+	export class LetterKind {
+	    kind: string;
+	    label: string;
+	    form: string;
+	    to: string;
+	    needs: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LetterKind(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.label = source["label"];
+	        this.form = source["form"];
+	        this.to = source["to"];
+	        this.needs = source["needs"];
+	    }
+	}
+	export class LetterLayout {
+	    letterhead: boolean;
+	    headerMM: number;
+	    offsetXMM: number;
+	    offsetYMM: number;
+	    orgName: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LetterLayout(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.letterhead = source["letterhead"];
+	        this.headerMM = source["headerMM"];
+	        this.offsetXMM = source["offsetXMM"];
+	        this.offsetYMM = source["offsetYMM"];
+	        this.orgName = source["orgName"];
+	    }
+	}
+	export class LetterRowView {
+	    id: number;
+	    no: string;
+	    kind: string;
+	    kindLabel: string;
+	    title: string;
+	    addressee: string;
+	    case: number;
+	    caseNo: string;
+	    issuedAt: string;
+	    issuedBy: string;
+	    superseded: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new LetterRowView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.no = source["no"];
+	        this.kind = source["kind"];
+	        this.kindLabel = source["kindLabel"];
+	        this.title = source["title"];
+	        this.addressee = source["addressee"];
+	        this.case = source["case"];
+	        this.caseNo = source["caseNo"];
+	        this.issuedAt = source["issuedAt"];
+	        this.issuedBy = source["issuedBy"];
+	        this.superseded = source["superseded"];
+	    }
+	}
+	export class LetterList {
+	    rows: LetterRowView[];
+	    total: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new LetterList(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rows = this.convertValues(source["rows"], LetterRowView);
+	        this.total = source["total"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class LetterQuery {
+	    kind: string;
+	    from: string;
+	    to: string;
+	    no: string;
+	    case: number;
+	    offset: number;
+	    limit: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new LetterQuery(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.no = source["no"];
+	        this.case = source["case"];
+	        this.offset = source["offset"];
+	        this.limit = source["limit"];
+	    }
+	}
+	
+	
+	
+	export class NumberPattern {
+	    kind: string;
+	    label: string;
+	    pattern: string;
+	    example: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new NumberPattern(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.label = source["label"];
+	        this.pattern = source["pattern"];
+	        this.example = source["example"];
+	    }
+	}
 	export class OfficeSettings {
 	    orgName: string;
 	    orgCode: string;
@@ -1520,6 +1815,7 @@ export namespace app {
 	    maxDelegates: number;
 	    warnDays: number;
 	    halfTimeAlert: boolean;
+	    letterPhone: string;
 	    rev: number;
 	
 	    static createFrom(source: any = {}) {
@@ -1539,6 +1835,7 @@ export namespace app {
 	        this.maxDelegates = source["maxDelegates"];
 	        this.warnDays = source["warnDays"];
 	        this.halfTimeAlert = source["halfTimeAlert"];
+	        this.letterPhone = source["letterPhone"];
 	        this.rev = source["rev"];
 	    }
 	}
@@ -1602,6 +1899,20 @@ export namespace app {
 	        this.phones = source["phones"];
 	        this.address = source["address"];
 	        this.masked = source["masked"];
+	    }
+	}
+	export class Placeholder {
+	    name: string;
+	    takes: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Placeholder(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.takes = source["takes"];
 	    }
 	}
 	export class PrintNote {
@@ -2791,6 +3102,30 @@ export namespace app {
 	    }
 	}
 	
+	export class TemplateView {
+	    kind: string;
+	    label: string;
+	    version: number;
+	    body: string;
+	    builtin: boolean;
+	    updatedBy: string;
+	    updatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TemplateView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.label = source["label"];
+	        this.version = source["version"];
+	        this.body = source["body"];
+	        this.builtin = source["builtin"];
+	        this.updatedBy = source["updatedBy"];
+	        this.updatedAt = source["updatedAt"];
+	    }
+	}
 	
 	export class TodayVisit {
 	    visitId: number;

@@ -17,6 +17,7 @@ const stored: OfficeSettings = {
   orgCode: '某镇',
   reviewOrg: '',
   recheckOrg: '',
+  letterPhone: '',
   regionCode: '',
   idleMinutes: 15,
   retentionYears: 10,
