@@ -101,6 +101,7 @@ func (s *Ledger) Export(q LedgerQuery) (ExportStatus, error) {
 	sweepExports(time.Now())
 	j := &exportJob{status: ExportStatus{Running: true, Name: exportName(s.app.now())}}
 	exportJobs.Store(s.sess, j)
+	started := j.status // copied before the writer may change it
 	go func() {
 		var buf bytes.Buffer
 		n, err := s.writeLedger(&buf, act, st, sq, q, j.progress)
@@ -115,7 +116,7 @@ func (s *Ledger) Export(q LedgerQuery) (ExportStatus, error) {
 		j.status.Done, j.status.Total, j.status.Finished = n, n, true
 		j.data = buf.Bytes()
 	}()
-	return j.status, nil
+	return started, nil
 }
 
 // ExportProgress is the state of the session's export.
