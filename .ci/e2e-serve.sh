@@ -32,3 +32,4 @@ npm run --silent e2e -- casedesk
 npm run --silent e2e -- demo
 npm run --silent e2e -- import
 npm run --silent e2e -- stats
+npm run --silent e2e -- ledger

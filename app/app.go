@@ -73,13 +73,14 @@ type Bound struct {
 	Letters   *Letters
 	Import    *Import
 	Stats     *Stats
+	Ledger    *Ledger
 }
 
 // list is the set in binding order.
 func (b *Bound) list() []any {
 	return []any{b.Auth, b.System, b.Users, b.Settings, b.Audit, b.Retention, b.Privacy, b.Repeat, b.Wording, b.Cases,
 		b.Visits, b.Dicts, b.Calendar, b.Units, b.Tasks, b.Home,
-		b.Letters, b.Import, b.Stats}
+		b.Letters, b.Import, b.Stats, b.Ledger}
 }
 
 // svc is what every service holds: the container and the session it acts
@@ -118,6 +119,7 @@ func (a *App) bind(s *Session) Bound {
 		Repeat:    &Repeat{b},
 		Wording:   &Wording{b},
 		Cases:     &Cases{b},
+		Ledger:    &Ledger{b},
 		Visits:    &Visits{b},
 		Tasks:     &Tasks{b},
 		Dicts:     &Dicts{b},

@@ -198,6 +198,8 @@ func recordName(tx *store.Tx, seen map[string]string, entity string, id uint64) 
 		name = "旧台账导入"
 	case "stats":
 		name = "统计报表"
+	case "ledger":
+		name = "台账"
 	case "user":
 		if u, err := tx.User(id); err == nil {
 			name = "用户「" + u.Name + "」"

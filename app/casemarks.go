@@ -9,6 +9,17 @@ import (
 // 重大紧急 …), its content category, the detail of its disposal. The case
 // view, today's visits and the printed 来访登记表 take them from here.
 
+// The marks' names, as every screen, form and the ledger's filter show them.
+const (
+	MarkGroup      = "集体访"
+	MarkRepeat     = "重复访"
+	MarkSkipLevel  = "越级访"
+	MarkLitigation = "涉法涉诉"
+	MarkUrgent     = "重大紧急"
+	MarkLeader     = "领导包案"
+	MarkBacklog    = "积案"
+)
+
 // caseFlags are the marks of case c, in the order the 来访登记表 prints
 // them; repeat tells whether what is shown (a visit, the case) counts as
 // 重复访 (repeatVisit for a visit, the case's own mark in the case view).
@@ -17,8 +28,8 @@ func caseFlags(c *store.Case, repeat bool) []string {
 	for _, f := range []struct {
 		on    bool
 		label string
-	}{{c.Group, "集体访"}, {repeat, "重复访"}, {c.SkipLevel, "越级访"}, {c.Litigation, "涉法涉诉"},
-		{c.Urgent, "重大紧急"}, {IsConfidential(c), "检举保密"}, {c.LeaderCase, "领导包案"}, {c.Backlog, "积案"}} {
+	}{{c.Group, MarkGroup}, {repeat, MarkRepeat}, {c.SkipLevel, MarkSkipLevel}, {c.Litigation, MarkLitigation},
+		{c.Urgent, MarkUrgent}, {IsConfidential(c), "检举保密"}, {c.LeaderCase, MarkLeader}, {c.Backlog, MarkBacklog}} {
 		if f.on {
 			out = append(out, f.label)
 		}

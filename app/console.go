@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"io"
 	"strings"
 
 	"laifang/store"
@@ -102,4 +103,36 @@ func (c *Console) edit(login string, change func(u *store.User) (action, summary
 		return UserInfo{}, err
 	}
 	return userInfo(u), nil
+}
+
+// ExportLedger is `laifang export`: the ledger of the filters as an Excel
+// file written to w. The command line signs in as the user named, with his
+// password (audited as a login from this workstation), and the export is
+// then his: his rights, his scope and his masking, exactly as the window's
+// button (a whistle-blower's identity only with his confidential grant),
+// and the audit entry of the export names him.
+func (c *Console) ExportLedger(login, password string, w io.Writer, q LedgerQuery, progress func(done, total int)) (int, error) {
+	if _, err := (&Auth{c.svc}).Login(login, password); err != nil {
+		return 0, err
+	}
+	defer (&Auth{c.svc}).Logout()
+	return (&Ledger{c.svc}).exportTo(w, q, progress)
+}
+
+// UnitsByName maps each department's name to its ID, for the command
+// line's filters (people type names, not IDs).
+func (a *App) UnitsByName() (map[string]uint64, error) {
+	st, err := a.store()
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]uint64{}
+	err = st.View(func(tx *store.Tx) error {
+		us, err := tx.Units()
+		for _, u := range us {
+			out[u.Name] = u.ID
+		}
+		return err
+	})
+	return out, err
 }

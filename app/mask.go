@@ -254,3 +254,11 @@ func (b *svc) personStanding(tx *store.Tx, act *Actor, id uint64) (seen, whistle
 	}
 	return seen, whistleBlower, nil
 }
+
+// mayIdentifyExport is mayIdentify for an export of the ledger: the
+// session's grant alone decides (an export has no per-case Reveal; the
+// export is audited as a whole), so a whistle-blower's identity leaves
+// only with a user who holds the confidential grant.
+func mayIdentifyExport(act *Actor, confidential bool) bool {
+	return !confidential || act.May(PermConfidential)
+}

@@ -139,6 +139,13 @@ var MethodPerms = map[string][]Perm{
 	"Cases.Steps": {PermCaseRead},
 	"Cases.Step":  {PermCaseRead},
 
+	// The ledger (台账); its export is audited when the file is whole.
+	"Ledger.Options":        {PermCaseRead},
+	"Ledger.List":           {PermCaseRead},
+	"Ledger.Export":         {PermCaseRead, PermExport},
+	"Ledger.ExportProgress": {PermCaseRead, PermExport},
+	"Ledger.ExportFile":     {PermCaseRead, PermExport},
+
 	"Visits.Options":   {PermCaseWrite},
 	"Visits.Check":     {PermCaseWrite},
 	"Visits.Register":  {PermCaseWrite},
@@ -220,7 +227,7 @@ var Screens = []Screen{
 	{Name: "cases", Opens: "Cases.List"},
 	{Name: "supervision", Opens: "Tasks.List"},
 	{Name: "letters", Opens: "Letters.List"},
-	{Name: "ledger", Perms: []Perm{PermCaseRead}},
+	{Name: "ledger", Opens: "Ledger.List"},
 	{Name: "reports", Opens: "Stats.Report"},
 	{Name: "settings", Opens: "Settings.Get"},
 }

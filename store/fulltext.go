@@ -31,6 +31,50 @@ func caseFacets(c *Case) []string {
 	if c.Type != "" {
 		f = append(f, fulltext.FacetType+c.Type)
 	}
+	return append(f, ledgerFacets(c)...)
+}
+
+// Marks of a case the ledger filters on (Query.Flags), each a facet.
+const (
+	FlagGroup      = "group"      // 集体访
+	FlagRepeat     = "repeat"     // 重复访
+	FlagSkipLevel  = "skip"       // 越级访
+	FlagLitigation = "litigation" // 涉法涉诉
+	FlagUrgent     = "urgent"     // 重大紧急
+	FlagLeader     = "leader"     // 领导包案
+	FlagBacklog    = "backlog"    // 积案
+)
+
+// CaseFlags are the marks case c carries, in the order of the constants.
+func CaseFlags(c *Case) []string {
+	var out []string
+	for _, f := range [...]struct {
+		on   bool
+		code string
+	}{{c.Group, FlagGroup}, {c.Repeat, FlagRepeat}, {c.SkipLevel, FlagSkipLevel}, {c.Litigation, FlagLitigation},
+		{c.Urgent, FlagUrgent}, {c.LeaderCase, FlagLeader}, {c.Backlog, FlagBacklog}} {
+		if f.on {
+			out = append(out, f.code)
+		}
+	}
+	return out
+}
+
+// ledgerFacets are the facets schema 12 added for the ledger's filters:
+// channel, handler and marks. Last in caseFacets, so that the step that
+// added them to older files (fillLedgerFacets) leaves a pending document
+// as a new save writes it.
+func ledgerFacets(c *Case) []string {
+	var f []string
+	if c.Channel != "" {
+		f = append(f, fulltext.FacetChannel+c.Channel)
+	}
+	if c.Handler != 0 {
+		f = append(f, fulltext.FacetHandler+strconv.FormatUint(c.Handler, 10))
+	}
+	for _, fl := range CaseFlags(c) {
+		f = append(f, fulltext.FacetFlag+fl)
+	}
 	return f
 }
 

@@ -21,7 +21,7 @@ import (
 // the meta bucket; Open runs the missing steps in order, each in its own
 // transaction that also records the new version, after copying the file
 // aside. A file with a higher version is refused.
-const SchemaVersion = 11
+const SchemaVersion = 12
 
 type migration struct {
 	to   uint64
@@ -53,6 +53,45 @@ var migrations = []migration{
 		run: func(*bolt.Tx, *Store) error { return nil }, fill: (*Store).fillSent},
 	{to: 11, name: "statistics: cases by the day received, visits by day with the people present", run: migrateTo11,
 		fill: (*Store).fillTally},
+	{to: 12, name: "the ledger's filters: channel, handler and marks of every case in the full text", run: migrateTo12,
+		fill: (*Store).fillLedgerFacets},
+}
+
+// migrateTo12 changes no bucket: fillLedgerFacets adds the ledger's facets.
+func migrateTo12(tx *bolt.Tx, s *Store) error { return nil }
+
+// fillLedgerFacets adds each case's ledger facets (ledgerFacets: channel,
+// handler, marks) to the full text, a batch of cases per transaction, each
+// bitmap written once a batch (fulltext.Index.AddFacets). Run again after
+// a crash it adds nothing twice.
+func (s *Store) fillLedgerFacets() error {
+	var after []byte
+	for {
+		done := true
+		err := s.Update(func(tx *Tx) error {
+			add := map[uint64][]string{}
+			c := tx.b(bucketCases).Cursor()
+			k, v := seekAfter(c, after)
+			for i := 0; k != nil; k, v = c.Next() {
+				cs, err := decodeRecord[Case](getU64(k), v)
+				if err != nil {
+					return err
+				}
+				if f := ledgerFacets(cs); len(f) > 0 {
+					add[cs.ID] = f
+				}
+				after = append(after[:0], k...)
+				if i++; i >= 50000 {
+					done = false
+					break
+				}
+			}
+			return tx.ft().AddFacets(add)
+		})
+		if err != nil || done {
+			return err
+		}
+	}
 }
 
 // migrateTo8 adds the work queue's indexes (queue.go), filled from the

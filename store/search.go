@@ -59,6 +59,25 @@ func (tx *Tx) Count(q Query) (int, bool, error) {
 	return r.Total, r.Exact, nil
 }
 
+// Matcher tells, case by case, whether a case matches q (a list in
+// another order than the IDs': the ledger by due date).
+func (tx *Tx) Matcher(q Query) func(id uint64) (bool, error) {
+	return tx.ft().Matcher(q, (&verifier{tx: tx}).caseHas)
+}
+
+// DueCaseIDs are the open cases with a running deadline (Case.Due), the
+// earliest due first; before, when not 0, keeps those due before that day
+// (overdue on it).
+func (tx *Tx) DueCaseIDs(before civil.Date) []uint64 {
+	to := civil.D(9999, 12, 31)
+	if before != 0 {
+		to = before - 1
+	}
+	var ids []uint64
+	tx.EachDue(0, 0, to, func(_ civil.Date, id uint64) bool { ids = append(ids, id); return true })
+	return ids
+}
+
 // SimilarHit is one case found by Similar.
 type SimilarHit = fulltext.SimilarHit
 

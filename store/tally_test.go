@@ -9,7 +9,7 @@ import (
 )
 
 // TestTallyAfterUpgradeFromVersion5 upgrades a file made by schema 5
-// (schema 9 fills the statistics' indexes) and compares what the indexes
+// (schema 11 fills the statistics' indexes) and compares what the indexes
 // hold with the records read one by one: every case once, under the day
 // it was received, with its facts; every visit once, under its day, with
 // its case and the people present.

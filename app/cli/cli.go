@@ -86,6 +86,7 @@ var commands = map[string]command{
 	"audit":   auditCommand,
 	"users":   usersCommand,
 	"import":  importCommand,
+	"export":  exportCommand,
 
 	"verify-file": verifyFileCommand,
 }

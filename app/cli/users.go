@@ -114,13 +114,19 @@ func readNewPassword(c *Context, login string) (string, error) {
 		}
 		return string(first), nil
 	}
+	return stdinPassword(c, "没有读到新密码（请在终端中运行，或从标准输入给出一行密码）。")
+}
+
+// stdinPassword reads a password as one line of the standard input (a
+// script); none is the error when the line is empty.
+func stdinPassword(c *Context, none string) (string, error) {
 	line, err := bufio.NewReader(io.LimitReader(c.Stdin, 4096)).ReadString('\n')
 	if err != nil && !errors.Is(err, io.EOF) {
 		return "", err
 	}
 	pw := strings.TrimRight(line, "\r\n")
 	if pw == "" {
-		return "", errors.New("没有读到新密码（请在终端中运行，或从标准输入给出一行密码）。")
+		return "", errors.New(none)
 	}
 	return pw, nil
 }

@@ -128,14 +128,6 @@ describe('the shell', () => {
     expect(host.querySelector('[data-testid="case-back"]')).not.toBeNull()
   })
 
-  it('says in Chinese that a later screen is not available yet', async () => {
-    const { host, router } = await mountShell()
-    await router.push('/ledger')
-    await vi.waitFor(() => expect(host.textContent).toContain('“台账”功能尚未开放'))
-    expect(host.querySelector('.el-menu-item.is-active')?.textContent?.trim()).toBe('台账')
-    expect(document.title).toBe('台账 - 来访接待')
-  })
-
   it('switches to English and remembers it', async () => {
     const { host } = await mountShell()
     const trigger = host.querySelector<HTMLElement>('.header-right .el-dropdown .el-button')

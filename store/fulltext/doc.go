@@ -54,6 +54,11 @@ const (
 	FacetUnit   = "\x01u"
 	FacetConf   = "\x01x"
 	FacetType   = "\x01t"
+	// the ledger's filters (schema 10): channel, handler (user ID), and one
+	// term for each mark a case carries (FlagGroup …)
+	FacetChannel = "\x01n"
+	FacetHandler = "\x01h"
+	FacetFlag    = "\x01f"
 )
 
 // dayBase makes received dates fit two bytes: day 1 is 2000-01-01.

@@ -411,3 +411,61 @@ func (ix *Index) Tally(facets []string) (total int, per map[string]int, err erro
 	}
 	return total, per, nil
 }
+
+// AddFacets adds facet terms to cases already in the index: to the bitmaps
+// of merged cases, chunk by chunk and term by term (one write of each
+// bitmap), and at the end of the document of a pending one. A term a case
+// already has is left as it is, so that a step run again after a crash
+// changes nothing. For a schema step that adds facets to every case.
+func (ix *Index) AddFacets(add map[uint64][]string) error {
+	pb := ix.pendingB()
+	work := map[uint32]map[string][]uint32{}
+	for id, facets := range add {
+		if v := pb.Get(u64(id)); v != nil {
+			d, err := DecodeDoc(v)
+			if err != nil {
+				return err
+			}
+			changed := false
+			for _, f := range facets {
+				if !d.hasFacet(f) {
+					d.Facets = append(d.Facets, f)
+					changed = true
+				}
+			}
+			if changed {
+				if err := pb.Put(u64(id), d.Encode()); err != nil {
+					return err
+				}
+			}
+			continue
+		}
+		ch := chunkOf(id)
+		if work[ch] == nil {
+			work[ch] = map[string][]uint32{}
+		}
+		for _, f := range facets {
+			work[ch][f] = append(work[ch][f], uint32(id))
+		}
+	}
+	chunks := make([]uint32, 0, len(work))
+	for ch := range work {
+		chunks = append(chunks, ch)
+	}
+	sort.Slice(chunks, func(i, j int) bool { return chunks[i] < chunks[j] })
+	for _, ch := range chunks {
+		terms := make([]string, 0, len(work[ch]))
+		for t := range work[ch] {
+			terms = append(terms, t)
+		}
+		sort.Strings(terms)
+		for _, t := range terms {
+			ids := work[ch][t]
+			sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+			if err := ix.postingEdit(ch, t, ids, true); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}

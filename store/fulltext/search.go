@@ -22,12 +22,16 @@ const (
 // occur, each as a substring), a received-date range and facet filters
 // (each a list of allowed values). Results are newest first.
 type Query struct {
-	Text         string
-	From, To     civil.Date // received date, inclusive; 0: open
-	Status       []string
-	Category     []string
-	Unit         []uint64
-	Type         []string
+	Text     string
+	From, To civil.Date // received date, inclusive; 0: open
+	Status   []string
+	Category []string
+	Unit     []uint64
+	Type     []string
+	Channel  []string
+	Handler  []uint64
+	// Flags are marks the case must all carry (FacetFlag terms' values).
+	Flags        []string
 	Confidential int
 	// Scoped keeps the cases to those of Within (IDs in any order): a
 	// session that sees only some cases (a handler: his department's)
@@ -150,16 +154,22 @@ func makeFilters(q *Query) filters {
 		}
 		f.groups = append(f.groups, g)
 	}
+	ids := func(prefix string, vals []uint64) {
+		strs := make([]string, len(vals))
+		for i, u := range vals {
+			strs[i] = strconv.FormatUint(u, 10)
+		}
+		add(prefix, strs)
+	}
 	add(FacetStatus, q.Status)
 	add(FacetCat, q.Category)
-	if len(q.Unit) > 0 {
-		vals := make([]string, len(q.Unit))
-		for i, u := range q.Unit {
-			vals[i] = strconv.FormatUint(u, 10)
-		}
-		add(FacetUnit, vals)
-	}
+	ids(FacetUnit, q.Unit)
 	add(FacetType, q.Type)
+	add(FacetChannel, q.Channel)
+	ids(FacetHandler, q.Handler)
+	for _, fl := range q.Flags {
+		add(FacetFlag, []string{fl})
+	}
 	switch q.Confidential {
 	case ConfOnly:
 		f.groups = append(f.groups, []string{FacetConf})
@@ -255,7 +265,8 @@ type chunkQuery struct {
 	groups  [][]*roaring.Bitmap // the case must be in one of each group's
 	conf    *roaring.Bitmap     // cases to leave out
 	col     column
-	partial bool // the date range cuts the chunk: check the column
+	extra   []*roaring.Bitmap // the verified terms' other bigrams (Search)
+	partial bool              // the date range cuts the chunk: check the column
 	from    uint16
 	to      uint16
 	res     *roaring.Bitmap
@@ -421,6 +432,18 @@ func (cq *chunkQuery) bitmap() *roaring.Bitmap {
 // through the bitmaps chunk by chunk; candidates of terms longer than two
 // characters are checked by verify. No case outside the candidates is
 // read. With countOnly the page is left empty.
+//
+// The total is exact unless a term needs verifying and more than
+// verifyAllUpTo cases are candidates. Then it is estimated from exact
+// counts: in every chunk, the cases that pass every filter (the date range
+// against the chunk's column where it cuts the chunk) and hold every
+// bigram of the terms, times the share of those that the verified ones
+// (the newest, at least sampleMin) showed to hold the whole terms. Holding
+// every bigram of a term and not the term is rare, so the share is near
+// one and the estimate near the count. (An estimate that took the share
+// the filters kept in the newest chunk for every chunk was off threefold
+// with a date range: cases are numbered as they arrive, so a range keeps
+// all of one chunk and little of the next.)
 func (ix *Index) Search(q Query, countOnly bool, verify Verifier) (*Result, error) {
 	if q.Limit <= 0 {
 		q.Limit = 50
@@ -430,22 +453,8 @@ func (ix *Index) Search(q Query, countOnly bool, verify Verifier) (*Result, erro
 	}
 	terms := parseQuery(q.Text)
 	f := makeFilters(&q)
-	var grams []string
-	seen := map[string]bool{}
-	needVerify := false
-	var verifyTerms []string
-	for _, t := range terms {
-		for _, g := range t.cover {
-			if !seen[g] {
-				seen[g] = true
-				grams = append(grams, g)
-			}
-		}
-		if t.verify {
-			needVerify = true
-			verifyTerms = append(verifyTerms, t.norm)
-		}
-	}
+	grams, extra, verifyTerms := queryGrams(terms)
+	needVerify := len(verifyTerms) > 0
 	res := &Result{Exact: true}
 	if strings.TrimSpace(q.Text) != "" && len(terms) == 0 {
 		return res, nil
@@ -473,39 +482,14 @@ func (ix *Index) Search(q Query, countOnly bool, verify Verifier) (*Result, erro
 	}
 	cands := make([]*chunkQuery, top+1)
 	var nCand uint64
-	// A query whose terms are verified counts its candidates exactly only
-	// when there are few of them (at most the number of the terms'
-	// candidates, before the filters): otherwise its total is an estimate
-	// anyway, and the filters are applied only in the chunks the page
-	// reaches, the others' candidates estimated from those.
-	upper := make([]uint64, top+1)
-	var nUpper uint64
 	for c := int64(top); c >= 0; c-- {
-		if cq := ix.loadChunk(uint32(c), grams, &f); cq != nil {
-			var n uint64
-			if needVerify {
-				n = cq.setsCount()
-			} else {
-				n = cq.count()
-			}
-			if n > 0 {
-				cands[c], upper[c] = cq, n
-				nUpper += n
-			}
+		cq := ix.loadChunk(uint32(c), grams, &f)
+		if cq == nil || !ix.loadExtra(cq, uint32(c), extra) {
+			continue
 		}
-	}
-	exactCounts := !needVerify || nUpper <= verifyAllUpTo
-	if !needVerify {
-		nCand = nUpper
-	} else if exactCounts {
-		for c, cq := range cands {
-			if cq != nil {
-				n := cq.count()
-				if n == 0 {
-					cands[c] = nil
-				}
-				nCand += n
-			}
+		if n := cq.fullCount(); n > 0 {
+			cands[c] = cq
+			nCand += n
 		}
 	}
 	if !needVerify {
@@ -514,14 +498,14 @@ func (ix *Index) Search(q Query, countOnly bool, verify Verifier) (*Result, erro
 			return res, nil
 		}
 	}
-	verifyAll := needVerify && exactCounts && nCand <= verifyAllUpTo
+	verifyAll := needVerify && nCand <= verifyAllUpTo
 	var verified, matched int
 	timelineFirst := false
 	skip := q.Offset
 	var page []uint64
 	full := func() bool { return countOnly || len(page) >= q.Limit }
 	emit := func(id uint64, mustVerify bool) (stop bool, err error) {
-		if full() && !verifyAll {
+		if full() && !verifyAll && (!needVerify || verified >= sampleMin) {
 			return true, nil
 		}
 		if mustVerify {
@@ -549,12 +533,16 @@ func (ix *Index) Search(q Query, countOnly bool, verify Verifier) (*Result, erro
 	pi := 0
 	stopped := false
 	for c := int64(top); c >= 0 && !stopped; c-- {
-		if cands[c] == nil {
+		cq := cands[c]
+		if cq == nil {
 			continue
 		}
-		it := cands[c].bitmap().ReverseIterator()
+		it := cq.bitmap().ReverseIterator()
 		for it.HasNext() && !stopped {
 			id := uint64(it.Next())
+			if !cq.holdsExtra(uint32(id)) {
+				continue // lacks a bigram of a term: cannot match
+			}
 			for pi < len(pend) && pend[pi] > id && !stopped {
 				var err error
 				if stopped, err = emit(pend[pi], false); err != nil {
@@ -588,25 +576,6 @@ func (ix *Index) Search(q Query, countOnly bool, verify Verifier) (*Result, erro
 		} else {
 			res.Exact = false
 			est := float64(nCand)
-			if !exactCounts {
-				// the chunks the page reached, exactly; the others in
-				// the proportion their filters kept there
-				var built, builtUpper, rest float64
-				for c, cq := range cands {
-					switch {
-					case cq == nil:
-					case cq.res != nil:
-						built += float64(cq.res.GetCardinality())
-						builtUpper += float64(upper[c])
-					default:
-						rest += float64(upper[c])
-					}
-				}
-				est = built + rest
-				if builtUpper > 0 {
-					est = built + rest*built/builtUpper
-				}
-			}
 			if verified > 0 {
 				est = est * float64(matched) / float64(verified)
 			}
@@ -617,4 +586,132 @@ func (ix *Index) Search(q Query, countOnly bool, verify Verifier) (*Result, erro
 		}
 	}
 	return res, nil
+}
+
+// queryGrams are what a query's terms look up: grams, intersected to find
+// the candidates (each term's cover); extra, the other bigrams of the
+// verified terms, which a match holds too (they make the exact candidate
+// counts an estimate starts from); and the terms a candidate is verified
+// against.
+func queryGrams(terms []qterm) (grams, extra, verifyTerms []string) {
+	seen := map[string]bool{}
+	for _, t := range terms {
+		for _, g := range t.cover {
+			if !seen[g] {
+				seen[g] = true
+				grams = append(grams, g)
+			}
+		}
+		if t.verify {
+			verifyTerms = append(verifyTerms, t.norm)
+		}
+	}
+	for _, t := range terms {
+		for _, g := range t.grams {
+			if !seen[g] {
+				seen[g] = true
+				extra = append(extra, g)
+			}
+		}
+	}
+	return grams, extra, verifyTerms
+}
+
+// sampleMin is how many candidates an estimated total verifies at least
+// (the newest), to learn the share that holds the whole terms.
+const sampleMin = 64
+
+// loadExtra reads the postings of the verified terms' other bigrams into
+// cq; false when one is missing from the chunk, which then cannot match.
+func (ix *Index) loadExtra(cq *chunkQuery, c uint32, extra []string) bool {
+	for _, g := range extra {
+		bm := ix.posting(c, g)
+		if bm == nil {
+			return false
+		}
+		cq.extra = append(cq.extra, bm)
+	}
+	sort.Slice(cq.extra, func(i, j int) bool { return cq.extra[i].GetCardinality() < cq.extra[j].GetCardinality() })
+	return true
+}
+
+// fullCount is the number of the chunk's cases that pass every filter and
+// hold every bigram of the terms: exact when no term needs verifying, the
+// candidates to verify otherwise.
+func (cq *chunkQuery) fullCount() uint64 {
+	if len(cq.extra) == 0 {
+		return cq.count()
+	}
+	var acc *roaring.Bitmap
+	rest := cq.extra
+	if cq.res == nil && len(cq.groups) == 0 && !cq.partial && cq.conf == nil {
+		// every set and extra bigram, smallest first, the last counted
+		// without building it
+		all := append(append(make([]*roaring.Bitmap, 0, len(cq.sets)+len(cq.extra)), cq.sets...), cq.extra...)
+		sort.Slice(all, func(i, j int) bool { return all[i].GetCardinality() < all[j].GetCardinality() })
+		acc, rest = all[0], all[1:]
+	} else {
+		acc = cq.bitmap()
+	}
+	if len(rest) == 0 {
+		return acc.GetCardinality()
+	}
+	for _, bm := range rest[:len(rest)-1] {
+		if acc = roaring.And(acc, bm); acc.IsEmpty() {
+			return 0
+		}
+	}
+	return acc.AndCardinality(rest[len(rest)-1])
+}
+
+// holdsExtra tells whether case id of the chunk holds every extra bigram.
+func (cq *chunkQuery) holdsExtra(id uint32) bool {
+	for _, bm := range cq.extra {
+		if !bm.Contains(id) {
+			return false
+		}
+	}
+	return true
+}
+
+// Matcher tells, case by case, whether a case matches the query, for a
+// list in another order than the IDs' (the ledger by due date): each
+// chunk's candidates are built once, on first need, and a candidate of a
+// term longer than two characters is checked by verify. The query's page
+// (Offset, Limit) is not used.
+func (ix *Index) Matcher(q Query, verify Verifier) func(id uint64) (bool, error) {
+	terms := parseQuery(q.Text)
+	f := makeFilters(&q)
+	grams, extra, verifyTerms := queryGrams(terms)
+	none := strings.TrimSpace(q.Text) != "" && len(terms) == 0
+	chunks := map[uint32]*chunkQuery{}
+	var d Doc
+	return func(id uint64) (bool, error) {
+		if none {
+			return false, nil
+		}
+		if v := ix.pendingB().Get(u64(id)); v != nil {
+			if err := decodeDocView(&d, v); err != nil {
+				return false, err
+			}
+			return matchDoc(id, &d, terms, &f), nil
+		}
+		c := chunkOf(id)
+		cq, ok := chunks[c]
+		if !ok {
+			cq = ix.loadChunk(c, grams, &f)
+			if cq != nil && !ix.loadExtra(cq, c, extra) {
+				cq = nil
+			}
+			chunks[c] = cq
+		}
+		if cq == nil || !cq.bitmap().Contains(uint32(id)) || !cq.holdsExtra(uint32(id)) {
+			return false, nil
+		}
+		if len(verifyTerms) == 0 {
+			return true, nil
+		}
+		ok, _, err := verify(id, verifyTerms, false)
+		return ok, err
+	}
 }

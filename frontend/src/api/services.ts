@@ -9,6 +9,7 @@ import type * as Cases from '../../wailsjs/go/app/Cases'
 import type * as Dicts from '../../wailsjs/go/app/Dicts'
 import type * as Home from '../../wailsjs/go/app/Home'
 import type * as Letters from '../../wailsjs/go/app/Letters'
+import type * as Ledger from '../../wailsjs/go/app/Ledger'
 import type * as Privacy from '../../wailsjs/go/app/Privacy'
 import type * as Repeat from '../../wailsjs/go/app/Repeat'
 import type * as Retention from '../../wailsjs/go/app/Retention'
@@ -30,6 +31,7 @@ export interface Services {
   Dicts: typeof Dicts
   Home: typeof Home
   Letters: typeof Letters
+  Ledger: typeof Ledger
   Privacy: typeof Privacy
   Repeat: typeof Repeat
   Retention: typeof Retention

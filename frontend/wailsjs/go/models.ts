@@ -1113,6 +1113,42 @@ export namespace app {
 	        this.retainUntil = source["retainUntil"];
 	    }
 	}
+	export class ExportFile {
+	    name: string;
+	    data: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ExportFile(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.data = source["data"];
+	    }
+	}
+	export class ExportStatus {
+	    running: boolean;
+	    done: number;
+	    total: number;
+	    finished: boolean;
+	    error: string;
+	    name: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ExportStatus(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.running = source["running"];
+	        this.done = source["done"];
+	        this.total = source["total"];
+	        this.finished = source["finished"];
+	        this.error = source["error"];
+	        this.name = source["name"];
+	    }
+	}
 	export class Figure {
 	    key: string;
 	    rate: boolean;
@@ -1594,6 +1630,217 @@ export namespace app {
 	        this.size = source["size"];
 	        this.offset = source["offset"];
 	        this.data = source["data"];
+	    }
+	}
+	
+	export class LedgerField {
+	    key: string;
+	    label: string;
+	    width: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new LedgerField(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.label = source["label"];
+	        this.width = source["width"];
+	    }
+	}
+	export class LedgerFlag {
+	    code: string;
+	    label: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LedgerFlag(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.label = source["label"];
+	    }
+	}
+	export class UserOption {
+	    id: number;
+	    name: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new UserOption(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	    }
+	}
+	export class LedgerOptions {
+	    channels: dict.Entry[];
+	    types: dict.Entry[];
+	    categories: dict.Entry[];
+	    statuses: dict.Entry[];
+	    units: UnitOption[];
+	    flags: LedgerFlag[];
+	    handlers: UserOption[];
+	    columns: LedgerField[];
+	    today: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LedgerOptions(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.channels = this.convertValues(source["channels"], dict.Entry);
+	        this.types = this.convertValues(source["types"], dict.Entry);
+	        this.categories = this.convertValues(source["categories"], dict.Entry);
+	        this.statuses = this.convertValues(source["statuses"], dict.Entry);
+	        this.units = this.convertValues(source["units"], UnitOption);
+	        this.flags = this.convertValues(source["flags"], LedgerFlag);
+	        this.handlers = this.convertValues(source["handlers"], UserOption);
+	        this.columns = this.convertValues(source["columns"], LedgerField);
+	        this.today = source["today"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class LedgerRow {
+	    id: number;
+	    no: string;
+	    received: string;
+	    petitioner: string;
+	    idNumber: string;
+	    phone: string;
+	    present: number;
+	    channel: string;
+	    type: string;
+	    category: string;
+	    demand: string;
+	    unit: string;
+	    status: string;
+	    statusLabel: string;
+	    due: string;
+	    overdue: boolean;
+	    outcome: string;
+	    satisfaction: string;
+	    masked: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new LedgerRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.no = source["no"];
+	        this.received = source["received"];
+	        this.petitioner = source["petitioner"];
+	        this.idNumber = source["idNumber"];
+	        this.phone = source["phone"];
+	        this.present = source["present"];
+	        this.channel = source["channel"];
+	        this.type = source["type"];
+	        this.category = source["category"];
+	        this.demand = source["demand"];
+	        this.unit = source["unit"];
+	        this.status = source["status"];
+	        this.statusLabel = source["statusLabel"];
+	        this.due = source["due"];
+	        this.overdue = source["overdue"];
+	        this.outcome = source["outcome"];
+	        this.satisfaction = source["satisfaction"];
+	        this.masked = source["masked"];
+	    }
+	}
+	export class LedgerPage {
+	    rows: LedgerRow[];
+	    total: number;
+	    exact: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new LedgerPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rows = this.convertValues(source["rows"], LedgerRow);
+	        this.total = source["total"];
+	        this.exact = source["exact"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class LedgerQuery {
+	    text: string;
+	    from: string;
+	    to: string;
+	    channel: string[];
+	    type: string[];
+	    category: string[];
+	    status: string[];
+	    unit: number[];
+	    flags: string[];
+	    overdue: boolean;
+	    handler: number;
+	    sort: string;
+	    offset: number;
+	    limit: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new LedgerQuery(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.text = source["text"];
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.channel = source["channel"];
+	        this.type = source["type"];
+	        this.category = source["category"];
+	        this.status = source["status"];
+	        this.unit = source["unit"];
+	        this.flags = source["flags"];
+	        this.overdue = source["overdue"];
+	        this.handler = source["handler"];
+	        this.sort = source["sort"];
+	        this.offset = source["offset"];
+	        this.limit = source["limit"];
 	    }
 	}
 	
@@ -3597,6 +3844,7 @@ export namespace app {
 	        this.rev = source["rev"];
 	    }
 	}
+	
 	
 	export class WordingQuery {
 	    text: string;
