@@ -32,6 +32,7 @@ const (
 	RecordRating      = "rating"       // the petitioner's satisfaction (满意度)
 	RecordImplemented = "implemented"  // 执行落实 of a supported reply done
 	RecordHearing     = "hearing"      // the 复核 hearing's days (not counted in its clock)
+	RecordResultTold  = "result_told"  // a real-name reporter told the result (纪检反馈, stops K2)
 )
 
 // ServeMethods are the ways a document is served (送达方式).
@@ -75,6 +76,7 @@ var recordSteps = []struct {
 	{RecordRating, "满意度评价", []Perm{PermCaseWrite}},
 	{RecordImplemented, "执行落实", []Perm{PermCaseWrite, PermTaskReport}},
 	{RecordHearing, "复核听证", []Perm{PermCaseWrite}},
+	{RecordResultTold, "告知检举人办理结果", []Perm{PermCaseWrite}},
 }
 
 // StepInput is one step as the case view sends it. Rev is the case's
@@ -348,6 +350,8 @@ func recordAvailable(c *store.Case, action string) bool {
 		return c.Outcome == casestate.Outcomes[0] && c.Served != 0 && c.Implemented == 0 && st != casestate.Archived
 	case RecordHearing:
 		return st == casestate.InRecheck
+	case RecordResultTold:
+		return st == casestate.Closed && c.Type == TypeReport && c.RealName && c.ResultTold == 0
 	}
 	return false
 }
@@ -420,6 +424,8 @@ func recordStepFields(c *store.Case, action string) (fields, required []string) 
 		return []string{"date", "text"}, []string{"date", "text"}
 	case RecordHearing:
 		return []string{"days", "text"}, []string{"days"}
+	case RecordResultTold:
+		return []string{"date", "how", "text"}, []string{"date", "how"}
 	}
 	return nil, nil
 }
@@ -459,6 +465,8 @@ func dateFloor(c *store.Case, action string) (civil.Date, string) {
 		return c.Served, "答复送达日期"
 	case RecordImplemented, string(casestate.RequestReview):
 		return c.Served, "答复送达日期"
+	case RecordResultTold:
+		return c.Closed, "办结日期"
 	case string(casestate.ReviewDone), string(casestate.ReviewRedo), string(casestate.ReviewRefused):
 		return c.ReviewAsked, "复查申请日期"
 	case string(casestate.RequestRecheck):
@@ -844,6 +852,12 @@ func (w *stepWrite) record(tx *store.Tx) error {
 		c.Implemented = w.date
 		note("落实日期", w.date.String())
 		note("落实情况", in.Text)
+	case RecordResultTold:
+		w.ev.Kind = KindResultTold
+		c.ResultTold = w.date
+		note("告知日期", w.date.String())
+		note("告知方式", in.How)
+		note("告知内容", in.Text)
 	case RecordHearing:
 		w.ev.Kind = KindHearing
 		c.HearingDays = in.Days

@@ -358,6 +358,25 @@ func TestHomeQueueShowsTheDisciplineFeedbackClock(t *testing.T) {
 			t.Errorf("%s: the closed report is in %q (want %q): %+v", k.day, groups, k.group, got)
 		}
 	}
+	// Once the desk records that the reporter was told, the clock stops:
+	// the report leaves the queue and owes nothing.
+	head := clerk(t, a, "head-told", RoleHead, true)
+	steps := must(head.Cases.Steps(r.CaseID))(t)
+	if !slices.ContainsFunc(steps.Steps, func(o StepOption) bool { return o.Action == RecordResultTold }) {
+		t.Fatalf("告知检举人办理结果 is not offered: %+v", steps.Steps)
+	}
+	mustStep(t, head.Cases, r.CaseID, StepInput{Action: RecordResultTold, How: "直接送达", Text: "已当面告知查处结果"})
+	q := must(head.Home.Queue())(t)
+	for _, g := range q.Groups {
+		for _, it := range g.Items {
+			if it.CaseID == r.CaseID {
+				t.Errorf("the report is still in %s after the reporter was told", g.Kind)
+			}
+		}
+	}
+	if c := must(head.Cases.Get(r.CaseID))(t); len(c.Clocks) != 0 {
+		t.Errorf("clocks still run: %+v", c.Clocks)
+	}
 }
 
 // A case registered and accepted at the desk enters the queue at once: its

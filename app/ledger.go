@@ -30,7 +30,7 @@ type LedgerQuery struct {
 	Status   []string `json:"status"`
 	Unit     []uint64 `json:"unit"`
 	Flags    []string `json:"flags"`
-	Overdue  bool     `json:"overdue"` // open and past its running deadline today
+	Overdue  bool     `json:"overdue"` // past its running deadline today (Case.ClockRuns)
 	Handler  uint64   `json:"handler"` // 承办人 (a user)
 	// Sort: "received" (default: the newest registered first),
 	// "received.asc" (the oldest first), "due" (open cases with a running
@@ -262,7 +262,8 @@ func (s *Ledger) ledgerQuery(act *Actor, q LedgerQuery) (store.Query, error) {
 }
 
 // scopeLedger keeps the ledger to the cases act sees (scopeQuery) and,
-// with Overdue, to the open cases past their running deadline today.
+// with Overdue, to the cases past their running deadline today (open, or
+// a closed report whose reporter is owed the result: Case.ClockRuns).
 func scopeLedger(tx *store.Tx, act *Actor, sq *store.Query, q LedgerQuery) error {
 	scopeQuery(tx, act, sq)
 	if !q.Overdue {
@@ -425,7 +426,7 @@ func (lr *ledgerReader) row(id uint64) (LedgerRow, error) {
 		Channel: c.Channel, Type: c.Type, Category: categoryLabel(lr.cats, c), Demand: caseText(identified, c.Demand),
 		Unit: lr.units[c.Unit], Status: c.Status, StatusLabel: statusLabel(c.Status), Outcome: c.Outcome,
 		Satisfaction: c.Satisfaction, Masked: !identified}
-	if c.Due != 0 && casestate.Open(casestate.State(c.Status)) {
+	if c.ClockRuns() {
 		r.Due = c.Due.String()
 		r.Overdue = c.Due < lr.today
 	}

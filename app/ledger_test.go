@@ -58,7 +58,6 @@ func TestLedgerFiltersListWhatAScanFinds(t *testing.T) {
 	clerk := o.a.bind(addUser(t, o.a, "clerk7", RoleClerk, false))
 	today := civil.DateOf(o.a.now())
 	from, to := today.AddDays(-400), today.AddDays(-30)
-	open := func(c *store.Case) bool { return casestate.Open(casestate.State(c.Status)) }
 	for _, k := range []struct {
 		name string
 		q    LedgerQuery
@@ -80,7 +79,7 @@ func TestLedgerFiltersListWhatAScanFinds(t *testing.T) {
 			return c.Type == TypeReport && c.Channel == "走访"
 		}},
 		{"overdue", LedgerQuery{Overdue: true}, func(c *store.Case) bool {
-			return open(c) && c.Due != 0 && c.Due < today
+			return c.ClockRuns() && c.Due < today
 		}},
 	} {
 		want := ledgerWant(o, today, k.keep)
@@ -99,7 +98,7 @@ func TestLedgerFiltersListWhatAScanFinds(t *testing.T) {
 
 	// by due date: the open cases with a running deadline, earliest first
 	got, total, rows := ledgerAll(t, clerk.Ledger, LedgerQuery{Sort: SortDue})
-	want := ledgerWant(o, today, func(c *store.Case) bool { return open(c) && c.Due != 0 })
+	want := ledgerWant(o, today, func(c *store.Case) bool { return c.ClockRuns() })
 	if total != len(want) || len(got) != len(want) {
 		t.Errorf("by due date: total %d, %d rows, want %d", total, len(got), len(want))
 	}

@@ -29,6 +29,7 @@ const (
 	KindRating      = "rating"      // satisfaction recorded (满意度评价)
 	KindImplemented = "implemented" // 执行落实 of a supported reply
 	KindHearing     = "hearing"     // the 复核 hearing
+	KindResultTold  = "result_told" // a real-name reporter told the result
 )
 
 // eventLabels name the kinds of entries in Chinese.
@@ -49,6 +50,7 @@ var eventLabels = map[string]string{
 	KindRating:            "满意度评价",
 	KindImplemented:       "执行落实",
 	KindHearing:           "复核听证",
+	KindResultTold:        "告知检举人办理结果",
 }
 
 // eventLabel is the Chinese name of an entry's kind (the kind itself for

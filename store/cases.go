@@ -100,12 +100,13 @@ type Case struct {
 	ReplyOn       civil.Date `json:"rpo,omitempty"` // the day the reply was issued
 	Satisfaction  string     `json:"sat,omitempty"` // 满意/基本满意/不满意/未评价
 	SatisfiedOn   civil.Date `json:"sto,omitempty"`
-	SatisfiedBy   uint64     `json:"stb,omitempty"` // who recorded it
-	Implemented   civil.Date `json:"imp,omitempty"` // 执行落实 of a supported reply reported done
-	ReviewAsked   civil.Date `json:"rva,omitempty"` // 复查 request received
-	ReviewBody    string     `json:"rvb,omitempty"` // the 复查机关
-	ReviewServed  civil.Date `json:"rvs,omitempty"` // 复查意见 served
-	ReviewResult  string     `json:"rvr,omitempty"` // 维持/变更/责令重新办理/不予受理
+	SatisfiedBy   uint64     `json:"stb,omitempty"`  // who recorded it
+	Implemented   civil.Date `json:"imp,omitempty"`  // 执行落实 of a supported reply reported done
+	ResultTold    civil.Date `json:"told,omitempty"` // a real-name reporter told the result (纪检反馈)
+	ReviewAsked   civil.Date `json:"rva,omitempty"`  // 复查 request received
+	ReviewBody    string     `json:"rvb,omitempty"`  // the 复查机关
+	ReviewServed  civil.Date `json:"rvs,omitempty"`  // 复查意见 served
+	ReviewResult  string     `json:"rvr,omitempty"`  // 维持/变更/责令重新办理/不予受理
 	RecheckAsked  civil.Date `json:"rca,omitempty"`
 	RecheckBody   string     `json:"rcb,omitempty"`
 	RecheckServed civil.Date `json:"rcs,omitempty"`
@@ -163,7 +164,7 @@ func (c *Case) FollowFacts() followup.Facts {
 		Accepted: c.Accepted, Resumed: c.Resumed, NoticeServed: c.NoticeServed, ExtDays: c.ExtDays, ExtOn: c.ExtOn, Outcome: c.Outcome,
 		Replied: c.ReplyOn, Served: c.Served, Satisfaction: c.Satisfaction, Implemented: c.Implemented,
 		ReviewAsked: c.ReviewAsked, ReviewServed: c.ReviewServed, RecheckAsked: c.RecheckAsked,
-		RecheckServed: c.RecheckServed, HearingDays: c.HearingDays, Closed: c.Closed}
+		RecheckServed: c.RecheckServed, HearingDays: c.HearingDays, Closed: c.Closed, ResultTold: c.ResultTold}
 	if c.Incoming != nil {
 		f.SenderDue = c.Incoming.Due
 	}
@@ -193,7 +194,7 @@ func (c *Case) indexEntries(id uint64, salt []byte) []ixEntry {
 		seen[p.Person] = true
 		out = append(out, multi(ixPersonCase, u64(p.Person), id))
 	}
-	if c.clockRuns() {
+	if c.ClockRuns() {
 		out = append(out, multi(ixCaseDue, dateKey(c.Due), id))
 	}
 	if c.Unit != 0 {
@@ -214,7 +215,7 @@ func (c *Case) indexEntries(id uint64, salt []byte) []ixEntry {
 	// A handler's queue is his department's: the same keys under the ID
 	// of every department the case was sent to.
 	for _, u := range c.Depts() {
-		if c.clockRuns() {
+		if c.ClockRuns() {
 			out = append(out, multi(ixUnitDue, cat(u64(u), dateKey(c.Due)), id))
 		}
 		for _, k := range c.Todo {
@@ -224,12 +225,12 @@ func (c *Case) indexEntries(id uint64, salt []byte) []ixEntry {
 	return append(out, c.tallyEntry(id))
 }
 
-// clockRuns tells whether the case's running deadline (Due) is indexed: an
+// ClockRuns tells whether the case's running deadline (Due) is indexed: an
 // open case's, and a closed one's whose clocks still run (the 纪检 K2: a
 // real-name reporter is told the result within 15 working days of
 // closing; domain/followup.Clocks). A case written before clocks were kept
 // is indexed while it is open, as it always was.
-func (c *Case) clockRuns() bool {
+func (c *Case) ClockRuns() bool {
 	return c.Due != 0 && (casestate.Open(casestate.State(c.Status)) || len(c.Clocks) > 0)
 }
 

@@ -126,8 +126,8 @@ func Clocks(f Facts) []Clock {
 		stat(deadline.RecheckDecision, deadline.Input{Start: f.RecheckAsked, Excluded: f.HearingDays})
 	case casestate.Closed:
 		// K2: a real-name reporter is told the result within 15 working
-		// days of closing.
-		if report && f.RealName {
+		// days of closing; the clock stops once he is told.
+		if report && f.RealName && f.ResultTold == 0 {
 			stat(deadline.DisciplineReply, deadline.Input{Start: f.Closed})
 		}
 	}

@@ -42,6 +42,8 @@ type Facts struct {
 	HearingDays   int
 
 	Closed civil.Date
+	// ResultTold: a real-name reporter was told the result (stops K2).
+	ResultTold civil.Date
 }
 
 // HandlingStart is the day the handling period (办理期限) counts from: the
