@@ -387,10 +387,12 @@ func newCase(tx *store.Tx, g *Synth, at, end time.Time, units []store.Unit, peop
 		}
 	}
 	// A real-name reporter is told the result within days of the closing
-	// (纪检反馈, K2); a few of the recent ones are still owed.
+	// (纪检反馈, K2); a few of the recent ones are still owed. Taken from
+	// the closing day, not the random stream, so the rest of the office
+	// stays as it was generated before.
 	if c.Type == confidential.TypeReport && c.RealName && c.Closed != 0 &&
-		(today-c.Closed > 60 || g.r.IntN(10) < 7) {
-		c.ResultTold = min(c.Closed.AddDays(2+g.r.IntN(12)), today)
+		(today-c.Closed > 60 || int(c.Closed)%10 < 7) {
+		c.ResultTold = min(c.Closed.AddDays(2+int(c.Closed)%12), today)
 	}
 	if err := setClocks(&c, assigned); err != nil {
 		return err
