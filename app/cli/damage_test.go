@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"laifang/app"
 	"laifang/store"
@@ -85,6 +86,10 @@ var crashWords = []string{"panic", "goroutine", ".go:", "runtime error", "fatal 
 // only when it then checks whole (pages, indexes and audit chain); check
 // agrees with restore on every copy, and no Go crash text ever shows.
 // Some copies crash bbolt in the child: those must be among the refused.
+// The files damaged here are small: a check that loops on one is given
+// 6 s, not the 20 s a real file gets.
+func init() { verifyBase = 6 * time.Second }
+
 func TestDamagedCopiesAreRefusedInWords(t *testing.T) {
 	good := genFile(t)
 	rng := rand.New(rand.NewPCG(10, 16))
