@@ -205,10 +205,26 @@ export async function deskOffice(page, url, users) {
   }
 }
 
+/**
+ * Calls Go over serve's HTTP API outside the page, with the browser's
+ * cookies: for calls after which the page may reload itself (a session
+ * ending), where an evaluate in the page would be cut off by that reload.
+ */
+export async function callApiOutside(page, service, method, args = []) {
+  const base = new URL(page.url())
+  const cookies = await page.context().cookies(base.origin)
+  const csrf = cookies.find((c) => c.name === 'laifang_csrf')?.value ?? ''
+  const r = await page.request.post(new URL(`/api/${service}/${method}`, base.origin).href, {
+    headers: { 'Content-Type': 'application/json', 'X-Laifang-CSRF': decodeURIComponent(csrf) },
+    data: JSON.stringify(args),
+  })
+  return { status: r.status(), body: await r.json().catch(() => null) }
+}
+
 /** Signs user ({login, password}) in and loads the page again, signed in. */
 export async function signInAs(page, user) {
-  await callApi(page, 'Auth', 'Logout')
-  const r = await callApi(page, 'Auth', 'Login', [user.login, user.password])
+  await callApiOutside(page, 'Auth', 'Logout')
+  const r = await callApiOutside(page, 'Auth', 'Login', [user.login, user.password])
   if (r.status !== 200) throw new Error(`login ${user.login}: ${JSON.stringify(r.body)}`)
   // The page starts afresh by itself when it sees its session end (the next
   // person inherits nothing of the last one's screens); a reload racing that
