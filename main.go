@@ -47,6 +47,7 @@ func window(assets fs.FS) func(a *app.App) error {
 		var ctx atomic.Pointer[context.Context] // set on startup, read by the lock's goroutine
 		dir := filepath.Dir(a.DataFile())
 		var placed sync.Once // the page loads again at each sign-out: place the window once
+		stop := make(chan struct{}) // ends the hourly sweep of lapsed windows (app.SweepLapsed)
 		return wails.Run(&options.App{
 			Title:            "来访接待",
 			Width:            app.WindowWidth,
@@ -77,6 +78,7 @@ func window(assets fs.FS) func(a *app.App) error {
 				// A failure is kept in the app and shown by the UI.
 				if a.Open(store.Options{}) == nil {
 					a.TestHook() // a no-op but in the smoke test build (app/testhook.go)
+					go a.SweepLapsed(stop)
 				}
 			},
 			// The screens are known once the window is up.
@@ -85,7 +87,10 @@ func window(assets fs.FS) func(a *app.App) error {
 				keepWindow(c, dir)
 				return false
 			},
-			OnShutdown: func(context.Context) { a.Close() },
+			OnShutdown: func(context.Context) {
+				close(stop)
+				a.Close()
+			},
 		})
 	}
 }

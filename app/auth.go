@@ -294,6 +294,7 @@ func (s *Auth) Login(login, password string) (AuthState, error) {
 		return AuthState{}, err
 	}
 	s.sess.signIn(actorOf(u), now)
+	s.app.closeLapsedLogged() // the office's day starts: what lapsed overnight is closed before its queue shows
 	return s.state(st)
 }
 

@@ -431,7 +431,7 @@ func (s *Cases) timeline(tx *store.Tx, act *Actor, c *store.Case, events []store
 	for i := range events {
 		e := &events[i]
 		te := TimelineEntry{ID: e.ID, Key: "e" + strconv.FormatUint(e.ID, 10), Kind: e.Kind, Label: eventLabel(e.Kind),
-			At: e.At.Time().Format(time.RFC3339), By: names[e.By], Text: caseText(identified, e.Text),
+			At: e.At.Time().Format(time.RFC3339), By: eventBy(names, e), Text: caseText(identified, e.Text),
 			Details: visitDetails(e.Visit), Corrects: e.Corrects, CorrectedBy: corrected[e.ID], ScriptRefs: []WordingRef{}}
 		if e.From != "" || e.To != "" {
 			te.From, te.To = statusLabel(e.From), statusLabel(e.To)
@@ -612,4 +612,13 @@ func (s *Cases) CorrectRecord(caseID, eventID uint64, in CaseRecord) (uint64, er
 		return s.audit(tx, act, ActionEdit, "case", caseID, "更正接谈记录："+c.No, "")
 	})
 	return id, err
+}
+
+// eventBy names who wrote a timeline entry: a user, or the app itself for
+// a step it took (CloseLapsed), which no user wrote.
+func eventBy(names map[uint64]string, e *store.Event) string {
+	if e.By == 0 && e.Kind == store.EventStatus {
+		return "系统"
+	}
+	return names[e.By]
 }

@@ -310,30 +310,18 @@ func stepAvailable(tx *store.Tx, c *store.Case, a casestate.Action, today civil.
 	case casestate.RequestRecheck:
 		return c.ReviewServed != 0, nil
 	case casestate.ReviewLapsed:
-		return windowLapsed(tx, c, deadline.ReviewRequest, c.Served, today)
+		return windowLapsed(tx, c, deadline.ReviewRequest, today)
 	case casestate.RecheckLapsed:
-		return windowLapsed(tx, c, deadline.RecheckRequest, c.ReviewServed, today)
+		return windowLapsed(tx, c, deadline.RecheckRequest, today)
 	}
 	return true, nil
 }
 
 // windowLapsed tells whether the petitioner's window (复查申请, 复核申请)
-// that started on start is past its legal due date on today: the case's
-// running clock of that name (setClocks), else the office's deadline.
-func windowLapsed(tx *store.Tx, c *store.Case, clock deadline.Clock, start, today civil.Date) (bool, error) {
-	if start == 0 {
-		return false, nil
-	}
-	for _, k := range c.Clocks {
-		if k.Clock == string(clock) && k.Legal != 0 {
-			return today > k.Legal, nil
-		}
-	}
-	due, err := officeDue(tx, deadline.Input{Clock: clock, Start: start})
-	if err != nil {
-		return false, err
-	}
-	return today > civil.Date(due.Legal), nil
+// is past its legal due date on today (windowEnd).
+func windowLapsed(tx *store.Tx, c *store.Case, clock deadline.Clock, today civil.Date) (bool, error) {
+	end, err := windowEnd(tx, c, clock)
+	return end != 0 && today > end, err
 }
 
 // recordAvailable tells whether a record may be made on the case now.
@@ -660,6 +648,7 @@ type stepWrite struct {
 	date, today civil.Date
 	ev          *store.Event
 	audit       *store.AuditEntry
+	system      bool // the app itself closes a lapsed window (CloseLapsed)
 }
 
 // transition applies a transition of the state machine: checked by it with
@@ -667,6 +656,7 @@ type stepWrite struct {
 func (w *stepWrite) transition(tx *store.Tx) error {
 	c, in := w.c, w.in
 	step := stepInput(w.act)
+	step.System = w.system
 	// What the case and the profile say (came from above, extended
 	// already, the ceiling): the state machine refuses a second extension
 	// and one over the ceiling, once, for every caller.

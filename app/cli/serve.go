@@ -44,6 +44,9 @@ func runServe(c *Context, fs *flag.FlagSet) error {
 		return err
 	}
 	defer a.Close()
+	stop := make(chan struct{})
+	defer close(stop) // before Close: the sweep ends first
+	go a.SweepLapsed(stop)
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return fmt.Errorf("无法监听 %s：%w", addr, err)
