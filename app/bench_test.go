@@ -7,7 +7,7 @@ package app
 // opened read-only: the calls timed only read. Not run by CI:
 //
 //	LAIFANG_BENCH_DIR=/tmp/lfbench LAIFANG_BENCH_VISITS=1000000 \
-//	  go test -run '^$' -bench 'RepeatPanel|Screens|HomeQueue' -benchtime 2000x ./app/
+//	  go test -run '^$' -bench 'RepeatPanel|Screens|HomeQueue|LapsedSweep' -benchtime 2000x ./app/
 
 import (
 	"path/filepath"
@@ -349,4 +349,22 @@ func BenchmarkLetters(b *testing.B) {
 			return err
 		})
 	})
+}
+
+// BenchmarkLapsedSweep times what each sign-in adds to find the lapsed
+// 复查/复核 windows (lapsedWindows: the open windows walked, the cases
+// whose running deadline is past read): the cost of a sweep that finds
+// nothing new to close, on the generated office's day.
+func BenchmarkLapsedSweep(b *testing.B) {
+	a, _ := benchAs(b, "clerk1")
+	today := civil.DateOf(benchEnd)
+	var found int
+	storetest.Timed(b, func(int) error {
+		return a.st.View(func(tx *store.Tx) error {
+			l, err := lapsedWindows(tx, today)
+			found = len(l)
+			return err
+		})
+	})
+	b.ReportMetric(float64(found), "lapsed")
 }

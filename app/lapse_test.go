@@ -7,7 +7,9 @@ import (
 	"laifang/domain/casestate"
 	"laifang/domain/civil"
 	"laifang/domain/deadline"
+	"laifang/domain/followup"
 	"laifang/store"
+	"laifang/store/gen"
 )
 
 // windowLast is the last day of a clock the case view shows.
@@ -99,5 +101,27 @@ func TestALapsedWindowIsClosedByTheAppTheDayAfter(t *testing.T) {
 	// Sweeping again changes nothing.
 	if n, err := o.a.CloseLapsed(); err != nil || n != 0 {
 		t.Fatalf("a second sweep closed %d, %v", n, err)
+	}
+}
+
+// A generated office looks like one the app has kept: on its day no
+// window has lapsed unclosed, and signing in closes nothing.
+func TestAGeneratedOfficeHoldsNoLapsedWindow(t *testing.T) {
+	a, _ := testApp(t)
+	st, _ := a.store()
+	if _, err := gen.Office(st, gen.Options{Visits: 3000, Years: 1, Seed: 5, Password: "demo2026", HashPassword: HashPassword}); err != nil {
+		t.Fatal(err)
+	}
+	today := civil.DateOf(a.now())
+	windows := 0
+	st.View(func(tx *store.Tx) error {
+		windows = tx.TodoCount(0, followup.TodoReviewWindow) + tx.TodoCount(0, followup.TodoRecheckWindow)
+		return nil
+	})
+	if windows == 0 {
+		t.Fatal("the generated office has no open 复查 or 复核 window to look at")
+	}
+	if n, err := a.CloseLapsed(); err != nil || n != 0 {
+		t.Fatalf("the sweep closed %d of %d open windows on the generator's day (%s): %v", n, windows, today, err)
 	}
 }

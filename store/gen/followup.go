@@ -5,6 +5,7 @@ import (
 
 	"laifang/domain/casestate"
 	"laifang/domain/civil"
+	"laifang/domain/deadline"
 	"laifang/domain/followup"
 	"laifang/store"
 )
@@ -262,4 +263,26 @@ func handling(st string) bool {
 		return true
 	}
 	return false
+}
+
+// lapse closes a case whose 复查 or 复核 window lapsed before today on
+// the first day past it, as the app itself does (app/lapse.go): a
+// generated office holds no lapsed window left open. It takes nothing of
+// the random stream.
+func lapse(c *store.Case, today civil.Date) {
+	var in deadline.Input
+	switch casestate.State(c.Status) {
+	case casestate.Replied:
+		in = deadline.Input{Clock: deadline.ReviewRequest, Start: c.Served}
+	case casestate.Reviewed:
+		in = deadline.Input{Clock: deadline.RecheckRequest, Start: c.ReviewServed}
+	default:
+		return
+	}
+	if in.Start == 0 {
+		return
+	}
+	if due, err := national.Compute(in, calendar); err == nil && civil.Date(due.Legal) < today {
+		c.Status, c.Closed = string(casestate.Closed), civil.Date(due.Legal)+1
+	}
 }

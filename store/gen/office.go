@@ -380,6 +380,7 @@ func newCase(tx *store.Tx, g *Synth, at, end time.Time, units []store.Unit, peop
 	var assigned civil.Date
 	if accepted {
 		assigned = followUp(g, &c, m, today)
+		lapse(&c, today)
 		if c.Status == string(casestate.Closed) || c.Status == string(casestate.Archived) || c.Status == string(casestate.Terminated) {
 			if c.Closed > today {
 				c.Closed = today
