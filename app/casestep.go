@@ -10,6 +10,7 @@ import (
 	"laifang/domain/civil"
 	"laifang/domain/deadline"
 	"laifang/domain/dict"
+	"laifang/domain/followup"
 	"laifang/store"
 )
 
@@ -309,19 +310,22 @@ func stepAvailable(tx *store.Tx, c *store.Case, a casestate.Action, today civil.
 		return c.Served != 0, nil
 	case casestate.RequestRecheck:
 		return c.ReviewServed != 0, nil
-	case casestate.ReviewLapsed:
-		return windowLapsed(tx, c, deadline.ReviewRequest, today)
-	case casestate.RecheckLapsed:
-		return windowLapsed(tx, c, deadline.RecheckRequest, today)
+	case casestate.ReviewLapsed, casestate.RecheckLapsed:
+		return windowLapsed(tx, c, a, today)
 	}
 	return true, nil
 }
 
-// windowLapsed tells whether the petitioner's window (复查申请, 复核申请)
-// is past its legal due date on today (windowEnd).
-func windowLapsed(tx *store.Tx, c *store.Case, clock deadline.Clock, today civil.Date) (bool, error) {
-	end, err := windowEnd(tx, c, clock)
-	return end != 0 && today > end, err
+// windowLapsed tells whether the petitioner's window that step closes
+// (复查申请, 复核申请) is open on the case and past its legal due date on
+// today (windowEnd).
+func windowLapsed(tx *store.Tx, c *store.Case, step casestate.Action, today civil.Date) (bool, error) {
+	w, ok := followup.OpenWindow(c.FollowFacts())
+	if !ok || w.Close != step {
+		return false, nil
+	}
+	end, err := windowEnd(tx, c, w)
+	return today > end, err
 }
 
 // recordAvailable tells whether a record may be made on the case now.

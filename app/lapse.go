@@ -27,16 +27,9 @@ const SystemWorkstation = "系统（申请期限届满自动办结）"
 // opened for months may hold thousands of lapsed windows.
 const lapseBatch = 500
 
-// lapseKinds are the work-queue kinds of a petitioner's open window and
-// the step that closes it once lapsed.
-var lapseKinds = []struct {
-	todo  string
-	clock deadline.Clock
-	step  casestate.Action
-}{
-	{followup.TodoReviewWindow, deadline.ReviewRequest, casestate.ReviewLapsed},
-	{followup.TodoRecheckWindow, deadline.RecheckRequest, casestate.RecheckLapsed},
-}
+// windowKinds are the work-queue kinds of a petitioner's open window
+// (followup.OpenWindow).
+var windowKinds = []string{followup.TodoReviewWindow, followup.TodoRecheckWindow}
 
 // CloseLapsed closes the cases whose 复查 or 复核 window lapsed before
 // today with no request, and tells how many it closed.
@@ -109,9 +102,9 @@ type lapsed struct {
 // sign-in costs when nothing has lapsed is this walk of the open windows.
 func lapsedWindows(tx *store.Tx, today civil.Date) ([]lapsed, error) {
 	var out []lapsed
-	for _, k := range lapseKinds {
+	for _, kind := range windowKinds {
 		var err error
-		tx.EachTodo(0, k.todo, func(id uint64) bool {
+		tx.EachTodo(0, kind, func(id uint64) bool {
 			// The running deadline is the earliest clock: while it is
 			// not past, no window of the case is; only the rest are read.
 			var r store.CaseRow
@@ -122,9 +115,13 @@ func lapsedWindows(tx *store.Tx, today civil.Date) ([]lapsed, error) {
 			if c, err = tx.Case(id); err != nil {
 				return false
 			}
+			w, ok := followup.OpenWindow(c.FollowFacts())
+			if !ok {
+				return true
+			}
 			var last civil.Date
-			if last, err = windowEnd(tx, c, k.clock); err == nil && last != 0 && last < today {
-				out = append(out, lapsed{id, k.step, last + 1})
+			if last, err = windowEnd(tx, c, w); err == nil && last < today {
+				out = append(out, lapsed{id, w.Close, last + 1})
 			}
 			return err == nil
 		})
@@ -135,23 +132,16 @@ func lapsedWindows(tx *store.Tx, today civil.Date) ([]lapsed, error) {
 	return out, nil
 }
 
-// windowEnd is the last day of the petitioner's window clock on the case:
-// its running clock of that name, else the office's deadline from the
-// service the window starts on (windowLapsed's rule).
-func windowEnd(tx *store.Tx, c *store.Case, clock deadline.Clock) (civil.Date, error) {
-	start := c.Served
-	if clock == deadline.RecheckRequest {
-		start = c.ReviewServed
-	}
-	if start == 0 {
-		return 0, nil
-	}
+// windowEnd is the last day of the petitioner's window w on the case: its
+// running clock of that name, else the office's deadline from the service
+// the window starts on.
+func windowEnd(tx *store.Tx, c *store.Case, w followup.Window) (civil.Date, error) {
 	for _, k := range c.Clocks {
-		if k.Clock == string(clock) && k.Legal != 0 {
+		if k.Clock == string(w.Clock) && k.Legal != 0 {
 			return k.Legal, nil
 		}
 	}
-	due, err := officeDue(tx, deadline.Input{Clock: clock, Start: start})
+	due, err := officeDue(tx, deadline.Input{Clock: w.Clock, Start: w.Start})
 	if err != nil {
 		return 0, err
 	}

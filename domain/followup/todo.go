@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"laifang/domain/casestate"
+	"laifang/domain/civil"
 	"laifang/domain/deadline"
 )
 
@@ -112,14 +113,13 @@ func Todo(f Facts) []string {
 	if f.Outcome == casestate.Outcomes[0] && f.Replied != 0 && f.Implemented == 0 && afterReply(s) {
 		out = append(out, TodoImplement)
 	}
-	switch {
-	case s == casestate.Replied && f.Served != 0:
-		out = append(out, TodoReviewWindow)
-	case s == casestate.InReview:
+	if w, ok := OpenWindow(f); ok {
+		out = append(out, windowTodo[w.Clock])
+	}
+	switch s {
+	case casestate.InReview:
 		out = append(out, TodoInReview)
-	case s == casestate.Reviewed && f.ReviewServed != 0:
-		out = append(out, TodoRecheckWindow)
-	case s == casestate.InRecheck:
+	case casestate.InRecheck:
 		out = append(out, TodoInRecheck)
 	}
 	return out
@@ -150,4 +150,28 @@ var TodoClocks = map[string][]deadline.Clock{
 	TodoInReview:      {deadline.ReviewDecision},
 	TodoRecheckWindow: {deadline.RecheckRequest},
 	TodoInRecheck:     {deadline.RecheckDecision},
+}
+
+// windowTodo is the work-queue kind of each open window.
+var windowTodo = map[deadline.Clock]string{deadline.ReviewRequest: TodoReviewWindow, deadline.RecheckRequest: TodoRecheckWindow}
+
+// Window is a petitioner's open window on a case (复查申请 from the
+// reply's service, 复核申请 from the 复查意见's) and the step that closes
+// the case once it has lapsed with no request.
+type Window struct {
+	Clock deadline.Clock
+	Start civil.Date
+	Close casestate.Action
+}
+
+// OpenWindow is the window a case in its state waits on, if any: the one
+// rule of the desk's 期限届满 steps and of the app's own closing of them.
+func OpenWindow(f Facts) (Window, bool) {
+	switch {
+	case f.State == casestate.Replied && f.Served != 0:
+		return Window{deadline.ReviewRequest, f.Served, casestate.ReviewLapsed}, true
+	case f.State == casestate.Reviewed && f.ReviewServed != 0:
+		return Window{deadline.RecheckRequest, f.ReviewServed, casestate.RecheckLapsed}, true
+	}
+	return Window{}, false
 }

@@ -270,19 +270,11 @@ func handling(st string) bool {
 // generated office holds no lapsed window left open. It takes nothing of
 // the random stream.
 func lapse(c *store.Case, today civil.Date) {
-	var in deadline.Input
-	switch casestate.State(c.Status) {
-	case casestate.Replied:
-		in = deadline.Input{Clock: deadline.ReviewRequest, Start: c.Served}
-	case casestate.Reviewed:
-		in = deadline.Input{Clock: deadline.RecheckRequest, Start: c.ReviewServed}
-	default:
+	w, ok := followup.OpenWindow(c.FollowFacts())
+	if !ok {
 		return
 	}
-	if in.Start == 0 {
-		return
-	}
-	if due, err := national.Compute(in, calendar); err == nil && civil.Date(due.Legal) < today {
+	if due, err := national.Compute(deadline.Input{Clock: w.Clock, Start: w.Start}, calendar); err == nil && civil.Date(due.Legal) < today {
 		c.Status, c.Closed = string(casestate.Closed), civil.Date(due.Legal)+1
 	}
 }
