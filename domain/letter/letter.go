@@ -40,6 +40,7 @@ var Kinds = []Kind{
 	{Key: "noRehear", Label: "不再受理告知书", Form: FormLetter, To: ToPetitioner, Needs: NeedsCase, Code: "信不再受", Head: true},
 	{Key: "transfer", Label: "转送告知书", Form: FormLetter, To: ToPetitioner, Needs: NeedsCase, Code: "信转告"},
 	{Key: "toCompetent", Label: "告知向有权机关提出告知书", Form: FormLetter, To: ToPetitioner, Needs: NeedsCase, Code: "信告"},
+	{Key: "routeLegal", Label: "导入法定程序告知书", Form: FormLetter, To: ToPetitioner, Needs: NeedsCase, Code: "信导"},
 	{Key: "extend", Label: "延期告知书", Form: FormLetter, To: ToPetitioner, Needs: NeedsCase, Code: "信延", Head: true},
 	{Key: "opinion", Label: "处理意见书", Form: FormLetter, To: ToPetitioner, Needs: NeedsCase, Code: "信处", Head: true},
 	{Key: "review", Label: "复查意见书", Form: FormLetter, To: ToPetitioner, Needs: NeedsCase, Code: "信复查", Head: true},
