@@ -48,46 +48,28 @@ func (a *App) CloseLapsed() (int, error) {
 	if err != nil || len(todo) == 0 {
 		return 0, err
 	}
-	closed := 0
-	for len(todo) > 0 {
-		batch := todo[:min(lapseBatch, len(todo))]
-		todo = todo[len(batch):]
-		err := st.Update(func(tx *store.Tx) error {
-			for _, d := range batch {
-				c, err := tx.Case(d.id)
-				if err != nil {
-					return err
-				}
-				// Read again: a request recorded since the look above
-				// keeps the case open.
-				if ok, err := stepAvailable(tx, c, d.step, today); err != nil || !ok {
-					if err != nil {
-						return err
-					}
-					continue
-				}
-				w := stepWrite{c: c, in: &StepInput{Action: string(d.step)}, date: d.after, today: d.after, system: true,
-					ev:    &store.Event{At: store.StampOf(now)},
-					audit: &store.AuditEntry{Action: ActionStep, Workstation: SystemWorkstation}}
-				if err := w.transition(tx); err != nil {
-					return err
-				}
-				if err := setClocks(tx, c); err != nil {
-					return err
-				}
-				w.audit.Summary = clip(c.No+" "+casestate.Labels[casestate.State(c.Status)], 100)
-				if err := tx.UpdateCase(c, w.ev, w.audit); err != nil {
-					return err
-				}
-				closed++
-			}
-			return nil
-		})
+	return inBatches(st, todo, lapseBatch, func(tx *store.Tx, d lapsed) (bool, error) {
+		c, err := tx.Case(d.id)
 		if err != nil {
-			return closed, err
+			return false, err
 		}
-	}
-	return closed, nil
+		// Read again: a request recorded since the look above keeps the
+		// case open.
+		if ok, err := stepAvailable(tx, c, d.step, today); err != nil || !ok {
+			return false, err
+		}
+		w := stepWrite{c: c, in: &StepInput{Action: string(d.step)}, date: d.after, today: d.after, system: true,
+			ev:    &store.Event{At: store.StampOf(now)},
+			audit: &store.AuditEntry{Action: ActionStep, Workstation: SystemWorkstation}}
+		if err := w.transition(tx); err != nil {
+			return false, err
+		}
+		if err := setClocks(tx, c); err != nil {
+			return false, err
+		}
+		w.audit.Summary = clip(c.No+" "+casestate.Labels[casestate.State(c.Status)], 100)
+		return true, tx.UpdateCase(c, w.ev, w.audit)
+	})
 }
 
 // lapsed is a case whose window lapsed, the step that closes it and the

@@ -22,36 +22,46 @@ func recountClocks(st *store.Store) (int, error) {
 	if err := st.View(func(tx *store.Tx) error { ids = tx.OpenCaseIDs(); return nil }); err != nil {
 		return 0, err
 	}
-	moved := 0
-	for len(ids) > 0 {
-		batch := ids[:min(recountBatch, len(ids))]
-		ids = ids[len(batch):]
+	return inBatches(st, ids, recountBatch, func(tx *store.Tx, id uint64) (bool, error) {
+		c, err := tx.Case(id)
+		if err != nil || !casestate.Open(casestate.State(c.Status)) {
+			return false, err
+		}
+		before, due := slices.Clone(c.Clocks), c.Due
+		if err := setClocks(tx, c); err != nil {
+			return false, err
+		}
+		if c.Due == due && slices.Equal(before, c.Clocks) {
+			return false, nil
+		}
+		return true, tx.RecountCase(c)
+	})
+}
+
+// inBatches runs fn on each item in write transactions of at most size
+// items, so that a long job on a big file never holds it for long; a
+// failure part way keeps what the batches before wrote. It counts the
+// items fn changed.
+func inBatches[T any](st *store.Store, items []T, size int, fn func(tx *store.Tx, item T) (bool, error)) (int, error) {
+	changed := 0
+	for len(items) > 0 {
+		batch := items[:min(size, len(items))]
+		items = items[len(batch):]
 		err := st.Update(func(tx *store.Tx) error {
-			for _, id := range batch {
-				c, err := tx.Case(id)
+			for _, it := range batch {
+				ok, err := fn(tx, it)
 				if err != nil {
 					return err
 				}
-				if !casestate.Open(casestate.State(c.Status)) {
-					continue
+				if ok {
+					changed++
 				}
-				before, due := slices.Clone(c.Clocks), c.Due
-				if err := setClocks(tx, c); err != nil {
-					return err
-				}
-				if c.Due == due && slices.Equal(before, c.Clocks) {
-					continue
-				}
-				if err := tx.RecountCase(c); err != nil {
-					return err
-				}
-				moved++
 			}
 			return nil
 		})
 		if err != nil {
-			return moved, err
+			return changed, err
 		}
 	}
-	return moved, nil
+	return changed, nil
 }
