@@ -64,5 +64,8 @@ var webView2Messages = &windows.Messages{
 		"说明见使用说明的“Windows”一节。",
 	InvalidFixedWebview2: "laifang.exe 旁边 WebView2 文件夹里的运行时不能用：不完整，或版本低于 94。\n\n" +
 		"请换一份完整的固定版本运行时（x64），或删去这个文件夹，改用本机安装的运行时。",
-	WebView2ProcessCrash: "显示窗口的 WebView2 进程意外退出了，请关闭来访接待再重新打开。已保存的记录不受影响。",
+	// A fixed-version runtime of 120 or later crashes so on Windows 10 until
+	// its folder grants the app containers read access (README, Windows).
+	WebView2ProcessCrash: "显示窗口的 WebView2 进程意外退出了，请关闭来访接待再重新打开。已保存的记录不受影响。\n\n" +
+		"如果用的是 laifang.exe 旁边 WebView2 文件夹里的固定版本运行时：在 Windows 10 上要先给这个文件夹设置权限，见使用说明的“Windows”一节。",
 }
