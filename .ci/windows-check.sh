@@ -9,6 +9,11 @@ fail() { echo "windows-check: $*" >&2; exit 1; }
 # laifang.exe must not open a console beside the window; laifang-cli.exe
 # must have one, or cmd shows nothing and does not wait for it.
 go run ./build/windows/subsystem "$bin/laifang.exe=gui" "$bin/laifang-cli.exe=console"
+# The offices have no internet: Wails' download strategy (its bootstrapper's
+# link) must not be in the window's program (-webview2 error), and the
+# console program carries no Wails package at all (window_console.go).
+! grep -qF 'LinkId=2124703' "$bin/laifang.exe" || fail "laifang.exe would download the WebView2 runtime: build it with -webview2 error"
+! grep -qF 'github.com/wailsapp/wails/v2/' "$bin/laifang-cli.exe" || fail "laifang-cli.exe links Wails: build it with -tags console"
 
 log=$bin/laifang-installer.log
 if [ -f "$bin/laifang-amd64-installer.exe" ]; then
