@@ -25,7 +25,7 @@ BIN           := build/bin
 BUILD_DEBS := build-essential pkg-config libgtk-3-dev libwebkit2gtk-4.1-dev fonts-noto-cjk
 TEST_DEBS  := xvfb xauth xdotool imagemagick dbus-daemon chromium poppler-utils nsis libreoffice-calc-nogui libreoffice-writer-nogui unzip
 
-.PHONY: run test build windows setup-build setup-test deps-build deps-test \
+.PHONY: run test build windows dist-windows setup-build setup-test deps-build deps-test \
         check-go check-frontend check-bindings e2e-serve letters-render e2e-bridge desktop-smoke smoke-bin e2e-follow clean
 
 ## run: set up, build and open the window on the usual data file (DATA=dir to choose)
@@ -42,17 +42,18 @@ test: setup-test
 build: frontend/dist/index.html
 	go build -tags $(LINUX_TAGS) -ldflags "$(LDFLAGS)" -o $(BIN)/laifang .
 
-## windows: cross-compile build/bin/laifang.exe, and the installer where makensis is
+## windows: cross-compile build/bin/laifang.exe (the window) and laifang-cli.exe
+## (the commands, for cmd and scheduled tasks), the installer where makensis
+## is, and the portable zip; then check what was built
 windows: frontend/dist/index.html $(WAILS)
-	@if command -v makensis >/dev/null; then \
-	  $(WAILS) build -s -skipbindings -m -nosyncgomod -platform windows/amd64 -nsis -o laifang.exe -ldflags "$(LDFLAGS)" >/dev/null; \
-	  $(WAILSJS_MODES); \
-	else \
-	  GOOS=windows GOARCH=amd64 CGO_ENABLED=0 go build -tags desktop,production \
-	    -ldflags "$(LDFLAGS) -H windowsgui" -o $(BIN)/laifang.exe .; \
-	  echo "makensis not found: no installer built"; \
-	fi
-	@ls -l $(BIN)/*.exe
+	build/windows/build.sh $(WAILS) "$(LDFLAGS)" $(RELEASE)
+	.ci/windows-check.sh $(BIN)
+
+## dist-windows: the Windows installer and portable zip into build/dist
+dist-windows: windows
+	@mkdir -p build/dist
+	cp $(BIN)/laifang-amd64-installer.exe build/dist/laifang-$(VERSION)-windows-amd64-setup.exe
+	cp $(BIN)/laifang-windows-portable.zip build/dist/laifang-$(VERSION)-windows-amd64-portable.zip
 
 # `wails generate module` leaves every file of frontend/wailsjs mode 0755
 # (it ends with fs.SetPermissions(wailsjs, 0755)) and that is how they are
