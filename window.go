@@ -25,7 +25,7 @@ func window(assets fs.FS) func(a *app.App) error {
 	return func(a *app.App) error {
 		var ctx atomic.Pointer[context.Context] // set on startup, read by the lock's goroutine
 		dir := filepath.Dir(a.DataFile())
-		var placed sync.Once // the page loads again at each sign-out: place the window once
+		var placed sync.Once        // the page loads again at each sign-out: place the window once
 		stop := make(chan struct{}) // ends the hourly sweep of lapsed windows (app.SweepLapsed)
 		exe, _ := os.Executable()
 		err := wails.Run(&options.App{
