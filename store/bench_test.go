@@ -158,9 +158,16 @@ func BenchmarkLedgerPage(b *testing.B) {
 	})
 }
 
+// BenchmarkSaveVisit is one intake (a new person, the case, the visit and
+// its record) in its own durable transaction, as a clerk's save; it also
+// reports the pages each commit writes.
 func BenchmarkSaveVisit(b *testing.B) {
-	s := benchOpen(b, true)
+	saveVisits(b, benchOpen(b, true))
+}
+
+func saveVisits(b *testing.B, s *store.Store) {
 	g := gen.New(uint64(time.Now().UnixNano()))
+	before := s.PagesWritten()
 	storetest.Timed(b, func(i int) error {
 		m := g.Matter(benchEnd)
 		_, err := s.SaveIntake(&store.Intake{
@@ -173,6 +180,7 @@ func BenchmarkSaveVisit(b *testing.B) {
 		})
 		return err
 	})
+	b.ReportMetric(float64(s.PagesWritten()-before)/float64(b.N), "pages/save")
 }
 
 func BenchmarkOpen(b *testing.B) {

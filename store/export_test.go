@@ -86,3 +86,10 @@ func (tx *Tx) FindPersonRows(name string, limit int) ([]PersonRow, error) {
 func (s *Store) FindPersonRows(name string, limit int) ([]PersonRow, error) {
 	return s.findPersonRows(name, limit)
 }
+
+// PagesWritten is how many page writes the file's commits made so far
+// (bbolt's TxStats.Write): the write benchmarks report it per commit.
+func (s *Store) PagesWritten() int64 {
+	st := s.db.Stats()
+	return st.TxStats.GetWrite()
+}

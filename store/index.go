@@ -68,6 +68,22 @@ func (tx *Tx) reindex(id uint64, old, new indexed) error {
 			}
 		}
 	}
+	if len(oldE) == 0 {
+		// A new record (every save of a bulk load): nothing to compare,
+		// so no sets of entry names to build.
+		for _, e := range newE {
+			b := tx.b(e.bucket)
+			if e.val != nil && !e.row {
+				if cur := b.Get(e.key); cur != nil && !bytes.Equal(cur, e.val) {
+					return ErrConflict
+				}
+			}
+			if err := b.Put(e.key, e.val); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 	keep := map[string]bool{}
 	for _, e := range newE {
 		keep[entryID(e)] = true

@@ -29,33 +29,8 @@ func runGen(c *Context, fs *flag.FlagSet) error {
 	if n <= 0 {
 		return fmt.Errorf("-n 必须是正数")
 	}
-	// Each batch is one transaction committed with bbolt's own syncs, the
-	// pages before the meta page that points at them: a power cut leaves
-	// the last committed batch, never a meta page over unwritten pages (as
-	// NoSync and one sync after the commit could). Two syncs a batch cost
-	// nothing next to writing it.
-	// A big office goes in batches of 20000: each batch rewrites every
-	// page of the ID number, phone and name indexes that its new people
-	// land on (random places in big trees), and half as many pages per
-	// visit as batches of 5000 once those trees are large; fewer batches
-	// also mean fewer commits, whose writing is not spread over the cores.
-	batch := 5000
-	switch {
-	case n < 20000:
-		batch = 500
-	case n >= 200000:
-		batch = 20000
-	}
-	// The new cases are merged into the bitmaps every four batches: each
-	// merge rewrites every bitmap the new cases touch, so fewer merges of
-	// more cases write less.
-	s, err := store.Open(c.DataFile(), store.Options{NoDailyBackup: true, FoldEvery: 4 * batch})
-	if err != nil {
-		return err
-	}
-	defer func() { s.Close() }()
 	start := time.Now()
-	sum, err := gen.Office(s, gen.Options{Visits: n, Seed: seed, Years: years, Batch: batch,
+	sum, err := gen.Make(c.DataFile(), gen.Options{Visits: n, Seed: seed, Years: years,
 		Password: DemoPassword, HashPassword: app.HashPassword,
 		Progress: func(done int) {
 			fmt.Fprintf(c.Stdout, "已提交 %d 次来访（%s）\n", done, time.Since(start).Round(time.Second))
@@ -63,22 +38,18 @@ func runGen(c *Context, fs *flag.FlagSet) error {
 	if err != nil {
 		return err
 	}
-	if err := s.Fold(); err != nil {
-		return err
-	}
 	// A bulk load leaves many free pages, which slow every later save
 	// (store.Compact); a compacted file is like one that grew visit by
 	// visit.
-	if err := s.Close(); err != nil {
-		return err
-	}
 	fmt.Fprintln(c.Stdout, "正在整理数据文件……")
 	if err := store.Compact(c.DataFile()); err != nil {
 		return err
 	}
-	if s, err = store.Open(c.DataFile(), store.Options{NoDailyBackup: true, ReadOnly: true}); err != nil {
+	s, err := store.Open(c.DataFile(), store.Options{NoDailyBackup: true, ReadOnly: true})
+	if err != nil {
 		return err
 	}
+	defer s.Close()
 	size, _ := s.Size()
 	fmt.Fprintf(c.Stdout, "完成：%s，用时 %s，数据文件 %.1f MB\n", sum, time.Since(start).Round(time.Second), float64(size)/1e6)
 	printStaff(c, sum.Staff)

@@ -35,24 +35,13 @@ func BenchFile() (path string, made time.Duration, err error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", 0, err
 	}
-	// Made under another name, so an interrupted run leaves no half file
-	// that the next one would take for finished.
+	// Made as `laifang gen` makes it (BenchmarkLoad times that), under
+	// another name, so an interrupted run leaves no half file that the next
+	// one would take for finished.
 	tmp := path + ".making"
 	os.Remove(tmp)
 	start := time.Now()
-	s, err := store.Open(tmp, store.Options{NoSync: true, NoDailyBackup: true, FoldEvery: 20000})
-	if err != nil {
-		return "", 0, err
-	}
-	if _, err := Office(s, Options{Visits: n, Seed: 1, Batch: 5000, End: BenchEnd}); err != nil {
-		s.Close()
-		return "", 0, err
-	}
-	if err := s.Fold(); err != nil {
-		s.Close()
-		return "", 0, err
-	}
-	if err := s.Close(); err != nil {
+	if _, err := Make(tmp, Options{Visits: n, Seed: 1, End: BenchEnd}); err != nil {
 		return "", 0, err
 	}
 	if err := store.Compact(tmp); err != nil {
