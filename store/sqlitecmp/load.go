@@ -243,7 +243,7 @@ func (in *inserts) stmts() []**sql.Stmt {
 func (d *DB) prepareInserts() error {
 	d.ins = &inserts{}
 	for i, q := range []string{
-		`INSERT INTO people VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		`INSERT INTO people VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		`INSERT OR IGNORE INTO phones VALUES(?,?)`,
 		`INSERT INTO cases VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		`INSERT INTO case_people VALUES(?,?)`,
@@ -277,7 +277,7 @@ func (in *inserts) insertPerson(p *store.Person) error {
 	if err != nil {
 		return err
 	}
-	_, err = in.person.Exec(p.ID, p.Name, store.NormalizeName(p.Name), p.Anonymous, p.Sex, int64(p.Birth), p.IDType,
+	_, err = in.person.Exec(p.ID, p.V, p.Name, store.NormalizeName(p.Name), p.Anonymous, p.Sex, int64(p.Birth), p.IDType,
 		p.IDNumber, idKey(p), phones, p.Address, p.Household, p.Postcode, p.Workplace, tags, p.Notes,
 		int64(p.Created), int64(p.Retain))
 	if err != nil {

@@ -42,7 +42,7 @@ func (d *DB) stmt(query string) (*sql.Stmt, error) {
 	return s, nil
 }
 
-const personCols = `p.id, p.name, p.anon, p.sex, p.birth, p.id_type, p.id_number, p.phones, p.address,
+const personCols = `p.id, p.v, p.name, p.anon, p.sex, p.birth, p.id_type, p.id_number, p.phones, p.address,
 	p.household, p.postcode, p.workplace, p.tags, p.notes, p.created, p.retain`
 
 func scanPeople(rows *sql.Rows) ([]store.Person, error) {
@@ -52,7 +52,7 @@ func scanPeople(rows *sql.Rows) ([]store.Person, error) {
 		var p store.Person
 		var birth, created, retain int64
 		var phones, tags sql.NullString
-		if err := rows.Scan(&p.ID, &p.Name, &p.Anonymous, &p.Sex, &birth, &p.IDType, &p.IDNumber, &phones,
+		if err := rows.Scan(&p.ID, &p.V, &p.Name, &p.Anonymous, &p.Sex, &birth, &p.IDType, &p.IDNumber, &phones,
 			&p.Address, &p.Household, &p.Postcode, &p.Workplace, &tags, &p.Notes, &created, &retain); err != nil {
 			return nil, err
 		}

@@ -26,7 +26,7 @@ import (
 const schema = `
 CREATE TABLE meta(k TEXT PRIMARY KEY, v) WITHOUT ROWID;
 CREATE TABLE people(
-	id INTEGER PRIMARY KEY, name TEXT NOT NULL, name_norm TEXT NOT NULL, anon INT NOT NULL,
+	id INTEGER PRIMARY KEY, v INT NOT NULL, name TEXT NOT NULL, name_norm TEXT NOT NULL, anon INT NOT NULL,
 	sex TEXT NOT NULL, birth INT NOT NULL, id_type TEXT NOT NULL, id_number TEXT NOT NULL,
 	id_key BLOB, phones TEXT, address TEXT NOT NULL, household TEXT NOT NULL,
 	postcode TEXT NOT NULL, workplace TEXT NOT NULL, tags TEXT, notes TEXT NOT NULL,
