@@ -14,7 +14,6 @@ import (
 	"laifang/domain/idcard"
 	"laifang/domain/phone"
 	"laifang/store"
-	"laifang/store/fulltext"
 )
 
 // LoadStats tell what Load wrote and how long SQLite took.
@@ -81,66 +80,30 @@ func (d *DB) load(src *store.Store) (LoadStats, error) {
 	if err != nil {
 		return st, err
 	}
-	// people
-	for next, misses := uint64(1), 0; misses < 1000; {
-		var ps []*store.Person
-		t := time.Now()
-		err := src.View(func(tx *store.Tx) error {
-			for ; len(ps) < batch && misses < 1000; next++ {
-				p, err := tx.Person(next)
-				if errors.Is(err, store.ErrNotFound) {
-					misses++
-					continue
-				}
-				if err != nil {
-					return err
-				}
-				misses = 0
-				ps = append(ps, p)
-			}
-			return nil
+	// people, then cases with their timelines
+	err = eachBatch(src, &st.Read, func(tx *store.Tx, id uint64) (*store.Person, error) { return tx.Person(id) },
+		func(ps []*store.Person) error {
+			st.People += len(ps)
+			return sqlTime(func() error { return d.inTx(func(in *inserts) error { return in.people(ps) }) })
 		})
-		st.Read += time.Since(t)
-		if err != nil {
-			return st, err
-		}
-		if err := sqlTime(func() error { return d.inTx(func(in *inserts) error { return in.people(ps) }) }); err != nil {
-			return st, err
-		}
-		st.People += len(ps)
+	if err != nil {
+		return st, err
 	}
-	// cases with their timelines
 	type item struct {
 		c      *store.Case
 		events []store.Event
 	}
-	for next, misses := uint64(1), 0; misses < 1000; {
-		var items []item
-		t := time.Now()
-		err := src.View(func(tx *store.Tx) error {
-			for ; len(items) < batch && misses < 1000; next++ {
-				c, err := tx.Case(next)
-				if errors.Is(err, store.ErrNotFound) {
-					misses++
-					continue
-				}
-				if err != nil {
-					return err
-				}
-				misses = 0
-				ev, err := tx.Events(c.ID)
-				if err != nil {
-					return err
-				}
-				items = append(items, item{c, ev})
-			}
-			return nil
-		})
-		st.Read += time.Since(t)
+	read := func(tx *store.Tx, id uint64) (item, error) {
+		c, err := tx.Case(id)
 		if err != nil {
-			return st, err
+			return item{}, err
 		}
-		err = sqlTime(func() error {
+		ev, err := tx.Events(id)
+		return item{c, ev}, err
+	}
+	err = eachBatch(src, &st.Read, read, func(items []item) error {
+		st.Cases += len(items)
+		return sqlTime(func() error {
 			return d.inTx(func(in *inserts) error {
 				for _, it := range items {
 					if err := in.insertCase(it.c, it.events); err != nil {
@@ -151,10 +114,9 @@ func (d *DB) load(src *store.Store) (LoadStats, error) {
 				return nil
 			})
 		})
-		if err != nil {
-			return st, err
-		}
-		st.Cases += len(items)
+	})
+	if err != nil {
+		return st, err
 	}
 	err = sqlTime(func() error {
 		_, err := d.db.Exec(indexes + `
@@ -170,6 +132,40 @@ func (d *DB) load(src *store.Store) (LoadStats, error) {
 		('maxcase', (SELECT max(id) FROM cases)), ('maxperson', (SELECT max(id) FROM people))`,
 		st.SQLite.Seconds(), st.Read.Seconds(), st.Cases, st.People, st.Events)
 	return st, err
+}
+
+// eachBatch reads the records of IDs 1, 2 … of src with get, a batch in a
+// read transaction (its time added to read), and gives each batch to put.
+// The IDs end after a thousand missing in a row (deleted records leave
+// gaps).
+func eachBatch[T any](src *store.Store, read *time.Duration, get func(tx *store.Tx, id uint64) (T, error), put func([]T) error) error {
+	for next, misses := uint64(1), 0; misses < 1000; {
+		var xs []T
+		t := time.Now()
+		err := src.View(func(tx *store.Tx) error {
+			for ; len(xs) < batch && misses < 1000; next++ {
+				x, err := get(tx, next)
+				if errors.Is(err, store.ErrNotFound) {
+					misses++
+					continue
+				}
+				if err != nil {
+					return err
+				}
+				misses = 0
+				xs = append(xs, x)
+			}
+			return nil
+		})
+		*read += time.Since(t)
+		if err != nil {
+			return err
+		}
+		if err := put(xs); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // LoadRecorded is the bulk load's figures as the file recorded them when it
@@ -310,20 +306,6 @@ func caseRest(c *store.Case) *store.Case {
 	return &r
 }
 
-// caseTexts are the searchable texts of a case with its timeline, as
-// laifang's full text takes them (docs/ARCHITECTURE.md: the full text).
-func caseTexts(c *store.Case, events []store.Event) []string {
-	parts := []string{c.Title, c.Demand, c.Facts, c.Reply}
-	for i := range events {
-		e := &events[i]
-		parts = append(parts, e.Text)
-		if e.Record != nil {
-			parts = append(parts, e.Record.Statement, e.Record.QA, e.Record.Explanations)
-		}
-	}
-	return parts
-}
-
 func (in *inserts) insertCase(c *store.Case, events []store.Event) error {
 	extra, err := jsonOrNil(caseRest(c), emptyCaseExtra)
 	if err != nil {
@@ -361,8 +343,7 @@ func (in *inserts) insertCase(c *store.Case, events []store.Event) error {
 		}
 	}
 	// The index is given the text as laifang's matches it: normalized.
-	_, err = in.ft.Exec(c.ID,
-		fulltext.NewDoc(c.Received.Date(), nil, caseTexts(c, events)).Text)
+	_, err = in.ft.Exec(c.ID, store.CaseText(c, events))
 	return err
 }
 
