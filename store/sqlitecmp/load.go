@@ -265,14 +265,8 @@ func (in *inserts) people(ps []*store.Person) error {
 }
 
 func (in *inserts) insertPerson(p *store.Person) error {
-	phones, err := jsonOrNil(p.Phones, "")
-	if err != nil {
-		return err
-	}
-	tags, err := jsonOrNil(p.Tags, "")
-	if err != nil {
-		return err
-	}
+	phones, tags := joinList(p.Phones), joinList(p.Tags)
+	var err error
 	_, err = in.person.Exec(p.ID, p.V, p.Name, store.NormalizeName(p.Name), p.Anonymous, p.Sex, int64(p.Birth), p.IDType,
 		p.IDNumber, idKey(p), phones, p.Address, p.Household, p.Postcode, p.Workplace, tags, p.Notes,
 		int64(p.Created), int64(p.Retain))
@@ -371,6 +365,17 @@ func (in *inserts) insertEvent(e *store.Event) error {
 	_, err = in.event.Exec(e.Case, e.ID, e.Kind, int64(e.At), vday,
 		nullStr(e.Text), nullStr(statement), nullStr(qa), nullStr(expl), extra)
 	return err
+}
+
+// A person's phones and tags are kept joined by listSep (none holds it):
+// cheaper to read than JSON.
+const listSep = "\x1f"
+
+func joinList(xs []string) any {
+	if len(xs) == 0 {
+		return nil
+	}
+	return strings.Join(xs, listSep)
 }
 
 func nullStr(s string) any {

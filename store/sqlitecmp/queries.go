@@ -58,14 +58,10 @@ func scanPeople(rows *sql.Rows) ([]store.Person, error) {
 		}
 		p.Birth, p.Created, p.Retain = civil.Date(birth), store.Stamp(created), civil.Date(retain)
 		if phones.Valid {
-			if err := json.Unmarshal([]byte(phones.String), &p.Phones); err != nil {
-				return nil, err
-			}
+			p.Phones = strings.Split(phones.String, listSep)
 		}
 		if tags.Valid {
-			if err := json.Unmarshal([]byte(tags.String), &p.Tags); err != nil {
-				return nil, err
-			}
+			p.Tags = strings.Split(tags.String, listSep)
 		}
 		out = append(out, p)
 	}
