@@ -218,9 +218,10 @@ func (d *DB) Search(q store.Query, total bool) (rows []store.CaseRow, n int, err
 		// the FTS index first, in its own order
 		from, order = "ft CROSS JOIN cases c ON c.id = ft.rowid", "ft.rowid DESC"
 		where = append([]string{"ft MATCH " + arg(strings.Join(match, " AND "))}, where...)
-	} else if len(where) > 0 && len(q.Status) == 1 && len(q.Category) == 1 && q.Text == "" {
-		// the ledger's filter: its index, read backwards (the IDs follow
-		// the received days)
+	} else if q.Text == "" && (q.From != 0 || q.To != 0) &&
+		(len(q.Status) == 1 && len(q.Category) == 1 || len(q.Status) == 0 && len(q.Category) == 0) {
+		// the ledger's filter, or dates alone: their index read
+		// backwards, no sort (the IDs follow the received days)
 		order = "c.day DESC, c.id DESC"
 	}
 	cond := ""

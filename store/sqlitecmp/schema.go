@@ -59,6 +59,7 @@ CREATE INDEX people_idkey ON people(id_key) WHERE id_key IS NOT NULL;
 CREATE UNIQUE INDEX cases_no ON cases(no);
 CREATE INDEX cases_day ON cases(day);
 CREATE INDEX cases_status ON cases(status);
+CREATE INDEX cases_category ON cases(category);
 CREATE INDEX cases_ledger ON cases(category, status, day);
 CREATE INDEX cases_due ON cases(open_due) WHERE open_due IS NOT NULL;
 CREATE INDEX events_vday ON events(vday) WHERE vday IS NOT NULL;
