@@ -15,6 +15,7 @@ package sqlitecmp
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -215,13 +216,30 @@ func BenchmarkSideBySide(b *testing.B) {
 	}
 	end := gen.BenchEnd
 	today := civil.DateOf(end)
-	lfOpts := store.Options{NoDailyBackup: true, Now: func() time.Time { return end }}
+	// BackupDir: a newer schema migrates the copy on open, after a copy
+	// of it that need not be kept
+	lfOpts := store.Options{NoDailyBackup: true, BackupDir: b.TempDir(), Now: func() time.Time { return end }}
 	s, err := store.Open(lfPath, lfOpts)
 	if err != nil {
 		b.Fatal(err)
 	}
 	defer func() { s.Close() }()
 	sqPath := filepath.Join(dir, base+".sqlite")
+	// The SQLite file is made again when the laifang file is not the one
+	// it was loaded from (generated anew).
+	fi, err := os.Stat(src)
+	if err != nil {
+		b.Fatal(err)
+	}
+	srcID := fmt.Sprintf("%s %d %d\n", src, fi.Size(), fi.ModTime().UnixNano())
+	if old, err := os.ReadFile(sqPath + ".source"); err == nil && string(old) != srcID || errors.Is(err, os.ErrNotExist) {
+		for _, f := range []string{sqPath, sqPath + "-wal", sqPath + "-shm"} {
+			os.Remove(f)
+		}
+	}
+	if err := os.WriteFile(sqPath+".source", []byte(srcID), 0o644); err != nil {
+		b.Fatal(err)
+	}
 	d, loaded, err := Open(s, sqPath)
 	if err != nil {
 		b.Fatal(err)
