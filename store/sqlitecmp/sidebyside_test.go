@@ -308,6 +308,10 @@ func BenchmarkSideBySide(b *testing.B) {
 	rng.Shuffle(len(people), func(i, j int) { people[i], people[j] = people[j], people[i] })
 	rng.Shuffle(len(repeaters), func(i, j int) { repeaters[i], repeaters[j] = repeaters[j], repeaters[i] })
 	rare := []string{"旅游", "摊位", "红包", "跑路", "火箭", "量子", "鲸鱼", "冰川"}
+	// the store benchmarks' words (store/bench_test.go): common ones
+	words34 := []string{"宅基地", "公租房", "养殖场", "包工头", "采石场", "预付卡",
+		"违章建筑", "医疗费用", "集体土地", "非法采矿", "劳动合同", "房屋漏水"}
+	words2x2 := []string{"工资 拖欠", "物业 收费", "宅基地 界址", "补偿 拆迁", "低保 取消"}
 	at := func(xs []string) func(i int) string { return func(i int) string { return xs[i%len(xs)] } }
 
 	search := func(q func(i int) store.Query, total bool) (func(int) (any, error), func(int) (any, error)) {
@@ -389,6 +393,8 @@ func BenchmarkSideBySide(b *testing.B) {
 	addSearch("three-character terms, newest 50", true, textQ(at(terms3)), false)
 	addSearch("four-character terms, newest 50", true, textQ(at(terms4)), false)
 	addSearch("two terms ANDed (three and two characters)", true, textQ(at(pairs)), false)
+	addSearch("the store benchmarks' three- and four-character words, newest 50", true, textQ(at(words34)), false)
+	addSearch("the store benchmarks' two words ANDed", true, textQ(at(words2x2)), false)
 	rows = append(rows, row{name: "a repeat visitor's 30 cases, whole", behind: true,
 		sqlite: func(i int) (any, error) { return d.PersonCases(repeaters[i%len(repeaters)], 30) },
 		lf: func(i int) (any, error) {
