@@ -131,6 +131,17 @@ func copyFile(dst, src string) error {
 	return out.Close()
 }
 
+// warm reads the file at path, putting it in the page cache.
+func warm(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	_, err = io.Copy(io.Discard, f)
+	return err
+}
+
 func fileSize(paths ...string) int64 {
 	var n int64
 	for _, p := range paths {
@@ -256,6 +267,14 @@ func BenchmarkSideBySide(b *testing.B) {
 	}
 	if err := d.Forget(); err != nil {
 		b.Fatal(err)
+	}
+	// Both files read once, so that neither side's first rows pay for
+	// pages the other's load pushed out of the cache (the figures hold
+	// for files in the page cache, docs/PERFORMANCE.md §2.6).
+	for _, f := range []string{lfPath, sqPath} {
+		if err := warm(f); err != nil {
+			b.Fatal(err)
+		}
 	}
 	var lfLoad time.Duration
 	if os.Getenv("LAIFANG_VS_LOAD") == "1" {
