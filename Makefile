@@ -26,7 +26,7 @@ BUILD_DEBS := build-essential pkg-config libgtk-3-dev libwebkit2gtk-4.1-dev font
 TEST_DEBS  := xvfb xauth xdotool imagemagick dbus-daemon chromium poppler-utils nsis libreoffice-calc-nogui libreoffice-writer-nogui unzip
 
 .PHONY: run test build windows dist-windows setup-build setup-test deps-build deps-test \
-        check-go check-frontend check-bindings e2e-serve letters-render e2e-bridge desktop-smoke smoke-bin e2e-follow clean
+        check-go check-frontend check-bindings e2e-serve letters-render e2e-bridge desktop-smoke smoke-bin e2e-follow clean vs-sqlite
 
 ## run: set up, build and open the window on the usual data file (DATA=dir to choose)
 run: setup-build build
@@ -37,6 +37,16 @@ test: setup-test
 	@start=$$(date +%s); \
 	$(MAKE) --no-print-directory check-go check-frontend check-bindings build e2e-serve letters-render desktop-smoke e2e-follow e2e-bridge windows; \
 	echo "make test: all checks passed in $$(( $$(date +%s) - start )) s"
+
+## vs-sqlite: issue 17's side-by-side of the store with SQLite (opt-in, not in test; docs/PERFORMANCE.md §2.8)
+# VS_VISITS visits in VS_DIR (the store benchmarks' file, made when missing),
+# VS_SAMPLES of each query. A module of its own (cgo, SQLite's FTS5).
+VS_VISITS  ?= 1000000
+VS_DIR     ?= /tmp/lfbench
+VS_SAMPLES ?= 200
+vs-sqlite:
+	cd store/sqlitecmp && LAIFANG_BENCH_DIR=$(VS_DIR) LAIFANG_BENCH_VISITS=$(VS_VISITS) \
+	  go test -tags sqlite_fts5 -run '^$$' -bench SideBySide -benchtime $(VS_SAMPLES)x -timeout 0
 
 ## build: the Linux binary in build/bin/laifang
 build: frontend/dist/index.html

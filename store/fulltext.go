@@ -90,6 +90,11 @@ func caseTexts(c *Case, events []Event) []string {
 	return parts
 }
 
+// CaseText is the searchable text of a case with its timeline, normalized:
+// what a term of a search is looked for in (store/sqlitecmp gives the same
+// text to SQLite's index).
+func CaseText(c *Case, events []Event) string { return makeDoc(c, events).Text }
+
 // makeDoc is the document of a case with its timeline.
 func makeDoc(c *Case, events []Event) fulltext.Doc {
 	return fulltext.NewDoc(c.Received.Date(), caseFacets(c), caseTexts(c, events))
