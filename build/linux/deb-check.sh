@@ -61,8 +61,10 @@ echo "deb-check: $(basename "$deb"): fields, Depends, files, menu entry and icon
 sudo=$([ "$(id -u)" = 0 ] || echo sudo)
 ! dpkg -s laifang >/dev/null 2>&1 || fail "laifang is already installed here: remove it first (apt-get remove laifang)"
 cp "$deb" "$tmp/laifang.deb" && chmod 0644 "$tmp/laifang.deb" && chmod 0755 "$tmp"
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$tmp/laifang.deb" >/dev/null
-trap 'DEBIAN_FRONTEND=noninteractive $sudo apt-get remove -y -qq laifang >/dev/null 2>&1; rm -rf "$tmp"' EXIT
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$tmp/laifang.deb" \
+  > /dev/null 2> >(grep -v '^debconf: delaying package configuration' >&2)
+# Removed again however the checks end.
+trap '{ ! dpkg -s laifang >/dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive $sudo apt-get remove -y -qq laifang >/dev/null 2>&1; } || true; rm -rf "$tmp"' EXIT
 [ "$(command -v laifang)" = /usr/bin/laifang ] || fail "laifang is not /usr/bin/laifang once installed"
 [ "$(laifang version)" = "$version" ] || fail "the installed laifang says '$(laifang version)', not $version"
 # No --data: the data must go to the user's folder, never beside /opt/laifang.
