@@ -160,11 +160,12 @@ check-need:
 
 ## dist: every artifact in build/dist with SHA256SUMS: the .debs for amd64
 ## and arm64 (each checked, the amd64 one installed and run, the arm64 build
-## run under qemu) and the Windows files
+## run under qemu) and the Windows files. One version throughout: the
+## sub-makes get this one's COMMIT (a file edited meanwhile changes nothing).
 dist: setup-build deps-dist
 	rm -rf $(DIST)
-	$(MAKE) --no-print-directory build arm64-check
-	$(if $(DIST_WINDOWS),$(MAKE) --no-print-directory dist-windows,$(MAKE) --no-print-directory windows && mkdir -p $(DIST) && cp $(BIN)/*.exe $(DIST)/)
+	$(MAKE) --no-print-directory build arm64-check COMMIT=$(COMMIT)
+	$(if $(DIST_WINDOWS),$(MAKE) --no-print-directory dist-windows COMMIT=$(COMMIT),$(MAKE) --no-print-directory windows COMMIT=$(COMMIT) && mkdir -p $(DIST) && cp $(BIN)/*.exe $(DIST)/)
 	build/linux/deb.sh $(BIN)/laifang amd64 $(VERSION) $(DIST)
 	build/linux/deb.sh $(BIN)/laifang-arm64 arm64 $(VERSION) $(DIST)
 	build/linux/deb-check.sh $(DIST)/laifang_$(VERSION)_arm64.deb arm64 $(VERSION)
