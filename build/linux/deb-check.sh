@@ -42,7 +42,7 @@ for line in 'Name=来访接待' 'Name[zh_CN]=来访接待' 'Exec=laifang' 'Icon=
   grep -qxF "$line" "$desktop" || fail "the menu entry lacks '$line'"
 done
 for s in 16 24 32 48 64 128 256 512; do
-  file "$tmp/root/usr/share/icons/hicolor/${s}x$s/apps/laifang.png" | grep -q "PNG image data, $s x $s," || fail "the ${s}x$s icon is not a $s × $s PNG"
+  [ "$(identify -format '%m %wx%h' "$tmp/root/usr/share/icons/hicolor/${s}x$s/apps/laifang.png")" = "PNG ${s}x$s" ] || fail "the ${s}x$s icon is not a $s × $s PNG"
 done
 
 # Every library the program links is in a declared package or one they
