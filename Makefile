@@ -4,6 +4,16 @@
 SHELL       := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 
+# Go and Node are the two things the Makefile does not install: when one is
+# missing or too old, say so in one line before anything runs (.ci/need.sh).
+ifneq ($(LAIFANG_NEED_OK)$(filter-out clean,$(or $(MAKECMDGOALS),run)),)
+ifneq ($(LAIFANG_NEED_OK),1)
+NEED := $(shell .ci/need.sh 2>&1)
+$(if $(NEED),$(error $(NEED)))
+export LAIFANG_NEED_OK := 1
+endif
+endif
+
 WAILS_VERSION := v2.16.0
 GOBIN         := $(shell go env GOPATH)/bin
 WAILS         := $(GOBIN)/wails
@@ -23,10 +33,17 @@ BIN           := build/bin
 # a virtual display, a session bus and tools to look at it, Chromium for Playwright,
 # poppler for printed pages, NSIS for the Windows installer.
 BUILD_DEBS := build-essential pkg-config libgtk-3-dev libwebkit2gtk-4.1-dev fonts-noto-cjk
-TEST_DEBS  := xvfb xauth xdotool imagemagick dbus-daemon chromium poppler-utils nsis libreoffice-calc-nogui libreoffice-writer-nogui unzip
+TEST_DEBS  := xvfb xauth xdotool imagemagick dbus-daemon chromium poppler-utils nsis libreoffice-calc-nogui libreoffice-writer-nogui unzip desktop-file-utils
+# The .debs (icons resized, the menu entry checked) and the arm64 build: a
+# cross gcc, and qemu to start it.
+DIST_DEBS  := imagemagick desktop-file-utils gcc-aarch64-linux-gnu qemu-user-static
+DIST          := build/dist
+# Debian's arm64 GTK/WebKitGTK for the cross build, kept between runs on this machine.
+SYSROOT_ARM64 ?= $(HOME)/.cache/laifang-sysroot-arm64
 
 .PHONY: run test build windows dist-windows setup-build setup-test deps-build deps-test \
-        check-go check-frontend check-bindings e2e-serve letters-render e2e-bridge desktop-smoke smoke-bin e2e-follow clean vs-sqlite
+        check-go check-frontend check-bindings e2e-serve letters-render e2e-bridge desktop-smoke smoke-bin e2e-follow clean vs-sqlite \
+        check-need deb-check deps-dist dist sysroot-arm64 build-arm64 arm64-check
 
 ## run: set up, build and open the window on the usual data file (DATA=dir to choose)
 run: setup-build build
@@ -35,7 +52,7 @@ run: setup-build build
 ## test: set up and run every check CI runs
 test: setup-test
 	@start=$$(date +%s); \
-	$(MAKE) --no-print-directory check-go check-frontend check-bindings build e2e-serve letters-render desktop-smoke e2e-follow e2e-bridge windows; \
+	$(MAKE) --no-print-directory check-need check-go check-frontend check-bindings build e2e-serve letters-render desktop-smoke e2e-follow e2e-bridge deb-check windows; \
 	echo "make test: all checks passed in $$(( $$(date +%s) - start )) s"
 
 ## vs-sqlite: issue 17's side-by-side of the store with SQLite (opt-in, not in test; docs/PERFORMANCE.md §2.8)
@@ -61,9 +78,9 @@ windows: frontend/dist/index.html $(WAILS)
 
 ## dist-windows: the Windows installer and portable zip into build/dist
 dist-windows: windows
-	@mkdir -p build/dist
-	cp $(BIN)/laifang-amd64-installer.exe build/dist/laifang-$(VERSION)-windows-amd64-setup.exe
-	cp $(BIN)/laifang-windows-portable.zip build/dist/laifang-$(VERSION)-windows-amd64-portable.zip
+	@mkdir -p $(DIST)
+	cp $(BIN)/laifang-amd64-installer.exe $(DIST)/laifang-$(VERSION)-windows-amd64-setup.exe
+	cp $(BIN)/laifang-windows-portable.zip $(DIST)/laifang-$(VERSION)-windows-amd64-portable.zip
 
 # `wails generate module` leaves every file of frontend/wailsjs mode 0755
 # (it ends with fs.SetPermissions(wailsjs, 0755)) and that is how they are
@@ -85,18 +102,19 @@ setup-build: deps-build $(WAILS) frontend/node_modules/.package-lock.json
 setup-test: deps-build deps-test $(WAILS) frontend/node_modules/.package-lock.json
 
 # apt-get only when something is missing, so a second run costs nothing.
+define apt_install
+	@missing=$$(for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing: $$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+endef
 deps-build:
-	@missing=$$(for p in $(BUILD_DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
-	if [ -n "$$missing" ]; then \
-	  echo "installing: $$missing"; \
-	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
-	fi
+	$(call apt_install,$(BUILD_DEBS))
 deps-test:
-	@missing=$$(for p in $(TEST_DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
-	if [ -n "$$missing" ]; then \
-	  echo "installing: $$missing"; \
-	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
-	fi
+	$(call apt_install,$(TEST_DEBS))
+deps-dist:
+	$(call apt_install,$(DIST_DEBS))
 
 # Pinned exactly: the module proxy's version list does not show v2.16.0.
 $(WAILS):
@@ -145,6 +163,41 @@ e2e-follow: smoke-bin
 e2e-bridge: build
 	go build -tags dev,webkit2_41 -o $(BIN)/laifang-dev .
 	.ci/e2e-bridge.sh $(BIN)/laifang-dev $(BIN)/laifang
+
+# The one-line message of .ci/need.sh, through make itself, for a machine
+# without node and one with Debian 12's own Node 18.
+check-need:
+	.ci/need-test.sh
+
+## dist: every artifact in build/dist with SHA256SUMS: the .debs for amd64
+## and arm64 (each checked, the amd64 one installed and run, the arm64 build
+## run under qemu) and the Windows files. One version throughout: the
+## sub-makes get this one's COMMIT (a file edited meanwhile changes nothing).
+dist: setup-build deps-dist
+	rm -rf $(DIST)
+	$(MAKE) --no-print-directory build arm64-check COMMIT=$(COMMIT)
+	$(MAKE) --no-print-directory dist-windows COMMIT=$(COMMIT)
+	build/linux/deb.sh $(BIN)/laifang amd64 $(VERSION) $(DIST)
+	build/linux/deb.sh $(BIN)/laifang-arm64 arm64 $(VERSION) $(DIST)
+	build/linux/deb-check.sh $(DIST)/laifang_$(VERSION)_arm64.deb arm64 $(VERSION)
+	build/linux/deb-check.sh $(DIST)/laifang_$(VERSION)_amd64.deb amd64 $(VERSION) --install
+	cd $(DIST) && sha256sum -- * > SHA256SUMS && ls -l
+
+# The amd64 .deb built, checked, installed through apt, run and removed.
+deb-check: build
+	$(call apt_install,desktop-file-utils imagemagick)
+	build/linux/deb.sh $(BIN)/laifang amd64 $(VERSION) $(DIST)
+	build/linux/deb-check.sh $(DIST)/laifang_$(VERSION)_amd64.deb amd64 $(VERSION) --install
+
+sysroot-arm64: deps-dist
+	build/linux/sysroot-arm64.sh $(SYSROOT_ARM64)
+
+build-arm64: frontend/dist/index.html sysroot-arm64
+	build/linux/go-arm64.sh $(SYSROOT_ARM64)/root build -tags $(LINUX_TAGS) -ldflags "$(LDFLAGS)" -o $(BIN)/laifang-arm64 .
+
+## arm64-check: cross-compile build/bin/laifang-arm64 and run it under qemu
+arm64-check: build-arm64
+	build/linux/arm64-check.sh $(BIN)/laifang-arm64 $(SYSROOT_ARM64)/root $(VERSION)
 
 clean:
 	rm -rf $(BIN) frontend/dist/assets frontend/dist/index.html
