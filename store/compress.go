@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"compress/flate"
 	_ "embed"
-	"encoding/json"
 	"fmt"
 	"io"
 	"runtime"
@@ -37,6 +36,9 @@ import (
 const (
 	formatDeflate1 = 0x01
 	formatZstd2    = 0x02
+	// formatMsgZstd is a zstd frame of a MessagePack value (schema 13,
+	// codec.go); the frame names its dictionary.
+	formatMsgZstd = 0x03
 )
 
 //go:embed zdict2.bin
@@ -66,9 +68,9 @@ func init() {
 }
 
 // compressed reports whether a stored value is in one of the compressed
-// formats (otherwise it is plain JSON).
+// formats (otherwise it is plain JSON or MessagePack).
 func compressed(raw []byte) bool {
-	return len(raw) > 0 && (raw[0] == formatDeflate1 || raw[0] == formatZstd2)
+	return len(raw) > 0 && (raw[0] == formatDeflate1 || raw[0] == formatZstd2 || raw[0] == formatMsgZstd)
 }
 
 // valueDict1 puts the commonest strings last, where deflate's matches are
@@ -100,13 +102,17 @@ var inflaters = sync.Pool{New: func() any {
 	return flate.NewReaderDict(bytes.NewReader(nil), valueDict1)
 }}
 
-// squeeze compresses a JSON value when that makes it smaller.
+// squeeze compresses a JSON or MessagePack value when that makes it
+// smaller.
 func squeeze(js []byte) []byte {
 	if len(js) < 48 {
 		return js
 	}
 	out := make([]byte, 1, len(js)/2+16)
 	out[0] = formatZstd2
+	if isMsgpack(js) {
+		out[0] = formatMsgZstd
+	}
 	out = zstdEnc.EncodeAll(js, out)
 	if len(out) >= len(js) {
 		return js
@@ -131,7 +137,7 @@ func deflate1(js []byte) []byte {
 	return buf.Bytes()
 }
 
-// unsqueeze gives the JSON of a stored value.
+// unsqueeze gives the JSON or MessagePack of a stored value.
 func unsqueeze(raw []byte) ([]byte, error) { return unsqueezeInto(nil, raw) }
 
 // unsqueezeInto is unsqueeze writing into buf's space (reused by a loop
@@ -140,7 +146,7 @@ func unsqueezeInto(buf, raw []byte) ([]byte, error) {
 	if !compressed(raw) {
 		return raw, nil
 	}
-	if raw[0] == formatZstd2 {
+	if raw[0] != formatDeflate1 {
 		out, err := zstdDec.DecodeAll(raw[1:], buf[:0])
 		if err != nil {
 			return nil, fmt.Errorf("zstd: %w", err)
@@ -198,8 +204,9 @@ type deflateQueue struct {
 	wg   sync.WaitGroup
 }
 
-// encode makes the JSON of a record that putJSON will write.
-func (tx *Tx) encode(v any) ([]byte, error) { return json.Marshal(v) }
+// encode makes the JSON or MessagePack of a record that putJSON will
+// write.
+func (tx *Tx) encode(v any) ([]byte, error) { return marshal(v) }
 
 // putJSON writes the JSON of a record and queues it to be compressed.
 func (tx *Tx) putJSON(b *bolt.Bucket, key, js []byte) error {

@@ -13,6 +13,7 @@ import (
 	"laifang/domain/confidential"
 	"laifang/store/fulltext"
 
+	"github.com/tinylib/msgp/msgp"
 	bolt "go.etcd.io/bbolt"
 	berrors "go.etcd.io/bbolt/errors"
 )
@@ -21,7 +22,7 @@ import (
 // the meta bucket; Open runs the missing steps in order, each in its own
 // transaction that also records the new version, after copying the file
 // aside. A file with a higher version is refused.
-const SchemaVersion = 12
+const SchemaVersion = 13
 
 type migration struct {
 	to   uint64
@@ -55,6 +56,81 @@ var migrations = []migration{
 		fill: (*Store).fillTally},
 	{to: 12, name: "the ledger's filters: channel, handler and marks of every case in the full text", run: migrateTo12,
 		fill: (*Store).fillLedgerFacets},
+	{to: 13, name: "cases, timeline events and people stored as MessagePack", run: func(*bolt.Tx, *Store) error { return nil },
+		fill: (*Store).fillMsgpack},
+}
+
+// fillMsgpack rewrites every case, timeline event and person written as
+// JSON in MessagePack (codec.go), 20,000 a transaction, compressing on
+// every core. Run again after a crash it skips the records already
+// rewritten.
+func (s *Store) fillMsgpack() error {
+	if err := remsgpack[Case](s, bucketCases); err != nil {
+		return err
+	}
+	if err := remsgpack[Event](s, bucketEvents); err != nil {
+		return err
+	}
+	return remsgpack[Person](s, bucketPeople)
+}
+
+func remsgpack[T any, P interface {
+	*T
+	idSetter
+	msgp.Marshaler
+}](s *Store, bucket []byte) error {
+	const batch = 20000
+	var after []byte
+	for {
+		var keys, vals [][]byte
+		done := true
+		err := s.Update(func(tx *Tx) error {
+			b := tx.b(bucket)
+			c := b.Cursor()
+			for k, v := seekAfter(c, after); k != nil; k, v = c.Next() {
+				after = append(after[:0], k...)
+				if len(v) > 0 && v[0] != formatMsgZstd && !isMsgpack(v) {
+					keys = append(keys, append([]byte(nil), k...))
+					vals = append(vals, v)
+				}
+				if len(keys) >= batch {
+					done = false
+					break
+				}
+			}
+			out := make([][]byte, len(vals))
+			errs := make([]error, len(vals))
+			var wg sync.WaitGroup
+			workers := runtime.GOMAXPROCS(0)
+			for w := range workers {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					for i := w; i < len(vals); i += workers {
+						// the key's last 8 bytes are the ID (events: case | event)
+						r, err := decodeRecord[T, P](getU64(keys[i][len(keys[i])-8:]), vals[i])
+						if err == nil {
+							out[i], err = encode(P(r))
+						}
+						errs[i] = err
+					}
+				}()
+			}
+			wg.Wait()
+			for i, k := range keys {
+				if errs[i] != nil {
+					return fmt.Errorf("store: %s record %x: %w", bucket, k, errs[i])
+				}
+				if err := b.Put(k, out[i]); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil || done {
+			return err
+		}
+	}
 }
 
 // migrateTo12 changes no bucket: fillLedgerFacets adds the ledger's facets.
