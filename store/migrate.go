@@ -56,22 +56,27 @@ var migrations = []migration{
 		fill: (*Store).fillTally},
 	{to: 12, name: "the ledger's filters: channel, handler and marks of every case in the full text", run: migrateTo12,
 		fill: (*Store).fillLedgerFacets},
-	{to: 13, name: "cases, timeline events and people stored as MessagePack", run: func(*bolt.Tx, *Store) error { return nil },
+	{to: 13, name: "cases, timeline events, people, audit entries, tasks and letters stored as MessagePack", run: func(*bolt.Tx, *Store) error { return nil },
 		fill: (*Store).fillMsgpack},
 }
 
-// fillMsgpack rewrites every case, timeline event and person written as
-// JSON in MessagePack (codec.go), 20,000 a transaction, compressing on
+// fillMsgpack rewrites every case, timeline event, person, audit entry,
+// task and letter written as JSON in MessagePack (codec.go), 20,000 a transaction, compressing on
 // every core. Run again after a crash it skips the records already
 // rewritten.
 func (s *Store) fillMsgpack() error {
-	if err := remsgpack[Case](s, bucketCases); err != nil {
-		return err
+	for _, step := range []struct {
+		bucket []byte
+		run    func(*Store, []byte) error
+	}{
+		{bucketCases, remsgpack[Case]}, {bucketEvents, remsgpack[Event]}, {bucketPeople, remsgpack[Person]},
+		{bucketAudit, remsgpack[AuditEntry]}, {bucketTasks, remsgpack[Task]}, {bucketLetters, remsgpack[Letter]},
+	} {
+		if err := step.run(s, step.bucket); err != nil {
+			return err
+		}
 	}
-	if err := remsgpack[Event](s, bucketEvents); err != nil {
-		return err
-	}
-	return remsgpack[Person](s, bucketPeople)
+	return nil
 }
 
 func remsgpack[T any, P interface {
