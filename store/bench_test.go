@@ -266,23 +266,49 @@ func benchTop(b *testing.B, s *store.Store, bucket string, n int, group func(k [
 	return keys[:min(n, len(keys))]
 }
 
-// BenchmarkPersonCases reads the cases of the 50 people with the most,
-// at most 30 each, whole (Tx.PersonCases: the repeat panel's read).
+// BenchmarkPersonCases reads whole cases: per-person, the cases of the 50
+// people with the most, at most 30 each (Tx.PersonCases: the repeat
+// panel's read); thirty, 30 of those cases by ID, in one transaction (the
+// issue's row: a repeat visitor's 30 cases, a generated person having
+// fewer).
 func BenchmarkPersonCases(b *testing.B) {
 	s := benchOpen(b, false)
 	var people []uint64
 	for _, k := range benchTop(b, s, "ix.person.case", 50, func(k []byte) string { return string(k[:8]) }) {
 		people = append(people, binary.BigEndian.Uint64([]byte(k)))
 	}
-	read := 0
-	storetest.Timed(b, func(i int) error {
-		return s.View(func(tx *store.Tx) error {
-			cs, err := tx.PersonCases(people[i%len(people)], 30)
-			read += len(cs)
-			return err
-		})
+	var ids []uint64
+	s.View(func(tx *store.Tx) error {
+		for _, p := range people {
+			rows, _ := tx.PersonCaseRows(p, 30)
+			for _, r := range rows {
+				ids = append(ids, r.ID)
+			}
+		}
+		return nil
 	})
-	b.ReportMetric(float64(read)/float64(b.N), "cases/op")
+	for _, how := range []string{"per-person", "thirty"} {
+		b.Run(how, func(b *testing.B) {
+			read := 0
+			storetest.Timed(b, func(i int) error {
+				return s.View(func(tx *store.Tx) error {
+					if how == "per-person" {
+						cs, err := tx.PersonCases(people[i%len(people)], 30)
+						read += len(cs)
+						return err
+					}
+					for j := range 30 {
+						if _, err := tx.Case(ids[(i*30+j)%len(ids)]); err != nil {
+							return err
+						}
+					}
+					read += 30
+					return nil
+				})
+			})
+			b.ReportMetric(float64(read)/float64(b.N), "cases/op")
+		})
+	}
 }
 
 // BenchmarkNameCases lists the cases of everyone with one of the 20
