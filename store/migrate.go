@@ -84,6 +84,23 @@ func remsgpack[T any, P interface {
 	idSetter
 	msgp.Marshaler
 }](s *Store, bucket []byte) error {
+	stale := func(v []byte) bool { return len(v) > 0 && v[0] != formatMsgZstd && !isMsgpack(v) }
+	return s.rewrite(bucket, stale, func(k, v []byte, _ *[]byte) ([]byte, error) {
+		// the key's last 8 bytes are the ID (events: case | event)
+		r, err := decodeRecord[T, P](getU64(k[len(k)-8:]), v)
+		if err != nil {
+			return nil, err
+		}
+		return encode(P(r))
+	})
+}
+
+// rewrite replaces each value of bucket that stale picks by what conv
+// makes of it, batch records a transaction, converting on every core
+// (conv may keep its output in *buf, which is the worker's own: rewrite
+// copies it). Run again after a crash it finds the rewritten ones no
+// longer stale.
+func (s *Store) rewrite(bucket []byte, stale func(v []byte) bool, conv func(k, v []byte, buf *[]byte) ([]byte, error)) error {
 	const batch = 20000
 	var after []byte
 	for {
@@ -94,7 +111,7 @@ func remsgpack[T any, P interface {
 			c := b.Cursor()
 			for k, v := seekAfter(c, after); k != nil; k, v = c.Next() {
 				after = append(after[:0], k...)
-				if len(v) > 0 && v[0] != formatMsgZstd && !isMsgpack(v) {
+				if stale(v) {
 					keys = append(keys, append([]byte(nil), k...))
 					vals = append(vals, v)
 				}
@@ -111,20 +128,20 @@ func remsgpack[T any, P interface {
 				wg.Add(1)
 				go func() {
 					defer wg.Done()
+					var buf []byte
 					for i := w; i < len(vals); i += workers {
-						// the key's last 8 bytes are the ID (events: case | event)
-						r, err := decodeRecord[T, P](getU64(keys[i][len(keys[i])-8:]), vals[i])
-						if err == nil {
-							out[i], err = encode(P(r))
+						o, err := conv(keys[i], vals[i], &buf)
+						if err == nil && len(o) > 0 && len(buf) > 0 && &o[0] == &buf[0] {
+							o = append([]byte(nil), o...) // buf is reused
 						}
-						errs[i] = err
+						out[i], errs[i] = o, err
 					}
 				}()
 			}
 			wg.Wait()
 			for i, k := range keys {
 				if errs[i] != nil {
-					return fmt.Errorf("store: %s record %x: %w", bucket, k, errs[i])
+					return fmt.Errorf("store: %s record %x is damaged: %w", bucket, k, errs[i])
 				}
 				if err := b.Put(k, out[i]); err != nil {
 					return err
@@ -382,67 +399,18 @@ var recordBuckets = [][]byte{bucketPeople, bucketCases, bucketEvents, bucketTask
 // transaction, compressing on every core. Run again after a crash it
 // finds the rewritten ones already done.
 func (s *Store) rezstd() error {
-	const batch = 20000
 	for _, bucket := range recordBuckets {
-		var after []byte
-		for {
-			var keys, vals [][]byte
-			done := true
-			err := s.Update(func(tx *Tx) error {
-				b := tx.b(bucket)
-				c := b.Cursor()
-				k, v := seekAfter(c, after)
-				for ; k != nil; k, v = c.Next() {
-					after = append(after[:0], k...)
-					if len(v) > 0 && v[0] == formatDeflate1 {
-						keys = append(keys, append([]byte(nil), k...))
-						vals = append(vals, v)
-					}
-					if len(keys) >= batch {
-						done = false
-						break
-					}
-				}
-				out := make([][]byte, len(vals))
-				errs := make([]error, len(vals))
-				var wg sync.WaitGroup
-				workers := runtime.GOMAXPROCS(0)
-				for w := range workers {
-					wg.Add(1)
-					go func() {
-						defer wg.Done()
-						var buf []byte
-						for i := w; i < len(vals); i += workers {
-							js, err := unsqueezeInto(buf, vals[i])
-							if err != nil {
-								errs[i] = fmt.Errorf("store: %s record %x is damaged: %w", bucket, keys[i], err)
-								continue
-							}
-							buf = js
-							out[i] = squeeze(js)
-							if len(out[i]) > 0 && out[i][0] != formatZstd2 {
-								out[i] = append([]byte(nil), out[i]...) // plain JSON: buf is reused
-							}
-						}
-					}()
-				}
-				wg.Wait()
-				for i, k := range keys {
-					if errs[i] != nil {
-						return errs[i]
-					}
-					if err := b.Put(k, out[i]); err != nil {
-						return err
-					}
-				}
-				return nil
-			})
+		deflated := func(v []byte) bool { return len(v) > 0 && v[0] == formatDeflate1 }
+		err := s.rewrite(bucket, deflated, func(_, v []byte, buf *[]byte) ([]byte, error) {
+			js, err := unsqueezeInto(*buf, v)
 			if err != nil {
-				return err
+				return nil, err
 			}
-			if done {
-				break
-			}
+			*buf = js
+			return squeeze(js), nil
+		})
+		if err != nil {
+			return err
 		}
 	}
 	return nil

@@ -218,8 +218,15 @@ func recordValues(t *testing.T, path string) map[string][]byte {
 		t.Fatal(err)
 	}
 	defer db.Close()
+	return valuesIn(t, db.View)
+}
+
+// valuesIn reads the record buckets' values in a read transaction of view
+// (a bbolt file's or an open store's RawView).
+func valuesIn(t *testing.T, view func(func(*bolt.Tx) error) error) map[string][]byte {
+	t.Helper()
 	vals := map[string][]byte{}
-	err = db.View(func(tx *bolt.Tx) error {
+	err := view(func(tx *bolt.Tx) error {
 		for _, name := range []string{"people", "cases", "events", "tasks", "letters", "audit", "templates", "units", "users"} {
 			err := tx.Bucket([]byte(name)).ForEach(func(k, v []byte) error {
 				vals[name+"/"+string(k)] = append([]byte(nil), v...)

@@ -30,7 +30,7 @@ func TestMigrateFromVersion12(t *testing.T) {
 		t.Fatal(err)
 	}
 	before := map[string][]byte{}
-	for k, v := range storeValues(t, s) {
+	for k, v := range valuesIn(t, s.RawView) {
 		js, err := store.DecodeValue(v)
 		if err != nil {
 			t.Fatal(err)
@@ -78,7 +78,7 @@ func TestMigrateFromVersion12(t *testing.T) {
 	if r, err := s.Check(); err != nil || !r.OK() {
 		t.Fatalf("after the upgrade: %v %v", err, r.Problems)
 	}
-	after := storeValues(t, s)
+	after := valuesIn(t, s.RawView)
 	if len(after) != len(before) {
 		t.Fatalf("%d records before, %d after", len(before), len(after))
 	}
@@ -113,29 +113,6 @@ func TestMigrateFromVersion12(t *testing.T) {
 	if r, err := s.Check(); err != nil || !r.OK() {
 		t.Fatalf("after new visits: %v %v", err, r.Problems)
 	}
-}
-
-// storeValues are the stored values of the record buckets of an open
-// store (recordValues reads a closed file).
-func storeValues(t *testing.T, s *store.Store) map[string][]byte {
-	t.Helper()
-	vals := map[string][]byte{}
-	err := s.RawView(func(tx *bolt.Tx) error {
-		for _, name := range []string{"people", "cases", "events", "tasks", "letters", "audit", "templates", "units", "users"} {
-			err := tx.Bucket([]byte(name)).ForEach(func(k, v []byte) error {
-				vals[name+"/"+string(k)] = append([]byte(nil), v...)
-				return nil
-			})
-			if err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return vals
 }
 
 func slicesContains(list []string, s string) bool {
