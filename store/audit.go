@@ -9,7 +9,7 @@ import (
 	"strconv"
 )
 
-//go:generate msgp -file audit.go -o audit_msgp.go -tests=false -io=false
+//go:generate go run github.com/tinylib/msgp@v1.6.5 -file audit.go -o audit_msgp.go -tests=false -io=false
 // The records of this file are stored as MessagePack (codec.go), by
 // methods msgp generates from their json tags: `go generate ./store/`.
 //msgp:tag json

@@ -14,7 +14,7 @@ import (
 	"laifang/domain/followup"
 )
 
-//go:generate msgp -file cases.go -o cases_msgp.go -tests=false -io=false
+//go:generate go run github.com/tinylib/msgp@v1.6.5 -file cases.go -o cases_msgp.go -tests=false -io=false
 // The records of this file are stored as MessagePack (codec.go), by
 // methods msgp generates from their json tags: `go generate ./store/`.
 //msgp:tag json

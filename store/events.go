@@ -6,7 +6,7 @@ import (
 	"laifang/domain/civil"
 )
 
-//go:generate msgp -file events.go -o events_msgp.go -tests=false -io=false
+//go:generate go run github.com/tinylib/msgp@v1.6.5 -file events.go -o events_msgp.go -tests=false -io=false
 // The records of this file are stored as MessagePack (codec.go), by
 // methods msgp generates from their json tags: `go generate ./store/`.
 //msgp:tag json

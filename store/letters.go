@@ -16,7 +16,7 @@ import (
 	berrors "go.etcd.io/bbolt/errors"
 )
 
-//go:generate msgp -file letters.go -o letters_msgp.go -tests=false -io=false
+//go:generate go run github.com/tinylib/msgp@v1.6.5 -file letters.go -o letters_msgp.go -tests=false -io=false
 // The records of this file are stored as MessagePack (codec.go), by
 // methods msgp generates from their json tags: `go generate ./store/`.
 //msgp:tag json

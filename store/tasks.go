@@ -8,7 +8,7 @@ import (
 	"laifang/domain/civil"
 )
 
-//go:generate msgp -file tasks.go -o tasks_msgp.go -tests=false -io=false
+//go:generate go run github.com/tinylib/msgp@v1.6.5 -file tasks.go -o tasks_msgp.go -tests=false -io=false
 // The records of this file are stored as MessagePack (codec.go), by
 // methods msgp generates from their json tags: `go generate ./store/`.
 //msgp:tag json
