@@ -1,7 +1,12 @@
 package store
 
 import (
+	"bytes"
+	"crypto/hmac"
+	"crypto/sha256"
 	"reflect"
+	"strconv"
+	"sync"
 	"testing"
 
 	"github.com/tinylib/msgp/msgp"
@@ -55,4 +60,30 @@ func TestMsgpackKeepsEveryField(t *testing.T) {
 			t.Errorf("%T changed through MessagePack:\n%+v\n%+v", rec, rec, back.Interface())
 		}
 	}
+}
+
+// The pooled keyed hash gives what a fresh HMAC gives, for every salt and
+// from many goroutines at once.
+func TestSecretKeyPooled(t *testing.T) {
+	fresh := func(salt []byte, kind, value string) []byte {
+		m := hmac.New(sha256.New, salt)
+		m.Write([]byte(kind + "\x00" + value))
+		return m.Sum(nil)[:8]
+	}
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 200 {
+				salt := []byte{byte(i % 3), byte(g % 2)}
+				kind, value := "phone", strconv.Itoa(13800000000+i)
+				if got, want := secretKey(salt, kind, value), fresh(salt, kind, value); !bytes.Equal(got, want) {
+					t.Errorf("salt %x %s: %x, want %x", salt, value, got, want)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }
