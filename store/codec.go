@@ -76,10 +76,10 @@ func putPlain(tx *Tx, bucket []byte, id *uint64, rec any) error {
 	return tx.putJSON(b, u64(*id), raw)
 }
 
-// Values are JSON, or since schema 13 MessagePack for the records read
-// most (cases, timeline events, people: the types with methods msgp
-// generates, *_msgp.go): decoding a case's JSON was 62 % of reading it
-// (issue 17). Both carry the same short keys (msgp reads the json tags), so
+// Values are JSON, or since schema 13 MessagePack for the big records
+// (cases, timeline events, people, audit entries, tasks, letters: the
+// types with methods msgp generates, *_msgp.go): decoding a case's JSON
+// was 62 % of reading it (issue 17). Both carry the same short keys (msgp reads the json tags), so
 // a value tells its own form: JSON starts with '{', a MessagePack map with
 // 0x80–0x8f or 0xde/0xdf, and a compressed value (compress.go) with its
 // format byte. Every record type carries `v`, the version of its layout,
