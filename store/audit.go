@@ -9,6 +9,13 @@ import (
 	"strconv"
 )
 
+//go:generate go run github.com/tinylib/msgp@v1.6.5 -file audit.go -o audit_msgp.go -tests=false -io=false
+// The records of this file are stored as MessagePack (codec.go), by
+// methods msgp generates from their json tags: `go generate ./store/`.
+//msgp:tag json
+//msgp:replace Stamp with:int64
+//msgp:ignore AuditFilter AuditPage AuditProblem AuditVerify
+
 // Buckets of this file (created at open, listed in store.go).
 var (
 	bucketAudit = []byte("audit")

@@ -8,6 +8,12 @@ package store_test
 //	LAIFANG_BENCH_VISITS=1000000 go test -run '^$' -bench . -benchtime 2000x ./store/
 
 import (
+	"cmp"
+	"encoding/binary"
+	"maps"
+	"os"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -16,6 +22,8 @@ import (
 	"laifang/store"
 	"laifang/store/gen"
 	"laifang/store/storetest"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 func benchFile(b *testing.B) string {
@@ -239,4 +247,139 @@ func BenchmarkUnitCases(b *testing.B) {
 			b.ReportMetric(float64(most), "max-cases")
 		})
 	}
+}
+
+// The rows of issue 17 (laifang against SQLite on one corpus) that these
+// benchmarks follow: a repeat visitor's cases read whole, a common name's
+// cases, the phone lookup (FindPerson/phone), three- and four-character
+// terms and two terms (Search/3char, 4char, 2terms) and the bytes a case
+// takes (FileSize).
+
+// benchTop gives the n keys of bucket's entries, grouped by group(key),
+// that have the most entries, most first.
+func benchTop(b *testing.B, s *store.Store, bucket string, n int, group func(k []byte) string) []string {
+	b.Helper()
+	count := map[string]int{}
+	err := s.RawView(func(tx *bolt.Tx) error {
+		return tx.Bucket([]byte(bucket)).ForEach(func(k, _ []byte) error {
+			count[group(k)]++
+			return nil
+		})
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	keys := slices.Collect(maps.Keys(count))
+	slices.SortFunc(keys, func(x, y string) int { return cmp.Or(count[y]-count[x], strings.Compare(x, y)) })
+	return keys[:min(n, len(keys))]
+}
+
+// BenchmarkPersonCases reads whole cases: per-person, the cases of the 50
+// people with the most, at most 30 each (Tx.PersonCases: the repeat
+// panel's read); thirty, 30 of those cases by ID, in one transaction (the
+// issue's row: a repeat visitor's 30 cases, a generated person having
+// fewer).
+func BenchmarkPersonCases(b *testing.B) {
+	s := benchOpen(b, false)
+	var people []uint64
+	for _, k := range benchTop(b, s, "ix.person.case", 50, func(k []byte) string { return string(k[:8]) }) {
+		people = append(people, binary.BigEndian.Uint64([]byte(k)))
+	}
+	var ids []uint64
+	s.View(func(tx *store.Tx) error {
+		for _, p := range people {
+			rows, _ := tx.PersonCaseRows(p, 30)
+			for _, r := range rows {
+				ids = append(ids, r.ID)
+			}
+		}
+		return nil
+	})
+	for _, how := range []string{"per-person", "thirty"} {
+		b.Run(how, func(b *testing.B) {
+			read := 0
+			storetest.Timed(b, func(i int) error {
+				return s.View(func(tx *store.Tx) error {
+					if how == "per-person" {
+						cs, err := tx.PersonCases(people[i%len(people)], 30)
+						read += len(cs)
+						return err
+					}
+					for j := range 30 {
+						if _, err := tx.Case(ids[(i*30+j)%len(ids)]); err != nil {
+							return err
+						}
+					}
+					read += 30
+					return nil
+				})
+			})
+			b.ReportMetric(float64(read)/float64(b.N), "cases/op")
+		})
+	}
+}
+
+// BenchmarkNameCases lists the cases of everyone with one of the 20
+// commonest exact names, as rows: through the name index's entries
+// (Tx.NameCaseRows) and, for comparison, as before it, each person found
+// by name and then his cases (people-then-cases).
+func BenchmarkNameCases(b *testing.B) {
+	s := benchOpen(b, false)
+	names := benchTop(b, s, "ix.name", 20, func(k []byte) string { return string(k[:len(k)-9]) })
+	for _, how := range []string{"index", "people-then-cases"} {
+		b.Run(how, func(b *testing.B) {
+			rows := 0
+			storetest.Timed(b, func(i int) error {
+				name := names[i%len(names)]
+				return s.View(func(tx *store.Tx) error {
+					if how == "index" {
+						rs, err := tx.NameCaseRows(name, 0)
+						rows += len(rs)
+						return err
+					}
+					ps, err := tx.FindPeople(store.PersonQuery{Name: name, Limit: 1000})
+					seen := map[uint64]bool{}
+					for _, p := range ps {
+						if store.NormalizeName(p.Name) != name || p.Anonymous {
+							continue
+						}
+						rs, err := tx.PersonCaseRows(p.ID, 0)
+						if err != nil {
+							return err
+						}
+						for _, r := range rs {
+							if !seen[r.ID] {
+								seen[r.ID] = true
+								rows++
+							}
+						}
+					}
+					return err
+				})
+			})
+			b.ReportMetric(float64(rows)/float64(b.N), "cases/op")
+		})
+	}
+}
+
+// BenchmarkFileSize reports the bytes of the file a case and a visit
+// (one operation: the file's size and the counts read once).
+func BenchmarkFileSize(b *testing.B) {
+	s := benchOpen(b, false)
+	fi, err := os.Stat(benchFile(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var cases, visits int
+	for range b.N {
+		c, err := s.Counts(civil.DateOf(benchEnd))
+		if err != nil {
+			b.Fatal(err)
+		}
+		cases = c.Total
+		visits = 0
+		s.RawView(func(tx *bolt.Tx) error { visits = tx.Bucket([]byte("ix.visit.day")).Stats().KeyN; return nil })
+	}
+	b.ReportMetric(float64(fi.Size())/float64(cases), "B/case")
+	b.ReportMetric(float64(fi.Size())/float64(visits), "B/visit")
 }

@@ -14,6 +14,14 @@ import (
 	"laifang/domain/followup"
 )
 
+//go:generate go run github.com/tinylib/msgp@v1.6.5 -file cases.go -o cases_msgp.go -tests=false -io=false
+// The records of this file are stored as MessagePack (codec.go), by
+// methods msgp generates from their json tags: `go generate ./store/`.
+//msgp:tag json
+//msgp:replace Stamp with:int64
+//msgp:replace civil.Date with:int32
+//msgp:ignore Intake IntakePerson IntakeResult
+
 // Buckets of this file (created at open, listed in store.go).
 var (
 	bucketCases  = []byte("cases")

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"compress/flate"
 	_ "embed"
-	"encoding/json"
 	"fmt"
 	"io"
 	"runtime"
@@ -37,36 +36,65 @@ import (
 const (
 	formatDeflate1 = 0x01
 	formatZstd2    = 0x02
+	// formatMsgZstd is a zstd frame of a MessagePack value (schema 13,
+	// codec.go) made with dictionary 3.
+	formatMsgZstd = 0x03
 )
 
 //go:embed zdict2.bin
 var zstdDict2 []byte
 
-// zstdEnc and zstdDec are shared: EncodeAll and DecodeAll are safe to call
-// from many goroutines and keep their state (the dictionary's tables) from
-// one record to the next, so a record costs only its own decoding.
+// Since schema 13 cases, timeline events, people, audit entries, tasks and
+// letters are MessagePack (codec.go), compressed as the byte 0x03 and a
+// zstd frame made with zstdDict3 (zdict3.bin, dictionary ID 3): dictionary
+// 2 was trained on JSON and left the MessagePack of a case 2.5 times larger
+// than a dictionary trained on MessagePack. zdict3.bin was trained by the
+// zstd command (1.5.4) on every 7th record of those kinds in the
+// benchmarks' generated office of 100,000 visits upgraded to schema 13,
+// written out by dictsamples_test.go:
 //
-// The encoder runs at zstd's fastest level: each record is a frame of its
+//	LAIFANG_DICT_FILE=… LAIFANG_DICT_OUT=… go test -tags dictsamples -run DictSamples ./store/
+//	zstd --train -r $LAIFANG_DICT_OUT --maxdict=30000 --dictID=3 -o store/zdict3.bin
+//
+// It was trained on generated text, as dictionary 2 was: a real office's
+// records will compress less well, and read as fast.
+//
+// Like zdict2.bin it is part of the format: never change it.
+//
+//go:embed zdict3.bin
+var zstdDict3 []byte
+
+// zstdEnc, zstdEnc3 and zstdDec are shared: EncodeAll and DecodeAll are
+// safe to call from many goroutines and keep their state (the
+// dictionaries' tables) from one record to the next, so a record costs
+// only its own decoding. The decoder takes each frame's dictionary from its
+// header.
+//
+// The encoders run at zstd's fastest level: each record is a frame of its
 // own, and an encoder starts every frame by copying its match tables from
 // the dictionary's, 1.25 MB at the default level against 256 KB at the
-// fastest. On a generated office's records the fastest level compressed in
-// half the time and 1–3 % smaller (cases 267 against 273 B, people 108
-// against 111; events and audit entries 2 B larger): that copy was most of
-// a bulk load's compression (docs/PERFORMANCE.md §1.15).
+// fastest. On a generated office's JSON records the fastest level
+// compressed in half the time and 1–3 % smaller: that copy was most of a
+// bulk load's compression (docs/PERFORMANCE.md §1.15).
 var (
-	zstdEnc *zstd.Encoder
-	zstdDec *zstd.Decoder
+	zstdEnc  *zstd.Encoder // JSON, dictionary 2
+	zstdEnc3 *zstd.Encoder // MessagePack, dictionary 3
+	zstdDec  *zstd.Decoder
 )
 
 func init() {
-	var err error
-	zstdEnc, err = zstd.NewWriter(nil, zstd.WithEncoderDict(zstdDict2),
-		zstd.WithEncoderLevel(zstd.SpeedFastest), zstd.WithEncoderCRC(false),
-		zstd.WithEncoderConcurrency(runtime.GOMAXPROCS(0)), zstd.WithWindowSize(1<<20))
-	if err != nil {
-		panic(err)
+	newEnc := func(dict []byte) *zstd.Encoder {
+		e, err := zstd.NewWriter(nil, zstd.WithEncoderDict(dict),
+			zstd.WithEncoderLevel(zstd.SpeedFastest), zstd.WithEncoderCRC(false),
+			zstd.WithEncoderConcurrency(runtime.GOMAXPROCS(0)), zstd.WithWindowSize(1<<20))
+		if err != nil {
+			panic(err)
+		}
+		return e
 	}
-	zstdDec, err = zstd.NewReader(nil, zstd.WithDecoderDicts(zstdDict2),
+	zstdEnc, zstdEnc3 = newEnc(zstdDict2), newEnc(zstdDict3)
+	var err error
+	zstdDec, err = zstd.NewReader(nil, zstd.WithDecoderDicts(zstdDict2, zstdDict3),
 		zstd.WithDecoderConcurrency(0), zstd.WithDecoderMaxMemory(64<<20))
 	if err != nil {
 		panic(err)
@@ -74,9 +102,9 @@ func init() {
 }
 
 // compressed reports whether a stored value is in one of the compressed
-// formats (otherwise it is plain JSON).
+// formats (otherwise it is plain JSON or MessagePack).
 func compressed(raw []byte) bool {
-	return len(raw) > 0 && (raw[0] == formatDeflate1 || raw[0] == formatZstd2)
+	return len(raw) > 0 && (raw[0] == formatDeflate1 || raw[0] == formatZstd2 || raw[0] == formatMsgZstd)
 }
 
 // valueDict1 puts the commonest strings last, where deflate's matches are
@@ -108,14 +136,19 @@ var inflaters = sync.Pool{New: func() any {
 	return flate.NewReaderDict(bytes.NewReader(nil), valueDict1)
 }}
 
-// squeeze compresses a JSON value when that makes it smaller.
+// squeeze compresses a JSON or MessagePack value when that makes it
+// smaller.
 func squeeze(js []byte) []byte {
 	if len(js) < 48 {
 		return js
 	}
 	out := make([]byte, 1, len(js)/2+16)
+	enc := zstdEnc
 	out[0] = formatZstd2
-	out = zstdEnc.EncodeAll(js, out)
+	if isMsgpack(js) {
+		out[0], enc = formatMsgZstd, zstdEnc3
+	}
+	out = enc.EncodeAll(js, out)
 	if len(out) >= len(js) {
 		return js
 	}
@@ -139,7 +172,7 @@ func deflate1(js []byte) []byte {
 	return buf.Bytes()
 }
 
-// unsqueeze gives the JSON of a stored value.
+// unsqueeze gives the JSON or MessagePack of a stored value.
 func unsqueeze(raw []byte) ([]byte, error) { return unsqueezeInto(nil, raw) }
 
 // unsqueezeInto is unsqueeze writing into buf's space (reused by a loop
@@ -148,7 +181,7 @@ func unsqueezeInto(buf, raw []byte) ([]byte, error) {
 	if !compressed(raw) {
 		return raw, nil
 	}
-	if raw[0] == formatZstd2 {
+	if raw[0] != formatDeflate1 {
 		out, err := zstdDec.DecodeAll(raw[1:], buf[:0])
 		if err != nil {
 			return nil, fmt.Errorf("zstd: %w", err)
@@ -206,8 +239,9 @@ type deflateQueue struct {
 	wg   sync.WaitGroup
 }
 
-// encode makes the JSON of a record that putJSON will write.
-func (tx *Tx) encode(v any) ([]byte, error) { return json.Marshal(v) }
+// encode makes the JSON or MessagePack of a record that putJSON will
+// write.
+func (tx *Tx) encode(v any) ([]byte, error) { return marshal(v) }
 
 // putJSON writes the JSON of a record and queues it to be compressed.
 func (tx *Tx) putJSON(b *bolt.Bucket, key, js []byte) error {

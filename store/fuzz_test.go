@@ -21,6 +21,9 @@ func FuzzDecodeRecord(f *testing.F) {
 	f.Add(js)
 	f.Add(squeeze(js))
 	f.Add(deflate1(js))
+	mp, _ := c.MarshalMsg(nil)
+	f.Add(mp)
+	f.Add(squeeze(mp))
 	f.Add([]byte{formatZstd2, 0x28, 0xb5, 0x2f, 0xfd})
 	f.Add([]byte{formatDeflate1, 0xff})
 	f.Fuzz(func(t *testing.T, raw []byte) {

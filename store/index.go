@@ -5,6 +5,8 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"errors"
+	"hash"
+	"sync"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -41,13 +43,29 @@ func unique(bucket, value []byte, id uint64) ixEntry {
 // index, so that the index holds no readable personal data. The salt is
 // random per data file. The values are keyed in the domain's forms:
 // idcard.Normalize and phone.Key.
+//
+// The keyed hashes are pooled per salt: making one hashes the salt twice
+// and allocates nine times, a fifth of a lookup by phone (issue 17).
 func secretKey(salt []byte, kind, value string) []byte {
-	m := hmac.New(sha256.New, salt)
+	pool, ok := macPools.Load(string(salt))
+	if !ok {
+		key := bytes.Clone(salt)
+		pool, _ = macPools.LoadOrStore(string(key), &sync.Pool{New: func() any { return hmac.New(sha256.New, key) }})
+	}
+	m := pool.(*sync.Pool).Get().(hash.Hash)
+	m.Reset()
 	m.Write([]byte(kind))
 	m.Write([]byte{0})
 	m.Write([]byte(value))
-	return m.Sum(nil)[:8]
+	var sum [sha256.Size]byte
+	out := append([]byte(nil), m.Sum(sum[:0])[:8]...)
+	pool.(*sync.Pool).Put(m)
+	return out
 }
+
+// macPools holds a sync.Pool of HMAC-SHA256 hashes keyed with each salt
+// (string(salt) → *sync.Pool): one salt a data file.
+var macPools sync.Map
 
 func entryID(e ixEntry) string { return string(e.bucket) + "\x00" + string(e.key) }
 

@@ -16,6 +16,14 @@ import (
 	berrors "go.etcd.io/bbolt/errors"
 )
 
+//go:generate go run github.com/tinylib/msgp@v1.6.5 -file letters.go -o letters_msgp.go -tests=false -io=false
+// The records of this file are stored as MessagePack (codec.go), by
+// methods msgp generates from their json tags: `go generate ./store/`.
+//msgp:tag json
+//msgp:replace Stamp with:int64
+//msgp:replace civil.Date with:int32
+//msgp:ignore LetterQuery
+
 // Buckets of this file (created at open, listed in store.go).
 var (
 	bucketLetters = []byte("letters")

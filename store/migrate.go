@@ -13,6 +13,7 @@ import (
 	"laifang/domain/confidential"
 	"laifang/store/fulltext"
 
+	"github.com/tinylib/msgp/msgp"
 	bolt "go.etcd.io/bbolt"
 	berrors "go.etcd.io/bbolt/errors"
 )
@@ -21,7 +22,7 @@ import (
 // the meta bucket; Open runs the missing steps in order, each in its own
 // transaction that also records the new version, after copying the file
 // aside. A file with a higher version is refused.
-const SchemaVersion = 12
+const SchemaVersion = 13
 
 type migration struct {
 	to   uint64
@@ -55,6 +56,103 @@ var migrations = []migration{
 		fill: (*Store).fillTally},
 	{to: 12, name: "the ledger's filters: channel, handler and marks of every case in the full text", run: migrateTo12,
 		fill: (*Store).fillLedgerFacets},
+	{to: 13, name: "cases, timeline events, people, audit entries, tasks and letters stored as MessagePack", run: func(*bolt.Tx, *Store) error { return nil },
+		fill: (*Store).fillMsgpack},
+}
+
+// fillMsgpack rewrites every case, timeline event, person, audit entry,
+// task and letter written as JSON in MessagePack (codec.go), 20,000 a transaction, compressing on
+// every core. Run again after a crash it skips the records already
+// rewritten.
+func (s *Store) fillMsgpack() error {
+	for _, step := range []struct {
+		bucket []byte
+		run    func(*Store, []byte) error
+	}{
+		{bucketCases, remsgpack[Case]}, {bucketEvents, remsgpack[Event]}, {bucketPeople, remsgpack[Person]},
+		{bucketAudit, remsgpack[AuditEntry]}, {bucketTasks, remsgpack[Task]}, {bucketLetters, remsgpack[Letter]},
+	} {
+		if err := step.run(s, step.bucket); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func remsgpack[T any, P interface {
+	*T
+	idSetter
+	msgp.Marshaler
+}](s *Store, bucket []byte) error {
+	stale := func(v []byte) bool { return len(v) > 0 && v[0] != formatMsgZstd && !isMsgpack(v) }
+	return s.rewrite(bucket, stale, func(k, v []byte, _ *[]byte) ([]byte, error) {
+		// the key's last 8 bytes are the ID (events: case | event)
+		r, err := decodeRecord[T, P](getU64(k[len(k)-8:]), v)
+		if err != nil {
+			return nil, err
+		}
+		return encode(P(r))
+	})
+}
+
+// rewrite replaces each value of bucket that stale picks by what conv
+// makes of it, batch records a transaction, converting on every core
+// (conv may keep its output in *buf, which is the worker's own: rewrite
+// copies it). Run again after a crash it finds the rewritten ones no
+// longer stale.
+func (s *Store) rewrite(bucket []byte, stale func(v []byte) bool, conv func(k, v []byte, buf *[]byte) ([]byte, error)) error {
+	const batch = 20000
+	var after []byte
+	for {
+		var keys, vals [][]byte
+		done := true
+		err := s.Update(func(tx *Tx) error {
+			b := tx.b(bucket)
+			c := b.Cursor()
+			for k, v := seekAfter(c, after); k != nil; k, v = c.Next() {
+				after = append(after[:0], k...)
+				if stale(v) {
+					keys = append(keys, append([]byte(nil), k...))
+					vals = append(vals, v)
+				}
+				if len(keys) >= batch {
+					done = false
+					break
+				}
+			}
+			out := make([][]byte, len(vals))
+			errs := make([]error, len(vals))
+			var wg sync.WaitGroup
+			workers := runtime.GOMAXPROCS(0)
+			for w := range workers {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					var buf []byte
+					for i := w; i < len(vals); i += workers {
+						o, err := conv(keys[i], vals[i], &buf)
+						if err == nil && len(o) > 0 && len(buf) > 0 && &o[0] == &buf[0] {
+							o = append([]byte(nil), o...) // buf is reused
+						}
+						out[i], errs[i] = o, err
+					}
+				}()
+			}
+			wg.Wait()
+			for i, k := range keys {
+				if errs[i] != nil {
+					return fmt.Errorf("store: %s record %x is damaged: %w", bucket, k, errs[i])
+				}
+				if err := b.Put(k, out[i]); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil || done {
+			return err
+		}
+	}
 }
 
 // migrateTo12 changes no bucket: fillLedgerFacets adds the ledger's facets.
@@ -301,67 +399,18 @@ var recordBuckets = [][]byte{bucketPeople, bucketCases, bucketEvents, bucketTask
 // transaction, compressing on every core. Run again after a crash it
 // finds the rewritten ones already done.
 func (s *Store) rezstd() error {
-	const batch = 20000
 	for _, bucket := range recordBuckets {
-		var after []byte
-		for {
-			var keys, vals [][]byte
-			done := true
-			err := s.Update(func(tx *Tx) error {
-				b := tx.b(bucket)
-				c := b.Cursor()
-				k, v := seekAfter(c, after)
-				for ; k != nil; k, v = c.Next() {
-					after = append(after[:0], k...)
-					if len(v) > 0 && v[0] == formatDeflate1 {
-						keys = append(keys, append([]byte(nil), k...))
-						vals = append(vals, v)
-					}
-					if len(keys) >= batch {
-						done = false
-						break
-					}
-				}
-				out := make([][]byte, len(vals))
-				errs := make([]error, len(vals))
-				var wg sync.WaitGroup
-				workers := runtime.GOMAXPROCS(0)
-				for w := range workers {
-					wg.Add(1)
-					go func() {
-						defer wg.Done()
-						var buf []byte
-						for i := w; i < len(vals); i += workers {
-							js, err := unsqueezeInto(buf, vals[i])
-							if err != nil {
-								errs[i] = fmt.Errorf("store: %s record %x is damaged: %w", bucket, keys[i], err)
-								continue
-							}
-							buf = js
-							out[i] = squeeze(js)
-							if len(out[i]) > 0 && out[i][0] != formatZstd2 {
-								out[i] = append([]byte(nil), out[i]...) // plain JSON: buf is reused
-							}
-						}
-					}()
-				}
-				wg.Wait()
-				for i, k := range keys {
-					if errs[i] != nil {
-						return errs[i]
-					}
-					if err := b.Put(k, out[i]); err != nil {
-						return err
-					}
-				}
-				return nil
-			})
+		deflated := func(v []byte) bool { return len(v) > 0 && v[0] == formatDeflate1 }
+		err := s.rewrite(bucket, deflated, func(_, v []byte, buf *[]byte) ([]byte, error) {
+			js, err := unsqueezeInto(*buf, v)
 			if err != nil {
-				return err
+				return nil, err
 			}
-			if done {
-				break
-			}
+			*buf = js
+			return squeeze(js), nil
+		})
+		if err != nil {
+			return err
 		}
 	}
 	return nil

@@ -38,7 +38,7 @@ func TestMigrateFromVersion0(t *testing.T) {
 	makeV0(t, path)
 	s := open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk")})
 	steps, backup := s.Migrated()
-	if !slices.Equal(steps, []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}) {
+	if !slices.Equal(steps, []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13}) {
 		t.Errorf("steps %v", steps)
 	}
 	if _, err := os.Stat(backup); err != nil || !strings.Contains(backup, "before-schema1") {
@@ -171,7 +171,7 @@ func TestMigrateFromVersion1(t *testing.T) {
 	path := oldFile(t, dir, 1)
 	s := open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk")})
 	defer s.Close()
-	if steps, backup := s.Migrated(); !slices.Equal(steps, []int{2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}) || backup == "" {
+	if steps, backup := s.Migrated(); !slices.Equal(steps, []int{2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13}) || backup == "" {
 		t.Errorf("steps %v, copy %q", steps, backup)
 	}
 	if r, err := s.Check(); err != nil || !r.OK() {
@@ -218,8 +218,15 @@ func recordValues(t *testing.T, path string) map[string][]byte {
 		t.Fatal(err)
 	}
 	defer db.Close()
+	return valuesIn(t, db.View)
+}
+
+// valuesIn reads the record buckets' values in a read transaction of view
+// (a bbolt file's or an open store's RawView).
+func valuesIn(t *testing.T, view func(func(*bolt.Tx) error) error) map[string][]byte {
+	t.Helper()
 	vals := map[string][]byte{}
-	err = db.View(func(tx *bolt.Tx) error {
+	err := view(func(tx *bolt.Tx) error {
 		for _, name := range []string{"people", "cases", "events", "tasks", "letters", "audit", "templates", "units", "users"} {
 			err := tx.Bucket([]byte(name)).ForEach(func(k, v []byte) error {
 				vals[name+"/"+string(k)] = append([]byte(nil), v...)
@@ -255,7 +262,7 @@ func TestMigrateFromVersion3(t *testing.T) {
 	}
 	s := open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk")})
 	steps, backup := s.Migrated()
-	if !slices.Equal(steps, []int{4, 5, 6, 7, 8, 9, 10, 11, 12}) || !strings.Contains(backup, "before-schema4") {
+	if !slices.Equal(steps, []int{4, 5, 6, 7, 8, 9, 10, 11, 12, 13}) || !strings.Contains(backup, "before-schema4") {
 		t.Errorf("steps %v, copy %q", steps, backup)
 	}
 	if v, _ := store.SchemaOf(backup); v != 3 {
@@ -318,7 +325,7 @@ func TestMigrateFromVersion2(t *testing.T) {
 	s := open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk")})
 	defer s.Close()
 	steps, backup := s.Migrated()
-	if !slices.Equal(steps, []int{3, 4, 5, 6, 7, 8, 9, 10, 11, 12}) || !strings.Contains(backup, "before-schema3") {
+	if !slices.Equal(steps, []int{3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13}) || !strings.Contains(backup, "before-schema3") {
 		t.Errorf("steps %v, copy %q", steps, backup)
 	}
 	if v, _ := store.SchemaOf(backup); v != 2 {
@@ -388,7 +395,7 @@ func TestMigrateFromVersion4(t *testing.T) {
 	s := open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk")})
 	defer s.Close()
 	steps, backup := s.Migrated()
-	if !slices.Equal(steps, []int{5, 6, 7, 8, 9, 10, 11, 12}) || !strings.Contains(backup, "before-schema5") {
+	if !slices.Equal(steps, []int{5, 6, 7, 8, 9, 10, 11, 12, 13}) || !strings.Contains(backup, "before-schema5") {
 		t.Errorf("steps %v, copy %q", steps, backup)
 	}
 	if r, err := s.Check(); err != nil || !r.OK() {
@@ -448,7 +455,7 @@ func TestMigrateFromVersion5(t *testing.T) {
 	s := open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk")})
 	defer s.Close()
 	steps, backup := s.Migrated()
-	if !slices.Equal(steps, []int{6, 7, 8, 9, 10, 11, 12}) || !strings.Contains(backup, "before-schema6") {
+	if !slices.Equal(steps, []int{6, 7, 8, 9, 10, 11, 12, 13}) || !strings.Contains(backup, "before-schema6") {
 		t.Errorf("steps %v, copy %q", steps, backup)
 	}
 	if r, err := s.Check(); err != nil || !r.OK() {
@@ -621,7 +628,7 @@ func TestMigrateFromVersion6(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s = reopenAt(t, s, path, 6, func(tx *bolt.Tx) error { return tx.DeleteBucket([]byte("ix.unit.open")) }, []int{7, 8, 9, 10, 11, 12})
+	s = reopenAt(t, s, path, 6, func(tx *bolt.Tx) error { return tx.DeleteBucket([]byte("ix.unit.open")) }, []int{7, 8, 9, 10, 11, 12, 13})
 	defer s.Close()
 	if r, err := s.Check(); err != nil || !r.OK() {
 		t.Fatalf("after the upgrade: %v %v", err, r.Problems)
@@ -683,7 +690,7 @@ func TestMigrateFromVersion9(t *testing.T) {
 			}
 		}
 		return nil
-	}, []int{10, 11, 12})
+	}, []int{10, 11, 12, 13})
 	defer s.Close()
 	if r, err := s.Check(); err != nil || !r.OK() {
 		t.Fatalf("after the upgrade: %v %v", err, r.Problems)

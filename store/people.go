@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -13,6 +14,14 @@ import (
 	"laifang/domain/idcard"
 	"laifang/domain/phone"
 )
+
+//go:generate go run github.com/tinylib/msgp@v1.6.5 -file people.go -o people_msgp.go -tests=false -io=false
+// The records of this file are stored as MessagePack (codec.go), by
+// methods msgp generates from their json tags: `go generate ./store/`.
+//msgp:tag json
+//msgp:replace Stamp with:int64
+//msgp:replace civil.Date with:int32
+//msgp:ignore PersonQuery PersonRow
 
 // Buckets of this file (created at open, listed in store.go).
 var (
@@ -295,4 +304,37 @@ func (tx *Tx) findPersonRows(name string, limit int) ([]PersonRow, error) {
 func (s *Store) findPersonRows(name string, limit int) (out []PersonRow, err error) {
 	err = s.View(func(tx *Tx) error { out, err = tx.findPersonRows(name, limit); return err })
 	return out, err
+}
+
+// NameCaseRows lists the rows of the cases of everyone whose name is
+// exactly name (normalized as NormalizeName), newest first, at most limit
+// (≤ 0: all); the anonymous are left out. The people come from their
+// entries in ix.name, which sit together under the name and carry each
+// person's row (no person's record is read), and each one's cases from
+// ix.person.case: a common name (162 people named 王秀 in a million
+// visits) took 2.2 ms when each person was read whole (issue 17).
+func (tx *Tx) NameCaseRows(name string, limit int) ([]CaseRow, error) {
+	n := NormalizeName(name)
+	if n == "" {
+		return nil, nil
+	}
+	prefix := append([]byte(n), 0)
+	var ids []uint64
+	c := tx.b(ixName).Cursor()
+	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		if len(k) != len(prefix)+8 {
+			return nil, errBadPersonRow
+		}
+		if len(v) < 2 || v[1]&personRowAnonymous != 0 {
+			continue // a damaged row is reported by check; anonymous: no name to find
+		}
+		ids = append(ids, idsWithPrefix(tx.b(ixPersonCase), k[len(prefix):], 0)...)
+	}
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	slices.Reverse(ids)
+	if limit > 0 && len(ids) > limit {
+		ids = ids[:limit]
+	}
+	return tx.caseRows(ids)
 }

@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
+
+	"github.com/tinylib/msgp/msgp"
 )
 
 // Terms and the JSON scanner verify a candidate of a query term longer
@@ -89,8 +92,13 @@ func (ts *Terms) Left() int { return ts.left }
 // Scan feeds ts the string values of the top-level keys in top of the JSON
 // object js and, when nested is not nil, of the keys in nested inside the
 // object under nestedKey. It fails on JSON that encoding/json would not
-// have written.
+// have written. A MessagePack map (the store's records since its schema
+// 13, which start with a map's type byte, never '{') is read the same way
+// by ScanMsg.
 func (ts *Terms) Scan(js []byte, top [][]byte, nestedKey []byte, nested [][]byte) error {
+	if len(js) > 0 && (js[0]&0xf0 == 0x80 || js[0] == 0xde || js[0] == 0xdf) {
+		return ts.ScanMsg(js, top, nestedKey, nested)
+	}
 	s := jscan{b: js}
 	s.object(func(key []byte) {
 		switch {
@@ -116,6 +124,38 @@ func (ts *Terms) Scan(js []byte, top [][]byte, nestedKey []byte, nested [][]byte
 }
 
 var errBadJSON = errors.New("malformed JSON")
+
+// ScanMsg is Scan for a MessagePack map: its strings are length-prefixed,
+// so every value that is not searchable is skipped without being read.
+func (ts *Terms) ScanMsg(b []byte, top [][]byte, nestedKey []byte, nested [][]byte) error {
+	rest, err := ts.msgMap(b, top, nestedKey, nested)
+	if err == nil && len(rest) != 0 {
+		err = fmt.Errorf("msgpack: %d bytes after the value", len(rest))
+	}
+	return err
+}
+
+func (ts *Terms) msgMap(b []byte, keys [][]byte, nestedKey []byte, nested [][]byte) ([]byte, error) {
+	n, b, err := msgp.ReadMapHeaderBytes(b)
+	for ; err == nil && n > 0; n-- {
+		var key []byte
+		if key, b, err = msgp.ReadMapKeyZC(b); err != nil {
+			break
+		}
+		switch {
+		case hasKey(keys, key) && msgp.NextType(b) == msgp.StrType:
+			var s []byte
+			if s, b, err = msgp.ReadStringZC(b); err == nil {
+				ts.see(unsafeString(s))
+			}
+		case nested != nil && bytes.Equal(key, nestedKey) && msgp.NextType(b) == msgp.MapType:
+			b, err = ts.msgMap(b, nested, nil, nil)
+		default:
+			b, err = msgp.Skip(b)
+		}
+	}
+	return b, err
+}
 
 // jscan is a minimal reader of the JSON that encoding/json writes.
 type jscan struct {
