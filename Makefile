@@ -126,6 +126,7 @@ check-go:
 	go test -race ./...
 	go vet -tags smoketest . ./app
 	go test -tags smoketest ./app -run TestTheTestHook
+	go test -tags console . -run TestTheConsoleProgram
 
 check-frontend: frontend/node_modules/.package-lock.json
 	cd frontend && npm run typecheck && npm test
