@@ -127,6 +127,7 @@ check-go:
 	go vet -tags smoketest . ./app
 	go test -tags smoketest ./app -run TestTheTestHook
 	go test -tags console . -run TestTheConsoleProgram
+	go test ./app/cli -run TestDamagedCopiesAreRefusedInWords
 
 check-frontend: frontend/node_modules/.package-lock.json
 	cd frontend && npm run typecheck && npm test
