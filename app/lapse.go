@@ -15,9 +15,9 @@ import (
 // petitioner's window is final: the app itself closes the case the day
 // after the window (docs/DOMAIN.md §5.2, the steps marked L), so the
 // queue does not show a petitioner's lapsed window as the office's
-// overdue work. The desk may still take the step by hand earlier in the
-// day the window lapses; the sweep runs when the data file opens, when
-// someone signs in and once an hour.
+// overdue work. The desk may take the step by hand once the window has
+// lapsed, before the app does; the app's sweep runs when the window or
+// serve starts, when someone signs in, and once an hour.
 
 // SystemWorkstation names the app itself in the audit log, where a
 // session would name its computer.
