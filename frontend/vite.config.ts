@@ -59,5 +59,7 @@ export default defineConfig({
     environment: 'happy-dom',
     include: ['src/**/*.test.ts'],
     restoreMocks: true,
+    // Every core: the default leaves one idle, half of a 2-core CI machine.
+    maxWorkers: '100%',
   },
 })
