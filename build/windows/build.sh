@@ -26,7 +26,8 @@ chmod -R 0755 frontend/wailsjs
 if command -v makensis >/dev/null; then
   # makensis's log lists every file and command it put in, which
   # .ci/windows-check.sh reads.
-  (cd build/windows/installer && makensis -V4 -DARG_WAILS_AMD64_BINARY="$bin/laifang.exe" \
+  # LAIFANG_NSIS_QUICK (make test): compressed fast, for the checks only.
+  (cd build/windows/installer && makensis -V4 ${LAIFANG_NSIS_QUICK:+-DQUICK} -DARG_WAILS_AMD64_BINARY="$bin/laifang.exe" \
     -DARG_CLI_BINARY="$bin/laifang-cli.exe" -DINFO_PRODUCTVERSION="$release" project.nsi) \
     > "$bin/laifang-installer.log" || { tail -30 "$bin/laifang-installer.log"; exit 1; }
 else
