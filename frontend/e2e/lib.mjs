@@ -207,35 +207,33 @@ export async function deskOffice(page, url, users) {
 
 /**
  * Calls Go over serve's HTTP API outside the page, with the browser's
- * cookies: for calls after which the page may reload itself (a session
- * ending), where an evaluate in the page would be cut off by that reload.
+ * cookies, on origin: for calls after which a page would reload itself (a
+ * session ending), where an evaluate in the page would be cut off.
  */
-export async function callApiOutside(page, service, method, args = []) {
-  const base = new URL(page.url())
-  const cookies = await page.context().cookies(base.origin)
+export async function callApiOutside(page, origin, service, method, args = []) {
+  const cookies = await page.context().cookies(origin)
   const csrf = cookies.find((c) => c.name === 'laifang_csrf')?.value ?? ''
-  const r = await page.request.post(new URL(`/api/${service}/${method}`, base.origin).href, {
+  const r = await page.request.post(new URL(`/api/${service}/${method}`, origin).href, {
     headers: { 'Content-Type': 'application/json', 'X-Laifang-CSRF': decodeURIComponent(csrf) },
     data: JSON.stringify(args),
   })
   return { status: r.status(), body: await r.json().catch(() => null) }
 }
 
-/** Signs user ({login, password}) in and loads the page again, signed in. */
+/**
+ * Signs user ({login, password}) in and opens the page it was on again,
+ * signed in. The page is left for a blank one first: the app starts afresh
+ * by itself when it sees its session end (the next person inherits nothing
+ * of the last one's screens), and a page of the old session restarting in
+ * the middle of the switch would race the test's own navigation.
+ */
 export async function signInAs(page, user) {
-  await callApiOutside(page, 'Auth', 'Logout')
-  const r = await callApiOutside(page, 'Auth', 'Login', [user.login, user.password])
+  const url = page.url()
+  const origin = new URL(url).origin
+  await page.goto('about:blank')
+  await callApiOutside(page, origin, 'Auth', 'Logout')
+  const r = await callApiOutside(page, origin, 'Auth', 'Login', [user.login, user.password])
   if (r.status !== 200) throw new Error(`login ${user.login}: ${JSON.stringify(r.body)}`)
-  // The page starts afresh by itself when it sees its session end (the next
-  // person inherits nothing of the last one's screens); a reload racing that
-  // one is aborted, so load again until the shell shows the new user.
-  for (let i = 0; ; i++) {
-    try {
-      await page.reload()
-      break
-    } catch (e) {
-      if (i >= 3 || !/ERR_ABORTED|detached|interrupted/.test(String(e))) throw e
-    }
-  }
+  await page.goto(url)
   await page.getByTestId('user-name').waitFor()
 }
