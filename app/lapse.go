@@ -27,10 +27,6 @@ const SystemWorkstation = "系统（申请期限届满自动办结）"
 // opened for months may hold thousands of lapsed windows.
 const lapseBatch = 500
 
-// windowKinds are the work-queue kinds of a petitioner's open window
-// (followup.OpenWindow).
-var windowKinds = []string{followup.TodoReviewWindow, followup.TodoRecheckWindow}
-
 // CloseLapsed closes the cases whose 复查 or 复核 window lapsed before
 // today with no request, and tells how many it closed.
 func (a *App) CloseLapsed() (int, error) {
@@ -84,7 +80,7 @@ type lapsed struct {
 // sign-in costs when nothing has lapsed is this walk of the open windows.
 func lapsedWindows(tx *store.Tx, today civil.Date) ([]lapsed, error) {
 	var out []lapsed
-	for _, kind := range windowKinds {
+	for _, kind := range followup.WindowKinds {
 		var err error
 		tx.EachTodo(0, kind, func(id uint64) bool {
 			// The running deadline is the earliest clock: while it is

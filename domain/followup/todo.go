@@ -155,6 +155,10 @@ var TodoClocks = map[string][]deadline.Clock{
 // windowTodo is the work-queue kind of each open window.
 var windowTodo = map[deadline.Clock]string{deadline.ReviewRequest: TodoReviewWindow, deadline.RecheckRequest: TodoRecheckWindow}
 
+// WindowKinds are the work-queue kinds of a petitioner's open window
+// (OpenWindow), for whoever walks the cases waiting on one.
+var WindowKinds = []string{TodoReviewWindow, TodoRecheckWindow}
+
 // Window is a petitioner's open window on a case (复查申请 from the
 // reply's service, 复核申请 from the 复查意见's) and the step that closes
 // the case once it has lapsed with no request.
