@@ -73,7 +73,7 @@ func TestLedgerFacetsAfterUpgradeFromVersion9(t *testing.T) {
 	s.Close()
 	s = open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk"), FoldEvery: 150})
 	defer s.Close()
-	if steps, _ := s.Migrated(); !slices.Equal(steps, []int{12, 13}) {
+	if steps, _ := s.Migrated(); !slices.Equal(steps, []int{12, 13, 14}) {
 		t.Errorf("steps %v", steps)
 	}
 	if r, err := s.Check(); err != nil || !r.OK() {

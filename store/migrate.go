@@ -22,7 +22,7 @@ import (
 // the meta bucket; Open runs the missing steps in order, each in its own
 // transaction that also records the new version, after copying the file
 // aside. A file with a higher version is refused.
-const SchemaVersion = 13
+const SchemaVersion = 14
 
 type migration struct {
 	to   uint64
@@ -58,6 +58,29 @@ var migrations = []migration{
 		fill: (*Store).fillLedgerFacets},
 	{to: 13, name: "cases, timeline events, people, audit entries, tasks and letters stored as MessagePack", run: func(*bolt.Tx, *Store) error { return nil },
 		fill: (*Store).fillMsgpack},
+	{to: 14, name: "the full text's trigrams: a three-character term found without reading a case", run: func(*bolt.Tx, *Store) error { return nil },
+		fill: (*Store).fillTrigrams},
+}
+
+// fillTrigrams adds the postings of the trigrams (fulltext's eachGram) of
+// every merged case, one chunk of the full text a transaction; the cases
+// waiting in ft.pending are matched from their text and get theirs when
+// folded. Run again after a crash it writes the same postings again.
+func (s *Store) fillTrigrams() error {
+	var chunks []uint32
+	s.View(func(tx *Tx) error { chunks = tx.ft().Chunks(); return nil })
+	for _, ch := range chunks {
+		if err := s.Update(func(tx *Tx) error {
+			e, _, err := tx.expectedChunk(ch, false)
+			if err != nil {
+				return err
+			}
+			return tx.ft().WriteTrigrams(ch, e)
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // fillMsgpack rewrites every case, timeline event, person, audit entry,

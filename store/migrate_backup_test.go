@@ -38,7 +38,7 @@ func TestMigrateFromVersion0(t *testing.T) {
 	makeV0(t, path)
 	s := open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk")})
 	steps, backup := s.Migrated()
-	if !slices.Equal(steps, []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13}) {
+	if !slices.Equal(steps, []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14}) {
 		t.Errorf("steps %v", steps)
 	}
 	if _, err := os.Stat(backup); err != nil || !strings.Contains(backup, "before-schema1") {
@@ -171,7 +171,7 @@ func TestMigrateFromVersion1(t *testing.T) {
 	path := oldFile(t, dir, 1)
 	s := open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk")})
 	defer s.Close()
-	if steps, backup := s.Migrated(); !slices.Equal(steps, []int{2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13}) || backup == "" {
+	if steps, backup := s.Migrated(); !slices.Equal(steps, []int{2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14}) || backup == "" {
 		t.Errorf("steps %v, copy %q", steps, backup)
 	}
 	if r, err := s.Check(); err != nil || !r.OK() {
@@ -262,7 +262,7 @@ func TestMigrateFromVersion3(t *testing.T) {
 	}
 	s := open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk")})
 	steps, backup := s.Migrated()
-	if !slices.Equal(steps, []int{4, 5, 6, 7, 8, 9, 10, 11, 12, 13}) || !strings.Contains(backup, "before-schema4") {
+	if !slices.Equal(steps, []int{4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14}) || !strings.Contains(backup, "before-schema4") {
 		t.Errorf("steps %v, copy %q", steps, backup)
 	}
 	if v, _ := store.SchemaOf(backup); v != 3 {
@@ -325,7 +325,7 @@ func TestMigrateFromVersion2(t *testing.T) {
 	s := open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk")})
 	defer s.Close()
 	steps, backup := s.Migrated()
-	if !slices.Equal(steps, []int{3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13}) || !strings.Contains(backup, "before-schema3") {
+	if !slices.Equal(steps, []int{3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14}) || !strings.Contains(backup, "before-schema3") {
 		t.Errorf("steps %v, copy %q", steps, backup)
 	}
 	if v, _ := store.SchemaOf(backup); v != 2 {
@@ -395,7 +395,7 @@ func TestMigrateFromVersion4(t *testing.T) {
 	s := open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk")})
 	defer s.Close()
 	steps, backup := s.Migrated()
-	if !slices.Equal(steps, []int{5, 6, 7, 8, 9, 10, 11, 12, 13}) || !strings.Contains(backup, "before-schema5") {
+	if !slices.Equal(steps, []int{5, 6, 7, 8, 9, 10, 11, 12, 13, 14}) || !strings.Contains(backup, "before-schema5") {
 		t.Errorf("steps %v, copy %q", steps, backup)
 	}
 	if r, err := s.Check(); err != nil || !r.OK() {
@@ -455,7 +455,7 @@ func TestMigrateFromVersion5(t *testing.T) {
 	s := open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk")})
 	defer s.Close()
 	steps, backup := s.Migrated()
-	if !slices.Equal(steps, []int{6, 7, 8, 9, 10, 11, 12, 13}) || !strings.Contains(backup, "before-schema6") {
+	if !slices.Equal(steps, []int{6, 7, 8, 9, 10, 11, 12, 13, 14}) || !strings.Contains(backup, "before-schema6") {
 		t.Errorf("steps %v, copy %q", steps, backup)
 	}
 	if r, err := s.Check(); err != nil || !r.OK() {
@@ -628,7 +628,7 @@ func TestMigrateFromVersion6(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s = reopenAt(t, s, path, 6, func(tx *bolt.Tx) error { return tx.DeleteBucket([]byte("ix.unit.open")) }, []int{7, 8, 9, 10, 11, 12, 13})
+	s = reopenAt(t, s, path, 6, func(tx *bolt.Tx) error { return tx.DeleteBucket([]byte("ix.unit.open")) }, []int{7, 8, 9, 10, 11, 12, 13, 14})
 	defer s.Close()
 	if r, err := s.Check(); err != nil || !r.OK() {
 		t.Fatalf("after the upgrade: %v %v", err, r.Problems)
@@ -690,7 +690,7 @@ func TestMigrateFromVersion9(t *testing.T) {
 			}
 		}
 		return nil
-	}, []int{10, 11, 12, 13})
+	}, []int{10, 11, 12, 13, 14})
 	defer s.Close()
 	if r, err := s.Check(); err != nil || !r.OK() {
 		t.Fatalf("after the upgrade: %v %v", err, r.Problems)

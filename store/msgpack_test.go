@@ -70,7 +70,7 @@ func TestMigrateFromVersion12(t *testing.T) {
 			}
 		}
 		return nil
-	}, []int{13})
+	}, []int{13, 14})
 	defer s.Close()
 	if jsonRecords < 1000 {
 		t.Fatalf("only %d records taken back to JSON", jsonRecords)

@@ -100,7 +100,7 @@ func TestQueueAfterUpgradeFromVersion5(t *testing.T) {
 	path := oldFile(t, dir, 5)
 	s := open(t, path, store.Options{BackupDir: filepath.Join(dir, "bk")})
 	defer s.Close()
-	if steps, _ := s.Migrated(); !slices.Equal(steps, []int{6, 7, 8, 9, 10, 11, 12, 13}) {
+	if steps, _ := s.Migrated(); !slices.Equal(steps, []int{6, 7, 8, 9, 10, 11, 12, 13, 14}) {
 		t.Errorf("steps %v", steps)
 	}
 	if r, err := s.Check(); err != nil || !r.OK() {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"sort"
+	"unicode/utf8"
 
 	"github.com/RoaringBitmap/roaring/v2"
 )
@@ -122,9 +123,28 @@ func (ix *Index) CheckChunk(ch uint32, e *Expected, report func(format string, a
 
 // WriteChunk writes e as chunk ch of an emptied index (a rebuild).
 func (ix *Index) WriteChunk(ch uint32, e *Expected) error {
+	if err := ix.writeTerms(ch, e, func(string) bool { return true }); err != nil {
+		return err
+	}
+	if col := buildColumn(e.Days); col != nil {
+		return ix.colB().Put(u32(ch), col)
+	}
+	return nil
+}
+
+// WriteTrigrams writes the postings of chunk ch's trigrams as e has them
+// (the step to schema 14, which added them).
+func (ix *Index) WriteTrigrams(ch uint32, e *Expected) error {
+	return ix.writeTerms(ch, e, func(t string) bool { return t[0] != 1 && utf8.RuneCountInString(t) == 3 })
+}
+
+// writeTerms writes the postings of e's terms that keep picks.
+func (ix *Index) writeTerms(ch uint32, e *Expected, keep func(term string) bool) error {
 	keys := make([]string, 0, len(e.Terms))
 	for t := range e.Terms {
-		keys = append(keys, t)
+		if keep(t) {
+			keys = append(keys, t)
+		}
 	}
 	sort.Strings(keys)
 	for _, t := range keys {
@@ -137,9 +157,6 @@ func (ix *Index) WriteChunk(ch uint32, e *Expected) error {
 		if err := ix.postB().Put(postKey(ch, t), raw); err != nil {
 			return err
 		}
-	}
-	if col := buildColumn(e.Days); col != nil {
-		return ix.colB().Put(u32(ch), col)
 	}
 	return nil
 }

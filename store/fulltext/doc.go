@@ -8,9 +8,10 @@
 // A case's document is its title, request, facts and reasons, reply, and the
 // text of its timeline (reception records, notes, decisions). The text is
 // normalized (full-width folded, lower-cased) and cut into runs of letters
-// and digits; every character of a run and every pair of neighbouring
-// characters is a term. Chinese has no spaces, so bigrams are what a
-// two-character word query needs, and the single characters serve
+// and digits; every character of a run, every pair and every three
+// neighbouring characters is a term. Chinese has no spaces, so bigrams are
+// what a two-character word query needs, trigrams find a three-character
+// one exactly and a longer one nearly so, and the single characters serve
 // one-character queries; Latin words and numbers are cut the same way, which
 // lets a query find any substring, not only whole words.
 //
@@ -125,38 +126,45 @@ func isWord(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // eachGram is the tokenizer, the one way text becomes terms: it calls fn
 // for every term of normalized text s, in order, with repeats — each
-// letter or digit (its unigram), and each two neighbouring ones (a pair,
-// given after the unigram of its second character) — with where the term
-// starts in s. lone marks the unigram of a character with no letter or
-// digit on either side: a query finds such a character by its unigram,
-// and longer runs by their pairs.
-func eachGram(s string, fn func(g string, start int, pair, lone bool)) {
-	ps, pps := -1, -1 // starts of the last character and the one before it, while letters or digits
-	for i, r := range s {
-		if ps >= 0 {
-			fn(s[ps:i], ps, false, pps < 0 && !isWord(r))
-			if pps >= 0 {
-				fn(s[pps:i], pps, true, false)
+// letter or digit (its unigram), each two neighbouring ones (a pair) and
+// each three (a trigram; schema 14), every pair and trigram given after
+// the unigram of its last character, the pair first — with where the term
+// starts in s and how many characters it has. lone marks the unigram of a
+// character with no letter or digit on either side: a query finds such a
+// character by its unigram, two by their pair, and three or more by their
+// trigrams (docs/PERFORMANCE.md §3.15: a term of three characters is then
+// found without reading a case).
+func eachGram(s string, fn func(g string, start, n int, lone bool)) {
+	// starts of the last character and the two before it, while letters or digits
+	ps, pps, ppps := -1, -1, -1
+	emit := func(end int, lone bool) {
+		fn(s[ps:end], ps, 1, lone)
+		if pps >= 0 {
+			fn(s[pps:end], pps, 2, false)
+			if ppps >= 0 {
+				fn(s[ppps:end], ppps, 3, false)
 			}
 		}
+	}
+	for i, r := range s {
+		if ps >= 0 {
+			emit(i, pps < 0 && !isWord(r))
+		}
 		if isWord(r) {
-			pps, ps = ps, i
+			ppps, pps, ps = pps, ps, i
 		} else {
-			pps, ps = -1, -1
+			ppps, pps, ps = -1, -1, -1
 		}
 	}
 	if ps >= 0 {
-		fn(s[ps:], ps, false, pps < 0)
-		if pps >= 0 {
-			fn(s[pps:], pps, true, false)
-		}
+		emit(len(s), pps < 0)
 	}
 }
 
 // Terms is the set of the document's terms: its text's and its facets.
 func (d *Doc) Terms() map[string]struct{} {
-	set := make(map[string]struct{}, 2*len(d.Text)/3+len(d.Facets))
-	eachGram(d.Text, func(g string, _ int, _, _ bool) { set[g] = struct{}{} })
+	set := make(map[string]struct{}, len(d.Text)+len(d.Facets))
+	eachGram(d.Text, func(g string, _, _ int, _ bool) { set[g] = struct{}{} })
 	for _, f := range d.Facets {
 		set[f] = struct{}{}
 	}

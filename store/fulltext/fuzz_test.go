@@ -114,22 +114,21 @@ func FuzzScan(f *testing.F) {
 	})
 }
 
-// legacyTerms is the tokenizer the stored bitmaps were made with (before
-// eachGram): every letter or digit, and every two neighbouring ones.
-func legacyTerms(s string) []string {
+// plainTerms is the tokenizer written plainly: every letter or digit, then
+// every two and every three neighbouring ones that end with it.
+func plainTerms(s string) []string {
 	var out []string
-	prevStart, prevWord := -1, false
+	var run []int // starts of the run's characters so far
 	for i, r := range s {
-		w := isWord(r)
-		if w {
-			size := utf8.RuneLen(r)
-			out = append(out, s[i:i+size])
-			if prevWord {
-				out = append(out, s[prevStart:i+size])
-			}
-			prevStart = i
+		if !isWord(r) {
+			run = run[:0]
+			continue
 		}
-		prevWord = w
+		end := i + utf8.RuneLen(r)
+		run = append(run, i)
+		for n := 1; n <= 3 && n <= len(run); n++ {
+			out = append(out, s[run[len(run)-n]:end])
+		}
 	}
 	return out
 }
@@ -143,12 +142,12 @@ func FuzzEachGram(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		s = Norm(s) // what the index tokenizes
 		var got []string
-		eachGram(s, func(g string, start int, pair, lone bool) {
+		eachGram(s, func(g string, start, n int, lone bool) {
 			got = append(got, g)
-			if s[start:start+len(g)] != g || pair != (utf8.RuneCountInString(g) == 2) {
-				t.Fatalf("%q: gram %q at %d (pair %v)", s, g, start, pair)
+			if s[start:start+len(g)] != g || n != utf8.RuneCountInString(g) {
+				t.Fatalf("%q: gram %q at %d (%d characters)", s, g, start, n)
 			}
-			if !pair {
+			if n == 1 {
 				before, _ := utf8.DecodeLastRuneInString(s[:start])
 				after, _ := utf8.DecodeRuneInString(s[start+len(g):])
 				alone := !(start > 0 && isWord(before)) && !(start+len(g) < len(s) && isWord(after))
@@ -156,10 +155,10 @@ func FuzzEachGram(f *testing.F) {
 					t.Fatalf("%q: %q at %d lone %v, alone %v", s, g, start, lone, alone)
 				}
 			} else if lone {
-				t.Fatalf("%q: pair %q marked lone", s, g)
+				t.Fatalf("%q: %q marked lone", s, g)
 			}
 		})
-		if want := legacyTerms(s); !slices.Equal(got, want) {
+		if want := plainTerms(s); !slices.Equal(got, want) {
 			t.Fatalf("%q: terms %q, the index's %q", s, got, want)
 		}
 	})

@@ -245,7 +245,7 @@ func (ix *Index) Fold() error {
 				w.ids[i] = append(l, uint32(id))
 			}
 		}
-		eachGram(d.Text, func(g string, _ int, _, _ bool) { add(g) })
+		eachGram(d.Text, func(g string, _, _ int, _ bool) { add(g) })
 		for _, f := range d.Facets {
 			add(f)
 		}

@@ -1,6 +1,7 @@
 package fulltext
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -80,6 +81,7 @@ type qterm struct {
 type gramSpan struct {
 	g    string
 	s, e int
+	n    int // characters
 }
 
 // coverOf picks, from spans in order of position, the fewest that reach
@@ -112,17 +114,31 @@ func parseQuery(text string) []qterm {
 		t := qterm{norm: f}
 		seen := map[string]bool{}
 		var spans []gramSpan
-		eachGram(f, func(g string, start int, pair, lone bool) {
-			if (pair || lone) && !seen[g] {
-				seen[g] = true
-				t.grams = append(t.grams, g)
-				spans = append(spans, gramSpan{g, start, start + len(g)})
+		// The grams a term is looked up by: the trigrams of each run of
+		// three letters or digits or more, the pair of a run of two, the
+		// unigram of a lone one.
+		var tri [][2]int
+		eachGram(f, func(g string, start, n int, lone bool) {
+			if n == 3 {
+				tri = append(tri, [2]int{start, start + len(g)})
+			}
+			if n > 1 || lone {
+				spans = append(spans, gramSpan{g, start, start + len(g), n})
 			}
 		})
+		spans = slices.DeleteFunc(spans, func(sp gramSpan) bool {
+			return sp.n == 2 && slices.ContainsFunc(tri, func(t [2]int) bool { return t[0] <= sp.s && sp.e <= t[1] })
+		})
+		for _, sp := range spans {
+			if !seen[sp.g] {
+				seen[sp.g] = true
+				t.grams = append(t.grams, sp.g)
+			}
+		}
 		if len(spans) == 0 {
 			continue // no letter or digit: nothing to look for
 		}
-		// A term of one or two letters or digits and nothing else is its
+		// A term of up to three letters or digits and nothing else is its
 		// gram; any other may have the grams where it is not.
 		t.verify = !(len(spans) == 1 && spans[0].s == 0 && spans[0].e == len(f))
 		t.cover = t.grams

@@ -191,8 +191,8 @@ func hanBigrams(text string, maxRunes int) []string {
 	}
 	var out []string
 	seen := map[string]bool{}
-	eachGram(s, func(g string, _ int, pair, _ bool) {
-		if !pair || seen[g] {
+	eachGram(s, func(g string, _, n int, _ bool) {
+		if n != 2 || seen[g] {
 			return
 		}
 		a, n := utf8.DecodeRuneInString(g)
