@@ -56,7 +56,7 @@ func window(assets fs.FS) func(a *app.App) error {
 						CanCreateDirectories: true})
 				})
 				// A failure is kept in the app and shown by the UI.
-				if a.Open(store.Options{}) == nil {
+				if a.Open(store.Options{Warm: true}) == nil {
 					a.TestHook() // a no-op but in the smoke test build (app/testhook.go)
 					go a.SweepLapsed(stop)
 				}

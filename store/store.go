@@ -95,6 +95,10 @@ type Options struct {
 	// FoldEvery is how many new cases wait in ft.pending before they are
 	// merged into the bitmaps (default 256).
 	FoldEvery int
+	// Warm reads the pages a search reads into memory in the background
+	// after the open (warm.go): the app's window and serve set it, so that
+	// the first searches of the day are as fast as the later ones.
+	Warm bool
 }
 
 // Store is an open data file.
@@ -107,6 +111,8 @@ type Store struct {
 	migrated  []int  // schema steps run at this open
 	preBackup string // the copy made before migrating, if any
 	backupErr error  // the daily copy's failure, if any
+	stopWarm  chan struct{}
+	warmDone  chan struct{}
 }
 
 // Open opens or creates the data file at path. A file from an older
@@ -171,6 +177,17 @@ func openFile(path string, opts Options, isNew bool) (s *Store, err error) {
 			db.Close()
 			return nil, err
 		}
+	}
+	if opts.Warm && !opts.ReadOnly {
+		s.stopWarm, s.warmDone = make(chan struct{}), make(chan struct{})
+		go func() {
+			defer close(s.warmDone)
+			select {
+			case <-time.After(warmDelay):
+				s.warm(s.stopWarm)
+			case <-s.stopWarm:
+			}
+		}()
 	}
 	return s, nil
 }
@@ -248,8 +265,15 @@ func createBuckets(tx *bolt.Tx) error {
 	return nil
 }
 
-// Close releases the file.
-func (s *Store) Close() error { return s.db.Close() }
+// Close releases the file, after the warming (Options.Warm) stopped.
+func (s *Store) Close() error {
+	if s.stopWarm != nil {
+		close(s.stopWarm)
+		<-s.warmDone
+		s.stopWarm = nil
+	}
+	return s.db.Close()
+}
 
 // Path is the data file's location.
 func (s *Store) Path() string { return s.path }

@@ -39,7 +39,7 @@ func runServe(c *Context, fs *flag.FlagSet) error {
 	if err != nil {
 		return err
 	}
-	a, err := c.OpenApp(store.Options{})
+	a, err := c.OpenApp(store.Options{Warm: true})
 	if err != nil {
 		return err
 	}

@@ -229,7 +229,10 @@ func BenchmarkSideBySide(b *testing.B) {
 	today := civil.DateOf(end)
 	// BackupDir: a newer schema migrates the copy on open, after a copy
 	// of it that need not be kept
-	lfOpts := store.Options{NoDailyBackup: true, BackupDir: b.TempDir(), Now: func() time.Time { return end }}
+	// Warm as the app's window and serve open the file (store.Options.Warm);
+	// LAIFANG_VS_COLD=1 leaves it out.
+	lfOpts := store.Options{NoDailyBackup: true, BackupDir: b.TempDir(), Now: func() time.Time { return end },
+		Warm: os.Getenv("LAIFANG_VS_COLD") != "1"}
 	s, err := store.Open(lfPath, lfOpts)
 	if err != nil {
 		b.Fatal(err)
