@@ -11,15 +11,19 @@ import (
 	"cmp"
 	"encoding/binary"
 	"maps"
+	"math/rand/v2"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"laifang/domain/casestate"
 	"laifang/domain/civil"
 	"laifang/store"
+	"laifang/store/fulltext"
 	"laifang/store/gen"
 	"laifang/store/storetest"
 
@@ -382,4 +386,68 @@ func BenchmarkFileSize(b *testing.B) {
 	}
 	b.ReportMetric(float64(fi.Size())/float64(cases), "B/case")
 	b.ReportMetric(float64(fi.Size())/float64(visits), "B/visit")
+}
+
+// BenchmarkFirstSearch is the searches of a program that has just opened
+// the file: each sample a different term of three or four characters, cut
+// from a random case's title and facts, searched once (the side-by-side's
+// rows, docs/PERFORMANCE.md §2.8). cold opens the file as a command does;
+// warm as the window and serve do (Options.Warm), its searches made once
+// the pages are read in.
+func BenchmarkFirstSearch(b *testing.B) {
+	path := benchFile(b)
+	for _, n := range []int{3, 4} {
+		for _, warm := range []bool{false, true} {
+			name := strconv.Itoa(n) + "char/cold"
+			if warm {
+				name = strconv.Itoa(n) + "char/warm"
+			}
+			b.Run(name, func(b *testing.B) {
+				s, err := store.Open(path, store.Options{NoDailyBackup: true, Warm: warm,
+					Now: func() time.Time { return benchEnd }})
+				if err != nil {
+					b.Fatal(err)
+				}
+				defer s.Close()
+				terms := benchTerms(b, s, n, b.N)
+				s.WaitWarm()
+				storetest.Timed(b, func(i int) error {
+					_, err := s.Search(store.Query{Text: terms[i], Limit: 50})
+					return err
+				})
+			})
+		}
+	}
+}
+
+// benchTerms are count runs of n Chinese characters cut from the titles
+// and facts of random cases (a fixed seed).
+func benchTerms(b *testing.B, s *store.Store, n, count int) []string {
+	rng := rand.New(rand.NewPCG(17, uint64(n)))
+	var terms []string
+	err := s.View(func(tx *store.Tx) error {
+		total, _, err := tx.Count(store.Query{})
+		if err != nil || total == 0 {
+			return err
+		}
+		for len(terms) < count {
+			c, err := tx.Case(1 + rng.Uint64N(uint64(total)))
+			if err != nil {
+				continue
+			}
+			r := []rune(fulltext.Norm(c.Title + "\n" + c.Facts))
+			if len(r) < n {
+				continue
+			}
+			i := rng.IntN(len(r) - n + 1)
+			if han := r[i : i+n]; !slices.ContainsFunc(han, func(c rune) bool { return !unicode.Is(unicode.Han, c) }) {
+				terms = append(terms, string(han))
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return terms
 }

@@ -125,3 +125,10 @@ func JSONValue(bucket string, raw []byte) ([]byte, error) {
 	js, err := json.Marshal(v)
 	return squeeze(js), err
 }
+
+// WaitWarm returns when the reading in of Options.Warm is over.
+func (s *Store) WaitWarm() {
+	if s.warmDone != nil {
+		<-s.warmDone
+	}
+}

@@ -69,9 +69,9 @@ const verifyAllUpTo = 100
 type qterm struct {
 	grams  []string
 	norm   string
-	verify bool // the bigrams may match where the whole term does not
-	// cover is as few of grams as reach every character of the term (AB
-	// and CD of ABCD): the candidates of a term that is verified anyway.
+	verify bool // the grams may match where the whole term does not
+	// cover is as few of grams as reach every character of the term (ABC
+	// and CDE of ABCDE): the candidates of a term that is verified anyway.
 	// Checking a candidate's stored text costs less than intersecting a
 	// third bitmap in every chunk.
 	cover []string
@@ -281,7 +281,7 @@ type chunkQuery struct {
 	groups  [][]*roaring.Bitmap // the case must be in one of each group's
 	conf    *roaring.Bitmap     // cases to leave out
 	col     column
-	extra   []*roaring.Bitmap // the verified terms' other bigrams (Search)
+	extra   []*roaring.Bitmap // the verified terms' other grams (Search)
 	partial bool              // the date range cuts the chunk: check the column
 	from    uint16
 	to      uint16
@@ -453,9 +453,9 @@ func (cq *chunkQuery) bitmap() *roaring.Bitmap {
 // verifyAllUpTo cases are candidates. Then it is estimated from exact
 // counts: in every chunk, the cases that pass every filter (the date range
 // against the chunk's column where it cuts the chunk) and hold every
-// bigram of the terms, times the share of those that the verified ones
+// gram of the terms, times the share of those that the verified ones
 // (the newest, at least sampleMin) showed to hold the whole terms. Holding
-// every bigram of a term and not the term is rare, so the share is near
+// every gram of a term and not the term is rare, so the share is near
 // one and the estimate near the count. (An estimate that took the share
 // the filters kept in the newest chunk for every chunk was off threefold
 // with a date range: cases are numbered as they arrive, so a range keeps
@@ -557,7 +557,7 @@ func (ix *Index) Search(q Query, countOnly bool, verify Verifier) (*Result, erro
 		for it.HasNext() && !stopped {
 			id := uint64(it.Next())
 			if !cq.holdsExtra(uint32(id)) {
-				continue // lacks a bigram of a term: cannot match
+				continue // lacks a gram of a term: cannot match
 			}
 			for pi < len(pend) && pend[pi] > id && !stopped {
 				var err error
@@ -605,7 +605,7 @@ func (ix *Index) Search(q Query, countOnly bool, verify Verifier) (*Result, erro
 }
 
 // queryGrams are what a query's terms look up: grams, intersected to find
-// the candidates (each term's cover); extra, the other bigrams of the
+// the candidates (each term's cover); extra, the other grams of the
 // verified terms, which a match holds too (they make the exact candidate
 // counts an estimate starts from); and the terms a candidate is verified
 // against.
@@ -637,7 +637,7 @@ func queryGrams(terms []qterm) (grams, extra, verifyTerms []string) {
 // (the newest), to learn the share that holds the whole terms.
 const sampleMin = 64
 
-// loadExtra reads the postings of the verified terms' other bigrams into
+// loadExtra reads the postings of the verified terms' other grams into
 // cq; false when one is missing from the chunk, which then cannot match.
 func (ix *Index) loadExtra(cq *chunkQuery, c uint32, extra []string) bool {
 	for _, g := range extra {
@@ -652,7 +652,7 @@ func (ix *Index) loadExtra(cq *chunkQuery, c uint32, extra []string) bool {
 }
 
 // fullCount is the number of the chunk's cases that pass every filter and
-// hold every bigram of the terms: exact when no term needs verifying, the
+// hold every gram of the terms: exact when no term needs verifying, the
 // candidates to verify otherwise.
 func (cq *chunkQuery) fullCount() uint64 {
 	if len(cq.extra) == 0 {
@@ -661,7 +661,7 @@ func (cq *chunkQuery) fullCount() uint64 {
 	var acc *roaring.Bitmap
 	rest := cq.extra
 	if cq.res == nil && len(cq.groups) == 0 && !cq.partial && cq.conf == nil {
-		// every set and extra bigram, smallest first, the last counted
+		// every set and extra gram, smallest first, the last counted
 		// without building it
 		all := append(append(make([]*roaring.Bitmap, 0, len(cq.sets)+len(cq.extra)), cq.sets...), cq.extra...)
 		sort.Slice(all, func(i, j int) bool { return all[i].GetCardinality() < all[j].GetCardinality() })
@@ -680,7 +680,7 @@ func (cq *chunkQuery) fullCount() uint64 {
 	return acc.AndCardinality(rest[len(rest)-1])
 }
 
-// holdsExtra tells whether case id of the chunk holds every extra bigram.
+// holdsExtra tells whether case id of the chunk holds every extra gram.
 func (cq *chunkQuery) holdsExtra(id uint32) bool {
 	for _, bm := range cq.extra {
 		if !bm.Contains(id) {

@@ -128,6 +128,12 @@ func copyFile(dst, src string) error {
 		out.Close()
 		return err
 	}
+	// Synced, so that the kernel does not write the copy back while the
+	// rows run, nor the first intake's sync carry it.
+	if err := out.Sync(); err != nil {
+		out.Close()
+		return err
+	}
 	return out.Close()
 }
 
