@@ -3,7 +3,6 @@ package fulltext_test
 import (
 	"fmt"
 	"math"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -25,16 +24,8 @@ import (
 // (IDs left with gaps so that a few thousand cases fill them), and every
 // total is compared with a plain scan of the documents.
 func TestTotalsMatchAPlainScan(t *testing.T) {
-	db, err := bolt.Open(filepath.Join(t.TempDir(), "ft.db"), 0o600, &bolt.Options{NoSync: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	meta := []byte("meta")
-	var newest uint64
-	open := func(tx *bolt.Tx) *fulltext.Index {
-		return fulltext.Open(tx.Writable(), tx.Bucket, meta, func() (uint64, bool) { return newest, newest > 0 })
-	}
+	x := newTestIndex(t)
+	db, open := x.db, x.open
 	const n = 9000
 	const stride = 58 // 9000 cases over IDs up to 522,000: eight chunks
 	end := time.Date(2026, 11, 30, 17, 0, 0, 0, time.Local)
@@ -43,17 +34,12 @@ func TestTotalsMatchAPlainScan(t *testing.T) {
 	docs := map[uint64]fulltext.Doc{}
 	var ids []uint64
 	if err := db.Update(func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{fulltext.PostBucket, fulltext.ColBucket, fulltext.PendingBucket, meta} {
-			if _, err := tx.CreateBucket(b); err != nil {
-				return err
-			}
-		}
 		ix := open(tx)
 		for i := 0; i < n; i++ {
 			at := start.Add(time.Duration(float64(end.Sub(start)) * float64(i) / n))
 			m := g.Matter(at)
 			id := uint64(1 + i*stride)
-			newest = id
+			x.newest = id
 			facets := []string{fulltext.FacetAll, fulltext.FacetCat + m.Category.Code, fulltext.FacetType + m.Type}
 			d := fulltext.NewDoc(civil.DateOf(at), facets, []string{m.Title, m.Demand, m.Facts})
 			docs[id] = d

@@ -1,7 +1,6 @@
 package fulltext_test
 
 import (
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -18,32 +17,19 @@ import (
 // exact total come without a case checked, merged, pending and edited cases
 // alike; a longer term is checked, and finds the same as a scan.
 func TestTrigramsAnswerThreeCharactersWithoutACheck(t *testing.T) {
-	db, err := bolt.Open(filepath.Join(t.TempDir(), "ft.db"), 0o600, &bolt.Options{NoSync: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	meta := []byte("meta")
-	var newest uint64
-	open := func(tx *bolt.Tx) *fulltext.Index {
-		return fulltext.Open(tx.Writable(), tx.Bucket, meta, func() (uint64, bool) { return newest, newest > 0 })
-	}
+	x := newTestIndex(t)
+	db, open := x.db, x.open
 	g := gen.New(3)
 	docs := map[uint64]fulltext.Doc{}
 	var ids []uint64
 	at := time.Date(2026, 1, 5, 9, 0, 0, 0, time.Local)
 	const n = 3000
 	if err := db.Update(func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{fulltext.PostBucket, fulltext.ColBucket, fulltext.PendingBucket, meta} {
-			if _, err := tx.CreateBucket(b); err != nil {
-				return err
-			}
-		}
 		ix := open(tx)
 		for i := 1; i <= n; i++ {
 			m := g.Matter(at)
 			id := uint64(i * 31) // over two chunks
-			newest = id
+			x.newest = id
 			d := fulltext.NewDoc(civil.DateOf(at), []string{fulltext.FacetAll}, []string{m.Title, m.Demand, m.Facts})
 			docs[id], ids = d, append(ids, id)
 			if err := ix.Put(id, nil, d); err != nil {
@@ -89,6 +75,7 @@ func TestTrigramsAnswerThreeCharactersWithoutACheck(t *testing.T) {
 		checked = 0
 		var res *fulltext.Result
 		if err := db.View(func(tx *bolt.Tx) error {
+			var err error
 			res, err = open(tx).Search(fulltext.Query{Text: q}, false, verify)
 			return err
 		}); err != nil {
