@@ -194,8 +194,12 @@ describe('the case at the desk', () => {
     const dialog = page.getByTestId('task-dialog')
     await dialog.waitFor()
     await dialog.getByTestId('task-unit').click()
-    const offered = await page.locator('.el-select-dropdown__item:visible').allTextContents()
-    assert.ok(offered.some((o) => o.includes('测试镇司法所')), `offered ${offered}`)
+    // the departments come from Go after the dropdown opens
+    const offered = await eventually(async () => {
+      const items = await page.locator('.el-select-dropdown__item:visible').allTextContents()
+      assert.ok(items.some((o) => o.includes('测试镇司法所')), `offered ${items}`)
+      return items
+    })
     assert.ok(!offered.some((o) => o.includes('测试镇国土所')), `the handling department offered a 协办: ${offered}`)
     await page.locator('.el-select-dropdown__item:visible', { hasText: '测试镇司法所' }).click()
     await dialog.getByTestId('task-requirement').fill('请配合核实征地面积。')
