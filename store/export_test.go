@@ -132,3 +132,11 @@ func (s *Store) WaitWarm() {
 		<-s.warmDone
 	}
 }
+
+// SetWarmDelay changes how long an open with Warm waits before it reads the
+// pages in, until the returned function puts it back.
+func SetWarmDelay(d time.Duration) (restore func()) {
+	old := warmDelay
+	warmDelay = d
+	return func() { warmDelay = old }
+}

@@ -9,10 +9,12 @@ import (
 )
 
 // warmDelay is how long an open with Options.Warm waits before it reads
-// the pages in: an open for a moment never does.
-const warmDelay = 100 * time.Millisecond
+// the pages in: the window's first screen reads what it shows first (on a
+// disk that seeks, the reading in would slow it), and an open for a moment
+// never reads them. A variable for the tests.
+var warmDelay = time.Second
 
-// warmSink keeps the reads of warmFullText from being left out.
+// warmSink keeps the reads of warm from being left out.
 var warmSink atomic.Uint32
 
 // warm reads every page a search reads once (warmBuckets), a few hundred

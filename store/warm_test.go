@@ -13,6 +13,7 @@ import (
 // searched (the race detector watches both), and a Close stops it at once:
 // right after the open, and while it reads.
 func TestWarmingRunsBesideSavesAndStopsAtClose(t *testing.T) {
+	defer store.SetWarmDelay(100 * time.Millisecond)()
 	path := filepath.Join(t.TempDir(), "laifang.db")
 	s := open(t, path, store.Options{Warm: true})
 	if _, err := gen.Office(s, gen.Options{Visits: 600, Seed: 5, End: testNow, Batch: 50}); err != nil {
