@@ -18,7 +18,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode"
 
 	"laifang/domain/casestate"
 	"laifang/domain/civil"
@@ -435,13 +434,8 @@ func benchTerms(b *testing.B, s *store.Store, n, count int) []string {
 			if err != nil {
 				continue
 			}
-			r := []rune(fulltext.Norm(c.Title + "\n" + c.Facts))
-			if len(r) < n {
-				continue
-			}
-			i := rng.IntN(len(r) - n + 1)
-			if han := r[i : i+n]; !slices.ContainsFunc(han, func(c rune) bool { return !unicode.Is(unicode.Han, c) }) {
-				terms = append(terms, string(han))
+			if t := gen.BenchTerm(rng, fulltext.Norm(c.Title+"\n"+c.Facts), n); t != "" {
+				terms = append(terms, t)
 			}
 		}
 		return nil

@@ -1,10 +1,13 @@
 package gen
 
 import (
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"time"
+	"unicode"
 
 	"laifang/store"
 )
@@ -68,4 +71,20 @@ func BenchPeople(tx *store.Tx, n int) []store.Person {
 		}
 	}
 	return people
+}
+
+// BenchTerm picks a run of n Chinese characters from s at a random place
+// (a search term for the benchmarks); "" when s has none.
+func BenchTerm(rng *rand.Rand, s string, n int) string {
+	r := []rune(s)
+	if len(r) < n {
+		return ""
+	}
+	for try := 0; try < 20; try++ {
+		i := rng.IntN(len(r) - n + 1)
+		if !slices.ContainsFunc(r[i:i+n], func(c rune) bool { return !unicode.Is(unicode.Han, c) }) {
+			return string(r[i : i+n])
+		}
+	}
+	return ""
 }

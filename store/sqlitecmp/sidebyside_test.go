@@ -27,7 +27,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode"
 
 	"laifang/domain/casestate"
 	"laifang/domain/civil"
@@ -192,26 +191,6 @@ func wholeCases(v any) string {
 	return ids(cs, func(c *store.Case) uint64 { return c.ID }) + string(b)
 }
 
-// hanRun picks a run of n Chinese characters from s at a random place; ""
-// when s has none.
-func hanRun(rng *rand.Rand, s string, n int) string {
-	r := []rune(s)
-	if len(r) < n {
-		return ""
-	}
-	for try := 0; try < 20; try++ {
-		i := rng.IntN(len(r) - n + 1)
-		ok := true
-		for _, c := range r[i : i+n] {
-			ok = ok && unicode.Is(unicode.Han, c)
-		}
-		if ok {
-			return string(r[i : i+n])
-		}
-	}
-	return ""
-}
-
 func BenchmarkSideBySide(b *testing.B) {
 	src, made, err := gen.BenchFile()
 	if err != nil {
@@ -303,16 +282,16 @@ func BenchmarkSideBySide(b *testing.B) {
 				continue
 			}
 			text := fulltext.Norm(c.Title + "\n" + c.Facts)
-			if t := hanRun(rng, text, 3); t != "" && len(terms3) < 300 {
+			if t := gen.BenchTerm(rng, text, 3); t != "" && len(terms3) < 300 {
 				terms3 = append(terms3, t)
 			}
-			if t := hanRun(rng, text, 4); t != "" && len(terms4) < 300 {
+			if t := gen.BenchTerm(rng, text, 4); t != "" && len(terms4) < 300 {
 				terms4 = append(terms4, t)
 			}
-			if t := hanRun(rng, text, 2); t != "" && len(terms2) < 300 {
+			if t := gen.BenchTerm(rng, text, 2); t != "" && len(terms2) < 300 {
 				terms2 = append(terms2, t)
 			}
-			a, z := hanRun(rng, fulltext.Norm(c.Title), 3), hanRun(rng, fulltext.Norm(c.Facts), 2)
+			a, z := gen.BenchTerm(rng, fulltext.Norm(c.Title), 3), gen.BenchTerm(rng, fulltext.Norm(c.Facts), 2)
 			if a != "" && z != "" && len(pairs) < 300 {
 				pairs = append(pairs, a+" "+z)
 			}
