@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 
+	bolt "go.etcd.io/bbolt"
+
 	"laifang/store/fulltext"
 )
 
@@ -33,8 +35,12 @@ func (v *verifier) caseHas(id uint64, terms []string, timelineFirst bool) (ok, t
 	tx := v.tx
 	ts := fulltext.NewTerms(terms)
 	readCase := func() error {
-		raw := tx.b(bucketCases).Get(u64(id))
-		if raw == nil {
+		if v.cases == nil {
+			v.cases = tx.b(bucketCases).Cursor()
+		}
+		key := u64(id)
+		k, raw := v.cases.Seek(key)
+		if raw == nil || !bytes.Equal(k, key) {
 			return ErrNotFound
 		}
 		js, err := v.inflate(raw)
@@ -48,7 +54,10 @@ func (v *verifier) caseHas(id uint64, terms []string, timelineFirst bool) (ok, t
 	}
 	readTimeline := func() error {
 		prefix := u64(id)
-		c := tx.b(bucketEvents).Cursor()
+		if v.events == nil {
+			v.events = tx.b(bucketEvents).Cursor()
+		}
+		c := v.events
 		for k, val := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix) && ts.Left() > 0; k, val = c.Next() {
 			js, err := v.inflate(val)
 			if err != nil {
@@ -77,10 +86,13 @@ func (v *verifier) caseHas(id uint64, terms []string, timelineFirst bool) (ok, t
 }
 
 // verifier checks the candidates of one search against the cases'
-// records; its buffer holds one decompressed record at a time.
+// records; its buffer holds one decompressed record at a time, and its
+// cursors are reused from one candidate to the next (a Get makes a cursor
+// of its own each time).
 type verifier struct {
-	tx      *Tx
-	scratch []byte
+	tx            *Tx
+	scratch       []byte
+	cases, events *bolt.Cursor
 }
 
 // inflate is unsqueeze into the verifier's buffer: the result is valid

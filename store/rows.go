@@ -203,8 +203,14 @@ func (tx *Tx) CaseRow(id uint64) (CaseRow, error) {
 // caseRows reads the list form of cases, in the order given.
 func (tx *Tx) caseRows(ids []uint64) ([]CaseRow, error) {
 	out := make([]CaseRow, 0, len(ids))
+	c := tx.b(ixCaseRow).Cursor() // one cursor for the page, not one a row
 	for _, id := range ids {
-		r, err := tx.CaseRow(id)
+		key := u64(id)
+		k, raw := c.Seek(key)
+		if raw == nil || !bytes.Equal(k, key) {
+			return nil, ErrNotFound
+		}
+		r, err := decodeRow(id, raw)
 		if err != nil {
 			return nil, err
 		}

@@ -126,10 +126,12 @@ func (ts *Terms) Scan(js []byte, top [][]byte, nestedKey []byte, nested [][]byte
 var errBadJSON = errors.New("malformed JSON")
 
 // ScanMsg is Scan for a MessagePack map: its strings are length-prefixed,
-// so every value that is not searchable is skipped without being read.
+// so every value that is not searchable is skipped without being read. It
+// stops as soon as every term is found: the rest of the record is not
+// read (a damaged tail is the check's to find, store.Check).
 func (ts *Terms) ScanMsg(b []byte, top [][]byte, nestedKey []byte, nested [][]byte) error {
 	rest, err := ts.msgMap(b, top, nestedKey, nested)
-	if err == nil && len(rest) != 0 {
+	if err == nil && len(rest) != 0 && ts.left > 0 {
 		err = fmt.Errorf("msgpack: %d bytes after the value", len(rest))
 	}
 	return err
@@ -137,7 +139,7 @@ func (ts *Terms) ScanMsg(b []byte, top [][]byte, nestedKey []byte, nested [][]by
 
 func (ts *Terms) msgMap(b []byte, keys [][]byte, nestedKey []byte, nested [][]byte) ([]byte, error) {
 	n, b, err := msgp.ReadMapHeaderBytes(b)
-	for ; err == nil && n > 0; n-- {
+	for ; err == nil && n > 0 && ts.left > 0; n-- {
 		var key []byte
 		if key, b, err = msgp.ReadMapKeyZC(b); err != nil {
 			break

@@ -634,8 +634,11 @@ func queryGrams(terms []qterm) (grams, extra, verifyTerms []string) {
 }
 
 // sampleMin is how many candidates an estimated total verifies at least
-// (the newest), to learn the share that holds the whole terms.
-const sampleMin = 64
+// (the newest), to learn the share that holds the whole terms: a page's
+// worth, so that a search of the usual page of 50 verifies no candidate
+// for the estimate alone. Each costs a few microseconds, and the share is
+// near one (docs/PERFORMANCE.md §3.16).
+const sampleMin = 50
 
 // loadExtra reads the postings of the verified terms' other grams into
 // cq; false when one is missing from the chunk, which then cannot match.
