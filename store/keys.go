@@ -1,8 +1,11 @@
 package store
 
 import (
+	"bytes"
 	"encoding/binary"
 	"time"
+
+	bolt "go.etcd.io/bbolt"
 
 	"laifang/domain/civil"
 )
@@ -74,4 +77,46 @@ func getU32(b []byte) uint32 {
 		return 0
 	}
 	return binary.BigEndian.Uint32(b)
+}
+
+// idCursor reads records keyed by ID (u64) in descending order of ID, as a
+// search's candidates come, newest first. When the next ID is a little
+// below the last one it steps back to it instead of seeking: the
+// candidates of a common term are a few IDs apart, and a step within a
+// leaf costs much less than a descent from the root of a million keys.
+type idCursor struct {
+	c  *bolt.Cursor
+	at uint64 // the ID of the key under c; 0: not placed
+}
+
+// idCursorSteps is the largest gap an idCursor steps over rather than
+// seeking.
+const idCursorSteps = 24
+
+// get is the value of id; nil when there is none.
+func (ic *idCursor) get(id uint64) []byte {
+	if ic.at > id && ic.at-id <= idCursorSteps {
+		for k, v := ic.c.Prev(); k != nil; k, v = ic.c.Prev() {
+			if kid := getU64(k); kid < id || kid == id && len(k) == 8 {
+				ic.at = kid
+				if kid == id {
+					return v
+				}
+				return nil
+			}
+		}
+		ic.at = 0
+		return nil
+	}
+	key := u64(id)
+	k, v := ic.c.Seek(key)
+	if k == nil {
+		ic.at = 0
+		return nil
+	}
+	ic.at = getU64(k)
+	if !bytes.Equal(k, key) {
+		return nil
+	}
+	return v
 }

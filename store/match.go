@@ -35,12 +35,11 @@ func (v *verifier) caseHas(id uint64, terms []string, timelineFirst bool) (ok, t
 	tx := v.tx
 	ts := fulltext.NewTerms(terms)
 	readCase := func() error {
-		if v.cases == nil {
-			v.cases = tx.b(bucketCases).Cursor()
+		if v.cases.c == nil {
+			v.cases.c = tx.b(bucketCases).Cursor()
 		}
-		key := u64(id)
-		k, raw := v.cases.Seek(key)
-		if raw == nil || !bytes.Equal(k, key) {
+		raw := v.cases.get(id)
+		if raw == nil {
 			return ErrNotFound
 		}
 		js, err := v.inflate(raw)
@@ -87,12 +86,12 @@ func (v *verifier) caseHas(id uint64, terms []string, timelineFirst bool) (ok, t
 
 // verifier checks the candidates of one search against the cases'
 // records; its buffer holds one decompressed record at a time, and its
-// cursors are reused from one candidate to the next (a Get makes a cursor
-// of its own each time).
+// cursors are kept from one candidate to the next.
 type verifier struct {
-	tx            *Tx
-	scratch       []byte
-	cases, events *bolt.Cursor
+	tx      *Tx
+	scratch []byte
+	cases   idCursor
+	events  *bolt.Cursor
 }
 
 // inflate is unsqueeze into the verifier's buffer: the result is valid

@@ -2,7 +2,12 @@ package store
 
 import (
 	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"path/filepath"
 	"testing"
+
+	bolt "go.etcd.io/bbolt"
 
 	"laifang/store/fulltext"
 )
@@ -42,4 +47,60 @@ func TestScanTextsReadsTheSearchableFieldsOnly(t *testing.T) {
 			t.Errorf("%q: no error", bad)
 		}
 	}
+}
+
+// idCursor gives what Get gives for any descending run of IDs, near or far
+// apart, over a bucket with gaps (deleted records) and keys of another
+// length.
+func TestIDCursorReadsAsGetDoes(t *testing.T) {
+	db, err := bolt.Open(filepath.Join(t.TempDir(), "c.db"), 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	err = db.Update(func(tx *bolt.Tx) error {
+		b, err := tx.CreateBucket([]byte("cases"))
+		if err != nil {
+			return err
+		}
+		for id := uint64(1); id <= 3000; id++ {
+			if id%7 == 3 || id > 1200 && id < 1260 {
+				continue // gaps
+			}
+			if err := b.Put(u64(id), []byte(fmt.Sprint("case ", id))); err != nil {
+				return err
+			}
+			if id%500 == 0 {
+				if err := b.Put(append(u64(id), 'x'), []byte("not a case")); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	db.View(func(tx *bolt.Tx) error {
+		b := tx.Bucket([]byte("cases"))
+		for run := 0; run < 50; run++ {
+			ic := idCursor{c: b.Cursor()}
+			id := 3100 - rng.Uint64N(200)
+			for id > 0 {
+				if got, want := ic.get(id), b.Get(u64(id)); string(got) != string(want) {
+					t.Fatalf("run %d, id %d: %q, want %q", run, id, got, want)
+				}
+				gap := 1 + rng.Uint64N(40)
+				if rng.IntN(10) == 0 {
+					gap = 1 + rng.Uint64N(400)
+				}
+				if gap >= id {
+					break
+				}
+				id -= gap
+			}
+		}
+		return nil
+	})
 }

@@ -203,11 +203,10 @@ func (tx *Tx) CaseRow(id uint64) (CaseRow, error) {
 // caseRows reads the list form of cases, in the order given.
 func (tx *Tx) caseRows(ids []uint64) ([]CaseRow, error) {
 	out := make([]CaseRow, 0, len(ids))
-	c := tx.b(ixCaseRow).Cursor() // one cursor for the page, not one a row
+	c := idCursor{c: tx.b(ixCaseRow).Cursor()} // a page's IDs come newest first
 	for _, id := range ids {
-		key := u64(id)
-		k, raw := c.Seek(key)
-		if raw == nil || !bytes.Equal(k, key) {
+		raw := c.get(id)
+		if raw == nil {
 			return nil, ErrNotFound
 		}
 		r, err := decodeRow(id, raw)
