@@ -60,7 +60,9 @@ func (tx *Tx) Count(q Query) (int, bool, error) {
 }
 
 // Matcher tells, case by case, whether a case matches q (a list in
-// another order than the IDs': the ledger by due date).
+// another order than the IDs': the ledger by due date). Its cursors keep
+// their place from one call to the next: write nothing in the transaction
+// while using it.
 func (tx *Tx) Matcher(q Query) func(id uint64) (bool, error) {
 	return tx.ft().Matcher(q, (&verifier{tx: tx}).caseHas)
 }
